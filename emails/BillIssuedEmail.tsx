@@ -1,0 +1,170 @@
+import { Button, Section, Text } from 'react-email';
+import type { LocalDate } from '../domain/calendar';
+import { formatDottedDate, formatLongDate, formatRupiah, formatRupiahWithSymbol } from '../domain/format';
+import { EmailLayout } from './components/EmailLayout';
+import { Greeting, SignOff } from './components/Greeting';
+import { KeyValueTable } from './components/KeyValueTable';
+import { colors, paragraph } from './components/theme';
+
+export const BILL_ISSUED_SUBJECT = 'Informasi Penerbitan Tagihan';
+
+export interface BillIssuedEmailProps {
+  customerName: string;
+  /** 8-digit customer number, e.g. `21314849`. */
+  customerId: string;
+  /** `YYYYMM` + sequence, e.g. `202511712857`. */
+  billCode: string;
+  /** The package the bill is for (the upgrade target), e.g. `Stream 150 Semesterly`. */
+  packageName: string;
+  /** Price of the new package for its term, whole rupiah (`1780000`). */
+  actualAmount: number;
+  /** Credit for the unused part of the old term, whole rupiah, positive (`1008333`). */
+  adjustmentAmount: number;
+  /** Amount to pay, whole rupiah (`771700`). */
+  totalAmount: number;
+  /** Total in Indonesian words, e.g. `Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah`. */
+  totalInWords?: string;
+  billingDate: LocalDate;
+  dueDate: LocalDate;
+  /** First and last day of the billed term; shown as `21.11.2025-22.05.2026`. */
+  billingPeriodStart: LocalDate;
+  billingPeriodEnd: LocalDate;
+  /** Where the customer can open the billing statement. */
+  statementUrl: string;
+}
+
+export function BillIssuedEmail(props: BillIssuedEmailProps) {
+  const billingMonth = `${formatDottedDate(props.billingPeriodStart)}-${formatDottedDate(props.billingPeriodEnd)}`;
+  const dueDate = formatLongDate(props.dueDate);
+  const total = formatRupiahWithSymbol(props.totalAmount);
+  return (
+    <EmailLayout
+      subject={BILL_ISSUED_SUBJECT}
+      preview={`Tagihan ${props.billCode} sebesar ${total} telah terbit, jatuh tempo ${dueDate}.`}
+      title={BILL_ISSUED_SUBJECT}
+      eyebrow="Tagihan"
+    >
+      <Greeting name={props.customerName} />
+      <Text style={paragraph}>
+        Terima kasih telah melakukan upgrade paket ke <strong>{props.packageName}</strong> melalui aplikasi
+        Selfcare Oxygen.id. Tagihan kamu telah terbit dengan rincian berikut:
+      </Text>
+
+      <KeyValueTable
+        caption="Informasi Tagihan"
+        rows={[
+          { label: 'Nama Pelanggan', value: props.customerName },
+          { label: 'Nomor Pelanggan', value: props.customerId },
+          { label: 'Nomor Tagihan', value: props.billCode },
+          { label: 'Paket', value: props.packageName },
+          { label: 'Bulan Tagihan', value: billingMonth },
+          { label: 'Tanggal Tagihan', value: formatLongDate(props.billingDate) },
+          { label: 'Tanggal Jatuh Tempo', value: dueDate },
+        ]}
+      />
+
+      <KeyValueTable
+        caption="Rincian Tagihan"
+        alignValues="right"
+        rows={[
+          { label: 'Actual Tagihan', value: formatRupiahWithSymbol(props.actualAmount) },
+          { label: 'Penyesuaian Tagihan', value: `- Rp ${formatRupiah(props.adjustmentAmount)}` },
+          { label: 'Total Tagihan', value: total, emphasis: true },
+        ]}
+      />
+      {props.totalInWords ? (
+        <Text style={words}>
+          Terbilang: <em>{props.totalInWords}</em>
+        </Text>
+      ) : null}
+      <Text style={note}>
+        Penyesuaian Tagihan adalah sisa nilai paket lama kamu yang belum terpakai. Harga sudah termasuk PPN
+        11%.
+      </Text>
+
+      <Section style={dueBox}>
+        <Text style={dueText}>
+          Mohon lakukan pembayaran sebesar <strong style={nowrap}>{total}</strong> paling lambat{' '}
+          <strong style={nowrap}>{dueDate}</strong>.
+        </Text>
+      </Section>
+
+      <Section style={buttonRow}>
+        <Button href={props.statementUrl} style={button}>
+          Lihat Billing Statement
+        </Button>
+      </Section>
+
+      <Text style={paragraph}>
+        Abaikan email ini jika kamu sudah melakukan pembayaran. Terima kasih telah menggunakan layanan
+        Oxygen.id.
+      </Text>
+      <SignOff />
+    </EmailLayout>
+  );
+}
+
+BillIssuedEmail.PreviewProps = {
+  customerName: 'AHMAD TARMIZI',
+  customerId: '21314849',
+  billCode: '202511712857',
+  packageName: 'Stream 150 Semesterly',
+  actualAmount: 1_780_000,
+  adjustmentAmount: 1_008_333,
+  totalAmount: 771_700,
+  totalInWords: 'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah',
+  billingDate: '2025-11-21',
+  dueDate: '2025-11-28',
+  billingPeriodStart: '2025-11-21',
+  billingPeriodEnd: '2026-05-22',
+  statementUrl: 'https://selfcare.oxygen.id/billing/statements/202511712857',
+} satisfies BillIssuedEmailProps;
+
+export default BillIssuedEmail;
+
+const words = {
+  color: colors.muted,
+  fontSize: '13px',
+  lineHeight: '20px',
+  margin: '-12px 0 8px',
+} as const;
+
+const note = {
+  color: colors.muted,
+  fontSize: '13px',
+  lineHeight: '20px',
+  margin: '0 0 20px',
+} as const;
+
+const dueBox = {
+  backgroundColor: colors.warningSoft,
+  borderLeft: `4px solid #f0a500`,
+  borderRadius: '4px',
+  margin: '0 0 24px',
+  padding: '12px 16px',
+} as const;
+
+const dueText = {
+  color: colors.text,
+  fontSize: '14px',
+  lineHeight: '22px',
+  margin: 0,
+} as const;
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+const buttonRow = {
+  margin: '0 0 24px',
+  textAlign: 'center',
+} as const;
+
+const button = {
+  backgroundColor: colors.brand,
+  borderRadius: '6px',
+  color: '#ffffff',
+  display: 'inline-block',
+  fontSize: '15px',
+  fontWeight: 700,
+  padding: '12px 28px',
+  textDecoration: 'none',
+} as const;

@@ -1,0 +1,104 @@
+import { Section, Text } from 'react-email';
+import { EmailLayout } from './components/EmailLayout';
+import { Greeting, SignOff } from './components/Greeting';
+import { type KeyValueRow, KeyValueTable } from './components/KeyValueTable';
+import { colors, paragraph } from './components/theme';
+
+export const ONT_SWAP_SCHEDULED_SUBJECT = 'Pergantian ONT';
+
+export interface OntReplacementScheduledEmailProps {
+  customerName: string;
+  /** The package the customer upgraded to, e.g. `Stream 200 Yearly`. */
+  packageName: string;
+  /** The maintenance work order for the swap, e.g. `WO-04112025-2825386`. */
+  workOrderNumber: string;
+  /** Where the technician will replace the ONT. */
+  installationAddress: string;
+  /** The single-band ONT installed today, if known. */
+  currentOntModel?: string;
+  currentOntSerial?: string;
+}
+
+export function OntReplacementScheduledEmail(props: OntReplacementScheduledEmailProps) {
+  const rows: KeyValueRow[] = [
+    { label: 'Paket Baru', value: props.packageName },
+    {
+      label: 'Perangkat ONT Saat Ini',
+      value: props.currentOntModel ? `${props.currentOntModel} (Single Band)` : 'Single Band',
+    },
+    ...(props.currentOntSerial ? [{ label: 'Serial Number', value: props.currentOntSerial }] : []),
+    { label: 'Perangkat Pengganti', value: 'ONT Dual Band, tanpa biaya' },
+    { label: 'Nomor Work Order', value: props.workOrderNumber },
+    { label: 'Alamat Pemasangan', value: props.installationAddress },
+  ];
+  return (
+    <EmailLayout
+      subject={ONT_SWAP_SCHEDULED_SUBJECT}
+      preview={`Upgrade ke ${props.packageName} berhasil. Perangkat ONT kamu akan diganti ke Dual Band tanpa biaya.`}
+      title={ONT_SWAP_SCHEDULED_SUBJECT}
+      eyebrow="Upgrade Paket"
+    >
+      <Greeting name={props.customerName} />
+      <Text style={paragraph}>
+        Selamat! Permintaan Upgrade Package kamu ke <strong>{props.packageName}</strong> telah berhasil kami
+        proses.
+      </Text>
+      <Text style={paragraph}>
+        Namun, sistem mendeteksi bahwa perangkat ONT kamu saat ini masih <strong>Single Band</strong>,
+        sementara paket barumu memerlukan perangkat <strong>Dual Band</strong> agar performa internet maksimal
+        dapat kamu nikmati.
+      </Text>
+      <Section style={callout}>
+        <Text style={calloutText}>
+          Jangan khawatir — tim teknis kami akan segera menjadwalkan penggantian perangkat ONT di lokasi kamu
+          tanpa biaya tambahan apapun.
+        </Text>
+      </Section>
+
+      <KeyValueTable caption="Detail Penggantian Perangkat" rows={rows} />
+
+      <Text style={paragraph}>
+        Kamu akan menerima notifikasi tambahan saat proses penggantian berhasil dilakukan.
+      </Text>
+      <Text style={small}>
+        Sebutkan nomor Work Order di atas bila menghubungi Customer Care 1500780 tentang penggantian ini.
+      </Text>
+      <Text style={paragraph}>Terima kasih atas kepercayaannya menggunakan Oxygen.id 🙏</Text>
+      <SignOff />
+    </EmailLayout>
+  );
+}
+
+OntReplacementScheduledEmail.PreviewProps = {
+  customerName: 'FACHRI FATURACHMAN',
+  packageName: 'Stream 200 Yearly',
+  workOrderNumber: 'WO-04112025-2825386',
+  installationAddress:
+    'JL HAJI NAWIN 1 NO 16B RT 008 RW 03 KEL JATICEMPAKA KEC PONDOK GEDE KOTA BEKASI, JAWA BARAT',
+  currentOntModel: 'ZTE F609',
+  currentOntSerial: 'ZTEGC8F2A913',
+} satisfies OntReplacementScheduledEmailProps;
+
+export default OntReplacementScheduledEmail;
+
+const callout = {
+  backgroundColor: colors.accentSoft,
+  borderLeft: `4px solid ${colors.brand}`,
+  borderRadius: '4px',
+  margin: '0 0 24px',
+  padding: '12px 16px',
+} as const;
+
+const calloutText = {
+  color: colors.text,
+  fontSize: '15px',
+  lineHeight: '24px',
+  margin: 0,
+} as const;
+
+const small = {
+  color: colors.muted,
+  fontSize: '13px',
+  lineHeight: '20px',
+  margin: '0 0 16px',
+} as const;

@@ -1,0 +1,18 @@
+import { Text } from 'react-email';
+import { paragraph } from './theme';
+
+/** `Halo AHMAD TARMIZI,` — always the customer's name (the deck's `Halo Stream 200 Yearly,` is a defect). */
+export function Greeting({ name }: { name: string }) {
+  return <Text style={paragraph}>{`Halo ${name.trim()},`}</Text>;
+}
+
+/** `Salam hangat,` / `Tim Oxygen.id`. */
+export function SignOff() {
+  return (
+    <Text style={{ ...paragraph, margin: '24px 0 0' }}>
+      Salam hangat,
+      <br />
+      <strong>Tim Oxygen.id</strong>
+    </Text>
+  );
+}

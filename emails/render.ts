@@ -1,0 +1,74 @@
+/** Renders the customer emails to subject + HTML + plain text, ready for the mail sender. */
+import { type ComponentType, createElement } from 'react';
+import { render } from 'react-email';
+import { BILL_ISSUED_SUBJECT, BillIssuedEmail, type BillIssuedEmailProps } from './BillIssuedEmail';
+import {
+  ONT_SWAP_COMPLETED_SUBJECT,
+  OntReplacementCompletedEmail,
+  type OntReplacementCompletedEmailProps,
+} from './OntReplacementCompletedEmail';
+import {
+  ONT_SWAP_SCHEDULED_SUBJECT,
+  OntReplacementScheduledEmail,
+  type OntReplacementScheduledEmailProps,
+} from './OntReplacementScheduledEmail';
+
+export type { BillIssuedEmailProps, OntReplacementCompletedEmailProps, OntReplacementScheduledEmailProps };
+
+export const EMAIL_FROM_DEFAULT = 'Oxygen.id <do-not-reply@oxygen.id>';
+
+export type EmailKind = 'BILL_ISSUED' | 'ONT_SWAP_SCHEDULED' | 'ONT_SWAP_COMPLETED';
+
+export const EMAIL_KINDS: readonly EmailKind[] = ['BILL_ISSUED', 'ONT_SWAP_SCHEDULED', 'ONT_SWAP_COMPLETED'];
+
+export interface EmailPropsMap {
+  BILL_ISSUED: BillIssuedEmailProps;
+  ONT_SWAP_SCHEDULED: OntReplacementScheduledEmailProps;
+  ONT_SWAP_COMPLETED: OntReplacementCompletedEmailProps;
+}
+
+export const EMAIL_SUBJECTS: { readonly [K in EmailKind]: string } = {
+  BILL_ISSUED: BILL_ISSUED_SUBJECT,
+  ONT_SWAP_SCHEDULED: ONT_SWAP_SCHEDULED_SUBJECT,
+  ONT_SWAP_COMPLETED: ONT_SWAP_COMPLETED_SUBJECT,
+};
+
+const COMPONENTS: { readonly [K in EmailKind]: ComponentType<EmailPropsMap[K]> } = {
+  BILL_ISSUED: BillIssuedEmail,
+  ONT_SWAP_SCHEDULED: OntReplacementScheduledEmail,
+  ONT_SWAP_COMPLETED: OntReplacementCompletedEmail,
+};
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Props that cannot make a correct email (retrying will not help). */
+export class EmailPropsError extends Error {
+  override readonly name = 'EmailPropsError';
+}
+
+/**
+ * Guards the greeting: every email says `Halo <customer name>,`. An empty name, or a package name passed
+ * where the customer's name belongs (the deck's `Halo Stream 200 Yearly,`), is refused.
+ */
+function assertGreetable(kind: EmailKind, props: { customerName: string; packageName: string }): void {
+  const name = props.customerName.trim();
+  if (name === '') throw new EmailPropsError(`${kind}: customerName is empty`);
+  if (name.toLowerCase() === props.packageName.trim().toLowerCase()) {
+    throw new EmailPropsError(`${kind}: customerName is the package name (${name}); greet the customer`);
+  }
+}
+
+export async function renderEmail<K extends EmailKind>(
+  kind: K,
+  props: EmailPropsMap[K],
+): Promise<RenderedEmail> {
+  assertGreetable(kind, props);
+  const Component = COMPONENTS[kind] as ComponentType<EmailPropsMap[K]>;
+  const element = createElement(Component, props);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: EMAIL_SUBJECTS[kind], html, text };
+}

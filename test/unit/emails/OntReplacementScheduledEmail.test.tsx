@@ -1,0 +1,101 @@
+import {
+  OntReplacementScheduledEmail,
+  type OntReplacementScheduledEmailProps,
+} from '../../../emails/OntReplacementScheduledEmail';
+import { renderEmail } from '../../../emails/render';
+import {
+  expectFooter,
+  expectGreeting,
+  expectNoHtmlTags,
+  expectNoMojibake,
+  expectUtf8,
+  visibleText,
+} from './helpers';
+
+/** Scenario B (Yearly 50 → Yearly 200, ONT still single band), FACHRI FATURACHMAN's WO Maintenance. */
+const props: OntReplacementScheduledEmailProps = {
+  customerName: 'FACHRI FATURACHMAN',
+  packageName: 'Stream 200 Yearly',
+  workOrderNumber: 'WO-04112025-2825386',
+  installationAddress:
+    'JL HAJI NAWIN 1 NO 16B RT 008 RW 03 KEL JATICEMPAKA KEC PONDOK GEDE KOTA BEKASI, JAWA BARAT',
+  currentOntModel: 'ZTE F609',
+  currentOntSerial: 'ZTEGC8F2A913',
+};
+
+/** The deck's copy with its defects fixed (name greeting, full stop, real em dash and 🙏). */
+const DECK_SENTENCES = [
+  'Selamat! Permintaan Upgrade Package kamu ke Stream 200 Yearly telah berhasil kami proses.',
+  'Namun, sistem mendeteksi bahwa perangkat ONT kamu saat ini masih Single Band, sementara paket barumu memerlukan perangkat Dual Band agar performa internet maksimal dapat kamu nikmati.',
+  'Jangan khawatir — tim teknis kami akan segera menjadwalkan penggantian perangkat ONT di lokasi kamu tanpa biaya tambahan apapun.',
+  'Kamu akan menerima notifikasi tambahan saat proses penggantian berhasil dilakukan.',
+  'Terima kasih atas kepercayaannya menggunakan Oxygen.id 🙏',
+];
+
+describe('OntReplacementScheduledEmail (Pergantian ONT)', () => {
+  let rendered: { subject: string; html: string; text: string };
+  let seen: string;
+
+  beforeAll(async () => {
+    rendered = await renderEmail('ONT_SWAP_SCHEDULED', props);
+    seen = visibleText(rendered.html);
+  });
+
+  it('has the deck subject', () => {
+    expect(rendered.subject).toBe('Pergantian ONT');
+    expect(rendered.html).toContain('<title>Pergantian ONT</title>');
+  });
+
+  it('greets the customer by name, never "Halo Stream 200 Yearly,"', () => {
+    expectGreeting(rendered, 'FACHRI FATURACHMAN', 'Stream 200 Yearly');
+    expect(rendered.text.indexOf('Halo FACHRI FATURACHMAN,')).toBeLessThan(rendered.text.indexOf('Selamat!'));
+  });
+
+  it.each(DECK_SENTENCES)('says: %s', (sentence) => {
+    expect(rendered.text).toContain(sentence);
+    expect(seen).toContain(sentence);
+  });
+
+  it('signs off as Tim Oxygen.id and carries the footer', () => {
+    expect(rendered.text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
+    expectFooter(seen);
+    expectFooter(rendered.text);
+  });
+
+  it('gives the work order, address and current device for reference', () => {
+    for (const content of [seen, rendered.text]) {
+      expect(content).toContain('WO-04112025-2825386');
+      expect(content).toContain(props.installationAddress);
+      expect(content).toContain('ZTE F609 (Single Band)');
+      expect(content).toContain('ZTEGC8F2A913');
+    }
+  });
+
+  it('writes the em dash and 🙏 as real UTF-8, not the deck mojibake', () => {
+    expectUtf8(rendered.html, ['—', '🙏']);
+    expectUtf8(rendered.text, ['—', '🙏']);
+    expect(Buffer.from(rendered.html, 'utf8').includes(Buffer.from([0xe2, 0x80, 0x94]))).toBe(true);
+    expect(Buffer.from(rendered.html, 'utf8').includes(Buffer.from([0xf0, 0x9f, 0x99, 0x8f]))).toBe(true);
+    expectNoMojibake(rendered.html);
+    expectNoMojibake(rendered.text);
+    expect(rendered.text).not.toContain('🙙');
+  });
+
+  it('has a text version without markup', () => {
+    expectNoHtmlTags(rendered.text);
+  });
+
+  it('still renders when the current ONT is unknown', async () => {
+    const { currentOntModel: _model, currentOntSerial: _serial, ...minimal } = props;
+    const { text } = await renderEmail('ONT_SWAP_SCHEDULED', minimal);
+    expect(text).toMatch(/Perangkat ONT Saat Ini\s+Single Band/);
+    expect(text).not.toContain('Serial Number');
+    expect(text).toContain('WO-04112025-2825386');
+  });
+
+  it('exposes PreviewProps for the preview server', () => {
+    expect(OntReplacementScheduledEmail.PreviewProps.customerName).not.toBe(
+      OntReplacementScheduledEmail.PreviewProps.packageName,
+    );
+  });
+});

@@ -1,0 +1,77 @@
+import BillIssuedEmail from '../../../emails/BillIssuedEmail';
+import OntReplacementCompletedEmail from '../../../emails/OntReplacementCompletedEmail';
+import OntReplacementScheduledEmail from '../../../emails/OntReplacementScheduledEmail';
+import {
+  EMAIL_FROM_DEFAULT,
+  EMAIL_KINDS,
+  EMAIL_SUBJECTS,
+  EmailPropsError,
+  renderEmail,
+} from '../../../emails/render';
+import { expectNoHtmlTags, expectNoMojibake, greetingOf, visibleText } from './helpers';
+
+const scheduled = OntReplacementScheduledEmail.PreviewProps;
+
+describe('renderEmail', () => {
+  it('sends from Oxygen.id do-not-reply', () => {
+    expect(EMAIL_FROM_DEFAULT).toBe('Oxygen.id <do-not-reply@oxygen.id>');
+  });
+
+  it('knows one subject per kind', () => {
+    expect(EMAIL_KINDS).toEqual(['BILL_ISSUED', 'ONT_SWAP_SCHEDULED', 'ONT_SWAP_COMPLETED']);
+    expect(EMAIL_SUBJECTS).toEqual({
+      BILL_ISSUED: 'Informasi Penerbitan Tagihan',
+      ONT_SWAP_SCHEDULED: 'Pergantian ONT',
+      ONT_SWAP_COMPLETED: '[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil',
+    });
+  });
+
+  it.each([
+    [
+      'BILL_ISSUED',
+      BillIssuedEmail.PreviewProps.customerName,
+      () => renderEmail('BILL_ISSUED', BillIssuedEmail.PreviewProps),
+    ],
+    [
+      'ONT_SWAP_SCHEDULED',
+      OntReplacementScheduledEmail.PreviewProps.customerName,
+      () => renderEmail('ONT_SWAP_SCHEDULED', OntReplacementScheduledEmail.PreviewProps),
+    ],
+    [
+      'ONT_SWAP_COMPLETED',
+      OntReplacementCompletedEmail.PreviewProps.customerName,
+      () => renderEmail('ONT_SWAP_COMPLETED', OntReplacementCompletedEmail.PreviewProps),
+    ],
+  ] as const)('renders %s from its PreviewProps', async (kind, customerName, renderPreview) => {
+    const { subject, html, text } = await renderPreview();
+    expect(subject).toBe(EMAIL_SUBJECTS[kind]);
+    expect(html.startsWith('<!DOCTYPE html')).toBe(true);
+    expect(greetingOf(text)).toBe(customerName);
+    expectNoMojibake(html);
+    expectNoHtmlTags(text);
+  });
+
+  it('refuses to greet the customer with the package name (the deck defect)', async () => {
+    await expect(
+      renderEmail('ONT_SWAP_SCHEDULED', { ...scheduled, customerName: 'Stream 200 Yearly' }),
+    ).rejects.toThrow(EmailPropsError);
+    await expect(
+      renderEmail('ONT_SWAP_SCHEDULED', { ...scheduled, customerName: ' stream 200 yearly ' }),
+    ).rejects.toThrow(/package name/);
+  });
+
+  it('refuses an empty customer name', async () => {
+    await expect(renderEmail('ONT_SWAP_SCHEDULED', { ...scheduled, customerName: '  ' })).rejects.toThrow(
+      EmailPropsError,
+    );
+  });
+
+  it('escapes customer data in HTML and keeps it verbatim in text', async () => {
+    const customerName = "SITI NUR'AINI <b>& CO</b>";
+    const { html, text } = await renderEmail('ONT_SWAP_SCHEDULED', { ...scheduled, customerName });
+    expect(html).not.toContain('<b>& CO</b>');
+    expect(html).toContain('&lt;b&gt;&amp; CO&lt;/b&gt;');
+    expect(visibleText(html)).toContain(`Halo ${customerName},`);
+    expect(greetingOf(text)).toBe(customerName);
+  });
+});

@@ -1,0 +1,1 @@
+export { UpgradeWorkflow } from './upgrade';
