@@ -20,10 +20,12 @@ const project = (name, testTimeout) => ({
   transform,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   setupFiles: ['<rootDir>/test/setup-env.js'],
+  ...(name === 'workflow' ? { setupFilesAfterEnv: ['<rootDir>/test/setup-temporal-runtime.ts'] } : {}),
   ...(testTimeout ? { testTimeout } : {}),
 });
 
 module.exports = {
   projects: [project('unit'), project('workflow'), project('e2e')],
   testTimeout: 120_000,
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

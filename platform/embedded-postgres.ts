@@ -22,6 +22,11 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await importWithoutExitHooks();
   const databaseDir = path.join(options.dataDir, 'postgres');
+  const runAsPostgresUser = process.getuid?.() === 0;
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  // As root, PostgreSQL refuses to run; the package runs it as a 'postgres' system user, which
+  // must be able to enter the data folder.
+  if (runAsPostgresUser) fs.chmodSync(options.dataDir, 0o755);
   const initialised = fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -29,8 +34,7 @@ export async function startEmbeddedPostgres(options: {
     user: USER,
     password: PASSWORD,
     persistent: true,
-    // As root, PostgreSQL refuses to run; the package then runs it as a 'postgres' system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsPostgresUser,
     onLog: (message) => options.logger.debug({ postgres: String(message).trim() }),
     onError: (message) => options.logger.debug({ postgres: String(message).trim() }),
   });

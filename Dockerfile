@@ -1,0 +1,12 @@
+# The app image: API and worker (choose with RUN_API / RUN_WORKER). Infrastructure comes from
+# the environment: DATABASE_URL and TEMPORAL_ADDRESS must be set (see docker-compose.yml).
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --include=dev
+COPY . .
+RUN DATABASE_URL=postgresql://unused@localhost/unused npx prisma generate
+USER node
+EXPOSE 3000
+CMD ["node", "--import", "tsx", "scripts/start.ts"]
