@@ -1,4 +1,7 @@
-/** Three levels, one command: pure units, workflows in TestWorkflowEnvironment, end to end. */
+/**
+ * One command, four levels: pure units; integration (activities and API against a real
+ * PostgreSQL); workflows in TestWorkflowEnvironment; end to end against the whole system.
+ */
 const transform = {
   '^.+\\.(t|j)sx?$': [
     '@swc/jest',
@@ -19,13 +22,15 @@ const project = (name, testTimeout) => ({
   testEnvironment: 'node',
   transform,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // The generated Prisma client imports its own TypeScript files with `.js` extensions.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFiles: ['<rootDir>/test/setup-env.js'],
   ...(name === 'workflow' ? { setupFilesAfterEnv: ['<rootDir>/test/setup-temporal-runtime.ts'] } : {}),
   ...(testTimeout ? { testTimeout } : {}),
 });
 
 module.exports = {
-  projects: [project('unit'), project('workflow'), project('e2e')],
+  projects: [project('unit'), project('integration'), project('workflow'), project('e2e')],
   testTimeout: 120_000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -16,7 +16,11 @@ export interface UpgradeWorkflowInput {
   idempotencyKey: string;
   /** ISO instant the customer asked; the bill's date is this day in Jakarta. */
   requestedAt: string;
+  /** How long a technician may take to swap the ONT before the run escalates (default 3 days). */
+  ontSwapSla?: string;
 }
+
+export const DEFAULT_ONT_SWAP_SLA = '3 days';
 
 export interface UpgradeStep {
   name: string;
@@ -27,8 +31,10 @@ export interface UpgradeProgress {
   upgradeId: string;
   workflowId: string;
   customerId: string;
+  fromPackageCode: string | null;
   targetPackageCode: string;
   status: UpgradeStatus;
+  requestedAt: string;
   steps: UpgradeStep[];
   billCode: string | null;
   upgradeTicketNo: string | null;
@@ -36,14 +42,22 @@ export interface UpgradeProgress {
   changeOntTicketNo: string | null;
   maintenanceWorkOrderNo: string | null;
   failureReason: string | null;
+  /** Set while waiting for the technician: when the wait started and when it escalates. */
+  ontSwap: {
+    awaitingSince: string;
+    slaDeadline: string;
+    escalatedAt: string | null;
+    replacedAt: string | null;
+  } | null;
 }
 
+/** The technician's report that the ONT was swapped (technician API → signal). */
 export interface OntReplacedSignal {
   workOrderNumber: string;
   newOntSerial: string;
   newOntModel: string;
   band: 'DUAL';
-  technician?: string;
+  technician: string | null;
   replacedAt: string;
 }
 

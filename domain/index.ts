@@ -1,6 +1,7 @@
 export * from './billing';
 export * from './calendar';
 export * from './catalog';
+export * from './crm-texts';
 export * from './eligibility';
 export * from './format';
 export * from './money';

@@ -42,6 +42,16 @@ const EnvSchema = z.object({
   TEMPORAL_CLI_PATH: optionalString,
   TEMPORAL_UI_URL: optionalString,
 
+  RESEND_API_KEY: optionalString,
+  RESEND_BASE_URL: optionalString,
+  EMAIL_FROM: z.string().default('Oxygen.id <do-not-reply@oxygen.id>'),
+  ONT_SWAP_SLA: z
+    .string()
+    .regex(
+      /^\d+(\.\d+)?\s*(ms|s|seconds?|m|minutes?|h|hours?|d|days?)$/,
+      'a duration like "3 days" or "90 minutes"',
+    )
+    .default('3 days'),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   RUN_API: z
     .enum(['true', 'false'])
@@ -71,6 +81,10 @@ export interface AppConfig {
     devServer: { port: number; uiPort: number; cliPath?: string };
     uiUrl?: string;
   };
+  /** Resend when an API key is set; otherwise the local outbox table. */
+  email: { resendApiKey?: string; resendBaseUrl?: string; from: string };
+  /** How long the technician may take to swap an ONT before the run escalates. */
+  ontSwapSla: string;
   /** Loads the catalog and the demo customers (idempotently). Off in production unless asked. */
   seedDemoData: boolean;
   runApi: boolean;
@@ -111,6 +125,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_UI_PORT, cliPath: e.TEMPORAL_CLI_PATH },
       uiUrl: e.TEMPORAL_UI_URL,
     },
+    email: { resendApiKey: e.RESEND_API_KEY, resendBaseUrl: e.RESEND_BASE_URL, from: e.EMAIL_FROM },
+    ontSwapSla: e.ONT_SWAP_SLA,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : e.NODE_ENV !== 'production',
     runApi: e.RUN_API,
     runWorker: e.RUN_WORKER,

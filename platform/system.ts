@@ -15,6 +15,8 @@ import { createDatabase, type Database } from './database';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import type { Logger } from './logger';
 import { migrateDatabase } from './migrate';
+import { createEmailTransport } from './notifications/email-transport';
+import { createPushGateway } from './notifications/push-gateway';
 import { temporalConnectionOptions } from './temporal-connection';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { temporalTools } from './temporal-tools';
@@ -112,7 +114,14 @@ async function startWorker(
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      activities: createActivities({ db, logger: logger.child({ component: 'activities' }) }),
+      activities: createActivities({
+        db,
+        logger: logger.child({ component: 'activities' }),
+        email: createEmailTransport(config.email, db),
+        push: createPushGateway(db),
+        emailFrom: config.email.from,
+        publicBaseUrl: config.api.publicBaseUrl,
+      }),
     });
   } catch (error) {
     await connection.close();

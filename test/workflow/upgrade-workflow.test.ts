@@ -1,9 +1,22 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
-import { progressQuery, type UpgradeWorkflowInput } from '../../contracts/upgrade';
+import {
+  type OntReplacedSignal,
+  ontReplacedSignal,
+  progressQuery,
+  type UpgradeProgress,
+  type UpgradeWorkflowInput,
+} from '../../contracts/upgrade';
 import { UpgradeWorkflow } from '../../workflows';
 import { createTimeSkippingEnvironment, uniqueTaskQueue, workflowBundle } from '../helpers/temporal';
+import {
+  type FakeActivities,
+  fakeActivities,
+  refused,
+  SCENARIO_A_PLAN,
+  SCENARIO_B_PLAN,
+} from './fake-activities';
 
 let env: TestWorkflowEnvironment;
 
@@ -15,67 +28,260 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-const input: UpgradeWorkflowInput = {
-  upgradeId: 'upgrade-21314849-wf-1',
-  customerId: '21314849',
-  targetPackageCode: 'STREAM-150-SEM',
-  idempotencyKey: 'wf-1',
-  requestedAt: '2025-11-21T06:34:28.000Z',
-};
-
-function fakeActivities(overrides: Partial<Activities> = {}): Activities {
+let runCounter = 0;
+function inputFor(customerId: string, targetPackageCode: string): UpgradeWorkflowInput {
+  runCounter += 1;
+  const key = `wf-${runCounter}`;
   return {
-    recordUpgradeRequest: jest.fn(async () => undefined),
-    ...overrides,
-  } as Activities;
+    upgradeId: `upgrade-${customerId}-${key}`,
+    customerId,
+    targetPackageCode,
+    idempotencyKey: key,
+    requestedAt: '2025-11-21T06:34:28.000Z',
+    ontSwapSla: '3 days',
+  };
 }
 
-async function runWith(activities: Activities, workflowId: string) {
+const swapReport = (workOrderNumber: string, serial = 'ZTEGD4B71C05'): OntReplacedSignal => ({
+  workOrderNumber,
+  newOntSerial: serial,
+  newOntModel: 'ZTE F670L',
+  band: 'DUAL',
+  technician: 'Budi (MISITEL)',
+  replacedAt: '2025-11-23T09:00:00.000Z',
+});
+
+/** Runs the workflow on a worker with `activities`; `drive` steers the run while it is open. */
+async function run(
+  activities: FakeActivities,
+  input: UpgradeWorkflowInput,
+  drive: (handle: {
+    signal: (s: OntReplacedSignal) => Promise<void>;
+    progress: () => Promise<UpgradeProgress>;
+  }) => Promise<void> = async () => undefined,
+) {
   const taskQueue = uniqueTaskQueue('upgrade');
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
-    activities,
+    activities: activities as unknown as Activities,
     workflowBundle: await workflowBundle(),
   });
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start(UpgradeWorkflow, {
-      workflowId,
+      workflowId: input.upgradeId,
       taskQueue,
-      args: [{ ...input, upgradeId: workflowId }],
+      args: [input],
     });
-    const result = await handle.result();
-    const queried = await handle.query(progressQuery);
-    return { result, queried };
+    await drive({
+      signal: (s) => handle.signal(ontReplacedSignal, s),
+      progress: () => handle.query(progressQuery),
+    });
+    try {
+      return { result: await handle.result(), error: undefined, final: await handle.query(progressQuery) };
+    } catch (error) {
+      return { result: undefined, error: error as Error, final: await handle.query(progressQuery) };
+    }
   });
 }
 
-describe('UpgradeWorkflow', () => {
-  it('records the request first, then reports the run completed', async () => {
-    const activities = fakeActivities();
-    const { result, queried } = await runWith(activities, 'upgrade-21314849-wf-1');
+/** Queries do not advance the test server's clock, so polling here never skips time. */
+async function until(progress: () => Promise<UpgradeProgress>, status: UpgradeProgress['status']) {
+  for (let i = 0; i < 200; i += 1) {
+    const p = await progress();
+    if (p.status === status) return p;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`run never reached ${status}`);
+}
 
-    expect(activities.recordUpgradeRequest).toHaveBeenCalledTimes(1);
-    expect(activities.recordUpgradeRequest).toHaveBeenCalledWith({
-      ...input,
-      upgradeId: 'upgrade-21314849-wf-1',
+describe('UpgradeWorkflow, scenario A (ONT already dual band)', () => {
+  it('bills, closes the upgrade ticket, creates the WO, switches the package and notifies — in that order', async () => {
+    const activities = fakeActivities(SCENARIO_A_PLAN);
+    const input = inputFor('21314849', 'STREAM-150-SEM');
+    const { result } = await run(activities, input);
+
+    expect(result?.status).toBe('COMPLETED');
+    expect(result?.steps.map((s) => s.name)).toEqual([
+      'REQUEST_ACCEPTED',
+      'BILL_ISSUED',
+      'UPGRADE_TICKET_CLOSED',
+      'UPGRADE_WORK_ORDER_CREATED',
+      'PACKAGE_SWITCHED',
+      'CUSTOMER_NOTIFIED',
+      'COMPLETED',
+    ]);
+    expect(result).toMatchObject({
+      billCode: '202511712857',
+      upgradeTicketNo: '3759821',
+      upgradeWorkOrderNo: 'WO-21112025-2825386',
+      changeOntTicketNo: null,
+      maintenanceWorkOrderNo: null,
     });
-    expect(result.status).toBe('COMPLETED');
-    expect(result.steps.map((s) => s.name)).toEqual(['REQUEST_RECORDED']);
-    expect(queried).toEqual(result);
+    expect(activities.issueUpgradeBill).toHaveBeenCalledWith({
+      upgradeId: input.upgradeId,
+      customerId: '21314849',
+      targetPackageCode: 'STREAM-150-SEM',
+      requestedAt: input.requestedAt,
+    });
+    expect(activities.openUpgradeTicket).toHaveBeenCalledWith(
+      expect.objectContaining({ fromPackageName: 'Stream 75 Semesterly', targetPriceIdr: 1_780_000 }),
+    );
+    expect(activities.createUpgradeWorkOrder).toHaveBeenCalledWith(
+      expect.objectContaining({ promoLabel: 'END PROMO : 21-MAR-2026 BACK TO STREAM 150 SEMESTERLY' }),
+    );
+    expect(activities.notifyBillIssued).toHaveBeenCalledTimes(1);
+    for (const onlyForSwaps of [
+      activities.openChangeOntTicket,
+      activities.createMaintenanceWorkOrder,
+      activities.notifyOntSwapScheduled,
+      activities.recordOntReplacement,
+    ]) {
+      expect(onlyForSwaps).not.toHaveBeenCalled();
+    }
   });
 
-  it('retries a failing activity until it succeeds, recording once', async () => {
-    let calls = 0;
-    const activities = fakeActivities({
-      recordUpgradeRequest: jest.fn(async () => {
-        calls += 1;
-        if (calls < 3) throw new Error('database unavailable');
+  it('fails with a clear reason, recorded for operators, when the upgrade is refused', async () => {
+    const activities = fakeActivities(SCENARIO_A_PLAN, {
+      acceptUpgradeRequest: refused('customer 21314849 does not exist'),
+    });
+    const { error, final } = await run(activities, inputFor('21314849', 'STREAM-150-SEM'));
+
+    expect(error?.name).toBe('WorkflowFailedError');
+    expect(final.status).toBe('FAILED');
+    expect(final.failureReason).toBe('customer 21314849 does not exist');
+    expect(activities.recordUpgradeFailure).toHaveBeenCalledWith(
+      expect.objectContaining({ reason: 'customer 21314849 does not exist' }),
+    );
+    expect(activities.issueUpgradeBill).not.toHaveBeenCalled();
+  });
+
+  it('retries a transient activity failure and bills once', async () => {
+    let attempts = 0;
+    const activities = fakeActivities(SCENARIO_A_PLAN, {
+      issueUpgradeBill: jest.fn(async () => {
+        attempts += 1;
+        if (attempts < 3) throw new Error('connection refused');
+        return { billCode: '202511712857', totalIdr: 771_700, dueDate: '2025-11-28' };
       }),
     });
-    const { result } = await runWith(activities, 'upgrade-21314849-wf-2');
+    const { result } = await run(activities, inputFor('21314849', 'STREAM-150-SEM'));
+    expect(attempts).toBe(3);
+    expect(result?.status).toBe('COMPLETED');
+    expect(activities.openUpgradeTicket).toHaveBeenCalledTimes(1);
+  });
+});
 
-    expect(calls).toBe(3);
-    expect(result.status).toBe('COMPLETED');
+describe('UpgradeWorkflow, scenario B (single-band ONT)', () => {
+  it('waits for the technician; a report after 2 days completes the swap without escalation', async () => {
+    const activities = fakeActivities(SCENARIO_B_PLAN);
+    const { result } = await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
+      const waiting = await until(h.progress, 'AWAITING_ONT_SWAP');
+      expect(waiting.maintenanceWorkOrderNo).toBe('WO-21112025-2825387');
+      expect(activities.recordOntReplacement).not.toHaveBeenCalled();
+      await env.sleep('2 days');
+      expect((await h.progress()).status).toBe('AWAITING_ONT_SWAP');
+      await h.signal(swapReport('WO-21112025-2825387'));
+    });
+
+    expect(result?.status).toBe('COMPLETED');
+    expect(result?.ontSwap?.escalatedAt).toBeNull();
+    expect(activities.addTicketNote).not.toHaveBeenCalled();
+    expect(activities.notifyOntSwapDelayed).not.toHaveBeenCalled();
+    expect(activities.recordOntReplacement).toHaveBeenCalledWith(
+      expect.objectContaining({ newOntSerial: 'ZTEGD4B71C05', band: 'DUAL', customerId: '21301029' }),
+    );
+    expect(activities.completeWorkOrder).toHaveBeenCalledWith({
+      woNumber: 'WO-21112025-2825387',
+      completedAt: '2025-11-23T09:00:00.000Z',
+    });
+    expect(activities.closeTicket).toHaveBeenCalledWith({
+      ticketNo: '3759822',
+      closedAt: '2025-11-23T09:00:00.000Z',
+    });
+    expect(activities.notifyOntSwapCompleted).toHaveBeenCalledTimes(1);
+    expect(result?.steps.map((s) => s.name)).toEqual([
+      'REQUEST_ACCEPTED',
+      'BILL_ISSUED',
+      'UPGRADE_TICKET_CLOSED',
+      'UPGRADE_WORK_ORDER_CREATED',
+      'PACKAGE_SWITCHED',
+      'CUSTOMER_NOTIFIED',
+      'ONT_SWAP_SCHEDULED',
+      'ONT_SWAP_NOTICE_SENT',
+      'ONT_REPLACED',
+      'ONT_SWAP_CLOSED',
+      'ONT_SWAP_NOTICE_SENT',
+      'COMPLETED',
+    ]);
+  });
+
+  it('escalates past the 3-day SLA, keeps waiting, and completes on a report after 4 days', async () => {
+    const activities = fakeActivities(SCENARIO_B_PLAN);
+    const { result } = await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
+      await until(h.progress, 'AWAITING_ONT_SWAP');
+      await env.sleep('4 days');
+      const escalated = await until(h.progress, 'ESCALATED');
+      expect(escalated.ontSwap?.escalatedAt).not.toBeNull();
+      expect(activities.addTicketNote).toHaveBeenCalledWith({
+        ticketNo: '3759822',
+        note: expect.stringContaining('ESCALATED: ONT swap not reported within 3 days'),
+      });
+      expect(activities.notifyOntSwapDelayed).toHaveBeenCalledTimes(1);
+      expect(activities.recordOntReplacement).not.toHaveBeenCalled();
+      await h.signal(swapReport('WO-21112025-2825387'));
+    });
+
+    expect(result?.status).toBe('COMPLETED');
+    expect(result?.steps.map((s) => s.name)).toContain('ONT_SWAP_ESCALATED');
+    expect(activities.recordOntReplacement).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a report that arrives before the run starts waiting, and finishes at once', async () => {
+    const input = inputFor('21301029', 'STREAM-200-YEAR');
+    const activities = fakeActivities(SCENARIO_B_PLAN, {
+      notifyOntSwapScheduled: jest.fn(async () => {
+        await env.client.workflow
+          .getHandle(input.upgradeId)
+          .signal(ontReplacedSignal, swapReport('WO-21112025-2825387'));
+        return { delivered: ['INBOX'], skipped: [] };
+      }),
+    });
+    const { result } = await run(activities, input);
+
+    expect(result?.status).toBe('COMPLETED');
+    expect(result?.ontSwap?.escalatedAt).toBeNull();
+    expect(activities.recordOntReplacement).toHaveBeenCalledTimes(1);
+  });
+
+  it('completes the swap once when the technician reports twice', async () => {
+    const activities = fakeActivities(SCENARIO_B_PLAN);
+    const { result } = await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
+      await until(h.progress, 'AWAITING_ONT_SWAP');
+      await h.signal(swapReport('WO-21112025-2825387', 'ZTEGD4B71C05'));
+      await h.signal(swapReport('WO-21112025-2825387', 'ZTEGD4B71C99'));
+    });
+
+    expect(result?.status).toBe('COMPLETED');
+    expect(activities.recordOntReplacement).toHaveBeenCalledTimes(1);
+    expect(activities.recordOntReplacement).toHaveBeenCalledWith(
+      expect.objectContaining({ newOntSerial: 'ZTEGD4B71C05' }),
+    );
+    expect(activities.notifyOntSwapCompleted).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores a report for another work order', async () => {
+    const activities = fakeActivities(SCENARIO_B_PLAN);
+    const { result } = await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
+      await until(h.progress, 'AWAITING_ONT_SWAP');
+      await h.signal(swapReport('WO-21112025-9999999', 'ZTEGD4B71C99'));
+      await env.sleep('1 hour');
+      expect((await h.progress()).status).toBe('AWAITING_ONT_SWAP');
+      await h.signal(swapReport('WO-21112025-2825387', 'ZTEGD4B71C05'));
+    });
+    expect(result?.status).toBe('COMPLETED');
+    expect(activities.recordOntReplacement).toHaveBeenCalledWith(
+      expect.objectContaining({ newOntSerial: 'ZTEGD4B71C05' }),
+    );
   });
 });

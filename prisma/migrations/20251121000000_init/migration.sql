@@ -270,6 +270,9 @@ CREATE TABLE "UpgradeRequest" (
     "changeOntTicketNo" TEXT,
     "maintenanceWorkOrderNo" TEXT,
     "failureReason" TEXT,
+    "plan" JSONB,
+    "escalatedAt" TIMESTAMPTZ(3),
+    "progress" JSONB,
     "requestedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
     "completedAt" TIMESTAMPTZ(3),
@@ -401,3 +404,8 @@ CREATE SEQUENCE "ticket_no_seq" AS INTEGER MINVALUE 1000000 MAXVALUE 9999999 STA
 CREATE SEQUENCE "work_order_no_seq" AS INTEGER MINVALUE 1000000 MAXVALUE 9999999 START WITH 2825386 CYCLE;
 -- Customer IDs, 8 digits (deck: 21314849). Seeded customers carry their own.
 CREATE SEQUENCE "customer_id_seq" AS INTEGER MINVALUE 10000000 MAXVALUE 99999999 START WITH 21400000;
+
+-- At most one upgrade in flight per customer: the API inserts the request before starting its
+-- workflow, so a second concurrent request with another key fails here (HTTP 409).
+CREATE UNIQUE INDEX "UpgradeRequest_one_in_flight_per_customer" ON "UpgradeRequest"("customerId")
+  WHERE "status" IN ('BILLING', 'AWAITING_ONT_SWAP', 'ESCALATED');

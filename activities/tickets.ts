@@ -1,0 +1,101 @@
+import {
+  CHANGE_ONT_TICKET_DESCRIPTION,
+  CHANGE_ONT_TICKET_TITLE,
+  SELFCARE_MODE,
+  SYSTEM_TICKET_CREATOR,
+  ticketNumber,
+  upgradeTicketDescription,
+  upgradeTicketTitle,
+} from '../domain';
+import type { Database } from '../platform/database';
+import type { Prisma, TicketKind } from '../prisma/generated/client';
+import type { ActivityDependencies } from '.';
+import { isUniqueViolation, notFound } from './errors';
+import { nextNumber } from './sequences';
+
+export interface UpgradeTicketInput {
+  upgradeId: string;
+  customerId: string;
+  fromPackageName: string;
+  targetPackageName: string;
+  targetPriceIdr: number;
+}
+
+export function createTicketActivities({ db }: ActivityDependencies) {
+  return {
+    /** TT Upgrade, auto-closed: created and closed at the same instant (deck). */
+    async openUpgradeTicket(input: UpgradeTicketInput): Promise<{ ticketNo: string }> {
+      const now = new Date();
+      return openOnce(db, input.upgradeId, 'UPGRADE', (ticketNo) => ({
+        ticketNo,
+        customerId: input.customerId,
+        upgradeId: input.upgradeId,
+        kind: 'UPGRADE',
+        title: upgradeTicketTitle(input.targetPackageName, input.targetPriceIdr),
+        description: upgradeTicketDescription(
+          input.fromPackageName,
+          input.targetPackageName,
+          input.targetPriceIdr,
+        ),
+        status: 'CLOSED',
+        createdBy: SYSTEM_TICKET_CREATOR,
+        mode: SELFCARE_MODE,
+        createdAt: now,
+        closedAt: now,
+      }));
+    },
+
+    /** TT SR – Change ONT, open until the technician reports the swap. */
+    async openChangeOntTicket(input: {
+      upgradeId: string;
+      customerId: string;
+    }): Promise<{ ticketNo: string }> {
+      return openOnce(db, input.upgradeId, 'CHANGE_ONT', (ticketNo) => ({
+        ticketNo,
+        customerId: input.customerId,
+        upgradeId: input.upgradeId,
+        kind: 'CHANGE_ONT',
+        title: CHANGE_ONT_TICKET_TITLE,
+        description: CHANGE_ONT_TICKET_DESCRIPTION,
+        status: 'OPEN',
+        createdBy: SYSTEM_TICKET_CREATOR,
+        mode: SELFCARE_MODE,
+      }));
+    },
+
+    /** Appends a note once (a retry finds it already there). */
+    async addTicketNote(input: { ticketNo: string; note: string }): Promise<void> {
+      const ticket = await db.ticket.findUnique({ where: { ticketNo: input.ticketNo } });
+      if (!ticket) throw notFound(`ticket ${input.ticketNo} does not exist`);
+      if (ticket.notes.includes(input.note)) return;
+      await db.ticket.update({ where: { ticketNo: input.ticketNo }, data: { notes: { push: input.note } } });
+    },
+
+    async closeTicket(input: { ticketNo: string; closedAt: string }): Promise<void> {
+      await db.ticket.updateMany({
+        where: { ticketNo: input.ticketNo, status: 'OPEN' },
+        data: { status: 'CLOSED', closedAt: new Date(input.closedAt) },
+      });
+    },
+  };
+}
+
+/** One ticket of a kind per upgrade; the (upgradeId, kind) unique key makes retries harmless. */
+async function openOnce(
+  db: Database,
+  upgradeId: string,
+  kind: TicketKind,
+  build: (ticketNo: string) => Prisma.TicketUncheckedCreateInput,
+): Promise<{ ticketNo: string }> {
+  const existing = await db.ticket.findUnique({ where: { upgradeId_kind: { upgradeId, kind } } });
+  if (existing) return { ticketNo: existing.ticketNo };
+  try {
+    const ticketNo = ticketNumber(await nextNumber(db, 'ticket_no_seq'));
+    await db.ticket.create({ data: build(ticketNo) });
+    return { ticketNo };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await db.ticket.findUniqueOrThrow({ where: { upgradeId_kind: { upgradeId, kind } } });
+    return { ticketNo: winner.ticketNo };
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Runs only the embedded PostgreSQL, for tests and benchmarks that need a database without the
+ * rest of the system: `node --import tsx scripts/run-embedded-postgres.ts <dataDir> <port>`.
+ * Prints `ready <url>` once it accepts connections; SIGTERM stops it.
+ */
+import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { createLogger } from '../platform/logger';
+
+async function main() {
+  const [dataDir, port] = process.argv.slice(2);
+  if (!dataDir || !port) throw new Error('usage: run-embedded-postgres.ts <dataDir> <port>');
+  const database = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(port),
+    logger: createLogger(process.env.LOG_LEVEL ?? 'warn'),
+  });
+  process.stdout.write(`ready ${database.url}\n`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  setInterval(() => undefined, 60_000);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});

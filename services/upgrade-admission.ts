@@ -1,0 +1,78 @@
+/**
+ * Admission of an upgrade request: the request row is written before its workflow starts, so
+ * the database decides, atomically, whether a request is new, a repeat of the same key, or a
+ * second upgrade while one is still in flight (a partial unique index on the customer).
+ */
+import type { Database } from '../platform/database';
+import type { UpgradeRequest } from '../prisma/generated/client';
+import { assertEligible, loadUpgradeContext } from './upgrade-quote';
+
+export const IN_FLIGHT_STATUSES = ['BILLING', 'AWAITING_ONT_SWAP', 'ESCALATED'] as const;
+
+export class KeyReused extends Error {}
+export class UpgradeInFlight extends Error {
+  constructor(readonly inFlightUpgradeId: string | null) {
+    super(
+      `another upgrade of this customer is still in progress${inFlightUpgradeId ? ` (${inFlightUpgradeId})` : ''}`,
+    );
+  }
+}
+
+export interface UpgradeRequestInput {
+  upgradeId: string;
+  customerId: string;
+  idempotencyKey: string;
+  targetPackageCode: string;
+  requestedAt: Date;
+}
+
+export async function admitUpgrade(
+  db: Database,
+  request: UpgradeRequestInput,
+): Promise<{ created: boolean; row: UpgradeRequest }> {
+  const existing = await db.upgradeRequest.findUnique({ where: { id: request.upgradeId } });
+  if (existing) return { created: false, row: sameRequestOrThrow(existing, request) };
+
+  const context = await loadUpgradeContext(db, request.customerId, request.targetPackageCode);
+  // Another upgrade in flight is the first thing to tell: its switch may make this target look ineligible.
+  const inFlight = await findInFlight(db, request.customerId);
+  if (inFlight) throw new UpgradeInFlight(inFlight.id);
+  assertEligible(context);
+  try {
+    const row = await db.upgradeRequest.create({
+      data: {
+        id: request.upgradeId,
+        customerId: request.customerId,
+        idempotencyKey: request.idempotencyKey,
+        targetPackageCode: request.targetPackageCode,
+        fromPackageCode: context.subscription.packageCode,
+        requestedAt: request.requestedAt,
+        status: 'BILLING',
+      },
+    });
+    return { created: true, row };
+  } catch (error) {
+    if ((error as { code?: string })?.code !== 'P2002') throw error;
+    const raced = await db.upgradeRequest.findUnique({ where: { id: request.upgradeId } });
+    if (raced) return { created: false, row: sameRequestOrThrow(raced, request) };
+    throw new UpgradeInFlight((await findInFlight(db, request.customerId))?.id ?? null);
+  }
+}
+
+function findInFlight(db: Database, customerId: string) {
+  return db.upgradeRequest.findFirst({ where: { customerId, status: { in: [...IN_FLIGHT_STATUSES] } } });
+}
+
+/** Undoes an admission whose workflow could not be started, so the customer is not locked out. */
+export async function withdrawAdmission(db: Database, upgradeId: string): Promise<void> {
+  await db.upgradeRequest.deleteMany({ where: { id: upgradeId, status: 'BILLING', billCode: null } });
+}
+
+function sameRequestOrThrow(row: UpgradeRequest, request: UpgradeRequestInput): UpgradeRequest {
+  if (row.targetPackageCode !== request.targetPackageCode) {
+    throw new KeyReused(
+      `Idempotency-Key ${request.idempotencyKey} was already used for an upgrade to ${row.targetPackageCode}`,
+    );
+  }
+  return row;
+}

@@ -1,0 +1,72 @@
+/**
+ * The bill an upgrade made on a given day would issue, read from the customer's subscription.
+ * Shared by the quote endpoint, the upgrade request check and the billing activity, so the
+ * confirm screen and the issued bill can never disagree.
+ */
+import { jakartaDateOf, quoteUpgradeBill, reasonNotEligible, type UpgradeBillQuote } from '../domain';
+import type { Database } from '../platform/database';
+import type { Customer, Package, Subscription } from '../prisma/generated/client';
+import { dateOnly, type PackageWithPromo, toPackageSpec } from './catalog';
+
+export class UpgradeRefused extends Error {
+  constructor(
+    readonly reason: 'UNKNOWN_CUSTOMER' | 'NO_ACTIVE_SUBSCRIPTION' | 'UNKNOWN_PACKAGE' | 'NOT_ELIGIBLE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UpgradeRefused';
+  }
+}
+
+export interface UpgradeContext {
+  customer: Customer;
+  subscription: Subscription & { package: Package };
+  target: PackageWithPromo;
+}
+
+export async function loadUpgradeContext(
+  db: Database,
+  customerId: string,
+  targetPackageCode: string,
+): Promise<UpgradeContext> {
+  const customer = await db.customer.findUnique({
+    where: { id: customerId },
+    include: { subscription: { include: { package: true } } },
+  });
+  if (!customer) throw new UpgradeRefused('UNKNOWN_CUSTOMER', `customer ${customerId} does not exist`);
+  const { subscription, ...customerRow } = customer;
+  if (!subscription || subscription.status !== 'ACTIVE') {
+    throw new UpgradeRefused('NO_ACTIVE_SUBSCRIPTION', `customer ${customerId} has no active subscription`);
+  }
+  const target = await db.package.findUnique({
+    where: { code: targetPackageCode },
+    include: { promoFallback: true },
+  });
+  if (!target || !target.active) {
+    throw new UpgradeRefused('UNKNOWN_PACKAGE', `package ${targetPackageCode} does not exist`);
+  }
+  return { customer: customerRow, subscription, target };
+}
+
+/** Refuses targets the eligibility rules do not allow (SPEC, View List Package). */
+export function assertEligible({ subscription, target }: UpgradeContext): void {
+  const reason = reasonNotEligible(toPackageSpec(subscription.package), toPackageSpec(target));
+  if (reason) {
+    throw new UpgradeRefused(
+      'NOT_ELIGIBLE',
+      `cannot upgrade from ${subscription.package.name} to ${target.name}: ${reason}`,
+    );
+  }
+}
+
+export function quoteFor(context: UpgradeContext, at: Date): UpgradeBillQuote {
+  return quoteUpgradeBill({
+    current: {
+      package: toPackageSpec(context.subscription.package),
+      periodStart: dateOnly(context.subscription.periodStart),
+    },
+    target: toPackageSpec(context.target),
+    billingDate: jakartaDateOf(at),
+    billCycle: context.customer.billCycle,
+  });
+}

@@ -1,0 +1,36 @@
+import type { UpgradeProgress } from '../contracts/upgrade';
+import type { UpgradeRequest } from '../prisma/generated/client';
+
+/** An upgrade as the API shows it, from the database row (closed runs, lists, fallbacks). */
+export function progressFromRow(row: UpgradeRequest): UpgradeProgress {
+  const saved = row.progress as UpgradeProgress | null;
+  return {
+    upgradeId: row.id,
+    workflowId: row.id,
+    customerId: row.customerId,
+    fromPackageCode: row.fromPackageCode,
+    targetPackageCode: row.targetPackageCode,
+    status: row.status,
+    requestedAt: row.requestedAt.toISOString(),
+    steps: saved?.steps ?? [],
+    billCode: row.billCode,
+    upgradeTicketNo: row.upgradeTicketNo,
+    upgradeWorkOrderNo: row.upgradeWorkOrderNo,
+    changeOntTicketNo: row.changeOntTicketNo,
+    maintenanceWorkOrderNo: row.maintenanceWorkOrderNo,
+    failureReason: row.failureReason,
+    ontSwap: saved?.ontSwap ?? null,
+  };
+}
+
+export function withLinks(progress: UpgradeProgress) {
+  return {
+    ...progress,
+    links: {
+      self: `/v1/upgrades/${progress.upgradeId}`,
+      ...(progress.billCode
+        ? { bill: `/v1/bills/${progress.billCode}`, statement: `/v1/bills/${progress.billCode}/statement` }
+        : {}),
+    },
+  };
+}
