@@ -21,7 +21,7 @@ export interface ActivityDependencies {
   email: EmailTransport;
   push: PushGateway;
   emailFrom: string;
-  publicBaseUrl: string;
+  statementUrl: (billCode: string, customerId: string) => string;
 }
 
 export function createActivities(deps: ActivityDependencies) {

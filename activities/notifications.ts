@@ -19,8 +19,8 @@ export interface NotificationDependencies {
   push: PushGateway;
   /** Sender of customer emails, e.g. `Oxygen.id <do-not-reply@oxygen.id>`. */
   emailFrom: string;
-  /** Public root of the API, for links in emails (the billing statement). */
-  publicBaseUrl: string;
+  /** The billing statement's address in the bill email (a signed link: no login needed). */
+  statementUrl: (billCode: string, customerId: string) => string;
 }
 
 export type NotificationKind =
@@ -237,7 +237,7 @@ export function createNotificationActivities(deps: NotificationDependencies) {
             dueDate,
             billingPeriodStart: day(bill.billingMonthStart),
             billingPeriodEnd: day(bill.billingMonthEnd),
-            statementUrl: `${deps.publicBaseUrl.replace(/\/+$/, '')}/v1/bills/${bill.billCode}/statement`,
+            statementUrl: deps.statementUrl(bill.billCode, bill.customerId),
           }),
         },
       );

@@ -1,14 +1,18 @@
 import type { Client } from '@temporalio/client';
 import express from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import type { AppConfig } from '../platform/config';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
-import { problemHandler, unknownRoute } from './problem';
+import { authenticate, principalOf } from './access';
+import { HttpProblem, problemHandler, unknownRoute } from './problem';
 import { billsRouter } from './routes/bills';
 import { catalogRouter } from './routes/catalog';
 import { customersRouter } from './routes/customers';
 import { healthRouter } from './routes/health';
 import { notificationsRouter } from './routes/notifications';
+import { openApiRouter } from './routes/openapi';
 import { opsRouter } from './routes/ops';
 import { technicianRouter } from './routes/technician';
 import { upgradesRouter } from './routes/upgrades';
@@ -24,8 +28,13 @@ export function createApp(deps: ApiDependencies): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.set('query parser', 'simple');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } } }));
   app.use(express.json({ limit: '16kb', strict: true }));
   app.use(healthRouter(deps));
+  app.use(openApiRouter());
+  app.use('/v1', authenticate(deps.config.auth.jwtSecret));
+  app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
   app.use('/v1', catalogRouter(deps));
   app.use('/v1', customersRouter(deps));
   app.use('/v1', billsRouter(deps));
@@ -36,4 +45,24 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(unknownRoute);
   app.use(problemHandler((error) => deps.logger.error({ err: error }, 'request failed')));
   return app;
+}
+
+/** Upgrade submissions per customer: a handful a minute is plenty for a person; more is a loop. */
+function upgradeSubmissionLimit(config: AppConfig) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: config.rateLimit.upgradesPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req) => req.method !== 'POST',
+    keyGenerator: (req, res) => `${principalOf(res).sub}:${String(req.params.customerId)}`,
+    handler: (_req, _res, next) =>
+      next(
+        new HttpProblem(
+          429,
+          'Too Many Requests',
+          'too many upgrade requests for this customer; try again in a minute',
+        ),
+      ),
+  });
 }

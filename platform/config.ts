@@ -52,6 +52,8 @@ const EnvSchema = z.object({
       'a duration like "3 days" or "90 minutes"',
     )
     .default('3 days'),
+  AUTH_JWT_SECRET: optionalString,
+  UPGRADE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   RUN_API: z
     .enum(['true', 'false'])
@@ -83,6 +85,9 @@ export interface AppConfig {
   };
   /** Resend when an API key is set; otherwise the local outbox table. */
   email: { resendApiKey?: string; resendBaseUrl?: string; from: string };
+  /** HS256 secret of the bearer tokens; a fixed development secret unless in production. */
+  auth: { jwtSecret: string; isDevelopmentSecret: boolean };
+  rateLimit: { upgradesPerMinute: number };
   /** How long the technician may take to swap an ONT before the run escalates. */
   ontSwapSla: string;
   /** Loads the catalog and the demo customers (idempotently). Off in production unless asked. */
@@ -126,9 +131,25 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       uiUrl: e.TEMPORAL_UI_URL,
     },
     email: { resendApiKey: e.RESEND_API_KEY, resendBaseUrl: e.RESEND_BASE_URL, from: e.EMAIL_FROM },
+    auth: authSettings(e),
+    rateLimit: { upgradesPerMinute: e.UPGRADE_RATE_LIMIT_PER_MINUTE },
     ontSwapSla: e.ONT_SWAP_SLA,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : e.NODE_ENV !== 'production',
     runApi: e.RUN_API,
     runWorker: e.RUN_WORKER,
   };
+}
+
+/** Known to every developer: fine on a laptop, refused in production. */
+export const DEVELOPMENT_JWT_SECRET = 'oxygen-selfcare-development-secret-not-for-production';
+
+function authSettings(e: Env): AppConfig['auth'] {
+  if (e.AUTH_JWT_SECRET) {
+    if (e.AUTH_JWT_SECRET.length < 32)
+      throw new Error('invalid environment:\n  AUTH_JWT_SECRET: at least 32 characters');
+    return { jwtSecret: e.AUTH_JWT_SECRET, isDevelopmentSecret: false };
+  }
+  if (e.NODE_ENV === 'production')
+    throw new Error('invalid environment:\n  AUTH_JWT_SECRET: required in production');
+  return { jwtSecret: DEVELOPMENT_JWT_SECRET, isDevelopmentSecret: true };
 }

@@ -10,6 +10,7 @@ import { createActivities } from '../activities';
 import { createApp } from '../api/app';
 import { seedDatabase } from '../prisma/seed-data';
 import { createUpgradeWorker } from '../worker/create-worker';
+import { statementLink } from './auth';
 import type { AppConfig } from './config';
 import { createDatabase, type Database } from './database';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -120,7 +121,8 @@ async function startWorker(
         email: createEmailTransport(config.email, db),
         push: createPushGateway(db),
         emailFrom: config.email.from,
-        publicBaseUrl: config.api.publicBaseUrl,
+        statementUrl: (billCode, customerId) =>
+          statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, billCode, customerId),
       }),
     });
   } catch (error) {

@@ -35,14 +35,14 @@ export async function loadUpgradeContext(
   });
   if (!customer) throw new UpgradeRefused('UNKNOWN_CUSTOMER', `customer ${customerId} does not exist`);
   const { subscription, ...customerRow } = customer;
-  if (!subscription || subscription.status !== 'ACTIVE') {
+  if (subscription?.status !== 'ACTIVE') {
     throw new UpgradeRefused('NO_ACTIVE_SUBSCRIPTION', `customer ${customerId} has no active subscription`);
   }
   const target = await db.package.findUnique({
     where: { code: targetPackageCode },
     include: { promoFallback: true },
   });
-  if (!target || !target.active) {
+  if (!target?.active) {
     throw new UpgradeRefused('UNKNOWN_PACKAGE', `package ${targetPackageCode} does not exist`);
   }
   return { customer: customerRow, subscription, target };

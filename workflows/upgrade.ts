@@ -190,7 +190,7 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
         maintenanceWorkOrderNo: maintenance.woNumber,
       });
 
-      const swappedInTime = await condition(() => replacement !== undefined, sla, {
+      const swappedInTime = await condition(() => replacement !== undefined, msOf(sla), {
         summary: `ONT swap SLA (${sla})`,
       });
       if (!swappedInTime) {

@@ -1,5 +1,6 @@
-import { Router } from 'express';
+import { type Response, Router } from 'express';
 import { toBillView } from '../../services/bills';
+import { assertMayRead, customerAccess } from '../access';
 import type { ApiDependencies } from '../app';
 import { notFound } from '../problem';
 import { BillCodeParam, CustomerIdParam, Pagination } from '../schemas';
@@ -9,7 +10,7 @@ import { parseOr400 } from '../validation';
 export function billsRouter({ db }: ApiDependencies): Router {
   const router = Router();
 
-  router.get('/customers/:customerId/bills', async (req, res) => {
+  router.get('/customers/:customerId/bills', customerAccess('read'), async (req, res) => {
     const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
     const { page, pageSize } = parseOr400(Pagination, req.query, 'query');
     const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true } });
@@ -27,19 +28,20 @@ export function billsRouter({ db }: ApiDependencies): Router {
     res.json({ bills: bills.map(toBillView), page, pageSize, total });
   });
 
-  async function requireBill(billCodeParam: unknown) {
+  async function requireBill(billCodeParam: unknown, res: Response) {
     const billCode = parseOr400(BillCodeParam, billCodeParam, 'billCode');
     const bill = await db.bill.findUnique({ where: { billCode }, include: { lines: true, customer: true } });
     if (!bill) throw notFound(`bill ${billCode} does not exist`);
+    assertMayRead(res, bill.customerId, `bill ${billCode}`);
     return bill;
   }
 
   router.get('/bills/:billCode', async (req, res) => {
-    res.json(toBillView(await requireBill(req.params.billCode)));
+    res.json(toBillView(await requireBill(req.params.billCode, res)));
   });
 
   router.get('/bills/:billCode/statement', async (req, res) => {
-    const bill = await requireBill(req.params.billCode);
+    const bill = await requireBill(req.params.billCode, res);
     const html = renderBillingStatement({
       bill: toBillView(bill),
       customer: {

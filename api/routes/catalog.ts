@@ -21,7 +21,7 @@ export function catalogRouter({ db }: ApiDependencies): Router {
   router.get('/packages/:packageCode', async (req, res) => {
     const code = parseOr400(PackageCodeParam, req.params.packageCode, 'packageCode');
     const row = await db.package.findUnique({ where: { code }, include: { promoFallback: true } });
-    if (!row || !row.active) throw notFound(`package ${code} does not exist`);
+    if (!row?.active) throw notFound(`package ${code} does not exist`);
     res.json(toPackageDetailView(row, jakartaDateOf(new Date())));
   });
 

@@ -3,6 +3,7 @@ import { jakartaDateOf, toJakartaIso, upgradeOptions } from '../../domain';
 import { toQuoteView } from '../../services/bills';
 import { activePromo, byCatalogOrder, dateOnly, toPackageSpec, toPackageView } from '../../services/catalog';
 import { assertEligible, loadUpgradeContext, quoteFor } from '../../services/upgrade-quote';
+import { customerAccess } from '../access';
 import type { ApiDependencies } from '../app';
 import { notFound } from '../problem';
 import { CustomerIdParam, Pagination, QuoteBody } from '../schemas';
@@ -25,7 +26,7 @@ export function customersRouter({ db }: ApiDependencies): Router {
     return customer;
   }
 
-  router.get('/customers/:customerId/subscription', async (req, res) => {
+  router.get('/customers/:customerId/subscription', customerAccess('read'), async (req, res) => {
     const customer = await requireCustomer(req.params.customerId);
     const { subscription } = customer;
     if (!subscription) throw notFound(`customer ${customer.id} has no subscription`);
@@ -49,7 +50,7 @@ export function customersRouter({ db }: ApiDependencies): Router {
     });
   });
 
-  router.get('/customers/:customerId/upgrade-options', async (req, res) => {
+  router.get('/customers/:customerId/upgrade-options', customerAccess('read'), async (req, res) => {
     const customer = await requireCustomer(req.params.customerId);
     if (!customer.subscription) throw notFound(`customer ${customer.id} has no subscription`);
     const rows = await db.package.findMany({ where: { active: true }, include: { promoFallback: true } });
@@ -60,7 +61,7 @@ export function customersRouter({ db }: ApiDependencies): Router {
     res.json({ current: toPackageView(customer.subscription.package, today), options });
   });
 
-  router.get('/customers/:customerId/payments', async (req, res) => {
+  router.get('/customers/:customerId/payments', customerAccess('read'), async (req, res) => {
     const customer = await requireCustomer(req.params.customerId);
     const { page, pageSize } = parseOr400(Pagination, req.query, 'query');
     const [total, rows] = await Promise.all([
@@ -88,7 +89,7 @@ export function customersRouter({ db }: ApiDependencies): Router {
     });
   });
 
-  router.post('/customers/:customerId/upgrade-quotes', async (req, res) => {
+  router.post('/customers/:customerId/upgrade-quotes', customerAccess('act'), async (req, res) => {
     const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
     const body = parseOr400(QuoteBody, req.body ?? {}, 'body');
     try {

@@ -5,6 +5,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { toJakartaIso } from '../../domain/calendar';
+import { customerAccess, requireRole } from '../access';
 import type { ApiDependencies } from '../app';
 import { notFound } from '../problem';
 import { CustomerIdParam } from '../schemas';
@@ -64,7 +65,7 @@ export function notificationsRouter({ db, config }: ApiDependencies): Router {
   }
 
   /** What the local email transport "sent", newest first. Not served in production. */
-  router.get('/dev/outbox', async (req, res) => {
+  router.get('/dev/outbox', requireRole('operator'), async (req, res) => {
     if (config.env === 'production') throw notFound('the developer outbox is not available in production');
     const query = parseOr400(OutboxQuery, req.query, 'query');
     const rows = await db.emailOutbox.findMany({
@@ -85,7 +86,7 @@ export function notificationsRouter({ db, config }: ApiDependencies): Router {
     });
   });
 
-  router.get('/customers/:customerId/inbox', async (req, res) => {
+  router.get('/customers/:customerId/inbox', customerAccess('read'), async (req, res) => {
     const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
     const query = parseOr400(InboxQuery, req.query, 'query');
     await requireCustomer(customerId);
@@ -99,16 +100,20 @@ export function notificationsRouter({ db, config }: ApiDependencies): Router {
   });
 
   /** Marks one inbox notice read; reading it again keeps the first read time. */
-  router.post('/customers/:customerId/inbox/:notificationId/read', async (req, res) => {
-    const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
-    const id = parseOr400(NotificationIdParam, req.params.notificationId, 'notificationId');
-    await requireCustomer(customerId);
-    const where = { id, customerId, channel: 'INBOX' as const };
-    await db.notification.updateMany({ where: { ...where, readAt: null }, data: { readAt: new Date() } });
-    const row = await db.notification.findFirst({ where, select: inboxSelect });
-    if (!row) throw notFound(`notification ${id} is not in the inbox of customer ${customerId}`);
-    res.json(inboxView(row));
-  });
+  router.post(
+    '/customers/:customerId/inbox/:notificationId/read',
+    customerAccess('act'),
+    async (req, res) => {
+      const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
+      const id = parseOr400(NotificationIdParam, req.params.notificationId, 'notificationId');
+      await requireCustomer(customerId);
+      const where = { id, customerId, channel: 'INBOX' as const };
+      await db.notification.updateMany({ where: { ...where, readAt: null }, data: { readAt: new Date() } });
+      const row = await db.notification.findFirst({ where, select: inboxSelect });
+      if (!row) throw notFound(`notification ${id} is not in the inbox of customer ${customerId}`);
+      res.json(inboxView(row));
+    },
+  );
 
   return router;
 }

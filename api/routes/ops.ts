@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { toJakartaIso } from '../../domain';
 import { progressFromRow, withLinks } from '../../services/upgrade-views';
+import { requireRole } from '../access';
 import type { ApiDependencies } from '../app';
 import { notFound } from '../problem';
 import { TicketQuery, UpgradeStatusQuery, WorkOrderNumberParam } from '../schemas';
@@ -9,6 +10,7 @@ import { parseOr400 } from '../validation';
 /** The Billing App / CRM views of the deck, as JSON, for operators. */
 export function opsRouter({ db }: ApiDependencies): Router {
   const router = Router();
+  router.use('/ops', requireRole('operator'));
 
   router.get('/ops/upgrades', async (req, res) => {
     const { status, customerId, page, pageSize } = parseOr400(UpgradeStatusQuery, req.query, 'query');

@@ -18,6 +18,7 @@ import {
   withdrawAdmission,
 } from '../../services/upgrade-admission';
 import { progressFromRow, withLinks } from '../../services/upgrade-views';
+import { assertMayRead, customerAccess } from '../access';
 import type { ApiDependencies } from '../app';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
 import { CustomerIdParam, IdempotencyKey, Pagination, StartUpgradeBody, UpgradeIdParam } from '../schemas';
@@ -27,7 +28,7 @@ import { refusalToProblem } from './refusals';
 export function upgradesRouter({ db, temporal, config, logger }: ApiDependencies): Router {
   const router = Router();
 
-  router.post('/customers/:customerId/upgrades', async (req, res) => {
+  router.post('/customers/:customerId/upgrades', customerAccess('act'), async (req, res) => {
     const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
     const headerKey = req.get('Idempotency-Key');
     const idempotencyKey =
@@ -105,10 +106,11 @@ export function upgradesRouter({ db, temporal, config, logger }: ApiDependencies
     const upgradeId = parseOr400(UpgradeIdParam, req.params.upgradeId, 'upgradeId');
     const progress = await readProgress(upgradeId);
     if (!progress) throw notFound(`upgrade ${upgradeId} does not exist`);
+    assertMayRead(res, progress.customerId, `upgrade ${upgradeId}`);
     res.json(withLinks(progress));
   });
 
-  router.get('/customers/:customerId/upgrades', async (req, res) => {
+  router.get('/customers/:customerId/upgrades', customerAccess('read'), async (req, res) => {
     const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
     const { page, pageSize } = parseOr400(Pagination, req.query, 'query');
     const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true } });
@@ -122,7 +124,7 @@ export function upgradesRouter({ db, temporal, config, logger }: ApiDependencies
     res.json({ upgrades: rows.map((row) => withLinks(progressFromRow(row))), page, pageSize });
   });
 
-  router.get('/customers/:customerId/home', async (req, res) => {
+  router.get('/customers/:customerId/home', customerAccess('read'), async (req, res) => {
     const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
     const customer = await db.customer.findUnique({
       where: { id: customerId },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client as PgClient } from 'pg';
+import { asCustomer, callerFor } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { type SystemProcess, startSystemProcess } from '../helpers/system-process';
 
@@ -24,8 +25,11 @@ afterAll(async () => {
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
 type Json = any;
-const api = (method: string, path: string, options?: Parameters<typeof http>[3]) =>
-  http<Json>(system.apiUrl, method, path, options);
+const api = (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
+  http<Json>(system.apiUrl, method, path, {
+    ...options,
+    headers: { ...callerFor(path), ...options.headers },
+  });
 const rows = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows;
 const progressOf = (upgradeId: string, status: string) =>
   eventually(
@@ -116,7 +120,9 @@ describe('deck scenario A: Stream 75 Semesterly → Stream 150 Semesterly, ONT a
     expect(inbox.body.notifications.map((n: Json) => n.kind)).toEqual(['BILL_ISSUED']);
     expect(await rows('SELECT 1 FROM "PushOutbox" WHERE "customerId" = $1', ['21314849'])).toHaveLength(1);
 
-    const statement = await fetch(`${system.apiUrl}/v1/bills/${bill.billCode}/statement`);
+    const statement = await fetch(`${system.apiUrl}/v1/bills/${bill.billCode}/statement`, {
+      headers: asCustomer('21314849'),
+    });
     expect(statement.headers.get('content-type')).toContain('text/html');
     const html = await statement.text();
     expect(html).toContain('771.700');

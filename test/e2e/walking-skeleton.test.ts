@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import { callerFor } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { isAlive, type SystemProcess, startSystemProcess } from '../helpers/system-process';
 
@@ -17,8 +18,11 @@ afterAll(async () => {
   if (system) await system.stop();
 });
 
-const api = (method: string, path: string, options?: Parameters<typeof http>[3]) =>
-  http<Record<string, unknown>>(system.apiUrl, method, path, options);
+const api = (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
+  http<Record<string, unknown>>(system.apiUrl, method, path, {
+    ...options,
+    headers: { ...callerFor(path), ...options.headers },
+  });
 
 describe('the system started as `npm start` starts it', () => {
   it('reports PostgreSQL and Temporal healthy', async () => {

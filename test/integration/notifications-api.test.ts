@@ -10,6 +10,7 @@ import { type AppConfig, loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
+import { principalFor } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';
 
@@ -53,6 +54,11 @@ async function serve(config: AppConfig): Promise<string> {
   const deps: ApiDependencies = { db: t.db, temporal: {} as never, config, logger: createLogger('silent') };
   const app = express();
   app.use(express.json());
+  // Authentication is tested on its own (test/integration/auth.test.ts); here each path's owner calls.
+  app.use((req, res, next) => {
+    res.locals.principal = principalFor(req.originalUrl);
+    next();
+  });
   app.use('/v1', notificationsRouter(deps));
   app.use(problemHandler(() => {}));
   const server = await new Promise<Server>((resolve) => {
@@ -68,7 +74,9 @@ let productionBase: string;
 beforeAll(async () => {
   t = await startTestDatabase({ seedDate: new Date('2025-11-21T03:00:00Z') });
   base = await serve(loadConfig({ NODE_ENV: 'test' }));
-  productionBase = await serve(loadConfig({ NODE_ENV: 'production' }));
+  productionBase = await serve(
+    loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars' }),
+  );
 
   // Fachri: a real run of the activities (inbox + push + email each), then older/newer rows with set times.
   const acts = createNotificationActivities({
@@ -76,7 +84,7 @@ beforeAll(async () => {
     email: new OutboxEmailTransport(t.db),
     push: new LocalPushGateway(t.db),
     emailFrom: EMAIL_FROM_DEFAULT,
-    publicBaseUrl: 'http://localhost:3000',
+    statementUrl: (billCode: string) => `http://localhost:3000/v1/bills/${billCode}/statement`,
   });
   await acts.notifyOntSwapScheduled({
     upgradeId: UPGRADE,

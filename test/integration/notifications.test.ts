@@ -76,7 +76,7 @@ function activities(overrides: Partial<NotificationDependencies> = {}) {
     email,
     push: new LocalPushGateway(t.db),
     emailFrom: EMAIL_FROM_DEFAULT,
-    publicBaseUrl: PUBLIC_BASE_URL,
+    statementUrl: (billCode: string) => `${PUBLIC_BASE_URL}/v1/bills/${billCode}/statement`,
     ...overrides,
   };
   return { acts: createNotificationActivities(deps), email };
