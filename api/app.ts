@@ -30,6 +30,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
   app.use(helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(requestLog(deps.logger));
   app.use(express.json({ limit: '16kb', strict: true }));
   app.use(healthRouter(deps));
   app.use(openApiRouter());
@@ -45,6 +46,19 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(unknownRoute);
   app.use(problemHandler((error) => deps.logger.error({ err: error }, 'request failed')));
   return app;
+}
+
+/** One line per request: method, path without the query (it may carry a link token), status, time, role. */
+function requestLog(logger: Logger): express.RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const role = (res.locals.principal as { role?: string } | undefined)?.role;
+      logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), role }, 'request');
+    });
+    next();
+  };
 }
 
 /** Upgrade submissions per customer: a handful a minute is plenty for a person; more is a loop. */

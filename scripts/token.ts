@@ -1,0 +1,24 @@
+/**
+ * Mints a bearer token for trying the API by hand:
+ *   npm run token -- customer 21314849      (the Selfcare app's customer)
+ *   npm run token -- technician tech-budi   (the installer vendor's technician)
+ *   npm run token -- operator ops-rina      (billing / CRM staff)
+ * Options: --hours N (default 12). Uses AUTH_JWT_SECRET, or the development secret.
+ */
+import { mintToken, ROLES, type Role } from '../platform/auth';
+import { loadConfig } from '../platform/config';
+
+function main() {
+  const args = process.argv.slice(2);
+  const hoursAt = args.indexOf('--hours');
+  const hours = hoursAt >= 0 ? Number(args.splice(hoursAt, 2)[1]) : 12;
+  const [role, sub] = args;
+  if (!role || !ROLES.includes(role as Role) || !sub || !(hours > 0)) {
+    process.stderr.write('usage: npm run token -- <customer|technician|operator> <subject> [--hours N]\n');
+    process.exit(2);
+  }
+  const { auth } = loadConfig();
+  process.stdout.write(`${mintToken({ role: role as Role, sub }, auth.jwtSecret, Math.round(hours * 3600))}\n`);
+}
+
+main();
