@@ -1,10 +1,10 @@
 import { Button, Section, Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatDottedDate, formatLongDate, formatRupiah, formatRupiahWithSymbol } from '../domain/format';
-import { EmailLayout } from './components/EmailLayout';
-import { Greeting, SignOff } from './components/Greeting';
-import { KeyValueTable } from './components/KeyValueTable';
-import { colors, paragraph } from './components/theme';
+import { EmailLayout } from './_components/EmailLayout';
+import { Greeting, SignOff } from './_components/Greeting';
+import { KeyValueTable } from './_components/KeyValueTable';
+import { colors, paragraph } from './_components/theme';
 
 export const BILL_ISSUED_SUBJECT = 'Informasi Penerbitan Tagihan';
 

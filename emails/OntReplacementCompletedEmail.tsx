@@ -1,9 +1,9 @@
 import { Section, Text } from 'react-email';
-import { formatJakartaDateTime } from './components/dateTime';
-import { EmailLayout } from './components/EmailLayout';
-import { Greeting, SignOff } from './components/Greeting';
-import { type KeyValueRow, KeyValueTable } from './components/KeyValueTable';
-import { colors, paragraph } from './components/theme';
+import { formatJakartaDateTime } from './_components/dateTime';
+import { EmailLayout } from './_components/EmailLayout';
+import { Greeting, SignOff } from './_components/Greeting';
+import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
+import { colors, paragraph } from './_components/theme';
 
 export const ONT_SWAP_COMPLETED_SUBJECT = '[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil';
 

@@ -1,8 +1,8 @@
 import { Section, Text } from 'react-email';
-import { EmailLayout } from './components/EmailLayout';
-import { Greeting, SignOff } from './components/Greeting';
-import { type KeyValueRow, KeyValueTable } from './components/KeyValueTable';
-import { colors, paragraph } from './components/theme';
+import { EmailLayout } from './_components/EmailLayout';
+import { Greeting, SignOff } from './_components/Greeting';
+import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
+import { colors, paragraph } from './_components/theme';
 
 export const ONT_SWAP_SCHEDULED_SUBJECT = 'Pergantian ONT';
 

@@ -1,4 +1,4 @@
-import { formatJakartaDateTime } from '../../../emails/components/dateTime';
+import { formatJakartaDateTime } from '../../../emails/_components/dateTime';
 import type { OntReplacementCompletedEmailProps } from '../../../emails/OntReplacementCompletedEmail';
 import { renderEmail } from '../../../emails/render';
 import {
