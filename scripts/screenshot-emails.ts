@@ -9,11 +9,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import BillIssuedEmail from '../emails/BillIssuedEmail';
 import OntReplacementCompletedEmail from '../emails/OntReplacementCompletedEmail';
 import OntReplacementScheduledEmail from '../emails/OntReplacementScheduledEmail';
 import { type EmailKind, type EmailPropsMap, renderEmail } from '../emails/render';
+import { launchChromium } from './lib/chromium';
 
 const OUT_DIR = path.resolve(__dirname, '..', 'docs', 'emails');
 const VIEWPORT = { width: 700, height: 900 };
@@ -41,19 +41,7 @@ function renderShot<K extends EmailKind>(shot: { kind: K; props: EmailPropsMap[K
 
 async function main(): Promise<void> {
   await mkdir(OUT_DIR, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     await page.route('**/*', (route) => route.abort());

@@ -2,15 +2,12 @@
  * Screenshots of what an operator sees in the Temporal Web UI (for the README):
  *   node --import tsx scripts/screenshot-temporal-ui.ts <ui base url> <workflow id>
  */
-import { chromium } from 'playwright-core';
+import { launchChromium } from './lib/chromium';
 
 async function main() {
   const [base, workflowId] = process.argv.slice(2);
   if (!base || !workflowId) throw new Error('usage: screenshot-temporal-ui.ts <ui base url> <workflow id>');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
     const query = encodeURIComponent('UpgradeStatus="AWAITING_ONT_SWAP"');

@@ -5,6 +5,7 @@ import { createApp } from '../../api/app';
 import { mintToken, statementLink } from '../../platform/auth';
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
+import { deckBillRow } from '../fixtures/deck-bill';
 import { asCustomer, asOperator, asTechnician, bearer } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';
@@ -16,27 +17,7 @@ const BILL = '202511712857';
 
 beforeAll(async () => {
   t = await startTestDatabase({ seedDate: new Date('2025-11-21T03:00:00Z') });
-  await t.db.bill.create({
-    data: {
-      billCode: BILL,
-      customerId: '21314849',
-      period: '202511',
-      billingDate: new Date('2025-11-21'),
-      dueDate: new Date('2025-11-28'),
-      billingMonthStart: new Date('2025-11-21'),
-      billingMonthEnd: new Date('2026-05-22'),
-      billCycle: 4,
-      packageCode: 'STREAM-150-SEM',
-      packageName: 'Stream 150 Semesterly',
-      actualChargeIdr: 1_780_000,
-      adjustmentIdr: 1_008_333,
-      baseIdr: 695_225,
-      vatRatePercent: 11,
-      vatIdr: 76_475,
-      totalIdr: 771_700,
-      amountInWords: 'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah',
-    },
-  });
+  await t.db.bill.create({ data: deckBillRow({ billCode: BILL }) });
   const app = createApp({
     db: t.db,
     temporal: {} as never,

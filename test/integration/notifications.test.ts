@@ -15,6 +15,7 @@ import {
   ResendEmailTransport,
 } from '../../platform/notifications/email-transport';
 import { createPushGateway, LocalPushGateway } from '../../platform/notifications/push-gateway';
+import { deckBillRow } from '../fixtures/deck-bill';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 
 // Guard: nothing in this file may reach the real Resend API, even a transport built without baseUrl.
@@ -34,28 +35,7 @@ afterAll(async () => t?.teardown());
 
 /** The deck's worked example, as the billing activity would have stored it. */
 async function createDeckBill(billCode: string, customerId: string, upgradeId: string) {
-  await t.db.bill.create({
-    data: {
-      billCode,
-      customerId,
-      upgradeId,
-      period: billCode.slice(0, 6),
-      billingDate: new Date('2025-11-21'),
-      dueDate: new Date('2025-11-28'),
-      billingMonthStart: new Date('2025-11-21'),
-      billingMonthEnd: new Date('2026-05-22'),
-      billCycle: 4,
-      packageCode: 'STREAM-150-SEM',
-      packageName: 'Stream 150 Semesterly',
-      actualChargeIdr: 1_780_000,
-      adjustmentIdr: 1_008_333,
-      baseIdr: 695_225,
-      vatRatePercent: 11,
-      vatIdr: 76_475,
-      totalIdr: 771_700,
-      amountInWords: 'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah',
-    },
-  });
+  await t.db.bill.create({ data: deckBillRow({ billCode, customerId, upgradeId }) });
 }
 
 /** Counts what each transport was asked to do, passing the call on. */

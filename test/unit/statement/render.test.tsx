@@ -2,45 +2,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { BillingStatement } from '../../../api/statement/BillingStatement';
 import { renderBillingStatement, StatementCustomerMismatchError } from '../../../api/statement/render';
 import type { BillView, StatementCustomer } from '../../../contracts/views';
+import { DECK_BILL, DECK_CUSTOMER } from '../../fixtures/deck-bill';
 
-/** The deck's "Billing Statement": AHMAD TARMIZI upgrades Stream 75 → Stream 150 Semesterly. */
-const deckBill: BillView = {
-  billCode: '202511712857',
-  customerId: '21314849',
-  status: 'UNPAID',
-  paidAmountIdr: 0,
-  upgradeId: 'upg_01',
-  createdAt: '2025-11-21T13:34:28+07:00',
-  links: { self: '/v1/bills/202511712857', statement: '/v1/bills/202511712857/statement' },
-  period: '202511',
-  billingDate: '2025-11-21',
-  dueDate: '2025-11-28',
-  billingMonth: { start: '2025-11-21', end: '2026-05-22', label: '21.11.2025-22.05.2026' },
-  billCycle: 4,
-  packageCode: 'STREAM-150-SEM',
-  packageName: 'Stream 150 Semesterly',
-  actualChargeIdr: 1_780_000,
-  adjustmentIdr: 1_008_333,
-  baseIdr: 695_225,
-  vatRatePercent: 11,
-  vatIdr: 76_475,
-  totalIdr: 771_700,
-  amountInWords: 'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah',
-  lines: [
-    { label: 'Stream 150 Semesterly', amountIdr: 695_225 },
-    { label: 'PPN 11 % / VAT 11 %', amountIdr: 76_475 },
-    { label: 'Biaya Material', amountIdr: 0 },
-    { label: 'Total Bill', amountIdr: 771_700 },
-    { label: 'Adjustment', amountIdr: 0 },
-  ],
-};
-
-const deckCustomer: StatementCustomer = {
-  id: '21314849',
-  name: 'AHMAD TARMIZI',
-  installationAddress:
-    'JL. BUNYI BANGSAN RT 002 RW 002 NO 07 KEL TANGKERANG TIMUR KEC. TENAYAN RAYA PEKANBARU RIAU',
-};
+const deckBill: BillView = { ...DECK_BILL, upgradeId: 'upg_01' };
+const deckCustomer: StatementCustomer = DECK_CUSTOMER;
 
 const render = (bill: BillView = deckBill, customer: StatementCustomer = deckCustomer) =>
   renderBillingStatement({ bill, customer });
