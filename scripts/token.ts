@@ -18,7 +18,9 @@ function main() {
     process.exit(2);
   }
   const { auth } = loadConfig();
-  process.stdout.write(`${mintToken({ role: role as Role, sub }, auth.jwtSecret, Math.round(hours * 3600))}\n`);
+  process.stdout.write(
+    `${mintToken({ role: role as Role, sub }, auth.jwtSecret, Math.round(hours * 3600))}\n`,
+  );
 }
 
 main();
