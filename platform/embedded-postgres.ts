@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from './logger';
@@ -45,8 +46,29 @@ export async function startEmbeddedPostgres(options: {
   options.logger.info({ port: options.port, databaseDir }, 'embedded PostgreSQL started');
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`,
-    stop: () => server.stop(),
+    stop: () => stopServer(server),
   };
+}
+
+/**
+ * The package waits for the server's `exit` event, which never comes when PostgreSQL already
+ * exited (Ctrl-C reaches the whole process group, PostgreSQL included). Return at once then,
+ * and never wait more than 20 s.
+ */
+async function stopServer(
+  server: InstanceType<Awaited<ReturnType<typeof importWithoutExitHooks>>>,
+): Promise<void> {
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, 20_000);
+  });
+  await Promise.race([server.stop(), gaveUp]);
+  clearTimeout(timer);
 }
 
 /** After a hard kill PostgreSQL leaves postmaster.pid behind; if its process is gone, the file is stale. */

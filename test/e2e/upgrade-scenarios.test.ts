@@ -5,7 +5,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client as PgClient } from 'pg';
 import { asCustomer, callerFor } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
-import { type SystemProcess, startSystemProcess } from '../helpers/system-process';
+import { isAlive, type SystemProcess, startSystemProcess } from '../helpers/system-process';
 
 let system: SystemProcess;
 let db: PgClient;
@@ -20,7 +20,16 @@ afterAll(async () => {
   if (process.env.RECORD_HISTORIES)
     await recordHistories(['upgrade-21314849-deck-a', 'upgrade-21301029-deck-b']);
   await db?.end();
-  if (system) await system.stop();
+  if (system) {
+    const tree = system.processTree();
+    // Stopped the way a developer stops `npm start`: Ctrl-C to the whole process group.
+    expect(await system.stop('ctrl-c')).toBe(0);
+    await eventually(
+      async () => tree.filter(isAlive),
+      (alive) => alive.length === 0,
+      15_000,
+    );
+  }
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below

@@ -15,8 +15,11 @@ export interface SystemProcess {
   output(): string;
   /** Every process in the system's tree (the main process, PostgreSQL, the Temporal server…). */
   processTree(): number[];
-  /** SIGTERM, as Ctrl-C or an orchestrator would send; resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /**
+   * `SIGTERM` to the main process, as an orchestrator sends it, or `ctrl-c`: SIGINT to the whole
+   * process group, as a terminal sends it. Resolves with the exit code.
+   */
+  stop(how?: 'SIGTERM' | 'ctrl-c'): Promise<number | null>;
 }
 
 /**
@@ -48,6 +51,8 @@ export async function startSystemProcess(extraEnv: Record<string, string> = {}):
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, like a shell job: Ctrl-C reaches every process in it.
+    detached: true,
   });
   let output = '';
   child.stdout?.on('data', (chunk) => {
@@ -71,8 +76,8 @@ export async function startSystemProcess(extraEnv: Record<string, string> = {}):
     dataDir,
     output: () => output,
     processTree: () => descendants(child.pid as number).concat(child.pid as number),
-    stop: async () => {
-      const code = await stopChild(child);
+    stop: async (how = 'SIGTERM') => {
+      const code = await stopChild(child, how);
       if (!process.env.KEEP_TEST_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
       return code;
     },
@@ -95,15 +100,16 @@ function waitFor(child: ChildProcess, ready: () => boolean, timeoutMs: number, o
   });
 }
 
-function stopChild(child: ChildProcess): Promise<number | null> {
+function stopChild(child: ChildProcess, how: 'SIGTERM' | 'ctrl-c'): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), 30_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve(code);
     });
-    child.kill('SIGTERM');
+    if (how === 'ctrl-c') process.kill(-(child.pid as number), 'SIGINT');
+    else child.kill('SIGTERM');
   });
 }
 
