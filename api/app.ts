@@ -55,7 +55,10 @@ function requestLog(logger: Logger): express.RequestHandler {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const role = (res.locals.principal as { role?: string } | undefined)?.role;
-      logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), role }, 'request');
+      logger.info(
+        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), role },
+        'request',
+      );
     });
     next();
   };

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { allowedMethods } from './contract/operations';
 
 /** An RFC 9457 problem: every error answer is `application/problem+json` and says what is wrong. */
 export class HttpProblem extends Error {
@@ -20,8 +21,12 @@ export const conflict = (detail: string, extra?: Record<string, unknown>) =>
 export const unprocessable = (detail: string, extra?: Record<string, unknown>) =>
   new HttpProblem(422, 'Unprocessable Content', detail, extra);
 
-export const unknownRoute: RequestHandler = (req, _res, next) => {
-  next(notFound(`no route for ${req.method} ${req.path}`));
+/** 405 with `Allow` when the path exists under other methods, else 404. */
+export const unknownRoute: RequestHandler = (req, res, next) => {
+  const allowed = allowedMethods(req.path);
+  if (allowed.length === 0) return next(notFound(`no route for ${req.method} ${req.path}`));
+  res.set('Allow', allowed.join(', '));
+  next(new HttpProblem(405, 'Method Not Allowed', `${req.path} answers ${allowed.join(', ')}`));
 };
 
 export function problemHandler(log: (error: unknown) => void): ErrorRequestHandler {
@@ -36,11 +41,18 @@ export function problemHandler(log: (error: unknown) => void): ErrorRequestHandl
         title: problem.title,
         status: problem.status,
         detail: problem.detail,
-        instance: req.originalUrl,
+        instance: req.originalUrl.split('?')[0],
         ...problem.extra,
       });
   };
 }
+
+/** Reason phrases of the 4xx errors Express and its body parser raise. */
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+};
 
 function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
@@ -55,7 +67,7 @@ function toProblem(error: unknown): HttpProblem {
           : e.expose
             ? e.message
             : undefined;
-    return new HttpProblem(e.status, e.status === 413 ? 'Content Too Large' : 'Bad Request', detail);
+    return new HttpProblem(e.status, TITLES[e.status] ?? 'Bad Request', detail);
   }
   return new HttpProblem(500, 'Internal Server Error', 'an unexpected error occurred; it has been logged');
 }

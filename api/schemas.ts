@@ -22,11 +22,31 @@ export const Pagination = z.strictObject({
 export const WorkOrderNumberParam = z
   .string()
   .regex(/^WO-\d{8}-\d{7}$/, 'work order number looks like WO-04112025-2825386');
+/** Whitespace `String.prototype.trim` removes, less the control characters (refused anyway). */
+const SPACE = ' \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+const CONTROL = '\\u0000-\\u001f\\u007f-\\u009f';
+/**
+ * Free text, trimmed, of `min`-`max` characters once trimmed, without control characters (a NUL
+ * cannot even be stored). One pattern says it all, so the OpenAPI document states exactly what is
+ * accepted: surrounding spaces, then `min`-`max` characters that start and end with a visible one.
+ */
+function trimmedText(min: number, max: number, what: string) {
+  const edge = `[^${SPACE}${CONTROL}]`;
+  const pattern = new RegExp(
+    `^[${SPACE}]*${edge}[^${CONTROL}]{${min - 2},${max - 2}}${edge}[${SPACE}]*$`,
+    'u',
+  );
+  return z
+    .string()
+    .regex(pattern, `${what} is ${min}-${max} characters without control characters`)
+    .transform((text) => text.trim());
+}
+
 export const OntReplacementBody = z.strictObject({
   newOntSerial: z.string().regex(/^[A-Z0-9]{8,20}$/, 'ONT serial is 8-20 capital letters or digits'),
-  newOntModel: z.string().trim().min(2).max(60),
+  newOntModel: trimmedText(2, 60, 'ONT model'),
   band: z.enum(['SINGLE', 'DUAL']),
-  technician: z.string().trim().min(2).max(80).optional(),
+  technician: trimmedText(2, 80, 'technician').optional(),
   replacedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export const UpgradeStatusQuery = z.strictObject({
@@ -41,3 +61,23 @@ export const UpgradeStatusQuery = z.strictObject({
 export const TicketQuery = z.strictObject({
   customerId: z.string().regex(/^\d{8}$/, 'customer ID must be 8 digits'),
 });
+
+/** 1 to 2147483647 (PostgreSQL `integer`), spelled as a pattern so the OpenAPI document says it exactly. */
+const POSITIVE_INT32 =
+  /^(?:[1-9]\d{0,8}|1\d{9}|20\d{8}|21[0-3]\d{7}|214[0-6]\d{6}|2147[0-3]\d{5}|21474[0-7]\d{4}|214748[0-2]\d{3}|2147483[0-5]\d{2}|21474836[0-3]\d|214748364[0-7])$/;
+export const NotificationIdParam = z
+  .string()
+  .regex(POSITIVE_INT32, 'notification ID must be a positive integer up to 2147483647')
+  .transform(Number);
+const Limit = z.coerce.number().int().min(1).max(200);
+/** Unknown query parameters are refused (400), like everywhere else. */
+export const OutboxQuery = z.strictObject({
+  customerId: CustomerIdParam.optional(),
+  limit: Limit.default(50),
+});
+export const InboxQuery = z.strictObject({ limit: Limit.default(100) });
+
+/** For routes that take no query parameter: any is refused (400). */
+export const NoQuery = z.strictObject({});
+/** The billing statement also opens with the link token of the bill email (`?access_token=`). */
+export const StatementQuery = z.strictObject({ access_token: z.string().optional() });

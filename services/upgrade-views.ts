@@ -1,4 +1,5 @@
 import type { UpgradeProgress } from '../contracts/upgrade';
+import { toJakartaIso } from '../domain';
 import type { UpgradeRequest } from '../prisma/generated/client';
 
 /** An upgrade as the API shows it, from the database row (closed runs, lists, fallbacks). */
@@ -23,9 +24,20 @@ export function progressFromRow(row: UpgradeRequest): UpgradeProgress {
   };
 }
 
+/** An upgrade for the API: instants in Jakarta time, and links to what the run produced. */
 export function withLinks(progress: UpgradeProgress) {
+  const jakarta = (iso: string) => toJakartaIso(new Date(iso));
+  const swap = progress.ontSwap;
   return {
     ...progress,
+    requestedAt: jakarta(progress.requestedAt),
+    steps: progress.steps.map((step) => ({ name: step.name, at: jakarta(step.at) })),
+    ontSwap: swap && {
+      awaitingSince: jakarta(swap.awaitingSince),
+      slaDeadline: jakarta(swap.slaDeadline),
+      escalatedAt: swap.escalatedAt && jakarta(swap.escalatedAt),
+      replacedAt: swap.replacedAt && jakarta(swap.replacedAt),
+    },
     links: {
       self: `/v1/upgrades/${progress.upgradeId}`,
       ...(progress.billCode

@@ -3,7 +3,7 @@ import { toBillView } from '../../services/bills';
 import { assertMayRead, customerAccess } from '../access';
 import type { ApiDependencies } from '../app';
 import { notFound } from '../problem';
-import { BillCodeParam, CustomerIdParam, Pagination } from '../schemas';
+import { BillCodeParam, CustomerIdParam, NoQuery, Pagination, StatementQuery } from '../schemas';
 import { renderBillingStatement } from '../statement/render';
 import { parseOr400 } from '../validation';
 
@@ -37,11 +37,14 @@ export function billsRouter({ db }: ApiDependencies): Router {
   }
 
   router.get('/bills/:billCode', async (req, res) => {
-    res.json(toBillView(await requireBill(req.params.billCode, res)));
+    const bill = await requireBill(req.params.billCode, res);
+    parseOr400(NoQuery, req.query, 'query');
+    res.json(toBillView(bill));
   });
 
   router.get('/bills/:billCode/statement', async (req, res) => {
     const bill = await requireBill(req.params.billCode, res);
+    parseOr400(StatementQuery, req.query, 'query');
     const html = renderBillingStatement({
       bill: toBillView(bill),
       customer: {

@@ -3,13 +3,14 @@ import { jakartaDateOf } from '../../domain';
 import { byCatalogOrder, toPackageDetailView, toPackageSpec, toPackageView } from '../../services/catalog';
 import type { ApiDependencies } from '../app';
 import { notFound } from '../problem';
-import { PackageCodeParam } from '../schemas';
+import { NoQuery, PackageCodeParam } from '../schemas';
 import { parseOr400 } from '../validation';
 
 export function catalogRouter({ db }: ApiDependencies): Router {
   const router = Router();
 
-  router.get('/packages', async (_req, res) => {
+  router.get('/packages', async (req, res) => {
+    parseOr400(NoQuery, req.query, 'query');
     const rows = await db.package.findMany({ where: { active: true }, include: { promoFallback: true } });
     const today = jakartaDateOf(new Date());
     const packages = rows
@@ -20,6 +21,7 @@ export function catalogRouter({ db }: ApiDependencies): Router {
 
   router.get('/packages/:packageCode', async (req, res) => {
     const code = parseOr400(PackageCodeParam, req.params.packageCode, 'packageCode');
+    parseOr400(NoQuery, req.query, 'query');
     const row = await db.package.findUnique({ where: { code }, include: { promoFallback: true } });
     if (!row?.active) throw notFound(`package ${code} does not exist`);
     res.json(toPackageDetailView(row, jakartaDateOf(new Date())));

@@ -6,15 +6,16 @@ import { assertEligible, loadUpgradeContext, quoteFor } from '../../services/upg
 import { customerAccess } from '../access';
 import type { ApiDependencies } from '../app';
 import { notFound } from '../problem';
-import { CustomerIdParam, Pagination, QuoteBody } from '../schemas';
+import { CustomerIdParam, NoQuery, Pagination, QuoteBody } from '../schemas';
 import { parseOr400 } from '../validation';
 import { refusalToProblem } from './refusals';
 
 export function customersRouter({ db }: ApiDependencies): Router {
   const router = Router();
 
-  async function requireCustomer(customerIdParam: unknown) {
+  async function requireCustomer(customerIdParam: unknown, query?: unknown) {
     const customerId = parseOr400(CustomerIdParam, customerIdParam, 'customerId');
+    if (query !== undefined) parseOr400(NoQuery, query, 'query');
     const customer = await db.customer.findUnique({
       where: { id: customerId },
       include: {
@@ -27,7 +28,7 @@ export function customersRouter({ db }: ApiDependencies): Router {
   }
 
   router.get('/customers/:customerId/subscription', customerAccess('read'), async (req, res) => {
-    const customer = await requireCustomer(req.params.customerId);
+    const customer = await requireCustomer(req.params.customerId, req.query);
     const { subscription } = customer;
     if (!subscription) throw notFound(`customer ${customer.id} has no subscription`);
     const today = jakartaDateOf(new Date());
@@ -51,7 +52,7 @@ export function customersRouter({ db }: ApiDependencies): Router {
   });
 
   router.get('/customers/:customerId/upgrade-options', customerAccess('read'), async (req, res) => {
-    const customer = await requireCustomer(req.params.customerId);
+    const customer = await requireCustomer(req.params.customerId, req.query);
     if (!customer.subscription) throw notFound(`customer ${customer.id} has no subscription`);
     const rows = await db.package.findMany({ where: { active: true }, include: { promoFallback: true } });
     const byCode = new Map(rows.map((row) => [row.code, row]));
@@ -91,6 +92,7 @@ export function customersRouter({ db }: ApiDependencies): Router {
 
   router.post('/customers/:customerId/upgrade-quotes', customerAccess('act'), async (req, res) => {
     const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
+    parseOr400(NoQuery, req.query, 'query');
     const body = parseOr400(QuoteBody, req.body ?? {}, 'body');
     try {
       const context = await loadUpgradeContext(db, customerId, body.targetPackageCode);

@@ -3,22 +3,12 @@
  * Mounted under `/v1`.
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import { toJakartaIso } from '../../domain/calendar';
 import { customerAccess, requireRole } from '../access';
 import type { ApiDependencies } from '../app';
 import { notFound } from '../problem';
-import { CustomerIdParam } from '../schemas';
+import { CustomerIdParam, InboxQuery, NoQuery, NotificationIdParam, OutboxQuery } from '../schemas';
 import { parseOr400 } from '../validation';
-
-const NotificationIdParam = z
-  .string()
-  .regex(/^[1-9]\d{0,9}$/, 'notification ID must be a positive integer')
-  .transform(Number)
-  .refine((n) => n <= 2_147_483_647, 'notification ID is out of range');
-const Limit = z.coerce.number().int().min(1).max(200);
-const OutboxQuery = z.object({ customerId: CustomerIdParam.optional(), limit: Limit.default(50) });
-const InboxQuery = z.object({ limit: Limit.default(100) });
 
 const inboxSelect = {
   id: true,
@@ -106,6 +96,7 @@ export function notificationsRouter({ db, config }: ApiDependencies): Router {
     async (req, res) => {
       const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
       const id = parseOr400(NotificationIdParam, req.params.notificationId, 'notificationId');
+      parseOr400(NoQuery, req.query, 'query');
       await requireCustomer(customerId);
       const where = { id, customerId, channel: 'INBOX' as const };
       await db.notification.updateMany({ where: { ...where, readAt: null }, data: { readAt: new Date() } });

@@ -4,7 +4,7 @@ import { progressFromRow, withLinks } from '../../services/upgrade-views';
 import { requireRole } from '../access';
 import type { ApiDependencies } from '../app';
 import { notFound } from '../problem';
-import { TicketQuery, UpgradeStatusQuery, WorkOrderNumberParam } from '../schemas';
+import { NoQuery, TicketQuery, UpgradeStatusQuery, WorkOrderNumberParam } from '../schemas';
 import { parseOr400 } from '../validation';
 
 /** The Billing App / CRM views of the deck, as JSON, for operators. */
@@ -51,6 +51,7 @@ export function opsRouter({ db }: ApiDependencies): Router {
 
   router.get('/ops/work-orders/:woNumber', async (req, res) => {
     const woNumber = parseOr400(WorkOrderNumberParam, req.params.woNumber, 'woNumber');
+    parseOr400(NoQuery, req.query, 'query');
     const wo = await db.workOrder.findUnique({ where: { woNumber }, include: { customer: true } });
     if (!wo) throw notFound(`work order ${woNumber} does not exist`);
     res.json({

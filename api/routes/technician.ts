@@ -3,12 +3,12 @@ import { Router } from 'express';
 import { ontReplacedSignal } from '../../contracts/upgrade';
 import { requireRole } from '../access';
 import type { ApiDependencies } from '../app';
-import { conflict, notFound, unprocessable } from '../problem';
-import { OntReplacementBody, WorkOrderNumberParam } from '../schemas';
+import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
+import { NoQuery, OntReplacementBody, WorkOrderNumberParam } from '../schemas';
 import { parseOr400 } from '../validation';
 
 /** For the installer vendor's technicians: report that the ONT of a maintenance WO was swapped. */
-export function technicianRouter({ db, temporal }: ApiDependencies): Router {
+export function technicianRouter({ db, temporal, logger }: ApiDependencies): Router {
   const router = Router();
 
   router.post(
@@ -16,6 +16,7 @@ export function technicianRouter({ db, temporal }: ApiDependencies): Router {
     requireRole('technician'),
     async (req, res) => {
       const woNumber = parseOr400(WorkOrderNumberParam, req.params.woNumber, 'woNumber');
+      parseOr400(NoQuery, req.query, 'query');
       const body = parseOr400(OntReplacementBody, req.body ?? {}, 'body');
       const workOrder = await db.workOrder.findUnique({ where: { woNumber } });
       if (!workOrder) throw notFound(`work order ${woNumber} does not exist`);
@@ -55,7 +56,12 @@ export function technicianRouter({ db, temporal }: ApiDependencies): Router {
             reason: 'WORK_ORDER_CLOSED',
           });
         }
-        throw error;
+        logger.error({ err: error, woNumber }, 'could not signal the upgrade run');
+        throw new HttpProblem(
+          503,
+          'Service Unavailable',
+          'the report could not be delivered; please try again',
+        );
       }
       res.status(202).json({
         workOrderNumber: woNumber,

@@ -21,7 +21,14 @@ import { progressFromRow, withLinks } from '../../services/upgrade-views';
 import { assertMayRead, customerAccess } from '../access';
 import type { ApiDependencies } from '../app';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
-import { CustomerIdParam, IdempotencyKey, Pagination, StartUpgradeBody, UpgradeIdParam } from '../schemas';
+import {
+  CustomerIdParam,
+  IdempotencyKey,
+  NoQuery,
+  Pagination,
+  StartUpgradeBody,
+  UpgradeIdParam,
+} from '../schemas';
 import { parseOr400 } from '../validation';
 import { refusalToProblem } from './refusals';
 
@@ -35,6 +42,7 @@ export function upgradesRouter({ db, temporal, config, logger }: ApiDependencies
       headerKey === undefined
         ? randomUUID()
         : parseOr400(IdempotencyKey, headerKey, 'Idempotency-Key header');
+    parseOr400(NoQuery, req.query, 'query');
     const body = parseOr400(StartUpgradeBody, req.body ?? {}, 'body');
     const workflowId = upgradeWorkflowId(customerId, idempotencyKey);
 
@@ -104,6 +112,7 @@ export function upgradesRouter({ db, temporal, config, logger }: ApiDependencies
 
   router.get('/upgrades/:upgradeId', async (req, res) => {
     const upgradeId = parseOr400(UpgradeIdParam, req.params.upgradeId, 'upgradeId');
+    parseOr400(NoQuery, req.query, 'query');
     const progress = await readProgress(upgradeId);
     if (!progress) throw notFound(`upgrade ${upgradeId} does not exist`);
     assertMayRead(res, progress.customerId, `upgrade ${upgradeId}`);
@@ -126,6 +135,7 @@ export function upgradesRouter({ db, temporal, config, logger }: ApiDependencies
 
   router.get('/customers/:customerId/home', customerAccess('read'), async (req, res) => {
     const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
+    parseOr400(NoQuery, req.query, 'query');
     const customer = await db.customer.findUnique({
       where: { id: customerId },
       include: {
