@@ -7,6 +7,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --include=dev
 COPY . .
 RUN DATABASE_URL=postgresql://unused@localhost/unused npx prisma generate
+# Bundle the workflow code once at build time; the worker (running as `node`) reuses it.
+RUN node --import tsx -e "require('./worker/create-worker').prebuiltWorkflowBundle()"
 USER node
 EXPOSE 3000
 CMD ["node", "--import", "tsx", "scripts/start.ts"]

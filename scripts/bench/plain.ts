@@ -1,0 +1,176 @@
+/**
+ * The baseline without Temporal: the same activity functions (createActivities, with the outbox
+ * email transport and the local push gateway, as platform/system.ts wires them) called in the
+ * workflow's order, in this process, against the same database. Admission (what the API does
+ * before it starts a workflow) is included, so the difference to the HTTP runs is the API round
+ * trip plus orchestration. Scenario B's technician report is taken as immediate.
+ */
+import { createActivities } from '../../activities';
+import type { UpgradeWorkflowInput } from '../../contracts/upgrade';
+import { statementLink } from '../../platform/auth';
+import { DEVELOPMENT_JWT_SECRET } from '../../platform/config';
+import type { Database } from '../../platform/database';
+import { createLogger } from '../../platform/logger';
+import { createEmailTransport } from '../../platform/notifications/email-transport';
+import { createPushGateway } from '../../platform/notifications/push-gateway';
+import { admitUpgrade } from '../../services/upgrade-admission';
+import type { BenchCustomer } from './customers';
+import type { DriveResult, UpgradeTiming } from './drive';
+
+const EMAIL_FROM = 'Oxygen.id <do-not-reply@oxygen.id>';
+
+export function plainActivities(db: Database, publicBaseUrl: string) {
+  return createActivities({
+    db,
+    logger: createLogger('silent'),
+    email: createEmailTransport({ from: EMAIL_FROM }, db),
+    push: createPushGateway(db),
+    emailFrom: EMAIL_FROM,
+    statementUrl: (billCode, customerId) =>
+      statementLink(publicBaseUrl, DEVELOPMENT_JWT_SECRET, billCode, customerId),
+  });
+}
+
+type Activities = ReturnType<typeof plainActivities>;
+
+/** One upgrade, every activity in the workflow's order; returns ms to the bill and to the end. */
+export async function plainUpgrade(
+  db: Database,
+  act: Activities,
+  customer: BenchCustomer,
+  tag: string,
+): Promise<{ billMs: number; completeMs: number }> {
+  const started = performance.now();
+  const upgradeId = `upgrade-${customer.id}-plain-${tag}`;
+  const { row } = await admitUpgrade(db, {
+    upgradeId,
+    customerId: customer.id,
+    idempotencyKey: `plain-${tag}`,
+    targetPackageCode: customer.targetPackageCode,
+    requestedAt: new Date(),
+  });
+  const input: UpgradeWorkflowInput = {
+    upgradeId,
+    customerId: customer.id,
+    targetPackageCode: customer.targetPackageCode,
+    idempotencyKey: `plain-${tag}`,
+    requestedAt: row.requestedAt.toISOString(),
+  };
+  const plan = await act.acceptUpgradeRequest(input);
+  const bill = await act.issueUpgradeBill({
+    upgradeId,
+    customerId: customer.id,
+    targetPackageCode: input.targetPackageCode,
+    requestedAt: input.requestedAt,
+  });
+  const billMs = performance.now() - started;
+  await act.recordUpgradeProgress({ upgradeId, billCode: bill.billCode });
+  const ticket = await act.openUpgradeTicket({
+    upgradeId,
+    customerId: customer.id,
+    fromPackageName: plan.from.name,
+    targetPackageName: plan.target.name,
+    targetPriceIdr: plan.target.priceIdr,
+  });
+  const workOrder = await act.createUpgradeWorkOrder({
+    upgradeId,
+    customerId: customer.id,
+    targetPackageName: plan.target.name,
+    promoLabel: plan.promoLabel,
+    ticketNo: ticket.ticketNo,
+  });
+  await act.switchSubscription({
+    upgradeId,
+    customerId: customer.id,
+    targetPackageCode: plan.target.code,
+    termMonths: plan.target.termMonths,
+    requestedAt: input.requestedAt,
+  });
+  await act.notifyBillIssued({ upgradeId, customerId: customer.id, billCode: bill.billCode });
+  await act.recordUpgradeProgress({
+    upgradeId,
+    upgradeTicketNo: ticket.ticketNo,
+    upgradeWorkOrderNo: workOrder.woNumber,
+  });
+  if (plan.needsOntSwap) {
+    const changeOnt = await act.openChangeOntTicket({ upgradeId, customerId: customer.id });
+    const maintenance = await act.createMaintenanceWorkOrder({
+      upgradeId,
+      customerId: customer.id,
+      ticketNo: changeOnt.ticketNo,
+      targetPackageName: plan.target.name,
+    });
+    await act.notifyOntSwapScheduled({
+      upgradeId,
+      customerId: customer.id,
+      workOrderNumber: maintenance.woNumber,
+    });
+    await act.recordUpgradeProgress({
+      upgradeId,
+      status: 'AWAITING_ONT_SWAP',
+      changeOntTicketNo: changeOnt.ticketNo,
+      maintenanceWorkOrderNo: maintenance.woNumber,
+    });
+    const replacedAt = new Date().toISOString();
+    const newOntSerial = `BENCHPLN${customer.id}`;
+    await act.recordOntReplacement({
+      upgradeId,
+      customerId: customer.id,
+      newOntSerial,
+      newOntModel: 'ZTE F670L',
+      band: 'DUAL',
+      replacedAt,
+    });
+    await act.completeWorkOrder({ woNumber: maintenance.woNumber, completedAt: replacedAt });
+    await act.closeTicket({ ticketNo: changeOnt.ticketNo, closedAt: replacedAt });
+    await act.notifyOntSwapCompleted({
+      upgradeId,
+      customerId: customer.id,
+      workOrderNumber: maintenance.woNumber,
+      newOntSerial,
+      newOntModel: 'ZTE F670L',
+      replacedAt,
+    });
+  }
+  await act.recordUpgradeProgress({ upgradeId, status: 'COMPLETED', completedAt: new Date().toISOString() });
+  return { billMs, completeMs: performance.now() - started };
+}
+
+/** The plain loop at a concurrency: `concurrency` loops share the customers. */
+export async function runPlain(options: {
+  db: Database;
+  act: Activities;
+  customers: BenchCustomer[];
+  concurrency: number;
+  tag: string;
+}): Promise<DriveResult> {
+  const { db, act, customers, concurrency, tag } = options;
+  const timings: UpgradeTiming[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  const started = Date.now();
+  const loop = async () => {
+    for (let i = next++; i < customers.length; i = next++) {
+      const customer = customers[i]!;
+      const postedAt = Date.now();
+      try {
+        const { billMs, completeMs } = await plainUpgrade(db, act, customer, tag);
+        timings.push({
+          customerId: customer.id,
+          scenario: customer.scenario,
+          upgradeId: `upgrade-${customer.id}-plain-${tag}`,
+          postedAt,
+          postMs: 0,
+          billMs,
+          completeMs,
+          technicianDelayMs: null,
+          completedAt: Date.now(),
+        });
+      } catch (error) {
+        failures.push(`${customer.id}: ${(error as Error).message}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, customers.length) }, loop));
+  return { concurrency, timings, failures, wallSeconds: (Date.now() - started) / 1000 };
+}
