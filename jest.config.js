@@ -1,6 +1,7 @@
 /**
- * One command, four levels: pure units; integration (activities and API against a real
- * PostgreSQL); workflows in TestWorkflowEnvironment; end to end against the whole system.
+ * One command, five levels: pure units; integration (activities and API against a real
+ * PostgreSQL); workflows in TestWorkflowEnvironment; end to end against the whole system; and
+ * faults (the system split into processes that are killed, stopped and restarted under load).
  */
 const transform = {
   '^.+\\.(t|j)sx?$': [
@@ -30,7 +31,7 @@ const project = (name, testTimeout) => ({
 });
 
 module.exports = {
-  projects: [project('unit'), project('integration'), project('workflow'), project('e2e')],
+  projects: [project('unit'), project('integration'), project('workflow'), project('e2e'), project('faults')],
   testTimeout: 120_000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -36,6 +36,10 @@ export async function admitUpgrade(
   const context = await loadUpgradeContext(db, request.customerId, request.targetPackageCode);
   // Another upgrade in flight is the first thing to tell: its switch may make this target look ineligible.
   const inFlight = await findInFlight(db, request.customerId);
+  // The same request (same key) admitted by a concurrent copy since the lookup above: a repeat.
+  if (inFlight?.id === request.upgradeId) {
+    return { created: false, row: sameRequestOrThrow(inFlight, request) };
+  }
   if (inFlight) throw new UpgradeInFlight(inFlight.id);
   assertEligible(context);
   try {

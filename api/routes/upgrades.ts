@@ -191,7 +191,8 @@ export function upgradesRouter({ db, temporal, config, logger }: ApiDependencies
     const row = await db.upgradeRequest.findUnique({ where: { id: upgradeId } });
     if (row && !(IN_FLIGHT_STATUSES as readonly string[]).includes(row.status)) return progressFromRow(row);
     try {
-      return await temporal.workflow.getHandle(upgradeId).query(progressQuery);
+      // A query needs a worker; with none polling it would hang, so the database answers instead.
+      return await withDeadline(temporal.workflow.getHandle(upgradeId).query(progressQuery), 3_000);
     } catch (error) {
       if (!row) return null;
       logger.warn({ err: error, upgradeId }, 'progress query failed; answering from the database');
@@ -200,4 +201,12 @@ export function upgradesRouter({ db, temporal, config, logger }: ApiDependencies
   }
 
   return router;
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }

@@ -37,27 +37,33 @@ export class OutboxEmailTransport implements EmailTransport {
   constructor(private readonly db: Database) {}
 
   async send(email: OutgoingEmail): Promise<{ providerMessageId: string }> {
-    const { idempotencyKey } = email;
-    const row = await upsertOnce(
-      () =>
-        this.db.emailOutbox.upsert({
-          where: { idempotencyKey },
-          create: {
-            idempotencyKey,
-            customerId: email.customerId,
-            from: email.from,
-            to: email.to,
-            subject: email.subject,
-            html: email.html,
-            text: email.text,
-          },
-          update: {},
-          select: { id: true },
-        }),
-      () => this.db.emailOutbox.findUniqueOrThrow({ where: { idempotencyKey }, select: { id: true } }),
-    );
+    const row = await keepInOutbox(this.db, email);
     return { providerMessageId: String(row.id) };
   }
+}
+
+/** The message kept under its idempotency key: the first one stored wins, later ones find it. */
+async function keepInOutbox(db: Database, email: OutgoingEmail) {
+  const { idempotencyKey } = email;
+  const select = { id: true, from: true, to: true, subject: true, html: true, text: true } as const;
+  return upsertOnce(
+    () =>
+      db.emailOutbox.upsert({
+        where: { idempotencyKey },
+        create: {
+          idempotencyKey,
+          customerId: email.customerId,
+          from: email.from,
+          to: email.to,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+        },
+        update: {},
+        select,
+      }),
+    () => db.emailOutbox.findUniqueOrThrow({ where: { idempotencyKey }, select }),
+  );
 }
 
 export interface ResendTransportOptions {
@@ -66,6 +72,13 @@ export interface ResendTransportOptions {
   baseUrl?: string;
   /** Abort a request that hangs longer than this (default 30 s); it counts as a network error (retryable). */
   timeoutMs?: number;
+  /**
+   * Keep each message in `EmailOutbox` before its first send and send the kept copy on every retry.
+   * A retry renders the email anew (the statement link carries a fresh token), and Resend refuses a
+   * key it already accepted when the payload differs (409 invalid_idempotent_request, not retryable):
+   * without the kept copy, an answer lost after Resend accepted would fail the upgrade.
+   */
+  outbox?: Database;
 }
 
 /**
@@ -77,12 +90,14 @@ export class ResendEmailTransport implements EmailTransport {
   readonly name = 'resend';
   private readonly resend: Resend;
   private readonly timeoutMs: number;
+  private readonly outbox?: Database;
 
   constructor(options: ResendTransportOptions) {
     // The SDK takes `baseUrl` as a constructor option; without it, it reads RESEND_BASE_URL at construction.
     const baseUrl = options.baseUrl?.replace(/\/+$/, '');
     this.resend = new Resend(options.apiKey, baseUrl ? { baseUrl } : undefined);
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.outbox = options.outbox;
   }
 
   /** The API root requests go to (for logs and tests; never carries the key). */
@@ -91,8 +106,9 @@ export class ResendEmailTransport implements EmailTransport {
   }
 
   async send(email: OutgoingEmail): Promise<{ providerMessageId: string }> {
+    const { from, to, subject, html, text } = this.outbox ? await keepInOutbox(this.outbox, email) : email;
     const { data, error, headers } = await this.resend.emails.send(
-      { from: email.from, to: [email.to], subject: email.subject, html: email.html, text: email.text },
+      { from, to: [to], subject, html, text },
       { idempotencyKey: email.idempotencyKey, signal: AbortSignal.timeout(this.timeoutMs) },
     );
     if (error) throw classifyResendError(error, headers);
@@ -167,10 +183,10 @@ export function classifyResendError(
   });
 }
 
-/** Resend when `resendApiKey` is set, else the outbox table. */
+/** Resend when `resendApiKey` is set (keeping what it sends in the outbox table), else the outbox table. */
 export function createEmailTransport(email: AppConfig['email'], db: Database): EmailTransport {
   if (email.resendApiKey) {
-    return new ResendEmailTransport({ apiKey: email.resendApiKey, baseUrl: email.resendBaseUrl });
+    return new ResendEmailTransport({ apiKey: email.resendApiKey, baseUrl: email.resendBaseUrl, outbox: db });
   }
   return new OutboxEmailTransport(db);
 }
