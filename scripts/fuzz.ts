@@ -13,7 +13,7 @@ import path from 'node:path';
 import { OPERATIONS } from '../api/contract/operations';
 import { mintToken, type Role } from '../platform/auth';
 import { DEVELOPMENT_JWT_SECRET } from '../platform/config';
-import { freePort } from '../test/helpers/free-port';
+import { freePort } from '../platform/processes';
 
 const root = path.resolve(__dirname, '..');
 const schemathesis =

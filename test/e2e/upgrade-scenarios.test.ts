@@ -3,9 +3,10 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client as PgClient } from 'pg';
+import { isAlive } from '../../platform/processes';
 import { asCustomer, callerFor } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
-import { isAlive, type SystemProcess, startSystemProcess } from '../helpers/system-process';
+import { type SystemProcess, startSystemProcess } from '../helpers/system-process';
 
 let system: SystemProcess;
 let db: PgClient;

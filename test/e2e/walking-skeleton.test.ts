@@ -1,8 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import { isAlive } from '../../platform/processes';
 import { callerFor } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
-import { isAlive, type SystemProcess, startSystemProcess } from '../helpers/system-process';
+import { type SystemProcess, startSystemProcess } from '../helpers/system-process';
 
 let system: SystemProcess;
 let db: PgClient;

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createDatabase, type Database } from '../../platform/database';
 import { migrateDatabase } from '../../platform/migrate';
+import { freePort } from '../../platform/processes';
 import { seedDatabase } from '../../prisma/seed-data';
-import { freePort } from './free-port';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 

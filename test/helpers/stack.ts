@@ -6,13 +6,14 @@
  * process ever started (and every process it started) is tracked, so `teardown()` can prove that
  * nothing is left behind. Stacks can run side by side in one test process.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { searchAttributeCliPairs } from '../../contracts/search-attributes';
+import { descendants } from '../../platform/processes';
 import { temporalTools } from '../../platform/temporal-tools';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -398,19 +399,6 @@ async function settle(processes: ProcessId[], graceMs = 5_000): Promise<ProcessI
     alive = alive.filter(isStillRunning);
   }
   return alive;
-}
-
-export function descendants(pid: number): number[] {
-  let direct: number[] = [];
-  try {
-    direct = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((line) => Number(line.trim()))
-      .filter((n) => n > 0);
-  } catch {
-    // `ps` exits 1 when there are no children.
-  }
-  return direct.flatMap((child) => [child, ...descendants(child)]);
 }
 
 /** Ports handed out by this process, never twice. */

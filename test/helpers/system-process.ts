@@ -1,8 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from './free-port';
+import { descendants, freePort } from '../../platform/processes';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
@@ -111,26 +111,4 @@ function stopChild(child: ChildProcess, how: 'SIGTERM' | 'ctrl-c'): Promise<numb
     if (how === 'ctrl-c') process.kill(-(child.pid as number), 'SIGINT');
     else child.kill('SIGTERM');
   });
-}
-
-function descendants(pid: number): number[] {
-  let direct: number[] = [];
-  try {
-    direct = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((line) => Number(line.trim()))
-      .filter((n) => n > 0);
-  } catch {
-    // `ps` exits 1 when there are no children.
-  }
-  return direct.flatMap((child) => [child, ...descendants(child)]);
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
