@@ -8,7 +8,7 @@ RUN npm ci --no-audit --no-fund --include=dev
 COPY . .
 RUN DATABASE_URL=postgresql://unused@localhost/unused npx prisma generate
 # Bundle the workflow code once at build time; the worker (running as `node`) reuses it.
-RUN node --import tsx -e "require('./worker/create-worker').prebuiltWorkflowBundle()"
+RUN node --import tsx scripts/build-workflow-bundle.ts
 USER node
 EXPOSE 3000
 CMD ["node", "--import", "tsx", "scripts/start.ts"]

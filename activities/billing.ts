@@ -1,7 +1,9 @@
-import { billCode as formatBillCode } from '../domain';
+import { billCode } from '../domain';
+import { createOnce } from '../platform/once';
+import { billRowOf } from '../services/bills';
 import { loadUpgradeContext, quoteFor } from '../services/upgrade-quote';
 import type { ActivityDependencies } from '.';
-import { isUniqueViolation, refusalsAreFinal } from './errors';
+import { refusalsAreFinal } from './errors';
 import { nextNumber } from './sequences';
 
 export interface IssueBillInput {
@@ -25,63 +27,26 @@ export function createBillingActivities({ db }: ActivityDependencies) {
      * ID, so a retry (or a concurrent duplicate) returns the bill already issued.
      */
     async issueUpgradeBill(input: IssueBillInput): Promise<IssuedBill> {
-      const existing = await db.bill.findUnique({ where: { upgradeId: input.upgradeId } });
-      if (existing) return summary(existing);
-      return refusalsAreFinal(async () => {
-        const context = await loadUpgradeContext(db, input.customerId, input.targetPackageCode);
-        const quote = quoteFor(context, new Date(input.requestedAt));
-        try {
-          const bill = await db.$transaction(async (tx) => {
-            const code = formatBillCode(quote.period, await nextNumber(tx, 'bill_code_seq'));
-            return tx.bill.create({
-              data: {
-                billCode: code,
-                customerId: input.customerId,
-                upgradeId: input.upgradeId,
-                period: quote.period,
-                billingDate: asDate(quote.billingDate),
-                dueDate: asDate(quote.dueDate),
-                billingMonthStart: asDate(quote.billingMonth.start),
-                billingMonthEnd: asDate(quote.billingMonth.end),
-                billCycle: quote.billCycle,
-                packageCode: quote.packageCode,
-                packageName: quote.packageName,
-                actualChargeIdr: quote.actualChargeIdr,
-                adjustmentIdr: quote.adjustmentIdr,
-                baseIdr: quote.baseIdr,
-                vatRatePercent: quote.vatRatePercent,
-                vatIdr: quote.vatIdr,
-                totalIdr: quote.totalIdr,
-                amountInWords: quote.amountInWords,
-                status: 'UNPAID',
-                lines: {
-                  create: quote.lines.map((line, position) => ({
-                    position,
-                    label: line.label,
-                    amountIdr: line.amountIdr,
-                  })),
-                },
-              },
+      const { upgradeId, customerId } = input;
+      const select = { billCode: true, totalIdr: true, dueDate: true } as const;
+      const { row } = await createOnce(
+        () => db.bill.findUnique({ where: { upgradeId }, select }),
+        () =>
+          refusalsAreFinal(async () => {
+            const quote = quoteFor(
+              await loadUpgradeContext(db, customerId, input.targetPackageCode),
+              new Date(input.requestedAt),
+            );
+            return db.$transaction(async (tx) => {
+              const code = billCode(quote.period, await nextNumber(tx, 'bill_code_seq'));
+              return tx.bill.create({
+                data: billRowOf(quote, { billCode: code, customerId, upgradeId }),
+                select,
+              });
             });
-          });
-          return summary(bill);
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
-          return summary(await db.bill.findUniqueOrThrow({ where: { upgradeId: input.upgradeId } }));
-        }
-      });
+          }),
+      );
+      return { ...row, dueDate: row.dueDate.toISOString().slice(0, 10) };
     },
   };
-}
-
-function summary(bill: { billCode: string; totalIdr: number; dueDate: Date }): IssuedBill {
-  return {
-    billCode: bill.billCode,
-    totalIdr: bill.totalIdr,
-    dueDate: bill.dueDate.toISOString().slice(0, 10),
-  };
-}
-
-function asDate(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
 }

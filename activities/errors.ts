@@ -1,15 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { UpgradeRefused } from '../services/upgrade-quote';
 
-/** Failure types no retry can fix; the workflow fails the upgrade with their message. */
-export const NON_RETRYABLE_TYPES = [
-  'UpgradeRefused',
-  'NotFound',
-  'EmailRejected',
-  'EmailPropsInvalid',
-  'InvalidState',
-] as const;
-
 export function notFound(message: string): ApplicationFailure {
   return ApplicationFailure.nonRetryable(message, 'NotFound');
 }
@@ -28,9 +19,4 @@ export async function refusalsAreFinal<T>(work: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
-}
-
-/** A unique constraint stopped a second insert: someone (an earlier attempt) got there first. */
-export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string })?.code === 'P2002';
 }

@@ -10,6 +10,8 @@ import type { PushGateway } from '../platform/notifications/push-gateway';
 import { createBillingActivities } from './billing';
 import { createDeviceActivities } from './devices';
 import { createNotificationActivities } from './notifications';
+import { createOntSwapActivities } from './ont-swap';
+import { createSettlementActivities } from './settlement';
 import { createSubscriptionActivities } from './subscriptions';
 import { createTicketActivities } from './tickets';
 import { createUpgradeRequestActivities } from './upgrade-requests';
@@ -32,8 +34,37 @@ export function createActivities(deps: ActivityDependencies) {
     ...createWorkOrderActivities(deps),
     ...createSubscriptionActivities(deps),
     ...createDeviceActivities(deps),
+    ...createOntSwapActivities(deps),
+    ...createSettlementActivities(deps),
     ...createNotificationActivities(deps),
   };
 }
 
 export type Activities = ReturnType<typeof createActivities>;
+
+/** Steps that only write our own PostgreSQL: the workflow runs them as local activities. */
+export type DatabaseSteps = Pick<
+  Activities,
+  | 'acceptUpgradeRequest'
+  | 'issueUpgradeBill'
+  | 'openUpgradeTicket'
+  | 'createUpgradeWorkOrder'
+  | 'switchSubscription'
+  | 'openChangeOntTicket'
+  | 'createMaintenanceWorkOrder'
+  | 'escalateOntSwap'
+  | 'completeOntSwap'
+  | 'completeUpgrade'
+  | 'settleUpgrade'
+>;
+
+/** Steps that reach outside providers (push gateway, Resend): regular activities with retries. */
+export type NoticeSteps = Pick<
+  Activities,
+  | 'notifyBillIssued'
+  | 'notifyOntSwapScheduled'
+  | 'notifyOntSwapCompleted'
+  | 'notifyOntSwapDelayed'
+  | 'notifyUpgradeCancelled'
+  | 'notifyOntVisitCancelled'
+>;

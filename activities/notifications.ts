@@ -1,17 +1,19 @@
 /**
- * Customer notifications for the upgrade workflow: device push, in-app inbox and email. Every notice is
- * one `Notification` row per channel, keyed `${upgradeId}:${kind}:${channel}`; a channel whose row is
+ * Customer notices: device push, in-app inbox and (for most) email. Every notice is one
+ * `Notification` row per channel, keyed `${upgradeId}:${kind}:${channel}`; a channel whose row is
  * already delivered is skipped, and the transports dedupe on the same key, so an activity retried
- * (or run twice) reaches the customer once.
+ * (or run twice) reaches the customer once. What each notice says lives in one table, NOTICES.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
 import { EmailPropsError, type EmailPropsMap, renderEmail } from '../emails/render';
 import type { Database } from '../platform/database';
 import type { EmailTransport } from '../platform/notifications/email-transport';
-import { upsertOnce } from '../platform/notifications/once';
 import type { PushGateway } from '../platform/notifications/push-gateway';
+import { createOnce } from '../platform/once';
 import type { NotificationChannel } from '../prisma/generated/client';
+import { dateOnly } from '../services/catalog';
+import { notFound } from './errors';
 
 export interface NotificationDependencies {
   db: Database;
@@ -23,38 +25,26 @@ export interface NotificationDependencies {
   statementUrl: (billCode: string, customerId: string) => string;
 }
 
-export type NotificationKind =
-  | 'BILL_ISSUED'
-  | 'ONT_SWAP_SCHEDULED'
-  | 'ONT_SWAP_COMPLETED'
-  | 'ONT_SWAP_DELAYED';
-
-export interface NotifyBillIssuedInput {
+interface NoticeInput {
   upgradeId: string;
   customerId: string;
+}
+export interface NotifyBillIssuedInput extends NoticeInput {
   billCode: string;
 }
-
-export interface NotifyOntSwapScheduledInput {
-  upgradeId: string;
-  customerId: string;
+export interface NotifyOntSwapInput extends NoticeInput {
   workOrderNumber: string;
 }
-
-export interface NotifyOntSwapCompletedInput {
-  upgradeId: string;
-  customerId: string;
-  workOrderNumber: string;
+export interface NotifyUpgradeCancelledInput extends NoticeInput {
+  ending: 'FAILED' | 'CANCELLED' | 'TERMINATED';
+  /** The bill voided with the upgrade, if one was issued. */
+  voidedBillCode: string | null;
+}
+export interface NotifyOntSwapCompletedInput extends NotifyOntSwapInput {
   newOntSerial: string;
   newOntModel: string;
   /** When the technician swapped the ONT: ISO 8601 instant (or a `YYYY-MM-DD` day). */
   replacedAt: string;
-}
-
-export interface NotifyOntSwapDelayedInput {
-  upgradeId: string;
-  customerId: string;
-  workOrderNumber: string;
 }
 
 export interface NotificationDeliverySummary {
@@ -65,11 +55,7 @@ export interface NotificationDeliverySummary {
 }
 
 /** The idempotency key of one notice on one channel (also the transports' key). */
-export function notificationKey(
-  upgradeId: string,
-  kind: NotificationKind,
-  channel: NotificationChannel,
-): string {
+export function notificationKey(upgradeId: string, kind: NotificationKind, channel: NotificationChannel) {
   return `${upgradeId}:${kind}:${channel}`;
 }
 
@@ -78,122 +64,237 @@ export const upgradeDeepLink = (upgradeId: string) => `oxygenid://upgrades/${upg
 
 const CUSTOMER_CARE = '1500780';
 
-/** `@db.Date` columns come back as UTC midnight; the day is the date part. */
-const day = (date: Date) => date.toISOString().slice(0, 10);
+type Customer = Awaited<ReturnType<typeof loadCustomer>>;
 
-interface Notice {
-  upgradeId: string;
-  customerId: string;
-  kind: NotificationKind;
+/** One notice: what it needs beyond the customer, and what it says on each channel. */
+interface NoticeSpec<I extends NoticeInput, C, K extends keyof EmailPropsMap> {
+  load: (db: Database, input: I, customer: Customer) => Promise<C>;
   title: string;
-  body: string;
-  deepLink: string;
+  body: (c: C, input: I) => string;
+  deepLink: (input: I, c: C) => string;
+  email?: { kind: K; props: (c: C, input: I, deps: NotificationDependencies) => EmailPropsMap[K] };
 }
+
+const notice = <I extends NoticeInput, C, K extends keyof EmailPropsMap = never>(spec: NoticeSpec<I, C, K>) =>
+  spec;
+
+const NOTICES = {
+  /** Bill issued: inbox, push, and the email "Informasi Penerbitan Tagihan". */
+  BILL_ISSUED: notice({
+    load: async (db, input: NotifyBillIssuedInput, customer) => {
+      const bill = await db.bill.findUnique({ where: { billCode: input.billCode } });
+      if (bill?.customerId !== customer.id) {
+        throw notFound(`bill ${input.billCode} of customer ${input.customerId} does not exist`);
+      }
+      return { customer, bill };
+    },
+    title: 'Tagihan upgrade terbit',
+    body: ({ bill }) =>
+      `Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} jatuh tempo ${formatLongDate(dateOnly(bill.dueDate))}.`,
+    deepLink: (input) => billDeepLink(input.billCode),
+    email: {
+      kind: 'BILL_ISSUED',
+      props: ({ customer, bill }, _input, deps) => ({
+        customerName: customer.name,
+        customerId: customer.id,
+        billCode: bill.billCode,
+        packageName: bill.packageName,
+        actualAmount: bill.actualChargeIdr,
+        adjustmentAmount: bill.adjustmentIdr,
+        totalAmount: bill.totalIdr,
+        totalInWords: bill.amountInWords,
+        billingDate: dateOnly(bill.billingDate),
+        dueDate: dateOnly(bill.dueDate),
+        billingPeriodStart: dateOnly(bill.billingMonthStart),
+        billingPeriodEnd: dateOnly(bill.billingMonthEnd),
+        statementUrl: deps.statementUrl(bill.billCode, bill.customerId),
+      }),
+    },
+  }),
+
+  /** The ONT is single band: a technician will swap it at no charge ("Pergantian ONT"). */
+  ONT_SWAP_SCHEDULED: notice({
+    load: async (_db, _input: NotifyOntSwapInput, customer) => ({
+      customer,
+      packageName: subscribedPackageName(customer),
+    }),
+    title: 'Penggantian ONT dijadwalkan',
+    body: ({ packageName }, input) =>
+      `Paket ${packageName} membutuhkan ONT Dual Band. Teknisi kami akan menghubungi kamu untuk mengganti ONT tanpa biaya (${input.workOrderNumber}).`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'ONT_SWAP_SCHEDULED',
+      props: ({ customer, packageName }, input) => ({
+        customerName: customer.name,
+        packageName,
+        workOrderNumber: input.workOrderNumber,
+        installationAddress: customer.installationAddress,
+        currentOntModel: customer.devices[0]?.model,
+        currentOntSerial: customer.devices[0]?.serial,
+      }),
+    },
+  }),
+
+  /** The technician swapped the ONT: "Penggantian Perangkat (ONT) Kamu Telah Berhasil". */
+  ONT_SWAP_COMPLETED: notice({
+    load: async (_db, _input: NotifyOntSwapCompletedInput, customer) => ({
+      customer,
+      packageName: subscribedPackageName(customer),
+    }),
+    title: 'Penggantian ONT selesai',
+    body: ({ packageName }, input) =>
+      `ONT kamu sudah diganti dengan ${input.newOntModel} (Dual Band). Selamat menikmati ${packageName}.`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'ONT_SWAP_COMPLETED',
+      props: ({ customer, packageName }, input) => ({
+        customerName: customer.name,
+        packageName,
+        newOntModel: input.newOntModel,
+        newOntSerial: input.newOntSerial,
+        replacedAt: input.replacedAt,
+        workOrderNumber: input.workOrderNumber,
+      }),
+    },
+  }),
+
+  /** The upgrade could not be done before the switch: old package kept, bill voided. */
+  UPGRADE_CANCELLED: notice({
+    load: async (db, input: NotifyUpgradeCancelledInput, customer) => {
+      const [request, bill] = await Promise.all([
+        db.upgradeRequest.findUnique({ where: { id: input.upgradeId } }),
+        input.voidedBillCode ? db.bill.findUnique({ where: { billCode: input.voidedBillCode } }) : null,
+      ]);
+      const target = request && (await db.package.findUnique({ where: { code: request.targetPackageCode } }));
+      if (!target) throw notFound(`upgrade ${input.upgradeId} does not exist`);
+      return {
+        customer,
+        bill,
+        targetPackageName: target.name,
+        currentPackageName: subscribedPackageName(customer),
+      };
+    },
+    title: 'Upgrade paket dibatalkan',
+    body: ({ bill, targetPackageName, currentPackageName }) =>
+      `Upgrade ke ${targetPackageName} tidak dapat diproses; paket kamu tetap ${currentPackageName}.` +
+      (bill ? ` Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} dibatalkan.` : ''),
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'UPGRADE_CANCELLED',
+      props: ({ customer, bill, targetPackageName, currentPackageName }, input) => ({
+        customerName: customer.name,
+        currentPackageName,
+        targetPackageName,
+        billCode: bill?.billCode ?? null,
+        billTotalIdr: bill?.totalIdr ?? null,
+        reason: input.ending,
+      }),
+    },
+  }),
+
+  /** The technician visit was cancelled after the switch: the package stays, the swap is off. */
+  ONT_VISIT_CANCELLED: notice({
+    load: async (_db, _input: NotifyOntSwapInput, customer) => ({
+      customer,
+      packageName: subscribedPackageName(customer),
+    }),
+    title: 'Kunjungan penggantian ONT dibatalkan',
+    body: ({ packageName }, input) =>
+      `Kunjungan teknisi untuk penggantian ONT (${input.workOrderNumber}) dibatalkan. Paket ${packageName} tetap aktif; hubungi Customer Care ${CUSTOMER_CARE} untuk menjadwalkan ulang tanpa biaya.`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'ONT_VISIT_CANCELLED',
+      props: ({ customer, packageName }, input) => ({
+        customerName: customer.name,
+        packageName,
+        workOrderNumber: input.workOrderNumber,
+        installationAddress: customer.installationAddress,
+      }),
+    },
+  }),
+
+  /** The swap is overdue: the visit is still being scheduled (push + inbox, no email). */
+  ONT_SWAP_DELAYED: notice({
+    load: async (_db, _input: NotifyOntSwapInput, customer) => ({ customer }),
+    title: 'Penggantian ONT masih dijadwalkan',
+    body: (_c, input) =>
+      `Teknisi kami masih menjadwalkan kunjungan untuk mengganti ONT kamu (${input.workOrderNumber}). Mohon maaf atas keterlambatannya; Customer Care ${CUSTOMER_CARE} siap membantu.`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+  }),
+};
+
+export type NotificationKind = keyof typeof NOTICES;
 
 export function createNotificationActivities(deps: NotificationDependencies) {
   const { db } = deps;
 
-  async function loadCustomer(customerId: string) {
-    const customer = await db.customer.findUnique({
-      where: { id: customerId },
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        installationAddress: true,
-        subscription: { select: { package: { select: { name: true } } } },
-        devices: {
-          where: { status: 'ACTIVE' },
-          orderBy: { installedAt: 'desc' },
-          take: 1,
-          select: { serial: true, model: true },
-        },
-      },
-    });
-    if (!customer) throw ApplicationFailure.nonRetryable(`customer ${customerId} does not exist`, 'NotFound');
-    return customer;
-  }
-
-  function subscribedPackageName(customer: Awaited<ReturnType<typeof loadCustomer>>): string {
-    const name = customer.subscription?.package.name;
-    if (!name) {
-      throw ApplicationFailure.nonRetryable(`customer ${customer.id} has no subscription`, 'NotFound');
-    }
-    return name;
-  }
-
-  /**
-   * One channel, exactly once: find-or-create the row by its key; skip it when already delivered, else
-   * send (same key to the transport, which dedupes too) and mark it delivered.
-   */
-  async function deliverOnce(
-    notice: Notice,
-    channel: NotificationChannel,
-    send?: (idempotencyKey: string) => Promise<{ providerMessageId: string }>,
-  ): Promise<boolean> {
-    const idempotencyKey = notificationKey(notice.upgradeId, notice.kind, channel);
-    const row = await upsertOnce(
-      () =>
-        db.notification.upsert({
-          where: { idempotencyKey },
-          create: {
-            idempotencyKey,
-            customerId: notice.customerId,
-            upgradeId: notice.upgradeId,
-            kind: notice.kind,
-            channel,
-            title: notice.title,
-            body: notice.body,
-            deepLink: notice.deepLink,
-          },
-          update: {},
-          select: { id: true, deliveredAt: true },
-        }),
-      () =>
-        db.notification.findUniqueOrThrow({
-          where: { idempotencyKey },
-          select: { id: true, deliveredAt: true },
-        }),
-    );
-    if (row.deliveredAt) return false;
-    const providerId = send ? (await send(idempotencyKey)).providerMessageId : null;
-    await db.notification.update({ where: { id: row.id }, data: { deliveredAt: new Date(), providerId } });
-    return true;
-  }
-
-  async function deliver<K extends keyof EmailPropsMap>(
-    notice: Notice,
-    email?: { to: string; kind: K; props: () => EmailPropsMap[K] },
+  /** Sends notice `kind` on each of its channels, each exactly once. */
+  async function deliver<I extends NoticeInput, C, K extends keyof EmailPropsMap>(
+    kind: NotificationKind,
+    spec: NoticeSpec<I, C, K>,
+    input: I,
   ): Promise<NotificationDeliverySummary> {
+    const customer = await loadCustomer(db, input.customerId);
+    const context = await spec.load(db, input, customer);
+    const message = {
+      customerId: customer.id,
+      title: spec.title,
+      body: spec.body(context, input),
+      deepLink: spec.deepLink(input, context),
+    };
     const summary: NotificationDeliverySummary = { delivered: [], skipped: [] };
-    const record = (channel: NotificationChannel, delivered: boolean) =>
-      (delivered ? summary.delivered : summary.skipped).push(channel);
-
-    record('INBOX', await deliverOnce(notice, 'INBOX'));
-    record(
-      'PUSH',
-      await deliverOnce(notice, 'PUSH', (idempotencyKey) =>
-        deps.push.send({
-          idempotencyKey,
-          customerId: notice.customerId,
-          title: notice.title,
-          body: notice.body,
-          deepLink: notice.deepLink,
-        }),
-      ),
-    );
-    if (email) {
-      record(
-        'EMAIL',
-        await deliverOnce(notice, 'EMAIL', async (idempotencyKey) => {
-          const rendered = await render(email.kind, email.props());
-          return deps.email.send({
-            idempotencyKey,
-            customerId: notice.customerId,
-            from: deps.emailFrom,
-            to: email.to,
-            ...rendered,
+    const once = async (
+      channel: NotificationChannel,
+      send?: (idempotencyKey: string) => Promise<{ providerMessageId: string }>,
+    ) => {
+      const idempotencyKey = notificationKey(input.upgradeId, kind, channel);
+      const select = { id: true, deliveredAt: true } as const;
+      const { row } = await createOnce(
+        () => db.notification.findUnique({ where: { idempotencyKey }, select }),
+        () =>
+          db.notification.create({
+            data: { idempotencyKey, upgradeId: input.upgradeId, kind, channel, ...message },
+            select,
+          }),
+      );
+      if (row.deliveredAt) return summary.skipped.push(channel);
+      try {
+        const providerId = send ? (await send(idempotencyKey)).providerMessageId : null;
+        await db.notification.update({
+          where: { id: row.id },
+          data: { deliveredAt: new Date(), providerId, failedAt: null, failureReason: null },
+        });
+      } catch (error) {
+        // A refusal for good (e.g. Resend rejects the address) is kept on the row for operators.
+        if (error instanceof ApplicationFailure && error.nonRetryable) {
+          await db.notification.update({
+            where: { id: row.id },
+            data: { failedAt: new Date(), failureReason: `${error.type}: ${error.message}` },
           });
+          const { message, type } = error;
+          throw ApplicationFailure.create({
+            message,
+            type: type ?? undefined,
+            nonRetryable: true,
+            details: [{ channel }],
+          });
+        }
+        throw error;
+      }
+      summary.delivered.push(channel);
+    };
+
+    await once('INBOX');
+    await once('PUSH', (idempotencyKey) => deps.push.send({ idempotencyKey, ...message }));
+    const email = spec.email;
+    if (email) {
+      await once('EMAIL', async (idempotencyKey) =>
+        deps.email.send({
+          idempotencyKey,
+          customerId: customer.id,
+          from: deps.emailFrom,
+          to: customer.email,
+          ...(await render(email.kind, email.props(context, input, deps))),
         }),
       );
     }
@@ -201,121 +302,46 @@ export function createNotificationActivities(deps: NotificationDependencies) {
   }
 
   return {
-    /** Bill issued: inbox, push, and the email "Informasi Penerbitan Tagihan". */
-    async notifyBillIssued(input: NotifyBillIssuedInput): Promise<NotificationDeliverySummary> {
-      const customer = await loadCustomer(input.customerId);
-      const bill = await db.bill.findUnique({ where: { billCode: input.billCode } });
-      if (!bill || bill.customerId !== customer.id) {
-        throw ApplicationFailure.nonRetryable(
-          `bill ${input.billCode} of customer ${input.customerId} does not exist`,
-          'NotFound',
-        );
-      }
-      const dueDate = day(bill.dueDate);
-      return deliver(
-        {
-          upgradeId: input.upgradeId,
-          customerId: customer.id,
-          kind: 'BILL_ISSUED',
-          title: 'Tagihan upgrade terbit',
-          body: `Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} jatuh tempo ${formatLongDate(dueDate)}.`,
-          deepLink: billDeepLink(bill.billCode),
-        },
-        {
-          to: customer.email,
-          kind: 'BILL_ISSUED',
-          props: () => ({
-            customerName: customer.name,
-            customerId: customer.id,
-            billCode: bill.billCode,
-            packageName: bill.packageName,
-            actualAmount: bill.actualChargeIdr,
-            adjustmentAmount: bill.adjustmentIdr,
-            totalAmount: bill.totalIdr,
-            totalInWords: bill.amountInWords,
-            billingDate: day(bill.billingDate),
-            dueDate,
-            billingPeriodStart: day(bill.billingMonthStart),
-            billingPeriodEnd: day(bill.billingMonthEnd),
-            statementUrl: deps.statementUrl(bill.billCode, bill.customerId),
-          }),
-        },
-      );
-    },
-
-    /** The ONT is single band: a technician will swap it at no charge ("Pergantian ONT"). */
-    async notifyOntSwapScheduled(input: NotifyOntSwapScheduledInput): Promise<NotificationDeliverySummary> {
-      const customer = await loadCustomer(input.customerId);
-      const packageName = subscribedPackageName(customer);
-      const currentOnt = customer.devices[0];
-      return deliver(
-        {
-          upgradeId: input.upgradeId,
-          customerId: customer.id,
-          kind: 'ONT_SWAP_SCHEDULED',
-          title: 'Penggantian ONT dijadwalkan',
-          body: `Paket ${packageName} membutuhkan ONT Dual Band. Teknisi kami akan menghubungi kamu untuk mengganti ONT tanpa biaya (${input.workOrderNumber}).`,
-          deepLink: upgradeDeepLink(input.upgradeId),
-        },
-        {
-          to: customer.email,
-          kind: 'ONT_SWAP_SCHEDULED',
-          props: () => ({
-            customerName: customer.name,
-            packageName,
-            workOrderNumber: input.workOrderNumber,
-            installationAddress: customer.installationAddress,
-            currentOntModel: currentOnt?.model,
-            currentOntSerial: currentOnt?.serial,
-          }),
-        },
-      );
-    },
-
-    /** The technician swapped the ONT: "Penggantian Perangkat (ONT) Kamu Telah Berhasil". */
-    async notifyOntSwapCompleted(input: NotifyOntSwapCompletedInput): Promise<NotificationDeliverySummary> {
-      const customer = await loadCustomer(input.customerId);
-      const packageName = subscribedPackageName(customer);
-      return deliver(
-        {
-          upgradeId: input.upgradeId,
-          customerId: customer.id,
-          kind: 'ONT_SWAP_COMPLETED',
-          title: 'Penggantian ONT selesai',
-          body: `ONT kamu sudah diganti dengan ${input.newOntModel} (Dual Band). Selamat menikmati ${packageName}.`,
-          deepLink: upgradeDeepLink(input.upgradeId),
-        },
-        {
-          to: customer.email,
-          kind: 'ONT_SWAP_COMPLETED',
-          props: () => ({
-            customerName: customer.name,
-            packageName,
-            newOntModel: input.newOntModel,
-            newOntSerial: input.newOntSerial,
-            replacedAt: input.replacedAt,
-            workOrderNumber: input.workOrderNumber,
-          }),
-        },
-      );
-    },
-
-    /** The swap is overdue: a reminder that the visit is still being scheduled (push + inbox, no email). */
-    async notifyOntSwapDelayed(input: NotifyOntSwapDelayedInput): Promise<NotificationDeliverySummary> {
-      const customer = await loadCustomer(input.customerId);
-      return deliver({
-        upgradeId: input.upgradeId,
-        customerId: customer.id,
-        kind: 'ONT_SWAP_DELAYED',
-        title: 'Penggantian ONT masih dijadwalkan',
-        body: `Teknisi kami masih menjadwalkan kunjungan untuk mengganti ONT kamu (${input.workOrderNumber}). Mohon maaf atas keterlambatannya; Customer Care ${CUSTOMER_CARE} siap membantu.`,
-        deepLink: upgradeDeepLink(input.upgradeId),
-      });
-    },
+    notifyBillIssued: (input: NotifyBillIssuedInput) => deliver('BILL_ISSUED', NOTICES.BILL_ISSUED, input),
+    notifyOntSwapScheduled: (input: NotifyOntSwapInput) =>
+      deliver('ONT_SWAP_SCHEDULED', NOTICES.ONT_SWAP_SCHEDULED, input),
+    notifyOntSwapCompleted: (input: NotifyOntSwapCompletedInput) =>
+      deliver('ONT_SWAP_COMPLETED', NOTICES.ONT_SWAP_COMPLETED, input),
+    notifyOntSwapDelayed: (input: NotifyOntSwapInput) =>
+      deliver('ONT_SWAP_DELAYED', NOTICES.ONT_SWAP_DELAYED, input),
+    notifyUpgradeCancelled: (input: NotifyUpgradeCancelledInput) =>
+      deliver('UPGRADE_CANCELLED', NOTICES.UPGRADE_CANCELLED, input),
+    notifyOntVisitCancelled: (input: NotifyOntSwapInput) =>
+      deliver('ONT_VISIT_CANCELLED', NOTICES.ONT_VISIT_CANCELLED, input),
   };
 }
 
-export type NotificationActivities = ReturnType<typeof createNotificationActivities>;
+async function loadCustomer(db: Database, customerId: string) {
+  const customer = await db.customer.findUnique({
+    where: { id: customerId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      installationAddress: true,
+      subscription: { select: { package: { select: { name: true } } } },
+      devices: {
+        where: { status: 'ACTIVE' },
+        orderBy: { installedAt: 'desc' },
+        take: 1,
+        select: { serial: true, model: true },
+      },
+    },
+  });
+  if (!customer) throw notFound(`customer ${customerId} does not exist`);
+  return customer;
+}
+
+function subscribedPackageName(customer: Customer): string {
+  const name = customer.subscription?.package.name;
+  if (!name) throw notFound(`customer ${customer.id} has no subscription`);
+  return name;
+}
 
 /** Props that cannot make a correct email fail for good: retrying renders the same thing. */
 async function render<K extends keyof EmailPropsMap>(kind: K, props: EmailPropsMap[K]) {

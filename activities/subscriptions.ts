@@ -1,6 +1,8 @@
 import { addMonths, jakartaDateOf } from '../domain';
+import { createOnce } from '../platform/once';
+import { asDate } from '../services/bills';
 import type { ActivityDependencies } from '.';
-import { isUniqueViolation, notFound } from './errors';
+import { notFound } from './errors';
 
 export function createSubscriptionActivities({ db }: ActivityDependencies) {
   return {
@@ -18,39 +20,35 @@ export function createSubscriptionActivities({ db }: ActivityDependencies) {
       const start = jakartaDateOf(new Date(input.requestedAt));
       const end = addMonths(start, input.termMonths);
       const period = { periodStart: start, periodEnd: end };
-      const done = await db.subscriptionChange.findUnique({ where: { upgradeId: input.upgradeId } });
-      if (done) return period;
-      const subscription = await db.subscription.findUnique({ where: { customerId: input.customerId } });
-      if (!subscription) throw notFound(`customer ${input.customerId} has no subscription`);
-      try {
-        await db.$transaction([
-          db.subscriptionChange.create({
-            data: {
-              customerId: input.customerId,
-              upgradeId: input.upgradeId,
-              fromPackageCode: subscription.packageCode,
-              toPackageCode: input.targetPackageCode,
-              periodStart: asDate(start),
-              periodEnd: asDate(end),
-            },
-          }),
-          db.subscription.update({
-            where: { customerId: input.customerId },
-            data: {
-              packageCode: input.targetPackageCode,
-              periodStart: asDate(start),
-              periodEnd: asDate(end),
-            },
-          }),
-        ]);
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
+      await createOnce(
+        () => db.subscriptionChange.findUnique({ where: { upgradeId: input.upgradeId } }),
+        async () => {
+          const subscription = await db.subscription.findUnique({ where: { customerId: input.customerId } });
+          if (!subscription) throw notFound(`customer ${input.customerId} has no subscription`);
+          const [change] = await db.$transaction([
+            db.subscriptionChange.create({
+              data: {
+                customerId: input.customerId,
+                upgradeId: input.upgradeId,
+                fromPackageCode: subscription.packageCode,
+                toPackageCode: input.targetPackageCode,
+                periodStart: asDate(start),
+                periodEnd: asDate(end),
+              },
+            }),
+            db.subscription.update({
+              where: { customerId: input.customerId },
+              data: {
+                packageCode: input.targetPackageCode,
+                periodStart: asDate(start),
+                periodEnd: asDate(end),
+              },
+            }),
+          ]);
+          return change;
+        },
+      );
       return period;
     },
   };
-}
-
-function asDate(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
 }

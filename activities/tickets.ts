@@ -8,9 +8,10 @@ import {
   upgradeTicketTitle,
 } from '../domain';
 import type { Database } from '../platform/database';
+import { createOnce } from '../platform/once';
 import type { Prisma, TicketKind } from '../prisma/generated/client';
 import type { ActivityDependencies } from '.';
-import { isUniqueViolation, notFound } from './errors';
+import { notFound } from './errors';
 import { nextNumber } from './sequences';
 
 export interface UpgradeTicketInput {
@@ -87,15 +88,11 @@ async function openOnce(
   kind: TicketKind,
   build: (ticketNo: string) => Prisma.TicketUncheckedCreateInput,
 ): Promise<{ ticketNo: string }> {
-  const existing = await db.ticket.findUnique({ where: { upgradeId_kind: { upgradeId, kind } } });
-  if (existing) return { ticketNo: existing.ticketNo };
-  try {
-    const ticketNo = ticketNumber(await nextNumber(db, 'ticket_no_seq'));
-    await db.ticket.create({ data: build(ticketNo) });
-    return { ticketNo };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await db.ticket.findUniqueOrThrow({ where: { upgradeId_kind: { upgradeId, kind } } });
-    return { ticketNo: winner.ticketNo };
-  }
+  const select = { ticketNo: true } as const;
+  const { row } = await createOnce(
+    () => db.ticket.findUnique({ where: { upgradeId_kind: { upgradeId, kind } }, select }),
+    async () =>
+      db.ticket.create({ data: build(ticketNumber(await nextNumber(db, 'ticket_no_seq'))), select }),
+  );
+  return row;
 }

@@ -1,36 +1,27 @@
-import type { UpgradeProgress, UpgradeStatus, UpgradeWorkflowInput } from '../contracts/upgrade';
+import type { UpgradePlan, UpgradeStatus, UpgradeWorkflowInput } from '../contracts/upgrade';
+
+export type { UpgradePlan };
+
 import { jakartaDateOf } from '../domain';
 import { activePromo, dateOnly } from '../services/catalog';
 import { assertEligible, loadUpgradeContext } from '../services/upgrade-quote';
 import type { ActivityDependencies } from '.';
 import { refusalsAreFinal } from './errors';
+import { createSettlementActivities } from './settlement';
 
-/** What the workflow needs to know about the upgrade, fixed when the request is accepted. */
-export interface UpgradePlan {
-  customerName: string;
-  from: { code: string; name: string; priceIdr: number };
-  target: { code: string; name: string; priceIdr: number; termMonths: number; requiresDualBand: boolean };
-  promoLabel: string | null;
-  ont: { serial: string; model: string; band: 'SINGLE' | 'DUAL' } | null;
-  needsOntSwap: boolean;
-  currentPeriodStart: string;
-}
-
-export interface UpgradeRecordUpdate {
+/** What runs started before the lean-core revision report (see `recordUpgradeProgress`). */
+export interface LegacyProgressUpdate {
   upgradeId: string;
   status?: UpgradeStatus;
-  billCode?: string;
-  upgradeTicketNo?: string;
-  upgradeWorkOrderNo?: string;
-  changeOntTicketNo?: string;
-  maintenanceWorkOrderNo?: string;
-  failureReason?: string;
   completedAt?: string;
   escalatedAt?: string;
-  progress?: UpgradeProgress;
+  /** Copies of numbers the owning rows hold: ignored. */
+  [copied: string]: unknown;
 }
 
-export function createUpgradeRequestActivities({ db }: ActivityDependencies) {
+export function createUpgradeRequestActivities(deps: ActivityDependencies) {
+  const { db } = deps;
+  const settlement = createSettlementActivities(deps);
   return {
     /**
      * Records the customer's request and fixes the plan. Refused (non-retryable) when the customer
@@ -78,51 +69,48 @@ export function createUpgradeRequestActivities({ db }: ActivityDependencies) {
             targetPackageCode: input.targetPackageCode,
             requestedAt: new Date(input.requestedAt),
             plan: plan as never,
+            acceptedAt: new Date(),
           },
-          update: { fromPackageCode: plan.from.code, plan: plan as never },
+          update: { fromPackageCode: plan.from.code, plan: plan as never, acceptedAt: new Date() },
         });
         return plan;
       });
     },
 
-    /** Mirrors the run's state into PostgreSQL, for lists and for reads after the run closed. */
-    async recordUpgradeProgress(update: UpgradeRecordUpdate): Promise<void> {
-      const { upgradeId, completedAt, escalatedAt, progress, ...fields } = update;
+    /** The upgrade is done: the customer is on the new package (and, if needed, the new ONT). */
+    async completeUpgrade(input: { upgradeId: string; completedAt: string }): Promise<void> {
+      await db.upgradeRequest.update({
+        where: { id: input.upgradeId },
+        data: { status: 'COMPLETED', completedAt: new Date(input.completedAt) },
+      });
+    },
+
+    /**
+     * LEGACY, for runs started before the lean-core revision (workflows/legacy/upgrade-v1.ts):
+     * they report status changes here. The numbers they also send are read from their owning rows
+     * now, so only the request's own facts are kept. Remove with upgrade-v1.ts.
+     */
+    async recordUpgradeProgress(update: LegacyProgressUpdate): Promise<void> {
+      const { upgradeId, status, completedAt, escalatedAt } = update;
       await db.upgradeRequest.update({
         where: { id: upgradeId },
         data: {
-          ...fields,
+          ...(status ? { status } : {}),
           ...(completedAt ? { completedAt: new Date(completedAt) } : {}),
           ...(escalatedAt ? { escalatedAt: new Date(escalatedAt) } : {}),
-          ...(progress ? { progress: progress as never } : {}),
         },
       });
     },
 
-    /** Keeps the failure visible to operators even when the request was never recorded. */
+    /**
+     * LEGACY, for runs started before the lean-core revision: their failure is settled like any
+     * other (bill voided before the switch, visit cancelled after it); new runs call settleUpgrade.
+     */
     async recordUpgradeFailure(
-      input: UpgradeWorkflowInput & { reason: string; progress: UpgradeProgress },
+      input: UpgradeWorkflowInput & { reason: string; progress?: unknown },
     ): Promise<void> {
-      const customer = await db.customer.findUnique({
-        where: { id: input.customerId },
-        select: { id: true },
-      });
-      // A customer deleted meanwhile leaves no row to hang the record on; Temporal keeps it.
-      if (!customer) return;
-      await db.upgradeRequest.upsert({
-        where: { id: input.upgradeId },
-        create: {
-          id: input.upgradeId,
-          customerId: input.customerId,
-          idempotencyKey: input.idempotencyKey,
-          targetPackageCode: input.targetPackageCode,
-          requestedAt: new Date(input.requestedAt),
-          status: 'FAILED',
-          failureReason: input.reason,
-          progress: input.progress as never,
-        },
-        update: { status: 'FAILED', failureReason: input.reason, progress: input.progress as never },
-      });
+      const { reason, progress: _legacyCopy, ...request } = input;
+      await settlement.settleUpgrade({ upgradeId: input.upgradeId, ending: 'FAILED', reason, request });
     },
   };
 }

@@ -5,9 +5,10 @@ import {
   workOrderNumber,
 } from '../domain';
 import type { Database } from '../platform/database';
+import { createOnce } from '../platform/once';
 import type { Prisma, WorkOrderType } from '../prisma/generated/client';
 import type { ActivityDependencies } from '.';
-import { isUniqueViolation, notFound } from './errors';
+import { notFound } from './errors';
 import { nextNumber } from './sequences';
 
 /** The installer vendor the ISP dispatches ONT swaps to (deck: MISITEL). */
@@ -23,7 +24,7 @@ export function createWorkOrderActivities({ db }: ActivityDependencies) {
       promoLabel: string | null;
       ticketNo: string;
     }): Promise<{ woNumber: string }> {
-      return createOnce(db, input.upgradeId, 'UPGRADE', (woNumber) => ({
+      return createWorkOrderOnce(db, input.upgradeId, 'UPGRADE', (woNumber) => ({
         woNumber,
         customerId: input.customerId,
         upgradeId: input.upgradeId,
@@ -37,16 +38,21 @@ export function createWorkOrderActivities({ db }: ActivityDependencies) {
       }));
     },
 
-    /** WO Maintenance for the ONT swap, linked to the Change-ONT ticket, status Replacing. */
+    /**
+     * WO Maintenance for the ONT swap, linked to the Change-ONT ticket, status Replacing, due at
+     * the end of the swap SLA. From here on the upgrade awaits the technician.
+     */
     async createMaintenanceWorkOrder(input: {
       upgradeId: string;
       customerId: string;
       ticketNo: string;
       targetPackageName: string;
+      /** ISO instant the swap is due (SLA); absent for runs started before it was recorded. */
+      dueAt?: string;
     }): Promise<{ woNumber: string }> {
       const customer = await db.customer.findUnique({ where: { id: input.customerId } });
       if (!customer) throw notFound(`customer ${input.customerId} does not exist`);
-      return createOnce(db, input.upgradeId, 'MAINTENANCE', (woNumber) => ({
+      const workOrder = await createWorkOrderOnce(db, input.upgradeId, 'MAINTENANCE', (woNumber) => ({
         woNumber,
         customerId: customer.id,
         upgradeId: input.upgradeId,
@@ -62,7 +68,13 @@ export function createWorkOrderActivities({ db }: ActivityDependencies) {
         address: customer.installationAddress,
         homepass: `${customer.homepassCode} (${customer.homepassId})`,
         jobDescription: changeOntJobDescription(customer.installationAddress),
+        dueAt: input.dueAt ? new Date(input.dueAt) : null,
       }));
+      await db.upgradeRequest.updateMany({
+        where: { id: input.upgradeId, status: 'BILLING' },
+        data: { status: 'AWAITING_ONT_SWAP' },
+      });
+      return workOrder;
     },
 
     async completeWorkOrder(input: { woNumber: string; completedAt: string }): Promise<void> {
@@ -74,21 +86,20 @@ export function createWorkOrderActivities({ db }: ActivityDependencies) {
   };
 }
 
-async function createOnce(
+/** One work order of a type per upgrade; the (upgradeId, type) unique key makes retries harmless. */
+async function createWorkOrderOnce(
   db: Database,
   upgradeId: string,
   type: WorkOrderType,
   build: (woNumber: string) => Prisma.WorkOrderUncheckedCreateInput,
 ): Promise<{ woNumber: string }> {
-  const existing = await db.workOrder.findUnique({ where: { upgradeId_type: { upgradeId, type } } });
-  if (existing) return { woNumber: existing.woNumber };
-  try {
-    const woNumber = workOrderNumber(jakartaDateOf(new Date()), await nextNumber(db, 'work_order_no_seq'));
-    await db.workOrder.create({ data: build(woNumber) });
-    return { woNumber };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await db.workOrder.findUniqueOrThrow({ where: { upgradeId_type: { upgradeId, type } } });
-    return { woNumber: winner.woNumber };
-  }
+  const select = { woNumber: true } as const;
+  const { row } = await createOnce(
+    () => db.workOrder.findUnique({ where: { upgradeId_type: { upgradeId, type } }, select }),
+    async () => {
+      const woNumber = workOrderNumber(jakartaDateOf(new Date()), await nextNumber(db, 'work_order_no_seq'));
+      return db.workOrder.create({ data: build(woNumber), select });
+    },
+  );
+  return row;
 }

@@ -3,7 +3,7 @@
  * nothing leaks), technicians only report ONT swaps, operators read everything and act on
  * nothing a customer owns. Tokens: `Authorization: Bearer <jwt>` (platform/auth.ts).
  */
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { InvalidToken, type Principal, type Role, statementScope, verifyToken } from '../platform/auth';
 import { HttpProblem, notFound } from './problem';
 
@@ -61,31 +61,14 @@ function withChallenge(res: Response, problem: HttpProblem): HttpProblem {
   return problem;
 }
 
-export function requireRole(...roles: Role[]): RequestHandler {
-  return (_req, res, next) => {
-    const principal = principalOf(res);
-    next(roles.includes(principal.role) ? undefined : forbidden(`this needs the role ${roles.join(' or ')}`));
-  };
-}
+const role = (needed: Role) => (_req: Request, res: Response) => {
+  if (principalOf(res).role !== needed) throw forbidden(`this needs the role ${needed}`);
+};
 
-/**
- * For routes under /customers/:customerId. `read`: the customer themself or an operator.
- * `act`: the customer themself only.
- */
-export function customerAccess(mode: 'read' | 'act'): RequestHandler {
-  return (req, res, next) => {
-    try {
-      assertCustomerAccess(res, String(req.params.customerId), mode);
-      next();
-    } catch (error) {
-      next(error);
-    }
-  };
-}
-
-/** Throws 404 (never 403) when a customer reaches for another customer's data. */
-export function assertCustomerAccess(res: Response, customerId: string, mode: 'read' | 'act' = 'read'): void {
+/** For routes under /customers/{customerId}: another customer's ID answers 404, never 403. */
+const customer = (mode: 'read' | 'act') => (req: Request, res: Response) => {
   const principal = principalOf(res);
+  const customerId = String(req.params.customerId);
   // A malformed ID is the route's to refuse (400), whoever asks.
   if (!/^\d{8}$/.test(customerId)) return;
   if (principal.role === 'customer') {
@@ -98,7 +81,7 @@ export function assertCustomerAccess(res: Response, customerId: string, mode: 'r
       ? 'operators cannot act for a customer'
       : 'technicians may only report ONT swaps',
   );
-}
+};
 
 /** For resources found by their own ID (bills, upgrades): 404 unless the caller may see their customer. */
 export function assertMayRead(res: Response, customerId: string, what: string): void {
@@ -108,3 +91,53 @@ export function assertMayRead(res: Response, customerId: string, what: string): 
   if (principal.role === 'technician') throw forbidden('technicians may only report ONT swaps');
   throw notFound(`${what} does not exist`);
 }
+
+const LINK_TOKEN = 'a link token used outside the one resource it was issued for';
+
+/**
+ * Who may call an operation: the text of its description, the answers it adds to the document
+ * besides 401 (any but public), and the check made before the input is validated.
+ */
+export const ACCESS: Record<
+  'public' | 'any' | 'customer-read' | 'customer-act' | 'resource-read' | 'technician' | 'operator',
+  { who: string; answers: Record<number, string>; check?: (req: Request, res: Response) => void }
+> = {
+  public: { who: 'Public: no token.', answers: {} },
+  any: { who: 'Any role (customer, technician, operator).', answers: { 403: LINK_TOKEN } },
+  'customer-read': {
+    who: 'The customer themself (own data only: another customer’s ID answers 404) or an operator (read-only). Technicians: 403.',
+    answers: {
+      403: `a technician; ${LINK_TOKEN}`,
+      404: 'the customer (or what is asked of them) does not exist, or is another customer',
+    },
+    check: customer('read'),
+  },
+  'customer-act': {
+    who: 'The customer themself only (another customer’s ID answers 404). Operators and technicians: 403.',
+    answers: {
+      403: `an operator or a technician (only the customer may act); ${LINK_TOKEN}`,
+      404: 'the customer does not exist, or is another customer',
+    },
+    check: customer('act'),
+  },
+  /** The handler finds the resource, then calls assertMayRead with its customer. */
+  'resource-read': {
+    who: 'The customer it belongs to (anyone else’s answers 404) or an operator. Technicians: 403.',
+    answers: {
+      403: `a technician asking for an existing resource; ${LINK_TOKEN}`,
+      404: 'it does not exist, or belongs to another customer',
+    },
+  },
+  technician: {
+    who: 'Technicians only (the installer vendor’s technician API).',
+    answers: { 403: `not a technician; ${LINK_TOKEN}` },
+    check: role('technician'),
+  },
+  operator: {
+    who: 'Operators only (ops and read).',
+    answers: { 403: `not an operator; ${LINK_TOKEN}` },
+    check: role('operator'),
+  },
+};
+
+export type Access = keyof typeof ACCESS;

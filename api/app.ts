@@ -6,16 +6,9 @@ import type { AppConfig } from '../platform/config';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
 import { authenticate, principalOf } from './access';
+import { OPERATIONS } from './openapi';
+import { mount } from './operation';
 import { HttpProblem, problemHandler, unknownRoute } from './problem';
-import { billsRouter } from './routes/bills';
-import { catalogRouter } from './routes/catalog';
-import { customersRouter } from './routes/customers';
-import { healthRouter } from './routes/health';
-import { notificationsRouter } from './routes/notifications';
-import { openApiRouter } from './routes/openapi';
-import { opsRouter } from './routes/ops';
-import { technicianRouter } from './routes/technician';
-import { upgradesRouter } from './routes/upgrades';
 
 export interface ApiDependencies {
   db: Database;
@@ -32,17 +25,17 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } } }));
   app.use(requestLog(deps.logger));
   app.use(express.json({ limit: '16kb', strict: true }));
-  app.use(healthRouter(deps));
-  app.use(openApiRouter());
+  // Public operations first; every /v1 operation needs a token.
+  const v1 = OPERATIONS.filter((op) => op.path.startsWith('/v1/'));
+  app.use(
+    mount(
+      OPERATIONS.filter((op) => !v1.includes(op)),
+      deps,
+    ),
+  );
   app.use('/v1', authenticate(deps.config.auth.jwtSecret));
   app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
-  app.use('/v1', catalogRouter(deps));
-  app.use('/v1', customersRouter(deps));
-  app.use('/v1', billsRouter(deps));
-  app.use('/v1', upgradesRouter(deps));
-  app.use('/v1', technicianRouter(deps));
-  app.use('/v1', notificationsRouter(deps));
-  app.use('/v1', opsRouter(deps));
+  app.use('/v1', mount(v1, deps, '/v1'));
   app.use(unknownRoute);
   app.use(problemHandler((error) => deps.logger.error({ err: error }, 'request failed')));
   return app;

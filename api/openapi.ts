@@ -1,19 +1,31 @@
 /**
- * The OpenAPI 3.1 document of the API, built from the schemas the routes validate with
- * (api/schemas.ts, through the operation table of api/contract/operations.ts) and the response
- * schemas of api/contract/. Nothing in it is written by hand twice.
+ * The operations the app serves, and the OpenAPI 3.1 document they make: inputs from the schemas
+ * the routes validate with (api/schemas.ts), outputs from the response schemas of
+ * api/contract/views.ts, the answers of access and validation added by kind. Nothing in it is
+ * written by hand twice; /openapi.json and /docs serve it.
  */
 import { z } from 'zod';
-import {
-  ACCESS_TEXT,
-  accessResponses,
-  OPERATIONS,
-  type OperationSpec,
-  type ParameterSpec,
-  type ResponseSpec,
-} from './contract/operations';
+import { RESPONSE_SCHEMAS } from '../contracts/views';
+import { ACCESS } from './access';
+import { renderDocsPage } from './contract/docs-page';
 import { FieldError, Problem } from './contract/problem';
-import { RESPONSE_SCHEMAS } from './contract/views';
+import {
+  type Operation,
+  ok,
+  operationsOf,
+  type ParamSpec,
+  problem,
+  queryOf,
+  type ResponseSpec,
+} from './operation';
+import { BILLS } from './routes/bills';
+import { CATALOG } from './routes/catalog';
+import { CUSTOMERS } from './routes/customers';
+import { HEALTH } from './routes/health';
+import { NOTIFICATIONS } from './routes/notifications';
+import { OPS } from './routes/ops';
+import { TECHNICIAN } from './routes/technician';
+import { UPGRADES } from './routes/upgrades';
 
 export type JsonSchema = Record<string, unknown>;
 export type OpenApiDocument = {
@@ -58,8 +70,8 @@ const TAGS = [
 ];
 
 /** A zod schema as JSON Schema 2020-12 (the dialect of OpenAPI 3.1), without its `$schema`. */
-export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'): JsonSchema {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io }) as JsonSchema;
+function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
   return rest;
 }
 
@@ -73,12 +85,12 @@ function components(named: Record<string, z.ZodType>, io: 'input' | 'output'): R
   );
 }
 
-function parameter(name: string, where: 'path' | 'query' | 'header', spec: ParameterSpec) {
+function parameter(name: string, where: 'path' | 'header', spec: ParamSpec) {
   const { description, ...schema } = jsonSchemaOf(spec.schema);
   return {
     name,
     in: where,
-    required: where === 'path' ? true : (spec.required ?? false),
+    required: where === 'path',
     description: [spec.description, description].filter(Boolean).join(' — ') || undefined,
     schema,
     ...(spec.example !== undefined ? { example: spec.example } : {}),
@@ -86,21 +98,19 @@ function parameter(name: string, where: 'path' | 'query' | 'header', spec: Param
 }
 
 /** The query object schema of a route, one parameter per property (the schema refuses others). */
-function queryParameters(op: OperationSpec, skip: string[]) {
-  if (!op.query) return [];
-  const schema = jsonSchemaOf(op.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
+function queryParameters(op: Operation, skip: string[]) {
+  const query = queryOf(op);
+  if (!query) return [];
+  const schema = jsonSchemaOf(query) as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(schema.properties ?? {})
     .filter(([name]) => !skip.includes(name))
-    .map(([name, property]) => {
-      const { description, ...rest } = property;
-      return {
-        name,
-        in: 'query',
-        required: schema.required?.includes(name) ?? false,
-        ...(description ? { description } : {}),
-        schema: rest,
-      };
-    });
+    .map(([name, { description, ...rest }]) => ({
+      name,
+      in: 'query',
+      required: schema.required?.includes(name) ?? false,
+      ...(description ? { description } : {}),
+      schema: rest,
+    }));
 }
 
 function response(spec: ResponseSpec): OpenApiResponse {
@@ -110,27 +120,41 @@ function response(spec: ResponseSpec): OpenApiResponse {
       : spec.body === 'Problem'
         ? { 'application/problem+json': { schema: { $ref: REF('Problem') } } }
         : { 'application/json': { schema: { $ref: REF(spec.body) } } };
+  const headers = Object.entries(spec.headers ?? {}).map(([name, h]) => [
+    name,
+    { description: h.description, required: h.required ?? false, schema: { type: 'string' } },
+  ]);
   return {
     description: spec.description,
-    ...(spec.headers
-      ? {
-          headers: Object.fromEntries(
-            Object.entries(spec.headers).map(([name, h]) => [
-              name,
-              { description: h.description, required: h.required ?? false, schema: { type: 'string' } },
-            ]),
-          ),
-        }
-      : {}),
+    ...(spec.headers ? { headers: Object.fromEntries(headers) } : {}),
     content,
     ...(spec.links ? { links: spec.links } : {}),
   };
 }
 
-/** The route's own answers and those its access kind adds; a status both give keeps both reasons. */
-export function responsesOf(op: OperationSpec): Record<number, ResponseSpec> {
-  const merged: Record<number, ResponseSpec> = { ...op.responses };
-  for (const [status, spec] of Object.entries(accessResponses(op.access))) {
+const INVALID = problem(
+  'invalid input: every wrong parameter or field is listed in `errors`; unknown ones too',
+);
+const UNAUTHORIZED: ResponseSpec = {
+  description: 'no bearer token, a malformed Authorization header, or a token invalid or expired',
+  body: 'Problem',
+  headers: { 'WWW-Authenticate': { description: 'Bearer realm="oxygen-selfcare"', required: true } },
+};
+
+/**
+ * The handler's answers, those of validation (400; 413 and 415 with a JSON body) and those of its
+ * access kind (401, 403, 404); a status given twice keeps both reasons.
+ */
+function responsesOf(op: Operation): Record<number, ResponseSpec> {
+  const merged: Record<number, ResponseSpec> = queryOf(op) ? { 400: INVALID } : {};
+  if (op.body) merged[413] = problem('the JSON body is larger than 16 kB');
+  if (op.body) merged[415] = problem('the body uses an unsupported charset or content encoding');
+  Object.assign(merged, op.responses);
+  const access: Record<number, ResponseSpec> = op.access === 'public' ? {} : { 401: UNAUTHORIZED };
+  for (const [status, description] of Object.entries(ACCESS[op.access].answers)) {
+    access[Number(status)] = problem(description);
+  }
+  for (const [status, spec] of Object.entries(access)) {
     const own = merged[Number(status)];
     merged[Number(status)] = own
       ? { ...spec, ...own, description: `${own.description}; or ${spec.description}` }
@@ -139,19 +163,18 @@ export function responsesOf(op: OperationSpec): Record<number, ResponseSpec> {
   return merged;
 }
 
-function operation(op: OperationSpec): OpenApiOperation {
+function operation(op: Operation): OpenApiOperation {
   const linkToken = op.operationId === 'getBillStatement';
   const parameters = [
-    ...Object.entries(op.pathParams ?? {}).map(([name, spec]) => parameter(name, 'path', spec)),
+    ...Object.entries(op.params ?? {}).map(([name, spec]) => parameter(name, 'path', spec)),
     ...queryParameters(op, linkToken ? ['access_token'] : []),
     ...Object.entries(op.headers ?? {}).map(([name, spec]) => parameter(name, 'header', spec)),
   ];
-  const responses = responsesOf(op);
   return {
     operationId: op.operationId,
     tags: [op.tag],
     summary: op.summary,
-    description: `${op.description}\n\n**Who:** ${ACCESS_TEXT[op.access]}`,
+    description: `${op.description}\n\n**Who:** ${ACCESS[op.access].who}`,
     security:
       op.access === 'public'
         ? []
@@ -170,7 +193,7 @@ function operation(op: OperationSpec): OpenApiOperation {
         }
       : {}),
     responses: Object.fromEntries(
-      Object.entries(responses)
+      Object.entries(responsesOf(op))
         .sort(([a], [b]) => Number(a) - Number(b))
         .map(([status, spec]) => [status, response(spec)]),
     ),
@@ -224,3 +247,46 @@ export function buildOpenApiDocument(): OpenApiDocument {
     },
   };
 }
+
+// ---- the document's own operations, and every operation in the order of the document -----------
+
+const system = operationsOf('System');
+let published: { document: OpenApiDocument; page: string } | undefined;
+const contract = () => {
+  if (!published) {
+    const document = buildOpenApiDocument();
+    published = { document, page: renderDocsPage(document) };
+  }
+  return published;
+};
+
+export const OPERATIONS: Operation[] = [
+  ...HEALTH,
+  system({
+    operationId: 'getOpenApiDocument',
+    route: 'GET /openapi.json',
+    summary: 'This OpenAPI 3.1 document',
+    description: 'Generated from the schemas the routes validate with.',
+    access: 'public',
+    responses: { 200: ok('the document', 'OpenApiDocument') },
+    handler: () => contract().document,
+  }),
+  system({
+    operationId: 'getDocsPage',
+    route: 'GET /docs',
+    summary: 'This document as a web page',
+    description: 'A static page rendered from /openapi.json (no script, no CDN).',
+    access: 'public',
+    responses: { 200: ok('the page', 'html') },
+    handler: ({ res }) => {
+      res.type('text/html; charset=utf-8').send(contract().page);
+    },
+  }),
+  ...CATALOG,
+  ...CUSTOMERS,
+  ...BILLS,
+  ...UPGRADES,
+  ...TECHNICIAN,
+  ...NOTIFICATIONS,
+  ...OPS,
+];

@@ -1,5 +1,4 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { allowedMethods } from './contract/operations';
 
 /** An RFC 9457 problem: every error answer is `application/problem+json` and says what is wrong. */
 export class HttpProblem extends Error {
@@ -21,13 +20,9 @@ export const conflict = (detail: string, extra?: Record<string, unknown>) =>
 export const unprocessable = (detail: string, extra?: Record<string, unknown>) =>
   new HttpProblem(422, 'Unprocessable Content', detail, extra);
 
-/** 405 with `Allow` when the path exists under other methods, else 404. */
-export const unknownRoute: RequestHandler = (req, res, next) => {
-  const allowed = allowedMethods(req.path);
-  if (allowed.length === 0) return next(notFound(`no route for ${req.method} ${req.path}`));
-  res.set('Allow', allowed.join(', '));
-  next(new HttpProblem(405, 'Method Not Allowed', `${req.path} answers ${allowed.join(', ')}`));
-};
+/** No operation has this path (a known path under another method answers 405: api/operation.ts). */
+export const unknownRoute: RequestHandler = (req, _res, next) =>
+  next(notFound(`no route for ${req.method} ${req.path}`));
 
 export function problemHandler(log: (error: unknown) => void): ErrorRequestHandler {
   return (error, req, res, _next) => {

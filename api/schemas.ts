@@ -81,3 +81,30 @@ export const InboxQuery = z.strictObject({ limit: Limit.default(100) });
 export const NoQuery = z.strictObject({});
 /** The billing statement also opens with the link token of the bill email (`?access_token=`). */
 export const StatementQuery = z.strictObject({ access_token: z.string().optional() });
+
+/** Every path parameter, by the name routes give it: schema, description, example (demo data). */
+export const PATH_PARAMS = {
+  customerId: { schema: CustomerIdParam, description: 'the 8-digit customer ID', example: '21314849' },
+  packageCode: { schema: PackageCodeParam, description: 'package code', example: 'STREAM-150-SEM' },
+  billCode: {
+    schema: BillCodeParam,
+    description: 'bill code: period YYYYMM + 6 digits',
+    example: '202511712857',
+  },
+  upgradeId: {
+    schema: UpgradeIdParam,
+    description: 'upgrade ID = workflow ID, `upgrade-<customerId>-<Idempotency-Key>`',
+    example: 'upgrade-21314849-demo-1',
+  },
+  woNumber: {
+    schema: WorkOrderNumberParam,
+    description: 'work order number',
+    example: 'WO-04112025-2825386',
+  },
+  notificationId: { schema: NotificationIdParam, description: 'the notice', example: '1' },
+};
+/** The rows of one page, for Prisma's findMany. */
+export const pageWindow = ({ page, pageSize }: { page: number; pageSize: number }) => ({
+  skip: (page - 1) * pageSize,
+  take: pageSize,
+});

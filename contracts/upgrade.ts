@@ -6,7 +6,26 @@ import { defineQuery, defineSignal } from '@temporalio/workflow';
 
 export const UPGRADE_WORKFLOW_TYPE = 'UpgradeWorkflow';
 
-export const UPGRADE_STATUSES = ['BILLING', 'AWAITING_ONT_SWAP', 'ESCALATED', 'COMPLETED', 'FAILED'] as const;
+/** Settles upgrades whose run closed without our code; a Schedule runs it every minute. */
+export const RECONCILE_WORKFLOW_TYPE = 'ReconcileUpgradesWorkflow';
+export const RECONCILE_SCHEDULE_ID = 'reconcile-upgrades';
+
+export const UPGRADE_STATUSES = [
+  'BILLING',
+  'AWAITING_ONT_SWAP',
+  'ESCALATED',
+  'COMPLETED',
+  'FAILED',
+  'CANCELLED',
+  'TERMINATED',
+] as const;
+
+/** Statuses of an upgrade whose run is still going: at most one per customer (partial unique index). */
+export const IN_FLIGHT_STATUSES = [
+  'BILLING',
+  'AWAITING_ONT_SWAP',
+  'ESCALATED',
+] as const satisfies readonly UpgradeStatus[];
 export type UpgradeStatus = (typeof UPGRADE_STATUSES)[number];
 
 export interface UpgradeWorkflowInput {
@@ -22,10 +41,56 @@ export interface UpgradeWorkflowInput {
 
 export const DEFAULT_ONT_SWAP_SLA = '3 days';
 
+/** What the workflow needs to know about the upgrade, fixed when the request is accepted. */
+export interface UpgradePlan {
+  customerName: string;
+  from: { code: string; name: string; priceIdr: number };
+  target: { code: string; name: string; priceIdr: number; termMonths: number; requiresDualBand: boolean };
+  promoLabel: string | null;
+  ont: { serial: string; model: string; band: 'SINGLE' | 'DUAL' } | null;
+  needsOntSwap: boolean;
+  currentPeriodStart: string;
+}
+
+/** The steps a run goes through, in the deck's order; the view lists those that happened. */
+export const UPGRADE_STEPS = [
+  'REQUEST_ACCEPTED',
+  'BILL_ISSUED',
+  'UPGRADE_TICKET_CLOSED',
+  'UPGRADE_WORK_ORDER_CREATED',
+  'PACKAGE_SWITCHED',
+  'CUSTOMER_NOTIFIED',
+  'ONT_SWAP_SCHEDULED',
+  'ONT_SWAP_NOTICE_SENT',
+  'ONT_SWAP_ESCALATED',
+  'ONT_REPLACED',
+  'ONT_SWAP_CLOSED',
+  'ONT_SWAP_COMPLETED_NOTICE_SENT',
+  'BILL_VOIDED',
+  'ONT_VISIT_CANCELLED',
+  'COMPLETED',
+  'FAILED',
+  'CANCELLED',
+  'TERMINATED',
+] as const;
+export type UpgradeStepName = (typeof UPGRADE_STEPS)[number];
+
 export interface UpgradeStep {
-  name: string;
+  name: UpgradeStepName;
   at: string;
 }
+
+/**
+ * Failure types no retry can fix: activities throw them, the workflow does not retry them and
+ * fails the upgrade with their message.
+ */
+export const NON_RETRYABLE_TYPES = [
+  'UpgradeRefused',
+  'NotFound',
+  'EmailRejected',
+  'EmailPropsInvalid',
+  'InvalidState',
+] as const;
 
 export interface UpgradeProgress {
   upgradeId: string;
@@ -42,6 +107,8 @@ export interface UpgradeProgress {
   changeOntTicketNo: string | null;
   maintenanceWorkOrderNo: string | null;
   failureReason: string | null;
+  /** Notices that could not be delivered for good (the upgrade went on without them). */
+  undeliveredNotices: UndeliveredNotice[];
   /** Set while waiting for the technician: when the wait started and when it escalates. */
   ontSwap: {
     awaitingSince: string;
@@ -49,6 +116,13 @@ export interface UpgradeProgress {
     escalatedAt: string | null;
     replacedAt: string | null;
   } | null;
+}
+
+export interface UndeliveredNotice {
+  kind: string;
+  channel: 'PUSH' | 'INBOX' | 'EMAIL' | null;
+  reason: string;
+  at: string;
 }
 
 /** The technician's report that the ONT was swapped (technician API → signal). */

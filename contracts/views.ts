@@ -1,65 +1,378 @@
 /**
- * JSON shapes the API answers with, shared by routes, the statement page and tests.
+ * The JSON shapes the API answers with, as zod schemas, and their TypeScript types inferred from
+ * them (bottom): the one source of the response bodies of the OpenAPI document (api/openapi.ts),
+ * of the types services build views with, and of what the statement page and tests read. Each
+ * schema is strict (no field beyond those listed), so a route that starts answering something
+ * else fails the contract test (test/integration/openapi.test.ts) and the fuzzer; each handler's
+ * return type is checked against the schema of its answer (api/operation.ts).
+ *
  * Money is integer rupiah; calendar days are `YYYY-MM-DD`; instants are ISO 8601 with the
- * Asia/Jakarta offset (`2025-11-21T13:34:28+07:00`).
+ * Asia/Jakarta offset (`2025-11-21T13:34:28+07:00`) — except inside an upgrade's progress,
+ * which the workflow records in UTC (`2025-11-21T06:34:28.123Z`).
  */
+import { z } from 'zod';
+import { UPGRADE_STATUSES, UPGRADE_STEPS } from './upgrade';
 
-export interface PackageView {
-  code: string;
-  name: string;
-  line: 'STREAM' | 'STREAM_PLUS';
-  speedMbps: number;
-  termMonths: number;
-  priceIdr: number;
-  requiresDualBand: boolean;
-  tier: number;
-  promo: PromoView | null;
-}
+// ---- scalars -------------------------------------------------------------------------------
 
-export interface PromoView {
-  name: string;
-  endsOn: string;
-  fallbackPackageCode: string;
-  /** As the Billing App shows it: `END PROMO : 21-MAR-2026 BACK TO STREAM 150 SEMESTERLY`. */
-  label: string;
-}
+/** Whole rupiah. */
+export const Idr = z.number().int().describe('whole rupiah (integer, PPN included where it applies)');
+export const LocalDate = z.iso.date().describe('a calendar day in Jakarta, YYYY-MM-DD');
+export const JakartaInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/)
+  .describe('an instant, ISO 8601 with the Asia/Jakarta offset: 2025-11-21T13:34:28+07:00');
 
-export interface PackageDetailView extends PackageView {
-  termsAndConditions: string[];
-}
+const CustomerId = z.string().regex(/^\d{8}$/);
+const BillCode = z.string().regex(/^\d{12}$/);
+const TicketNo = z.string().regex(/^\d{7}$/);
+const WorkOrderNo = z.string().regex(/^WO-\d{8}-\d{7}$/);
+const UpgradeId = z.string().regex(/^upgrade-\d{8}-[A-Za-z0-9_-]+$/);
+const PackageCode = z.string().regex(/^[A-Z0-9+-]{1,40}$/);
+const Page = z.number().int().min(1);
+const Count = z.number().int().min(0);
 
-export interface BillLineView {
-  label: string;
-  amountIdr: number;
-}
+export const ProductLine = z.enum(['STREAM', 'STREAM_PLUS']);
+export const OntBand = z.enum(['SINGLE', 'DUAL']);
+export const CustomerType = z.enum(['REGULAR', 'VIP']);
+export const UpgradeStatus = z.enum(UPGRADE_STATUSES);
 
-export interface BillQuoteView {
-  period: string;
-  billingDate: string;
-  dueDate: string;
-  billingMonth: { start: string; end: string; label: string };
-  billCycle: number;
-  packageCode: string;
-  packageName: string;
-  actualChargeIdr: number;
-  adjustmentIdr: number;
-  baseIdr: number;
-  vatRatePercent: number;
-  vatIdr: number;
-  totalIdr: number;
-  amountInWords: string;
-  lines: BillLineView[];
-}
+// ---- catalog --------------------------------------------------------------------------------
 
-export interface BillView extends BillQuoteView {
-  billCode: string;
-  customerId: string;
-  status: 'UNPAID' | 'PAID';
-  paidAmountIdr: number;
-  upgradeId: string | null;
-  createdAt: string;
-  links: { self: string; statement: string };
-}
+export const PromoView = z.strictObject({
+  name: z.string(),
+  endsOn: LocalDate,
+  fallbackPackageCode: PackageCode,
+  label: z
+    .string()
+    .describe('as the Billing App shows it: END PROMO : 21-MAR-2026 BACK TO STREAM 150 SEMESTERLY'),
+});
+
+export const PackageView = z.strictObject({
+  code: PackageCode,
+  name: z.string().describe('e.g. Stream 150 Semesterly'),
+  line: ProductLine,
+  speedMbps: z.number().int().positive(),
+  termMonths: z.number().int().describe('1 (Monthly), 6 (Semesterly) or 12 (Yearly)'),
+  priceIdr: Idr,
+  requiresDualBand: z.boolean(),
+  tier: z.number().int(),
+  promo: PromoView.nullable().describe('the promo in force today, if any'),
+});
+
+export const PackageDetailView = PackageView.extend({
+  termsAndConditions: z.array(z.string()).describe('the S&K, one clause per item'),
+});
+
+export const PackageList = z.strictObject({
+  packages: z.array(PackageView).describe('active packages, by speed, then term, then product line'),
+});
+
+// ---- customers ------------------------------------------------------------------------------
+
+const Period = z.strictObject({ start: LocalDate, end: LocalDate });
+
+export const SubscriptionView = z.strictObject({
+  customerId: CustomerId,
+  customerName: z.string(),
+  package: PackageView,
+  period: Period,
+  status: z.enum(['ACTIVE', 'SUSPENDED', 'TERMINATED']),
+  promo: PromoView.nullable(),
+  device: z
+    .strictObject({ serial: z.string(), model: z.string(), band: OntBand, installedAt: JakartaInstant })
+    .nullable()
+    .describe('the active ONT'),
+});
+
+export const UpgradeOptions = z.strictObject({
+  current: PackageView,
+  options: z.array(PackageView).describe('eligible targets only: faster, and a term at least as long'),
+});
+
+export const PaymentView = z.strictObject({
+  id: z.number().int(),
+  paidAt: JakartaInstant,
+  amountIdr: Idr,
+  method: z.string(),
+  reference: z.string(),
+  description: z.string(),
+  billCode: BillCode.nullable(),
+});
+
+export const PaymentPage = z.strictObject({
+  payments: z.array(PaymentView).describe('newest first'),
+  page: Page,
+  pageSize: Page,
+  total: Count,
+});
+
+// ---- bills ----------------------------------------------------------------------------------
+
+export const BillLineView = z.strictObject({ label: z.string(), amountIdr: Idr });
+
+export const BillQuoteView = z.strictObject({
+  period: z
+    .string()
+    .regex(/^\d{6}$/)
+    .describe('YYYYMM of the billing date'),
+  billingDate: LocalDate,
+  dueDate: LocalDate,
+  billingMonth: z.strictObject({
+    start: LocalDate,
+    end: LocalDate,
+    label: z
+      .string()
+      .regex(/^\d{2}\.\d{2}\.\d{4}-\d{2}\.\d{2}\.\d{4}$/)
+      .describe('21.11.2025-22.05.2026'),
+  }),
+  billCycle: z.number().int(),
+  packageCode: PackageCode,
+  packageName: z.string(),
+  actualChargeIdr: Idr.describe('"Actual Tagihan": the new package price'),
+  adjustmentIdr: Idr.describe('"Penyesuaian Tagihan": credit for the unused old term'),
+  baseIdr: Idr,
+  vatRatePercent: z.number().int(),
+  vatIdr: Idr,
+  totalIdr: Idr.describe('"Total Tagihan", rounded to Rp 100'),
+  amountInWords: z.string().describe('the total in Indonesian words (terbilang)'),
+  lines: z.array(BillLineView),
+});
+
+export const BillView = BillQuoteView.extend({
+  billCode: BillCode.describe('YYYYMM + 6 digits'),
+  customerId: CustomerId,
+  status: z
+    .enum(['UNPAID', 'PAID', 'VOID'])
+    .describe('VOID: cancelled with its upgrade before the package switch; kept, with a credit line'),
+  paidAmountIdr: Idr,
+  voidedAt: JakartaInstant.nullable(),
+  upgradeId: UpgradeId.nullable(),
+  createdAt: JakartaInstant,
+  links: z.strictObject({ self: z.string(), statement: z.string() }),
+});
+
+export const BillPage = z.strictObject({
+  bills: z.array(BillView).describe('newest first'),
+  page: Page,
+  pageSize: Page,
+  total: Count,
+});
+
+// ---- upgrades -------------------------------------------------------------------------------
+
+export const UpgradeStep = z.strictObject({
+  name: z.enum(UPGRADE_STEPS).describe('what happened; steps are listed in this order'),
+  at: JakartaInstant,
+});
+
+export const UndeliveredNotice = z.strictObject({
+  kind: z.string().describe('the notice, e.g. BILL_ISSUED'),
+  channel: z.enum(['PUSH', 'INBOX', 'EMAIL']).nullable(),
+  reason: z.string().describe('why the provider refused it for good'),
+  at: JakartaInstant,
+});
+
+export const UpgradeView = z.strictObject({
+  upgradeId: UpgradeId,
+  workflowId: UpgradeId.describe('the Temporal workflow ID; equal to upgradeId'),
+  customerId: CustomerId,
+  fromPackageCode: PackageCode.nullable(),
+  targetPackageCode: PackageCode,
+  status: UpgradeStatus,
+  requestedAt: JakartaInstant,
+  steps: z.array(UpgradeStep),
+  billCode: BillCode.nullable(),
+  upgradeTicketNo: TicketNo.nullable(),
+  upgradeWorkOrderNo: WorkOrderNo.nullable(),
+  changeOntTicketNo: TicketNo.nullable(),
+  maintenanceWorkOrderNo: WorkOrderNo.nullable(),
+  failureReason: z.string().nullable().describe('why it FAILED, was CANCELLED or TERMINATED'),
+  undeliveredNotices: z
+    .array(UndeliveredNotice)
+    .describe('notices a provider refused for good; the upgrade went on without them'),
+  ontSwap: z
+    .strictObject({
+      awaitingSince: JakartaInstant,
+      slaDeadline: JakartaInstant,
+      escalatedAt: JakartaInstant.nullable(),
+      replacedAt: JakartaInstant.nullable(),
+    })
+    .nullable()
+    .describe('set once the run waits for the technician'),
+  links: z.strictObject({
+    self: z.string(),
+    bill: z.string().optional(),
+    statement: z.string().optional(),
+  }),
+});
+
+export const UpgradePage = z.strictObject({
+  upgrades: z.array(UpgradeView).describe('newest first'),
+  page: Page,
+  pageSize: Page,
+});
+
+export const UpgradeAccepted = z.strictObject({
+  upgradeId: UpgradeId,
+  workflowId: UpgradeId,
+  status: UpgradeStatus,
+  created: z.boolean().describe('false when the same Idempotency-Key found an earlier request'),
+  links: z.strictObject({ self: z.string(), customerUpgrades: z.string() }),
+});
+
+export const HomeView = z.strictObject({
+  customerId: CustomerId,
+  customerName: z.string(),
+  package: PackageView.nullable(),
+  period: Period.nullable(),
+  promo: PromoView.nullable(),
+  device: z.strictObject({ serial: z.string(), model: z.string(), band: OntBand }).nullable(),
+  pendingUpgrade: UpgradeView.nullable().describe('the upgrade still in flight, if any'),
+  technicianVisit: z
+    .strictObject({
+      workOrderNumber: WorkOrderNo,
+      status: z.enum(['DONE', 'REPLACING', 'COMPLETED', 'CANCELLED']),
+      vendor: z.string().nullable(),
+      address: z.string().nullable(),
+      requestedAt: JakartaInstant,
+      message: z.string(),
+    })
+    .nullable()
+    .describe('the ONT swap a technician will make for the pending upgrade'),
+  unreadInbox: Count,
+});
+
+// ---- technician -----------------------------------------------------------------------------
+
+export const OntReplacementAccepted = z.strictObject({
+  workOrderNumber: WorkOrderNo,
+  upgradeId: UpgradeId,
+  status: z.literal('ACCEPTED'),
+  links: z.strictObject({ upgrade: z.string() }),
+});
+
+// ---- notifications --------------------------------------------------------------------------
+
+export const InboxItem = z.strictObject({
+  id: z.number().int().positive(),
+  kind: z.string().describe('BILL_ISSUED, ONT_SWAP_SCHEDULED or ONT_SWAP_COMPLETED'),
+  title: z.string(),
+  body: z.string(),
+  deepLink: z.string().nullable(),
+  read: z.boolean(),
+  readAt: JakartaInstant.nullable(),
+  createdAt: JakartaInstant,
+  upgradeId: UpgradeId.nullable(),
+});
+
+export const Inbox = z.strictObject({ notifications: z.array(InboxItem).describe('newest first') });
+
+export const OutboxMessage = z.strictObject({
+  id: z.number().int().positive(),
+  customerId: CustomerId.nullable(),
+  to: z.string(),
+  subject: z.string(),
+  html: z.string(),
+  text: z.string(),
+  sentAt: JakartaInstant,
+});
+
+export const Outbox = z.strictObject({ messages: z.array(OutboxMessage).describe('newest first') });
+
+// ---- operations -----------------------------------------------------------------------------
+
+export const TicketView = z.strictObject({
+  ticketNo: TicketNo,
+  kind: z.enum(['UPGRADE', 'CHANGE_ONT']),
+  title: z.string(),
+  description: z.string(),
+  status: z.enum(['close', 'Open', 'Cancelled']).describe('as the CRM shows it'),
+  createdBy: z.string(),
+  mode: z.string(),
+  customerType: CustomerType,
+  notes: z.array(z.string()),
+  createdAt: JakartaInstant,
+  closedAt: JakartaInstant.nullable(),
+  workOrderNo: WorkOrderNo.nullable(),
+  upgradeId: UpgradeId.nullable(),
+});
+
+export const TicketList = z.strictObject({ tickets: z.array(TicketView).describe('newest first') });
+
+export const WorkOrderView = z.strictObject({
+  woNumber: WorkOrderNo,
+  type: z.enum(['UPGRADE', 'MAINTENANCE']),
+  status: z.enum(['DONE', 'Replacing', 'COMPLETED', 'CANCELLED']).describe('as the Billing App shows it'),
+  package: z.string(),
+  typePackage: z.string(),
+  totalIdr: Idr,
+  vendor: z.string().nullable(),
+  fatCode: z.string().nullable(),
+  fatPort: z.number().int().nullable(),
+  customer: z.strictObject({ id: CustomerId, name: z.string(), customerType: CustomerType }),
+  address: z.string().nullable(),
+  homepass: z.string().nullable(),
+  jobDescription: z.string().nullable(),
+  ticketNo: TicketNo.nullable(),
+  upgradeId: UpgradeId.nullable(),
+  createdAt: JakartaInstant,
+  completedAt: JakartaInstant.nullable(),
+  cancelledAt: JakartaInstant.nullable(),
+  cancelReason: z.string().nullable().describe('set when the upgrade it belongs to did not complete'),
+});
+
+// ---- public ---------------------------------------------------------------------------------
+
+const Check = z.enum(['ok', 'unavailable']);
+export const Health = z.strictObject({
+  status: z.enum(['ok', 'degraded']),
+  checks: z.strictObject({ database: Check, temporal: Check }),
+});
+
+export const OpenApiDocument = z
+  .looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({}), paths: z.looseObject({}) })
+  .describe('this document');
+
+/** Every named response schema; each becomes `#/components/schemas/<name>` in the document. */
+export const RESPONSE_SCHEMAS = {
+  PromoView,
+  PackageView,
+  PackageDetailView,
+  PackageList,
+  SubscriptionView,
+  UpgradeOptions,
+  PaymentView,
+  PaymentPage,
+  BillLineView,
+  BillQuoteView,
+  BillView,
+  BillPage,
+  UpgradeStep,
+  UpgradeView,
+  UpgradePage,
+  UpgradeAccepted,
+  HomeView,
+  OntReplacementAccepted,
+  InboxItem,
+  Inbox,
+  OutboxMessage,
+  Outbox,
+  TicketView,
+  TicketList,
+  WorkOrderView,
+  Health,
+  OpenApiDocument,
+} as const;
+
+// ---- types ----------------------------------------------------------------------------------
+
+export type PromoView = z.output<typeof PromoView>;
+export type PackageView = z.output<typeof PackageView>;
+export type PackageDetailView = z.output<typeof PackageDetailView>;
+export type BillLineView = z.output<typeof BillLineView>;
+export type BillQuoteView = z.output<typeof BillQuoteView>;
+export type BillView = z.output<typeof BillView>;
 
 /** What the printable Billing Statement needs besides the bill. */
 export interface StatementCustomer {

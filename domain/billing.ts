@@ -75,7 +75,7 @@ export function quoteUpgradeBill(input: UpgradeBillInput): UpgradeBillQuote {
     billingDate,
     dueDate: addDays(billingDate, PAYMENT_TERM_DAYS),
     billingMonth,
-    billingMonthLabel: `${formatDottedDate(billingMonth.start)}-${formatDottedDate(billingMonth.end)}`,
+    billingMonthLabel: billingMonthLabel(billingMonth.start, billingMonth.end),
     billCycle,
     packageCode: target.code,
     packageName: target.name,
@@ -130,4 +130,9 @@ export function ticketNumber(sequence: number): string {
 /** Customer IDs are 8 digits, e.g. `21314849`. */
 export function isCustomerId(s: string): boolean {
   return /^\d{8}$/.test(s);
+}
+
+/** The billing month as the Billing Statement prints it: `21.11.2025-20.12.2025`. */
+export function billingMonthLabel(start: LocalDate, end: LocalDate): string {
+  return `${formatDottedDate(start)}-${formatDottedDate(end)}`;
 }

@@ -1,20 +1,6 @@
 /** Indonesian presentation of money and dates, as the deck shows them. */
 import { type LocalDate, parseLocalDate } from './calendar';
 
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
 const MONTHS_BILLING = [
   'JAN',
   'FEB',
@@ -30,11 +16,19 @@ const MONTHS_BILLING = [
   'DEC',
 ] as const;
 
+const RUPIAH = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+const LONG_DATE = new Intl.DateTimeFormat('id-ID', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** `1780000` → `1.780.000` (dots group thousands; whole rupiah only). */
 export function formatRupiah(amount: number): string {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`rupiah must be a safe integer: ${amount}`);
-  const sign = amount < 0 ? '-' : '';
-  return sign + String(Math.abs(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  // `|| 0`: -0 would print as "-0".
+  return RUPIAH.format(amount || 0);
 }
 
 /** `1780000` → `Rp 1.780.000`. */
@@ -58,6 +52,6 @@ export function formatDottedDate(date: LocalDate): string {
 
 /** `2025-11-21` → `21 November 2025` (Indonesian month names). */
 export function formatLongDate(date: LocalDate): string {
-  const { year, month, day } = parseLocalDate(date);
-  return `${day} ${MONTHS_ID[month - 1]} ${year}`;
+  parseLocalDate(date);
+  return LONG_DATE.format(new Date(`${date}T00:00:00Z`));
 }

@@ -12,31 +12,62 @@ import {
   OntReplacementScheduledEmail,
   type OntReplacementScheduledEmailProps,
 } from './OntReplacementScheduledEmail';
+import {
+  ONT_VISIT_CANCELLED_SUBJECT,
+  OntVisitCancelledEmail,
+  type OntVisitCancelledEmailProps,
+} from './OntVisitCancelledEmail';
+import {
+  UPGRADE_CANCELLED_SUBJECT,
+  UpgradeCancelledEmail,
+  type UpgradeCancelledEmailProps,
+} from './UpgradeCancelledEmail';
 
-export type { BillIssuedEmailProps, OntReplacementCompletedEmailProps, OntReplacementScheduledEmailProps };
+export type {
+  BillIssuedEmailProps,
+  OntReplacementCompletedEmailProps,
+  OntReplacementScheduledEmailProps,
+  OntVisitCancelledEmailProps,
+  UpgradeCancelledEmailProps,
+};
 
-export const EMAIL_FROM_DEFAULT = 'Oxygen.id <do-not-reply@oxygen.id>';
+export type EmailKind =
+  | 'BILL_ISSUED'
+  | 'ONT_SWAP_SCHEDULED'
+  | 'ONT_SWAP_COMPLETED'
+  | 'UPGRADE_CANCELLED'
+  | 'ONT_VISIT_CANCELLED';
 
-export type EmailKind = 'BILL_ISSUED' | 'ONT_SWAP_SCHEDULED' | 'ONT_SWAP_COMPLETED';
-
-export const EMAIL_KINDS: readonly EmailKind[] = ['BILL_ISSUED', 'ONT_SWAP_SCHEDULED', 'ONT_SWAP_COMPLETED'];
+export const EMAIL_KINDS: readonly EmailKind[] = [
+  'BILL_ISSUED',
+  'ONT_SWAP_SCHEDULED',
+  'ONT_SWAP_COMPLETED',
+  'UPGRADE_CANCELLED',
+  'ONT_VISIT_CANCELLED',
+];
 
 export interface EmailPropsMap {
   BILL_ISSUED: BillIssuedEmailProps;
   ONT_SWAP_SCHEDULED: OntReplacementScheduledEmailProps;
   ONT_SWAP_COMPLETED: OntReplacementCompletedEmailProps;
+  UPGRADE_CANCELLED: UpgradeCancelledEmailProps;
+  ONT_VISIT_CANCELLED: OntVisitCancelledEmailProps;
 }
 
 export const EMAIL_SUBJECTS: { readonly [K in EmailKind]: string } = {
   BILL_ISSUED: BILL_ISSUED_SUBJECT,
   ONT_SWAP_SCHEDULED: ONT_SWAP_SCHEDULED_SUBJECT,
   ONT_SWAP_COMPLETED: ONT_SWAP_COMPLETED_SUBJECT,
+  UPGRADE_CANCELLED: UPGRADE_CANCELLED_SUBJECT,
+  ONT_VISIT_CANCELLED: ONT_VISIT_CANCELLED_SUBJECT,
 };
 
 const COMPONENTS: { readonly [K in EmailKind]: ComponentType<EmailPropsMap[K]> } = {
   BILL_ISSUED: BillIssuedEmail,
   ONT_SWAP_SCHEDULED: OntReplacementScheduledEmail,
   ONT_SWAP_COMPLETED: OntReplacementCompletedEmail,
+  UPGRADE_CANCELLED: UpgradeCancelledEmail,
+  ONT_VISIT_CANCELLED: OntVisitCancelledEmail,
 };
 
 export interface RenderedEmail {
@@ -54,7 +85,22 @@ export class EmailPropsError extends Error {
  * Guards the greeting: every email says `Halo <customer name>,`. An empty name, or a package name passed
  * where the customer's name belongs (the deck's `Halo Stream 200 Yearly,`), is refused.
  */
-function assertGreetable(kind: EmailKind, props: { customerName: string; packageName: string }): void {
+interface Greetable {
+  customerName: string;
+  /** The package name the email shows most prominently: what a wrong greeting would most likely carry. */
+  packageName: string;
+}
+
+/** Per kind, the names the greeting guard compares. */
+const GREETABLE: { readonly [K in EmailKind]: (props: EmailPropsMap[K]) => Greetable } = {
+  BILL_ISSUED: (props) => props,
+  ONT_SWAP_SCHEDULED: (props) => props,
+  ONT_SWAP_COMPLETED: (props) => props,
+  UPGRADE_CANCELLED: (props) => ({ customerName: props.customerName, packageName: props.targetPackageName }),
+  ONT_VISIT_CANCELLED: (props) => props,
+};
+
+function assertGreetable(kind: EmailKind, props: Greetable): void {
   const name = props.customerName.trim();
   if (name === '') throw new EmailPropsError(`${kind}: customerName is empty`);
   if (name.toLowerCase() === props.packageName.trim().toLowerCase()) {
@@ -66,7 +112,7 @@ export async function renderEmail<K extends EmailKind>(
   kind: K,
   props: EmailPropsMap[K],
 ): Promise<RenderedEmail> {
-  assertGreetable(kind, props);
+  assertGreetable(kind, (GREETABLE[kind] as (props: EmailPropsMap[K]) => Greetable)(props));
   const Component = COMPONENTS[kind] as ComponentType<EmailPropsMap[K]>;
   const element = createElement(Component, props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);

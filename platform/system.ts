@@ -7,9 +7,11 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { createReconcileActivities } from '../activities/reconcile';
 import { createApp } from '../api/app';
 import { seedDatabase } from '../prisma/seed-data';
 import { createUpgradeWorker } from '../worker/create-worker';
+import { ensureReconcileSchedule } from '../worker/reconcile-schedule';
 import { statementLink } from './auth';
 import type { AppConfig } from './config';
 import { createDatabase, type Database } from './database';
@@ -109,24 +111,32 @@ async function startWorker(
 ) {
   installTemporalRuntime(config.logLevel);
   const connection = await NativeConnection.connect(connectionOptions);
+  // The reconciler asks Temporal how runs ended; it gets a client connection of its own.
+  const clientConnection = await Connection.connect(connectionOptions);
+  const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
   let worker: Worker;
   try {
     worker = await createUpgradeWorker({
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      activities: createActivities({
-        db,
-        logger: logger.child({ component: 'activities' }),
-        email: createEmailTransport(config.email, db),
-        push: createPushGateway(db),
-        emailFrom: config.email.from,
-        statementUrl: (billCode, customerId) =>
-          statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, billCode, customerId),
-      }),
+      activities: {
+        ...createActivities({
+          db,
+          logger: logger.child({ component: 'activities' }),
+          email: createEmailTransport(config.email, db),
+          push: createPushGateway(db),
+          emailFrom: config.email.from,
+          statementUrl: (billCode, customerId) =>
+            statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, billCode, customerId),
+        }),
+        ...createReconcileActivities({ db, temporal }),
+      },
     });
+    await ensureReconcileSchedule(temporal, config.temporal.taskQueue);
   } catch (error) {
     await connection.close();
+    await clientConnection.close();
     throw error;
   }
   const running = worker.run();
@@ -137,6 +147,7 @@ async function startWorker(
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
       await connection.close();
+      await clientConnection.close();
     },
   };
 }

@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { searchAttributeCliPairs } from '../contracts/search-attributes';
 import type { Logger } from './logger';
+import { type Launched, launch, stopProcess, waitUntil } from './processes';
 
 export interface DevServer {
   address: string;
@@ -11,20 +11,17 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-/**
- * The Temporal CLI dev server (`temporal server start-dev`): a real Temporal server with the Web
- * UI, persisting to SQLite under `dataDir` so runs survive a restart.
- */
-export async function startTemporalDevServer(options: {
+export interface DevServerOptions {
   cliPath: string;
   dataDir: string;
   port: number;
   uiPort: number;
   namespace: string;
-  logger: Logger;
-}): Promise<DevServer> {
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const args = [
+}
+
+/** `temporal server start-dev` on 127.0.0.1, persisting to `<dataDir>/temporal.sqlite`, with our search attributes. */
+export function devServerArgs(options: Omit<DevServerOptions, 'cliPath'>): string[] {
+  return [
     'server',
     'start-dev',
     '--ip',
@@ -41,58 +38,46 @@ export async function startTemporalDevServer(options: {
     'warn',
     ...searchAttributeCliPairs().flatMap((pair) => ['--search-attribute', pair]),
   ];
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString());
-    if (output.length > 200) output.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+}
+
+/**
+ * The Temporal CLI dev server (`temporal server start-dev`): a real Temporal server with the Web
+ * UI, persisting to SQLite under `dataDir` so runs survive a restart.
+ */
+export async function startTemporalDevServer(
+  options: DevServerOptions & { logger: Logger },
+): Promise<DevServer> {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const server = launch('Temporal dev server', options.cliPath, devServerArgs(options));
   const address = `127.0.0.1:${options.port}`;
   try {
-    await waitUntilServing(address, child, 60_000);
+    await waitUntilServing(address, server, 60_000);
   } catch (error) {
-    child.kill('SIGKILL');
-    throw new Error(`Temporal dev server did not start: ${(error as Error).message}\n${output.join('')}`);
+    await stopProcess(server, { signal: 'SIGKILL' });
+    throw new Error(`Temporal dev server did not start: ${(error as Error).message}`);
   }
-  options.logger.info({ address, ui: `http://localhost:${options.uiPort}` }, 'Temporal dev server started');
+  const uiUrl = `http://localhost:${options.uiPort}`;
+  options.logger.info({ address, ui: uiUrl }, 'Temporal dev server started');
   return {
     address,
-    uiUrl: `http://localhost:${options.uiPort}`,
-    stop: () => stopChild(child),
+    uiUrl,
+    stop: async () => {
+      await stopProcess(server, { graceMs: 10_000 });
+    },
   };
 }
 
-async function waitUntilServing(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
-      try {
-        await connection.workflowService.getSystemInfo({});
-        return;
-      } finally {
-        await connection.close();
-      }
-    } catch (error) {
-      lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error(`not serving on ${address} after ${timeoutMs} ms: ${String(lastError)}`);
+/** Resolves once the server at `address` answers GetSystemInfo; fails if `server` exits first. */
+export function waitUntilServing(address: string, server: Launched, timeoutMs: number): Promise<void> {
+  return waitUntil(server, `serving on ${address}`, () => temporalServes(address), timeoutMs, 250);
 }
 
-function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+async function temporalServes(address: string): Promise<boolean> {
+  const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+  try {
+    await connection.workflowService.getSystemInfo({});
+    return true;
+  } finally {
+    await connection.close();
+  }
 }

@@ -10,6 +10,9 @@
  *   --poll-ms 25 (BENCH_POLL_MS)   --out docs/benchmarks.md   --no-write   --json <file>
  *   --skip-plain   --skip-reads   --profile-worker <dir> (V8 CPU profiles of the worker, main thread
  *   and workflow thread, written when it stops)
+ *   --ceiling: after each level, the same workflow shape with no-op activities (all regular, all
+ *   local, and the real local/regular mix) on the same dev server at the same concurrency and N
+ *   (scripts/bench/ceiling.ts); the report shows the real throughput as a ratio of each.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +25,8 @@ import { DEVELOPMENT_JWT_SECRET } from '../platform/config';
 import { createDatabase, DATABASE_POOL_MAX } from '../platform/database';
 import { temporalTools } from '../platform/temporal-tools';
 import { WORKER_TUNING } from '../worker/create-worker';
+import { type CeilingRun, type CeilingWorker, startCeilingWorker } from './bench/ceiling';
+import { CEILING_STEPS, CEILING_VARIANTS, type CeilingVariant } from './bench/ceiling-workflows';
 import { createBenchCustomers } from './bench/customers';
 import {
   type ActiveConnections,
@@ -51,6 +56,7 @@ interface Options {
   json: string | null;
   skipPlain: boolean;
   skipReads: boolean;
+  ceiling: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -73,6 +79,7 @@ function parseOptions(argv: string[]): Options {
     json: flag('json') ? path.resolve(flag('json')!) : null,
     skipPlain: has('skip-plain'),
     skipReads: has('skip-reads'),
+    ceiling: has('ceiling') || process.env.BENCH_CEILING === '1',
   };
   const bad = [...options.levels, ...options.counts].some((v) => !Number.isInteger(v) || v < 1 || v > 1000);
   if (bad || options.readSeconds <= 0 || options.readSeconds > 60 || options.pollMs < 5) {
@@ -98,6 +105,23 @@ interface LevelResult {
   connections?: ActiveConnections;
 }
 
+/** One level of one ceiling variant (no-op activities; scripts/bench/ceiling.ts). */
+interface CeilingResult {
+  label: string;
+  variant: CeilingVariant;
+  run: CeilingRun;
+  /** `worker` is the ceiling's worker process here; `temporal` the same dev server as the real runs. */
+  usage: Usage;
+  /** CPU per completed workflow, ms. */
+  cpuMsPerWorkflow: { server: number; worker: number };
+}
+
+const VARIANT_NAMES: Record<CeilingVariant, string> = {
+  regular: 'all regular',
+  local: 'all local',
+  asBuilt: 'as built',
+};
+
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 async function main() {
@@ -119,6 +143,8 @@ async function main() {
   const plain: LevelResult[] = [];
   const reads: Array<ReadResult & { condition: string }> = [];
   let mixed: LevelResult | undefined;
+  const ceiling: CeilingResult[] = [];
+  let ceilingWorker: CeilingWorker | undefined;
   let workerIdleMemory = { rssMiB: 0, hwmMiB: 0 };
   let workerEndMemory = { rssMiB: 0, hwmMiB: 0 };
   let postgresVersion = '';
@@ -144,6 +170,28 @@ async function main() {
     });
     if (warm.failures.length) throw new Error(`warm-up failed: ${warm.failures.join('; ')}`);
     workerIdleMemory = memoryOf(stack.workerPid);
+
+    if (options.ceiling) {
+      log('ceiling: starting its worker (no-op activities, own bundle and task queue)…');
+      ceilingWorker = await startCeilingWorker({
+        temporalAddress: stack.temporalAddress,
+        namespace: 'default',
+      });
+      log(
+        `  ready (bundled in ${ceilingWorker.bundleMs} ms); warm-up: 6 runs of each variant at concurrency 3`,
+      );
+      for (const variant of CEILING_VARIANTS) {
+        const warmRun = await ceilingWorker.drive({
+          client: temporalClient,
+          variant,
+          concurrency: 3,
+          count: 6,
+          tag: 'warmup',
+        });
+        if (warmRun.failures.length)
+          throw new Error(`ceiling warm-up failed: ${warmRun.failures.join('; ')}`);
+      }
+    }
 
     for (const [i, concurrency] of options.levels.entries()) {
       const count = options.counts[i]!;
@@ -174,7 +222,35 @@ async function main() {
       temporal.push({ label: `c${concurrency}`, run, usage, breakdown, threads, connections });
       log(`  ${fmt(run.timings.length / run.wallSeconds)} upgrades/s, ${run.failures.length} failed`);
       for (const failure of run.failures.slice(0, 5)) log(`  failure: ${failure}`);
+
+      // The ceiling right after the level, so both see the same machine load.
+      for (const variant of ceilingWorker ? CEILING_VARIANTS : []) {
+        const sampler = sampleUsage({ workerPid: ceilingWorker!.pid, apiPid: stack.apiPid });
+        const ceilingRun = await ceilingWorker!.drive({
+          client: temporalClient,
+          variant,
+          concurrency,
+          count,
+          tag: `c${concurrency}`,
+        });
+        const usage = sampler.stop();
+        const per = (group: keyof Usage['groups']) =>
+          (usage.groups[group].cpuPct * 10 * usage.seconds) / Math.max(1, ceilingRun.timings.length);
+        ceiling.push({
+          label: `c${concurrency}`,
+          variant,
+          run: ceilingRun,
+          usage,
+          cpuMsPerWorkflow: { server: per('temporal'), worker: per('worker') },
+        });
+        log(
+          `  ceiling ${VARIANT_NAMES[variant]}: ${fmt(ceilingRun.timings.length / ceilingRun.wallSeconds)} workflows/s, ${ceilingRun.failures.length} failed`,
+        );
+        for (const failure of ceilingRun.failures.slice(0, 5)) log(`  failure: ${failure}`);
+      }
     }
+    await ceilingWorker?.stop();
+    ceilingWorker = undefined;
 
     if (!options.skipPlain) {
       const act = plainActivities(plainDb, stack.apiUrl);
@@ -247,7 +323,7 @@ async function main() {
     const sampleB = temporal[temporal.length - 1]?.run.timings.find((t) => t.scenario === 'B');
     if (sampleB) {
       const { rows } = await client.query<{ wo: string }>(
-        'SELECT "maintenanceWorkOrderNo" AS wo FROM "UpgradeRequest" WHERE id = $1',
+        `SELECT "woNumber" AS wo FROM "WorkOrder" WHERE "upgradeId" = $1 AND type = 'MAINTENANCE'`,
         [sampleB.upgradeId],
       );
       plans = await explainHotQueries(client, {
@@ -260,6 +336,7 @@ async function main() {
     await client.end().catch(() => undefined);
     await watchClient.end().catch(() => undefined);
     await plainDb.$disconnect().catch(() => undefined);
+    await ceilingWorker?.stop().catch(() => undefined);
     await temporalConnection?.close().catch(() => undefined);
     log('stopping the stack…');
     await stack.stop();
@@ -276,6 +353,7 @@ async function main() {
     workerEndMemory,
     temporal,
     plain,
+    ceiling,
     reads,
     mixed,
     plans,
@@ -285,7 +363,7 @@ async function main() {
   if (options.json) {
     fs.writeFileSync(
       options.json,
-      JSON.stringify({ options, machine, temporal, plain, reads, mixed, totalSeconds }, null, 2),
+      JSON.stringify({ options, machine, temporal, plain, ceiling, reads, mixed, totalSeconds }, null, 2),
     );
   }
   if (options.out) {
@@ -293,7 +371,9 @@ async function main() {
     log(`wrote ${path.relative(projectRoot, options.out)}`);
   }
   log(`done in ${fmt(totalSeconds, 0)} s`);
-  const failed = [...temporal, ...plain, ...(mixed ? [mixed] : [])].some((l) => l.run.failures.length > 0);
+  const failed = [...temporal, ...plain, ...ceiling, ...(mixed ? [mixed] : [])].some(
+    (l) => l.run.failures.length > 0,
+  );
   process.exit(failed ? 1 : 0);
 }
 
@@ -357,12 +437,13 @@ function renderReport(input: {
   workerEndMemory: { rssMiB: number; hwmMiB: number };
   temporal: LevelResult[];
   plain: LevelResult[];
+  ceiling: CeilingResult[];
   reads: Array<ReadResult & { condition: string }>;
   mixed: LevelResult | undefined;
   plans: QueryPlan[];
   totalSeconds: number;
 }): string {
-  const { options, machine, temporal, plain, reads, mixed, plans } = input;
+  const { options, machine, temporal, plain, ceiling, reads, mixed, plans } = input;
   const lines: string[] = [];
   const table = (header: string[], rows: string[][]) => {
     lines.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
@@ -385,6 +466,16 @@ function renderReport(input: {
       : Number.NaN;
 
   lines.push(`_Run ${new Date().toISOString()}; whole bench ${fmt(input.totalSeconds, 0)} s._`, '');
+  const goals = goalRows(temporal, plain, ceiling);
+  if (goals.length) {
+    lines.push('### Against the targets', '');
+    lines.push(
+      'Issue 11’s targets, from this run; saturation = the highest level. A ratio to the ceiling is the',
+      'real upgrades/s over the no-op workflows/s at the same level (ceiling section below).',
+      '',
+    );
+    table(['figure', 'target', 'measured', 'met'], goals);
+  }
   lines.push('### Upgrades through the HTTP API (Temporal)', '');
   lines.push(
     'Closed loop: each of _c_ virtual customers posts an upgrade and waits for it to complete. Half the',
@@ -472,8 +563,9 @@ function renderReport(input: {
   lines.push('### CPU per upgrade and database connections', '');
   lines.push(
     'CPU time per completed upgrade, ms, from /proc (the worker split by thread: main = activities and',
-    'the SDK’s plumbing, workflow = the workflow isolate, core = the Temporal core’s Rust threads,',
-    'helpers = V8/libuv threads such as GC). Busy connections: non-idle PostgreSQL client backends',
+    'the SDK’s plumbing, workflow = the workflow isolate’s thread, core = the Temporal core’s Rust',
+    'threads, helpers = V8/libuv threads such as GC; threads that ended, such as the VM’s per-call',
+    'watchdogs, count in the worker total only). Busy connections: non-idle PostgreSQL client backends',
     'of the stack, sampled every 100 ms (pool size per process in the settings below).',
     '',
   );
@@ -586,6 +678,75 @@ function renderReport(input: {
       );
     }
   }
+  if (ceiling.length) {
+    lines.push('### Ceiling: the same workflow shape with no-op activities', '');
+    lines.push(
+      `UpgradeWorkflow's steps in its order (scenario A ${CEILING_STEPS.A} activities, B ${CEILING_STEPS.B} and the wait for the`,
+      '`ontReplaced` signal, sent right after the start), every activity a no-op, on the same dev server and',
+      'with the same worker tuning, right after each level above at the same c and N (half A, half B): all',
+      'regular activities (the shape before the lean-core revision), all local, and as built (database',
+      'steps local, notices regular, as workflows/upgrade.ts). Started directly (no HTTP), completion =',
+      'the last activity, watched without asking the server. Real ÷ ceiling = the upgrades/s above ÷ the',
+      'ceiling’s workflows/s.',
+      '',
+    );
+    const at = (label: string, variant: CeilingVariant) =>
+      ceiling.find((c) => c.label === label && c.variant === variant);
+    const ceilingRate = (c: CeilingResult | undefined) =>
+      c ? c.run.timings.length / c.run.wallSeconds : Number.NaN;
+    const ratio = (l: LevelResult, variant: CeilingVariant) => rate(l) / ceilingRate(at(l.label, variant));
+    const byVariant = (l: LevelResult, pick: (c: CeilingResult | undefined) => string) =>
+      CEILING_VARIANTS.map((v) => pick(at(l.label, v))).join(' / ');
+    const p50 = (c: CeilingResult | undefined) =>
+      c ? fmt(distribution(c.run.timings.map((t) => t.completeMs)).p50) : '–';
+    table(
+      [
+        'c',
+        'N',
+        'real upgrades/s',
+        'ceiling workflows/s: regular / local / as built',
+        'real ÷ regular',
+        'real ÷ local',
+        'real ÷ as built',
+        'completion p50 real; regular / local / as built',
+        'ceiling failed',
+      ],
+      temporal
+        .filter((l) => CEILING_VARIANTS.some((v) => at(l.label, v)))
+        .map((l) => [
+          String(l.run.concurrency),
+          String(l.run.timings.length + l.run.failures.length),
+          fmt(rate(l)),
+          byVariant(l, (c) => fmt(ceilingRate(c))),
+          `${fmt(ratio(l, 'regular') * 100, 0)} %`,
+          `${fmt(ratio(l, 'local') * 100, 0)} %`,
+          `${fmt(ratio(l, 'asBuilt') * 100, 0)} %`,
+          `${fmt(median(l, (x) => x.completeMs))}; ${byVariant(l, p50)}`,
+          byVariant(l, (c) => String(c?.run.failures.length ?? '–')),
+        ]),
+    );
+    lines.push(
+      'CPU per completed workflow, ms: the Temporal dev server, and the worker (real: the app’s worker;',
+      'ceiling: its own worker process, no-op activities); worker RSS peak over the level, MiB.',
+      '',
+    );
+    table(
+      [
+        'c',
+        'server CPU real; regular / local / as built',
+        'worker CPU real; regular / local / as built',
+        'worker RSS peak real; regular / local / as built',
+      ],
+      temporal
+        .filter((l) => CEILING_VARIANTS.some((v) => at(l.label, v)))
+        .map((l) => [
+          String(l.run.concurrency),
+          `${fmt(perUpgrade(l, 'temporal'), 0)}; ${byVariant(l, (c) => fmt(c?.cpuMsPerWorkflow.server ?? Number.NaN, 0))}`,
+          `${fmt(perUpgrade(l, 'worker'), 0)}; ${byVariant(l, (c) => fmt(c?.cpuMsPerWorkflow.worker ?? Number.NaN, 0))}`,
+          `${fmt(l.usage.groups.worker.rssPeakMiB, 0)}; ${byVariant(l, (c) => fmt(c?.usage.groups.worker.rssPeakMiB ?? Number.NaN, 0))}`,
+        ]),
+    );
+  }
   if (reads.length) {
     lines.push('### API read latency', '');
     lines.push(
@@ -662,6 +823,55 @@ function renderReport(input: {
     ],
   );
   return lines.join('\n');
+}
+
+/** Issue 11's targets: [figure, target, measured, met]. Rows whose figures were not measured are left out. */
+function goalRows(temporal: LevelResult[], plain: LevelResult[], ceiling: CeilingResult[]): string[][] {
+  const rate = (l: { run: { timings: unknown[]; wallSeconds: number } }) =>
+    l.run.timings.length / l.run.wallSeconds;
+  const rows: string[][] = [];
+  const row = (figure: string, target: string, value: number, shown: string, met: boolean) => {
+    if (Number.isFinite(value)) rows.push([figure, target, shown, met ? 'yes' : '**no**']);
+  };
+  const top = temporal[temporal.length - 1];
+  const first = temporal.find((l) => l.run.concurrency === 1);
+  const c25 = temporal.find((l) => l.run.concurrency === 25) ?? top;
+  if (top) {
+    const c = top.run.concurrency;
+    row(`upgrades/s at saturation (c=${c})`, '≥ 15', rate(top), fmt(rate(top)), rate(top) >= 15);
+    const plainTop = plain.find((l) => l.run.concurrency === c);
+    if (plainTop) {
+      const overhead = rate(plainTop) / rate(top);
+      row(
+        `throughput overhead against the plain loop (c=${c})`,
+        '≤ 1.5×',
+        overhead,
+        `${fmt(overhead)}×`,
+        overhead <= 1.5,
+      );
+    }
+    for (const variant of ['local', 'asBuilt'] as const) {
+      const ceil = ceiling.find((x) => x.label === top.label && x.variant === variant);
+      if (!ceil) continue;
+      const share = rate(top) / rate(ceil);
+      row(
+        `real ÷ ${VARIANT_NAMES[variant]} ceiling (c=${c})`,
+        variant === 'local' ? '≥ 80 %' : '(reference)',
+        share,
+        `${fmt(share * 100, 0)} % (${fmt(rate(top))} of ${fmt(rate(ceil))}/s)`,
+        variant === 'local' ? share >= 0.8 : true,
+      );
+    }
+  }
+  if (first) {
+    const bill = distribution(first.run.timings.map((t) => t.billMs)).p50;
+    row('POST → bill p50 at c=1, ms', '≤ 60', bill, fmt(bill), bill <= 60);
+  }
+  if (c25) {
+    const rss = c25.usage.groups.worker.rssPeakMiB;
+    row(`worker RSS peak at c=${c25.run.concurrency}, MiB`, '≤ 350', rss, fmt(rss, 0), rss <= 350);
+  }
+  return rows;
 }
 
 function writeBetweenMarkers(file: string, report: string) {

@@ -6,14 +6,13 @@
  *
  * Exit code 0 only when every role ran with no failure and no error.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { OPERATIONS } from '../api/contract/operations';
+import { OPERATIONS } from '../api/openapi';
 import { mintToken, type Role } from '../platform/auth';
 import { DEVELOPMENT_JWT_SECRET } from '../platform/config';
-import { freePort } from '../platform/processes';
+import { type LocalSystem, startLocalSystem } from '../platform/harness';
 
 const root = path.resolve(__dirname, '..');
 const schemathesis =
@@ -53,63 +52,22 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 
 // ---- the system -------------------------------------------------------------------------------
 
-let system: ChildProcess | undefined;
-let systemLog = '';
+let system: LocalSystem | undefined;
 
-async function startSystem(dataDir: string): Promise<string> {
-  const [api, temporal, ui, pg] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  system = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    cwd: root,
-    // Its own process group, so stopping it can reach every process it started.
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: dataDir,
-      PORT: String(api),
-      TEMPORAL_DEV_PORT: String(temporal),
-      TEMPORAL_UI_PORT: String(ui),
-      EMBEDDED_PG_PORT: String(pg),
-      DATABASE_URL: '',
-      TEMPORAL_ADDRESS: '',
-      UPGRADE_RATE_LIMIT_PER_MINUTE: '100000',
-    },
+/** The whole system as `npm start` runs it, in a process group of its own; its API's base URL. */
+async function startSystem(): Promise<string> {
+  system = await startLocalSystem({
+    label: 'fuzz',
+    env: { LOG_LEVEL: 'warn', UPGRADE_RATE_LIMIT_PER_MINUTE: '100000' },
   });
-  system.stdout?.on('data', (chunk) => {
-    systemLog += chunk;
-  });
-  system.stderr?.on('data', (chunk) => {
-    systemLog += chunk;
-  });
-  const deadline = Date.now() + 180_000;
-  while (!systemLog.includes('selfcare upgrade is running')) {
-    if (system.exitCode !== null || Date.now() > deadline) {
-      throw new Error(`the system did not start (exit ${system.exitCode}):\n${systemLog}`);
-    }
-    await sleep(200);
-  }
-  return `http://127.0.0.1:${api}`;
+  return system.apiUrl;
 }
 
-/** SIGTERM (the orderly stop of scripts/start.ts), then SIGKILL to whatever of the group is left. */
+/** SIGTERM (the orderly stop of scripts/start.ts), then SIGKILL to whatever is left. */
 async function stopSystem(): Promise<void> {
-  const child = system;
+  const running = system;
   system = undefined;
-  if (!child?.pid) return;
-  const group = -child.pid;
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(60_000)]);
-  }
-  try {
-    process.kill(group, 'SIGKILL');
-  } catch {
-    // ESRCH: the group is empty, as it should be.
-  }
+  await running?.stop();
 }
 
 // ---- data to find ---------------------------------------------------------------------------
@@ -296,10 +254,9 @@ function sleep(ms: number) {
 
 async function main(): Promise<number> {
   const began = Date.now();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfcare-fuzz-'));
   try {
     log(`schemathesis: ${schemathesis}`);
-    const base = await startSystem(dataDir);
+    const base = await startSystem();
     log(`system up at ${base} in ${Math.round((Date.now() - began) / 1000)} s`);
     const b = await scenarioB(base);
     log(`scenario B waiting for the technician: ${b.upgradeId}, ${b.maintenanceWorkOrderNo}`);
@@ -320,7 +277,8 @@ async function main(): Promise<number> {
     );
     const results = await Promise.all(ROLES.map((role) => runRole(base, configFile, role)));
 
-    const apiErrors = systemLog
+    const apiErrors = system!.process
+      .output()
       .split('\n')
       .filter((line) => /"msg":"(request failed|could not start)/.test(line));
     log('');
@@ -361,7 +319,6 @@ async function main(): Promise<number> {
     return failed.length === 0 && apiErrors.length === 0 ? 0 : 1;
   } finally {
     await stopSystem();
-    fs.rmSync(dataDir, { recursive: true, force: true });
     log(`stopped; ${Math.round((Date.now() - began) / 1000)} s in all`);
   }
 }

@@ -1,9 +1,9 @@
 /**
  * Runs only the embedded PostgreSQL, for tests and benchmarks that need a database without the
  * rest of the system: `node --import tsx scripts/run-embedded-postgres.ts <dataDir> <port>`.
- * Prints `ready <url>` once it accepts connections; SIGTERM stops it.
+ * Prints `ready <url>` once it accepts connections; SIGTERM stops it, and so does its parent's exit.
  */
-import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { SetupError, startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { createLogger } from '../platform/logger';
 
 async function main() {
@@ -24,10 +24,14 @@ async function main() {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  setInterval(() => undefined, 60_000);
+  // A test killed mid-run cannot stop us: when our parent is gone, stop by ourselves.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && stop(), 1_000);
 }
 
 main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : error}\n`);
+  process.stderr.write(
+    `${error instanceof SetupError ? error.message : error instanceof Error ? error.stack : error}\n`,
+  );
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 /**
- * Renders the three customer emails and saves full-page PNGs to docs/emails/, for review.
+ * Renders the customer emails and saves full-page PNGs to docs/emails/, for review.
  *
  *   npx tsx scripts/screenshot-emails.ts
  *
@@ -12,7 +12,9 @@ import path from 'node:path';
 import BillIssuedEmail from '../emails/BillIssuedEmail';
 import OntReplacementCompletedEmail from '../emails/OntReplacementCompletedEmail';
 import OntReplacementScheduledEmail from '../emails/OntReplacementScheduledEmail';
+import OntVisitCancelledEmail from '../emails/OntVisitCancelledEmail';
 import { type EmailKind, type EmailPropsMap, renderEmail } from '../emails/render';
+import UpgradeCancelledEmail from '../emails/UpgradeCancelledEmail';
 import { launchChromium } from './lib/chromium';
 
 const OUT_DIR = path.resolve(__dirname, '..', 'docs', 'emails');
@@ -20,7 +22,10 @@ const VIEWPORT = { width: 700, height: 900 };
 
 type Shot = { [K in EmailKind]: { kind: K; file: string; props: EmailPropsMap[K] } }[EmailKind];
 
-/** The deck's customers: AHMAD TARMIZI's bill (scenario A), FACHRI FATURACHMAN's ONT swap (scenario B). */
+/**
+ * The deck's customers: AHMAD TARMIZI's bill (scenario A) and its cancelled upgrade, FACHRI FATURACHMAN's
+ * ONT swap (scenario B) and its cancelled visit.
+ */
 const SHOTS: Shot[] = [
   { kind: 'BILL_ISSUED', file: 'bill-issued.png', props: BillIssuedEmail.PreviewProps },
   {
@@ -32,6 +37,12 @@ const SHOTS: Shot[] = [
     kind: 'ONT_SWAP_COMPLETED',
     file: 'ont-swap-completed.png',
     props: OntReplacementCompletedEmail.PreviewProps,
+  },
+  { kind: 'UPGRADE_CANCELLED', file: 'upgrade-cancelled.png', props: UpgradeCancelledEmail.PreviewProps },
+  {
+    kind: 'ONT_VISIT_CANCELLED',
+    file: 'ont-visit-cancelled.png',
+    props: OntVisitCancelledEmail.PreviewProps,
   },
 ];
 
@@ -51,7 +62,7 @@ async function main(): Promise<void> {
       const file = path.join(OUT_DIR, shot.file);
       await page.screenshot({ path: file, fullPage: true });
       console.log(
-        `${shot.kind.padEnd(18)} ${subject}\n${' '.repeat(19)}→ ${path.relative(process.cwd(), file)}`,
+        `${shot.kind.padEnd(19)} ${subject}\n${' '.repeat(20)}→ ${path.relative(process.cwd(), file)}`,
       );
     }
   } finally {

@@ -4,6 +4,7 @@
  * elsewhere. Ctrl-C or SIGTERM stops everything in order.
  */
 import { loadConfig } from '../platform/config';
+import { SetupError } from '../platform/embedded-postgres';
 import { createLogger } from '../platform/logger';
 import { startSystem } from '../platform/system';
 
@@ -48,8 +49,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(
-    `failed to start: ${error instanceof Error ? (error.stack ?? error.message) : error}\n`,
-  );
+  const detail = error instanceof SetupError ? error.message : error instanceof Error ? error.stack : error;
+  process.stderr.write(`failed to start: ${detail}\n`);
   process.exit(1);
 });

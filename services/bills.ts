@@ -1,9 +1,13 @@
+/**
+ * A bill has one shape in three places: the quote (before it exists), the row (once issued) and
+ * the API view. Each mapping is written once here.
+ */
 import type { BillQuoteView, BillView } from '../contracts/views';
-import { formatDottedDate, toJakartaIso, type UpgradeBillQuote } from '../domain';
-import type { Bill, BillLine } from '../prisma/generated/client';
+import { billingMonthLabel, toJakartaIso, type UpgradeBillQuote } from '../domain';
+import type { Bill, BillLine, Prisma } from '../prisma/generated/client';
 import { dateOnly } from './catalog';
 
-export function toQuoteView(quote: UpgradeBillQuote): BillQuoteView {
+export function toQuoteView(quote: Omit<UpgradeBillQuote, 'monthsUsed'>): BillQuoteView {
   return {
     period: quote.period,
     billingDate: quote.billingDate,
@@ -23,33 +27,59 @@ export function toQuoteView(quote: UpgradeBillQuote): BillQuoteView {
   };
 }
 
+/** The bill row a quote issues (its code and owner given). */
+export function billRowOf(
+  quote: UpgradeBillQuote,
+  owner: { billCode: string; customerId: string; upgradeId: string },
+): Prisma.BillUncheckedCreateInput {
+  const { billingMonth, lines } = quote;
+  return {
+    ...owner,
+    period: quote.period,
+    billCycle: quote.billCycle,
+    packageCode: quote.packageCode,
+    packageName: quote.packageName,
+    actualChargeIdr: quote.actualChargeIdr,
+    adjustmentIdr: quote.adjustmentIdr,
+    baseIdr: quote.baseIdr,
+    vatRatePercent: quote.vatRatePercent,
+    vatIdr: quote.vatIdr,
+    totalIdr: quote.totalIdr,
+    amountInWords: quote.amountInWords,
+    billingDate: asDate(quote.billingDate),
+    dueDate: asDate(quote.dueDate),
+    billingMonthStart: asDate(billingMonth.start),
+    billingMonthEnd: asDate(billingMonth.end),
+    status: 'UNPAID',
+    lines: { create: lines.map(({ label, amountIdr }, position) => ({ position, label, amountIdr })) },
+  };
+}
+
 export function toBillView(bill: Bill & { lines: BillLine[] }): BillView {
   const start = dateOnly(bill.billingMonthStart);
   const end = dateOnly(bill.billingMonthEnd);
+  const lines = [...bill.lines].sort((a, b) => a.position - b.position);
   return {
     billCode: bill.billCode,
     customerId: bill.customerId,
-    period: bill.period,
-    billingDate: dateOnly(bill.billingDate),
-    dueDate: dateOnly(bill.dueDate),
-    billingMonth: { start, end, label: `${formatDottedDate(start)}-${formatDottedDate(end)}` },
-    billCycle: bill.billCycle,
-    packageCode: bill.packageCode,
-    packageName: bill.packageName,
-    actualChargeIdr: bill.actualChargeIdr,
-    adjustmentIdr: bill.adjustmentIdr,
-    baseIdr: bill.baseIdr,
-    vatRatePercent: bill.vatRatePercent,
-    vatIdr: bill.vatIdr,
-    totalIdr: bill.totalIdr,
-    amountInWords: bill.amountInWords,
-    lines: [...bill.lines]
-      .sort((a, b) => a.position - b.position)
-      .map((line) => ({ label: line.label, amountIdr: line.amountIdr })),
+    ...toQuoteView({
+      ...bill,
+      billingDate: dateOnly(bill.billingDate),
+      dueDate: dateOnly(bill.dueDate),
+      billingMonth: { start, end },
+      billingMonthLabel: billingMonthLabel(start, end),
+      lines,
+    }),
     status: bill.status,
     paidAmountIdr: bill.paidAmountIdr,
+    voidedAt: bill.voidedAt ? toJakartaIso(bill.voidedAt) : null,
     upgradeId: bill.upgradeId,
     createdAt: toJakartaIso(bill.createdAt),
     links: { self: `/v1/bills/${bill.billCode}`, statement: `/v1/bills/${bill.billCode}/statement` },
   };
+}
+
+/** `@db.Date` columns hold a calendar day as UTC midnight. */
+export function asDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
 }

@@ -3,11 +3,14 @@
  * the database decides, atomically, whether a request is new, a repeat of the same key, or a
  * second upgrade while one is still in flight (a partial unique index on the customer).
  */
+
+import { IN_FLIGHT_STATUSES } from '../contracts/upgrade';
 import type { Database } from '../platform/database';
+import { isUniqueViolation } from '../platform/once';
 import type { UpgradeRequest } from '../prisma/generated/client';
 import { assertEligible, loadUpgradeContext } from './upgrade-quote';
 
-export const IN_FLIGHT_STATUSES = ['BILLING', 'AWAITING_ONT_SWAP', 'ESCALATED'] as const;
+export { IN_FLIGHT_STATUSES };
 
 export class KeyReused extends Error {}
 export class UpgradeInFlight extends Error {
@@ -56,7 +59,7 @@ export async function admitUpgrade(
     });
     return { created: true, row };
   } catch (error) {
-    if ((error as { code?: string })?.code !== 'P2002') throw error;
+    if (!isUniqueViolation(error)) throw error;
     const raced = await db.upgradeRequest.findUnique({ where: { id: request.upgradeId } });
     if (raced) return { created: false, row: sameRequestOrThrow(raced, request) };
     throw new UpgradeInFlight((await findInFlight(db, request.customerId))?.id ?? null);
@@ -69,7 +72,7 @@ function findInFlight(db: Database, customerId: string) {
 
 /** Undoes an admission whose workflow could not be started, so the customer is not locked out. */
 export async function withdrawAdmission(db: Database, upgradeId: string): Promise<void> {
-  await db.upgradeRequest.deleteMany({ where: { id: upgradeId, status: 'BILLING', billCode: null } });
+  await db.upgradeRequest.deleteMany({ where: { id: upgradeId, status: 'BILLING', acceptedAt: null } });
 }
 
 function sameRequestOrThrow(row: UpgradeRequest, request: UpgradeRequestInput): UpgradeRequest {

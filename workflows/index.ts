@@ -1,1 +1,2 @@
+export { ReconcileUpgradesWorkflow } from './reconcile';
 export { UpgradeWorkflow } from './upgrade';

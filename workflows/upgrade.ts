@@ -1,287 +1,223 @@
 /**
  * UpgradeWorkflow: one customer's package upgrade, from request to (if needed) the swapped ONT.
  * It reads top to bottom like the deck. Every side effect is an activity keyed by the upgrade ID,
- * so a retried or replayed step changes nothing twice.
+ * so a retried or replayed step changes nothing twice; workflows/progress.ts keeps the books.
  */
+
+import { type Duration, msToNumber } from '@temporalio/common/lib/time';
 import {
   ActivityFailure,
   ApplicationFailure,
+  CancellationScope,
   condition,
-  log,
-  proxyActivities,
-  setCurrentDetails,
+  isCancellation,
+  patched,
   setHandler,
-  upsertSearchAttributes,
-  workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
-import { NON_RETRYABLE_TYPES } from '../activities/errors';
-import {
-  AwaitingOntSwapSinceKey,
-  CustomerIdKey,
-  TargetPackageKey,
-  TicketNumbersKey,
-  UpgradeStatusKey,
-  WorkOrderNumbersKey,
-} from '../contracts/search-attributes';
 import {
   DEFAULT_ONT_SWAP_SLA,
   type OntReplacedSignal,
   ontReplacedSignal,
   progressQuery,
+  type UpgradePlan,
   type UpgradeProgress,
-  type UpgradeStatus,
   type UpgradeWorkflowInput,
 } from '../contracts/upgrade';
+import { db, notices } from './activities';
+import { upgradeV1 } from './legacy/upgrade-v1';
+import { UpgradeTracker } from './progress';
+import { bestEffort, settle } from './settle';
 
-const act = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '1 minute',
-    nonRetryableErrorTypes: [...NON_RETRYABLE_TYPES],
-  },
-});
+/** Runs started before this revision have no marker of it and replay on the frozen code. */
+export const LEAN_CORE = 'lean-core-local-activities';
 
 export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<UpgradeProgress> {
-  const upgradeId = input.upgradeId;
-  const customerId = input.customerId;
-  const progress: UpgradeProgress = {
-    upgradeId,
-    workflowId: workflowInfo().workflowId,
-    customerId,
-    fromPackageCode: null,
-    targetPackageCode: input.targetPackageCode,
-    status: 'BILLING',
-    requestedAt: input.requestedAt,
-    steps: [],
-    billCode: null,
-    upgradeTicketNo: null,
-    upgradeWorkOrderNo: null,
-    changeOntTicketNo: null,
-    maintenanceWorkOrderNo: null,
-    failureReason: null,
-    ontSwap: null,
-  };
-  let replacement: OntReplacedSignal | undefined;
+  if (!patched(LEAN_CORE)) return upgradeV1(input);
 
-  setHandler(progressQuery, () => progress);
+  const { upgradeId, customerId, targetPackageCode, requestedAt } = input;
+  const run = new UpgradeTracker(input);
+  let swapReport: OntReplacedSignal | undefined;
+  setHandler(progressQuery, () => run.progress);
   setHandler(ontReplacedSignal, (report) => {
-    // The first report wins; a technician's double tap changes nothing. A report may arrive
-    // before the run reaches the wait: it is kept and the wait ends at once.
-    if (replacement || report.workOrderNumber !== (progress.maintenanceWorkOrderNo ?? report.workOrderNumber))
-      return;
-    replacement = report;
+    // The first report for this run's work order wins; it may come before the run waits for it.
+    const expected = run.progress.maintenanceWorkOrderNo ?? report.workOrderNumber;
+    if (!swapReport && report.workOrderNumber === expected) swapReport = report;
   });
 
-  const step = (name: string) => progress.steps.push({ name, at: new Date().toISOString() });
-  const setStatus = (status: UpgradeStatus, details: string) => {
-    progress.status = status;
-    upsertSearchAttributes([{ key: UpgradeStatusKey, value: status }]);
-    setCurrentDetails(`**${status}** — ${details}`);
-  };
-  const indexNumbers = () =>
-    upsertSearchAttributes([
-      { key: TicketNumbersKey, value: compact([progress.upgradeTicketNo, progress.changeOntTicketNo]) },
-      {
-        key: WorkOrderNumbersKey,
-        value: compact([progress.upgradeWorkOrderNo, progress.maintenanceWorkOrderNo]),
-      },
-    ]);
-
-  upsertSearchAttributes([
-    { key: CustomerIdKey, value: customerId },
-    { key: TargetPackageKey, value: input.targetPackageCode },
-  ]);
-  setStatus('BILLING', `customer ${customerId} upgrading to ${input.targetPackageCode}`);
-
   try {
-    const plan = await act.acceptUpgradeRequest(input);
-    progress.fromPackageCode = plan.from.code;
-    step('REQUEST_ACCEPTED');
+    const plan = await db.acceptUpgradeRequest(input);
+    run.step('REQUEST_ACCEPTED', { fromPackageCode: plan.from.code });
 
     // 1. The prorated bill.
-    const bill = await act.issueUpgradeBill({
-      upgradeId,
-      customerId,
-      targetPackageCode: input.targetPackageCode,
-      requestedAt: input.requestedAt,
-    });
-    progress.billCode = bill.billCode;
-    step('BILL_ISSUED');
-    await act.recordUpgradeProgress({ upgradeId, billCode: bill.billCode });
+    const bill = await db.issueUpgradeBill({ upgradeId, customerId, targetPackageCode, requestedAt });
+    run.step('BILL_ISSUED', { billCode: bill.billCode });
 
     // 2. TT Upgrade, auto-closed.
-    const ticket = await act.openUpgradeTicket({
+    const ticket = await db.openUpgradeTicket({
       upgradeId,
       customerId,
       fromPackageName: plan.from.name,
       targetPackageName: plan.target.name,
       targetPriceIdr: plan.target.priceIdr,
     });
-    progress.upgradeTicketNo = ticket.ticketNo;
-    step('UPGRADE_TICKET_CLOSED');
+    run.step('UPGRADE_TICKET_CLOSED', { upgradeTicketNo: ticket.ticketNo });
 
     // 3. WO Upgrade.
-    const workOrder = await act.createUpgradeWorkOrder({
+    const workOrder = await db.createUpgradeWorkOrder({
       upgradeId,
       customerId,
       targetPackageName: plan.target.name,
       promoLabel: plan.promoLabel,
       ticketNo: ticket.ticketNo,
     });
-    progress.upgradeWorkOrderNo = workOrder.woNumber;
-    step('UPGRADE_WORK_ORDER_CREATED');
-    indexNumbers();
+    run.step('UPGRADE_WORK_ORDER_CREATED', { upgradeWorkOrderNo: workOrder.woNumber });
 
-    // 4. The subscription switches; the Home Page shows the new package.
-    await act.switchSubscription({
-      upgradeId,
-      customerId,
-      targetPackageCode: plan.target.code,
-      termMonths: plan.target.termMonths,
-      requestedAt: input.requestedAt,
-    });
-    step('PACKAGE_SWITCHED');
-
-    // 5. Device push, inbox and the "Informasi Penerbitan Tagihan" email.
-    await act.notifyBillIssued({ upgradeId, customerId, billCode: bill.billCode });
-    step('CUSTOMER_NOTIFIED');
-    await act.recordUpgradeProgress({
-      upgradeId,
-      upgradeTicketNo: ticket.ticketNo,
-      upgradeWorkOrderNo: workOrder.woNumber,
-    });
-
-    if (plan.needsOntSwap) {
-      // 6. Change-ONT ticket and the maintenance work order for the installer.
-      const changeOnt = await act.openChangeOntTicket({ upgradeId, customerId });
-      progress.changeOntTicketNo = changeOnt.ticketNo;
-      const maintenance = await act.createMaintenanceWorkOrder({
+    // 4–5. The commit, which a cancellation waits out: the subscription switches (the Home Page
+    // shows the new package), then device push, inbox and the "Informasi Penerbitan Tagihan" email.
+    await CancellationScope.nonCancellable(async () => {
+      const { code, termMonths } = plan.target;
+      await db.switchSubscription({
         upgradeId,
         customerId,
-        ticketNo: changeOnt.ticketNo,
-        targetPackageName: plan.target.name,
+        targetPackageCode: code,
+        termMonths,
+        requestedAt,
       });
-      progress.maintenanceWorkOrderNo = maintenance.woNumber;
-      step('ONT_SWAP_SCHEDULED');
-      indexNumbers();
-
-      // 7. "Pergantian ONT".
-      await act.notifyOntSwapScheduled({ upgradeId, customerId, workOrderNumber: maintenance.woNumber });
-      step('ONT_SWAP_NOTICE_SENT');
-
-      // 8. Wait for the technician, for days if need be; past the SLA, escalate and keep waiting.
-      const sla = input.ontSwapSla ?? DEFAULT_ONT_SWAP_SLA;
-      const awaitingSince = new Date();
-      progress.ontSwap = {
-        awaitingSince: awaitingSince.toISOString(),
-        slaDeadline: new Date(awaitingSince.getTime() + msOf(sla)).toISOString(),
-        escalatedAt: null,
-        replacedAt: null,
-      };
-      upsertSearchAttributes([{ key: AwaitingOntSwapSinceKey, value: awaitingSince }]);
-      setStatus('AWAITING_ONT_SWAP', `technician visit for ${maintenance.woNumber} (${changeOnt.ticketNo})`);
-      await act.recordUpgradeProgress({
-        upgradeId,
-        status: 'AWAITING_ONT_SWAP',
-        changeOntTicketNo: changeOnt.ticketNo,
-        maintenanceWorkOrderNo: maintenance.woNumber,
-      });
-
-      const swappedInTime = await condition(() => replacement !== undefined, msOf(sla), {
-        summary: `ONT swap SLA (${sla})`,
-      });
-      if (!swappedInTime) {
-        progress.ontSwap.escalatedAt = new Date().toISOString();
-        setStatus('ESCALATED', `no ONT swap reported for ${maintenance.woNumber} within ${sla}`);
-        step('ONT_SWAP_ESCALATED');
-        await act.addTicketNote({
-          ticketNo: changeOnt.ticketNo,
-          note: `ESCALATED: ONT swap not reported within ${sla} (SLA deadline ${progress.ontSwap.slaDeadline})`,
-        });
-        await act.notifyOntSwapDelayed({ upgradeId, customerId, workOrderNumber: maintenance.woNumber });
-        await act.recordUpgradeProgress({
-          upgradeId,
-          status: 'ESCALATED',
-          escalatedAt: progress.ontSwap.escalatedAt,
-        });
-        await condition(() => replacement !== undefined);
-      }
-      const report = replacement!;
-      progress.ontSwap.replacedAt = report.replacedAt;
-      step('ONT_REPLACED');
-
-      // 9. New dual-band ONT on record, ticket and WO closed, the customer told.
-      await act.recordOntReplacement({
-        upgradeId,
-        customerId,
-        newOntSerial: report.newOntSerial,
-        newOntModel: report.newOntModel,
-        band: report.band,
-        replacedAt: report.replacedAt,
-      });
-      await act.completeWorkOrder({ woNumber: maintenance.woNumber, completedAt: report.replacedAt });
-      await act.closeTicket({ ticketNo: changeOnt.ticketNo, closedAt: report.replacedAt });
-      step('ONT_SWAP_CLOSED');
-      await act.notifyOntSwapCompleted({
-        upgradeId,
-        customerId,
-        workOrderNumber: maintenance.woNumber,
-        newOntSerial: report.newOntSerial,
-        newOntModel: report.newOntModel,
-        replacedAt: report.replacedAt,
-      });
-      step('ONT_SWAP_NOTICE_SENT');
-    }
-
-    setStatus('COMPLETED', `customer ${customerId} is on ${plan.target.name}`);
-    step('COMPLETED');
-    await act.recordUpgradeProgress({
-      upgradeId,
-      status: 'COMPLETED',
-      completedAt: new Date().toISOString(),
-      progress,
+      run.step('PACKAGE_SWITCHED');
+      const notified = await bestEffort(run, upgradeId, 'BILL_ISSUED', () =>
+        notices.notifyBillIssued({ upgradeId, customerId, billCode: bill.billCode }),
+      );
+      if (notified) run.step('CUSTOMER_NOTIFIED');
     });
-    return progress;
+
+    // 6–9. A single-band ONT is swapped by a technician before the upgrade is done.
+    if (plan.needsOntSwap) await swapOnt(input, plan, run, () => swapReport);
+
+    // Done: a cancellation that arrives now changes nothing.
+    await CancellationScope.nonCancellable(() =>
+      db.completeUpgrade({ upgradeId, completedAt: new Date().toISOString() }),
+    );
+    run.step('COMPLETED');
+    run.status('COMPLETED', `customer ${customerId} is on ${plan.target.name}`);
+    return run.progress;
   } catch (error) {
-    const reason = finalFailureReason(error);
+    const cancelled = isCancellation(error);
+    const reason = cancelled
+      ? 'cancelled by an operator (Temporal cancel request)'
+      : finalFailureReason(error);
     if (reason === null) throw error;
-    progress.failureReason = reason;
-    setStatus('FAILED', reason);
-    step('FAILED');
-    log.warn('upgrade failed', { upgradeId, reason });
-    await act.recordUpgradeFailure({ ...input, reason, progress });
+    await CancellationScope.nonCancellable(() =>
+      settle(run, {
+        upgradeId,
+        customerId,
+        ending: cancelled ? 'CANCELLED' : 'FAILED',
+        reason,
+        request: input,
+      }),
+    );
+    if (cancelled) throw error;
     throw ApplicationFailure.nonRetryable(reason, 'UpgradeFailed');
   }
 }
 
-/** The message of a failure no retry can fix, or null for anything else (e.g. cancellation). */
-function finalFailureReason(error: unknown): string | null {
-  if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) {
-    return error.cause.message;
+async function swapOnt(
+  input: UpgradeWorkflowInput,
+  plan: UpgradePlan,
+  run: UpgradeTracker,
+  report: () => OntReplacedSignal | undefined,
+): Promise<void> {
+  const { upgradeId, customerId } = input;
+  const sla = (input.ontSwapSla ?? DEFAULT_ONT_SWAP_SLA) as Duration;
+  const awaitingSince = new Date();
+  const slaDeadline = new Date(awaitingSince.getTime() + durationMs(sla)).toISOString();
+
+  // 6. Change-ONT ticket and the maintenance work order for the installer, due at the SLA.
+  const changeOnt = await db.openChangeOntTicket({ upgradeId, customerId });
+  const maintenance = await db.createMaintenanceWorkOrder({
+    upgradeId,
+    customerId,
+    ticketNo: changeOnt.ticketNo,
+    targetPackageName: plan.target.name,
+    dueAt: slaDeadline,
+  });
+  const woNumber = maintenance.woNumber;
+  const ontSwap = {
+    awaitingSince: awaitingSince.toISOString(),
+    slaDeadline,
+    escalatedAt: null,
+    replacedAt: null,
+  };
+  run.step('ONT_SWAP_SCHEDULED', {
+    changeOntTicketNo: changeOnt.ticketNo,
+    maintenanceWorkOrderNo: woNumber,
+    ontSwap,
+  });
+
+  // 7. "Pergantian ONT".
+  const told = await bestEffort(run, upgradeId, 'ONT_SWAP_SCHEDULED', () =>
+    notices.notifyOntSwapScheduled({ upgradeId, customerId, workOrderNumber: woNumber }),
+  );
+  if (told) run.step('ONT_SWAP_NOTICE_SENT');
+  run.status('AWAITING_ONT_SWAP', `technician visit for ${woNumber} (${changeOnt.ticketNo})`);
+
+  // 8. Wait for the technician, for days if need be; past the SLA, escalate and keep waiting.
+  if (!(await condition(() => report() !== undefined, sla, { summary: `ONT swap SLA (${sla})` }))) {
+    const escalatedAt = new Date().toISOString();
+    run.step('ONT_SWAP_ESCALATED', { ontSwap: { ...ontSwap, escalatedAt } });
+    run.status('ESCALATED', `no ONT swap reported for ${woNumber} within ${sla}`);
+    await db.escalateOntSwap({
+      upgradeId,
+      ticketNo: changeOnt.ticketNo,
+      note: `ESCALATED: ONT swap not reported within ${sla} (SLA deadline ${slaDeadline})`,
+      escalatedAt,
+    });
+    await bestEffort(run, upgradeId, 'ONT_SWAP_DELAYED', () =>
+      notices.notifyOntSwapDelayed({ upgradeId, customerId, workOrderNumber: woNumber }),
+    );
+    await condition(() => report() !== undefined);
   }
-  return null;
+  const swap = report()!;
+  run.step('ONT_REPLACED', { ontSwap: { ...run.progress.ontSwap!, replacedAt: swap.replacedAt } });
+
+  // 9. New dual-band ONT on record, WO and ticket closed, the customer told.
+  const { newOntSerial, newOntModel, band, replacedAt } = swap;
+  await db.completeOntSwap({
+    upgradeId,
+    customerId,
+    newOntSerial,
+    newOntModel,
+    band,
+    replacedAt,
+    workOrderNumber: woNumber,
+    ticketNo: changeOnt.ticketNo,
+  });
+  run.step('ONT_SWAP_CLOSED');
+  const thanked = await bestEffort(run, upgradeId, 'ONT_SWAP_COMPLETED', () =>
+    notices.notifyOntSwapCompleted({
+      upgradeId,
+      customerId,
+      workOrderNumber: woNumber,
+      newOntSerial,
+      newOntModel,
+      replacedAt,
+    }),
+  );
+  if (thanked) run.step('ONT_SWAP_COMPLETED_NOTICE_SENT');
 }
 
-function compact(values: Array<string | null>): string[] {
-  return values.filter((v): v is string => v !== null);
+/**
+ * The message of a failure no retry can fix (an activity's, local ones arrive unwrapped), or null
+ * for anything else (e.g. cancellation).
+ */
+function finalFailureReason(error: unknown): string | null {
+  const failure = error instanceof ActivityFailure ? error.cause : error;
+  return failure instanceof ApplicationFailure ? failure.message : null;
 }
 
-/** Milliseconds of a duration like `3 days`, `90 minutes` or a number of ms. */
-function msOf(duration: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|seconds?|m|minutes?|h|hours?|d|days?)?$/.exec(duration.trim());
-  if (!match) throw ApplicationFailure.nonRetryable(`invalid duration: ${duration}`, 'InvalidInput');
-  const unit = match[2] ?? 'ms';
-  const factor = unit.startsWith('d')
-    ? 86_400_000
-    : unit.startsWith('h')
-      ? 3_600_000
-      : unit === 'ms'
-        ? 1
-        : unit.startsWith('m')
-          ? 60_000
-          : 1_000;
-  return Number(match[1]) * factor;
+function durationMs(duration: Duration): number {
+  try {
+    return msToNumber(duration);
+  } catch {
+    throw ApplicationFailure.nonRetryable(`invalid duration: ${duration}`, 'InvalidInput');
+  }
 }

@@ -1,60 +1,72 @@
-import { type Response, Router } from 'express';
+import type { Response } from 'express';
+import type { Database } from '../../platform/database';
 import { toBillView } from '../../services/bills';
-import { assertMayRead, customerAccess } from '../access';
-import type { ApiDependencies } from '../app';
+import { assertMayRead } from '../access';
+import { ok, operationsOf } from '../operation';
 import { notFound } from '../problem';
-import { BillCodeParam, CustomerIdParam, NoQuery, Pagination, StatementQuery } from '../schemas';
+import { Pagination, pageWindow, StatementQuery } from '../schemas';
 import { renderBillingStatement } from '../statement/render';
-import { parseOr400 } from '../validation';
+import { requireCustomer } from './customers';
 
-export function billsRouter({ db }: ApiDependencies): Router {
-  const router = Router();
-
-  router.get('/customers/:customerId/bills', customerAccess('read'), async (req, res) => {
-    const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
-    const { page, pageSize } = parseOr400(Pagination, req.query, 'query');
-    const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true } });
-    if (!customer) throw notFound(`customer ${customerId} does not exist`);
-    const [total, bills] = await Promise.all([
-      db.bill.count({ where: { customerId } }),
-      db.bill.findMany({
-        where: { customerId },
-        include: { lines: true },
-        orderBy: [{ billingDate: 'desc' }, { createdAt: 'desc' }],
-        skip: (page - 1) * pageSize,
-        take: pageSize,
-      }),
-    ]);
-    res.json({ bills: bills.map(toBillView), page, pageSize, total });
-  });
-
-  async function requireBill(billCodeParam: unknown, res: Response) {
-    const billCode = parseOr400(BillCodeParam, billCodeParam, 'billCode');
-    const bill = await db.bill.findUnique({ where: { billCode }, include: { lines: true, customer: true } });
-    if (!bill) throw notFound(`bill ${billCode} does not exist`);
-    assertMayRead(res, bill.customerId, `bill ${billCode}`);
-    return bill;
-  }
-
-  router.get('/bills/:billCode', async (req, res) => {
-    const bill = await requireBill(req.params.billCode, res);
-    parseOr400(NoQuery, req.query, 'query');
-    res.json(toBillView(bill));
-  });
-
-  router.get('/bills/:billCode/statement', async (req, res) => {
-    const bill = await requireBill(req.params.billCode, res);
-    parseOr400(StatementQuery, req.query, 'query');
-    const html = renderBillingStatement({
-      bill: toBillView(bill),
-      customer: {
-        id: bill.customer.id,
-        name: bill.customer.name,
-        installationAddress: bill.customer.installationAddress,
-      },
-    });
-    res.type('text/html; charset=utf-8').send(html);
-  });
-
-  return router;
+/** The bill with its lines and customer; 404 unless it exists and the caller may see it. */
+async function requireBill(db: Database, billCode: string, res: Response) {
+  const bill = await db.bill.findUnique({ where: { billCode }, include: { lines: true, customer: true } });
+  if (!bill) throw notFound(`bill ${billCode} does not exist`);
+  assertMayRead(res, bill.customerId, `bill ${billCode}`);
+  return bill;
 }
+
+const operation = operationsOf('Bills');
+
+export const BILLS = [
+  operation({
+    operationId: 'listBills',
+    route: 'GET /v1/customers/{customerId}/bills',
+    summary: 'The customer’s bills',
+    description: 'Newest first, paginated.',
+    access: 'customer-read',
+    query: Pagination,
+    responses: { 200: ok('one page of bills', 'BillPage') },
+    handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => {
+      await requireCustomer(db, customerId);
+      const [total, bills] = await Promise.all([
+        db.bill.count({ where: { customerId } }),
+        db.bill.findMany({
+          where: { customerId },
+          include: { lines: true },
+          orderBy: [{ billingDate: 'desc' }, { createdAt: 'desc' }],
+          ...pageWindow({ page, pageSize }),
+        }),
+      ]);
+      return { bills: bills.map(toBillView), page, pageSize, total };
+    },
+  }),
+  operation({
+    operationId: 'getBill',
+    route: 'GET /v1/bills/{billCode}',
+    summary: 'A bill',
+    description: 'The bill with its lines, as the Billing App keeps it.',
+    access: 'resource-read',
+    responses: { 200: ok('the bill', 'BillView') },
+    handler: async ({ params, res }, { db }) => toBillView(await requireBill(db, params.billCode, res)),
+  }),
+  operation({
+    operationId: 'getBillStatement',
+    route: 'GET /v1/bills/{billCode}/statement',
+    summary: 'The printable Billing Statement (HTML)',
+    description:
+      'Also opens with the link of the bill email: `?access_token=<link token>` whose scope is this one statement.',
+    access: 'resource-read',
+    query: StatementQuery,
+    responses: { 200: ok('the statement page', 'html') },
+    handler: async ({ params, res }, { db }) => {
+      const bill = await requireBill(db, params.billCode, res);
+      const { id, name, installationAddress } = bill.customer;
+      const html = renderBillingStatement({
+        bill: toBillView(bill),
+        customer: { id, name, installationAddress },
+      });
+      res.type('text/html; charset=utf-8').send(html);
+    },
+  }),
+];

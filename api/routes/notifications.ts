@@ -1,14 +1,13 @@
 /**
  * The customer's in-app inbox, and (outside production) the local email outbox for developers.
- * Mounted under `/v1`.
  */
-import { Router } from 'express';
 import { toJakartaIso } from '../../domain/calendar';
-import { customerAccess, requireRole } from '../access';
+import type { Prisma } from '../../prisma/generated/client';
 import type { ApiDependencies } from '../app';
+import { mount, ok, operationsOf, problem } from '../operation';
 import { notFound } from '../problem';
-import { CustomerIdParam, InboxQuery, NoQuery, NotificationIdParam, OutboxQuery } from '../schemas';
-import { parseOr400 } from '../validation';
+import { InboxQuery, OutboxQuery } from '../schemas';
+import { requireCustomer } from './customers';
 
 const inboxSelect = {
   id: true,
@@ -21,18 +20,7 @@ const inboxSelect = {
   upgradeId: true,
 } as const;
 
-interface InboxRow {
-  id: number;
-  kind: string;
-  title: string;
-  body: string;
-  deepLink: string | null;
-  readAt: Date | null;
-  createdAt: Date;
-  upgradeId: string | null;
-}
-
-function inboxView(row: InboxRow) {
+function inboxView(row: Prisma.NotificationGetPayload<{ select: typeof inboxSelect }>) {
   return {
     id: row.id,
     kind: row.kind,
@@ -46,25 +34,67 @@ function inboxView(row: InboxRow) {
   };
 }
 
-export function notificationsRouter({ db, config }: ApiDependencies): Router {
-  const router = Router();
+const operation = operationsOf('Notifications');
+const developer = operationsOf('Developer');
 
-  async function requireCustomer(customerId: string): Promise<void> {
-    const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true } });
-    if (!customer) throw notFound(`customer ${customerId} does not exist`);
-  }
-
-  /** What the local email transport "sent", newest first. Not served in production. */
-  router.get('/dev/outbox', requireRole('operator'), async (req, res) => {
-    if (config.env === 'production') throw notFound('the developer outbox is not available in production');
-    const query = parseOr400(OutboxQuery, req.query, 'query');
-    const rows = await db.emailOutbox.findMany({
-      where: query.customerId ? { customerId: query.customerId } : {},
-      orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
-      take: query.limit,
-    });
-    res.json({
-      messages: rows.map((row) => ({
+export const NOTIFICATIONS = [
+  operation({
+    operationId: 'getInbox',
+    route: 'GET /v1/customers/{customerId}/inbox',
+    summary: 'The in-app inbox',
+    description: 'Newest first.',
+    access: 'customer-read',
+    query: InboxQuery,
+    responses: { 200: ok('the inbox', 'Inbox') },
+    handler: async ({ params: { customerId }, query }, { db }) => {
+      await requireCustomer(db, customerId);
+      const rows = await db.notification.findMany({
+        where: { customerId, channel: 'INBOX' },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: query.limit,
+        select: inboxSelect,
+      });
+      return { notifications: rows.map(inboxView) };
+    },
+  }),
+  operation({
+    operationId: 'markInboxRead',
+    route: 'POST /v1/customers/{customerId}/inbox/{notificationId}/read',
+    summary: 'Mark an inbox notice read',
+    description: 'Idempotent: reading it again keeps the first read time. Takes no body.',
+    access: 'customer-act',
+    responses: {
+      200: ok('the notice, read', 'InboxItem'),
+      404: problem('the customer does not exist or is another customer, or the notice is not in their inbox'),
+    },
+    handler: async ({ params: { customerId, notificationId: id } }, { db }) => {
+      await requireCustomer(db, customerId);
+      const where = { id, customerId, channel: 'INBOX' as const };
+      await db.notification.updateMany({ where: { ...where, readAt: null }, data: { readAt: new Date() } });
+      const row = await db.notification.findFirst({ where, select: inboxSelect });
+      if (!row) throw notFound(`notification ${id} is not in the inbox of customer ${customerId}`);
+      return inboxView(row);
+    },
+  }),
+  developer({
+    operationId: 'getDevOutbox',
+    route: 'GET /v1/dev/outbox',
+    summary: 'What the local email transport “sent”',
+    description: 'Newest first. Not served in production (404).',
+    access: 'operator',
+    query: OutboxQuery,
+    responses: {
+      200: ok('the messages', 'Outbox'),
+      404: problem('production: the developer outbox does not exist there'),
+    },
+    handler: async ({ query }, { db, config }) => {
+      if (config.env === 'production') throw notFound('the developer outbox is not available in production');
+      const rows = await db.emailOutbox.findMany({
+        where: query.customerId ? { customerId: query.customerId } : {},
+        orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
+        take: query.limit,
+      });
+      const messages = rows.map((row) => ({
         id: row.id,
         customerId: row.customerId,
         to: row.to,
@@ -72,39 +102,11 @@ export function notificationsRouter({ db, config }: ApiDependencies): Router {
         html: row.html,
         text: row.text,
         sentAt: toJakartaIso(row.sentAt),
-      })),
-    });
-  });
-
-  router.get('/customers/:customerId/inbox', customerAccess('read'), async (req, res) => {
-    const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
-    const query = parseOr400(InboxQuery, req.query, 'query');
-    await requireCustomer(customerId);
-    const rows = await db.notification.findMany({
-      where: { customerId, channel: 'INBOX' },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: query.limit,
-      select: inboxSelect,
-    });
-    res.json({ notifications: rows.map(inboxView) });
-  });
-
-  /** Marks one inbox notice read; reading it again keeps the first read time. */
-  router.post(
-    '/customers/:customerId/inbox/:notificationId/read',
-    customerAccess('act'),
-    async (req, res) => {
-      const customerId = parseOr400(CustomerIdParam, req.params.customerId, 'customerId');
-      const id = parseOr400(NotificationIdParam, req.params.notificationId, 'notificationId');
-      parseOr400(NoQuery, req.query, 'query');
-      await requireCustomer(customerId);
-      const where = { id, customerId, channel: 'INBOX' as const };
-      await db.notification.updateMany({ where: { ...where, readAt: null }, data: { readAt: new Date() } });
-      const row = await db.notification.findFirst({ where, select: inboxSelect });
-      if (!row) throw notFound(`notification ${id} is not in the inbox of customer ${customerId}`);
-      res.json(inboxView(row));
+      }));
+      return { messages };
     },
-  );
+  }),
+];
 
-  return router;
-}
+/** The notification routes alone, mounted under `/v1` (test/integration/notifications-api.test.ts). */
+export const notificationsRouter = (deps: ApiDependencies) => mount(NOTIFICATIONS, deps, '/v1');

@@ -1,79 +1,95 @@
-import { Router } from 'express';
 import { toJakartaIso } from '../../domain';
-import { progressFromRow, withLinks } from '../../services/upgrade-views';
-import { requireRole } from '../access';
-import type { ApiDependencies } from '../app';
+import { ok, operationsOf, problem } from '../operation';
 import { notFound } from '../problem';
-import { NoQuery, TicketQuery, UpgradeStatusQuery, WorkOrderNumberParam } from '../schemas';
-import { parseOr400 } from '../validation';
+import { pageWindow, TicketQuery, UpgradeStatusQuery } from '../schemas';
+import { listUpgrades } from './upgrade-reads';
+
+const operation = operationsOf('Operations');
 
 /** The Billing App / CRM views of the deck, as JSON, for operators. */
-export function opsRouter({ db }: ApiDependencies): Router {
-  const router = Router();
-  router.use('/ops', requireRole('operator'));
-
-  router.get('/ops/upgrades', async (req, res) => {
-    const { status, customerId, page, pageSize } = parseOr400(UpgradeStatusQuery, req.query, 'query');
-    const rows = await db.upgradeRequest.findMany({
-      where: { ...(status ? { status } : {}), ...(customerId ? { customerId } : {}) },
-      orderBy: { requestedAt: 'desc' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
-    res.json({ upgrades: rows.map((row) => withLinks(progressFromRow(row))), page, pageSize });
-  });
-
-  router.get('/ops/tickets', async (req, res) => {
-    const { customerId } = parseOr400(TicketQuery, req.query, 'query');
-    const tickets = await db.ticket.findMany({
-      where: { customerId },
-      include: { workOrders: { select: { woNumber: true } }, customer: { select: { customerType: true } } },
-      orderBy: [{ createdAt: 'desc' }, { ticketNo: 'desc' }],
-    });
-    res.json({
-      tickets: tickets.map((t) => ({
-        ticketNo: t.ticketNo,
-        kind: t.kind,
-        title: t.title,
-        description: t.description,
-        status: t.status === 'CLOSED' ? 'close' : 'Open',
-        createdBy: t.createdBy,
-        mode: t.mode,
-        customerType: t.customer.customerType,
-        notes: t.notes,
-        createdAt: toJakartaIso(t.createdAt),
-        closedAt: t.closedAt ? toJakartaIso(t.closedAt) : null,
-        workOrderNo: t.workOrders[0]?.woNumber ?? null,
-        upgradeId: t.upgradeId,
-      })),
-    });
-  });
-
-  router.get('/ops/work-orders/:woNumber', async (req, res) => {
-    const woNumber = parseOr400(WorkOrderNumberParam, req.params.woNumber, 'woNumber');
-    parseOr400(NoQuery, req.query, 'query');
-    const wo = await db.workOrder.findUnique({ where: { woNumber }, include: { customer: true } });
-    if (!wo) throw notFound(`work order ${woNumber} does not exist`);
-    res.json({
-      woNumber: wo.woNumber,
-      type: wo.type,
-      status: wo.status === 'REPLACING' ? 'Replacing' : wo.status,
-      package: wo.packageLabel,
-      typePackage: wo.typePackage,
-      totalIdr: wo.totalIdr,
-      vendor: wo.vendor,
-      fatCode: wo.fatCode,
-      fatPort: wo.fatPort,
-      customer: { id: wo.customer.id, name: wo.customer.name, customerType: wo.customer.customerType },
-      address: wo.address,
-      homepass: wo.homepass,
-      jobDescription: wo.jobDescription,
-      ticketNo: wo.ticketNo,
-      upgradeId: wo.upgradeId,
-      createdAt: toJakartaIso(wo.createdAt),
-      completedAt: wo.completedAt ? toJakartaIso(wo.completedAt) : null,
-    });
-  });
-
-  return router;
-}
+export const OPS = [
+  operation({
+    operationId: 'listAllUpgrades',
+    route: 'GET /v1/ops/upgrades',
+    summary: 'Upgrades of every customer',
+    description: 'Newest first, filtered by status and customer, paginated.',
+    access: 'operator',
+    query: UpgradeStatusQuery,
+    responses: { 200: ok('one page of upgrades', 'UpgradePage') },
+    handler: async ({ query: { status, customerId, page, pageSize } }, { db }) => {
+      const rows = await db.upgradeRequest.findMany({
+        where: { ...(status ? { status } : {}), ...(customerId ? { customerId } : {}) },
+        orderBy: { requestedAt: 'desc' },
+        ...pageWindow({ page, pageSize }),
+      });
+      return { upgrades: await listUpgrades(db, rows), page, pageSize };
+    },
+  }),
+  operation({
+    operationId: 'listTickets',
+    route: 'GET /v1/ops/tickets',
+    summary: 'A customer’s CRM trouble tickets',
+    description: 'Newest first.',
+    access: 'operator',
+    query: TicketQuery,
+    responses: { 200: ok('the tickets', 'TicketList') },
+    handler: async ({ query: { customerId } }, { db }) => {
+      const tickets = await db.ticket.findMany({
+        where: { customerId },
+        include: { workOrders: { select: { woNumber: true } }, customer: { select: { customerType: true } } },
+        orderBy: [{ createdAt: 'desc' }, { ticketNo: 'desc' }],
+      });
+      return {
+        tickets: tickets.map((t) => ({
+          ticketNo: t.ticketNo,
+          kind: t.kind,
+          title: t.title,
+          description: t.description,
+          status: ({ CLOSED: 'close', OPEN: 'Open', CANCELLED: 'Cancelled' } as const)[t.status],
+          createdBy: t.createdBy,
+          mode: t.mode,
+          customerType: t.customer.customerType,
+          notes: t.notes,
+          createdAt: toJakartaIso(t.createdAt),
+          closedAt: t.closedAt ? toJakartaIso(t.closedAt) : null,
+          workOrderNo: t.workOrders[0]?.woNumber ?? null,
+          upgradeId: t.upgradeId,
+        })),
+      };
+    },
+  }),
+  operation({
+    operationId: 'getWorkOrder',
+    route: 'GET /v1/ops/work-orders/{woNumber}',
+    summary: 'A work order as the Billing App shows it',
+    description: 'Upgrade or maintenance (ONT swap) work order.',
+    access: 'operator',
+    responses: { 200: ok('the work order', 'WorkOrderView'), 404: problem('no such work order') },
+    handler: async ({ params: { woNumber } }, { db }) => {
+      const wo = await db.workOrder.findUnique({ where: { woNumber }, include: { customer: true } });
+      if (!wo) throw notFound(`work order ${woNumber} does not exist`);
+      const { id, name, customerType } = wo.customer;
+      return {
+        woNumber: wo.woNumber,
+        type: wo.type,
+        status: wo.status === 'REPLACING' ? 'Replacing' : wo.status,
+        package: wo.packageLabel,
+        typePackage: wo.typePackage,
+        totalIdr: wo.totalIdr,
+        vendor: wo.vendor,
+        fatCode: wo.fatCode,
+        fatPort: wo.fatPort,
+        customer: { id, name, customerType },
+        address: wo.address,
+        homepass: wo.homepass,
+        jobDescription: wo.jobDescription,
+        ticketNo: wo.ticketNo,
+        upgradeId: wo.upgradeId,
+        createdAt: toJakartaIso(wo.createdAt),
+        completedAt: wo.completedAt ? toJakartaIso(wo.completedAt) : null,
+        cancelledAt: wo.cancelledAt ? toJakartaIso(wo.cancelledAt) : null,
+        cancelReason: wo.cancelReason,
+      };
+    },
+  }),
+];

@@ -1,23 +1,41 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { Router } from 'express';
 import { ontReplacedSignal } from '../../contracts/upgrade';
-import { requireRole } from '../access';
-import type { ApiDependencies } from '../app';
+import { ok, operationsOf, problem } from '../operation';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
-import { NoQuery, OntReplacementBody, WorkOrderNumberParam } from '../schemas';
-import { parseOr400 } from '../validation';
+import { OntReplacementBody } from '../schemas';
+
+const operation = operationsOf('Technician');
 
 /** For the installer vendor's technicians: report that the ONT of a maintenance WO was swapped. */
-export function technicianRouter({ db, temporal, logger }: ApiDependencies): Router {
-  const router = Router();
-
-  router.post(
-    '/technician/work-orders/:woNumber/ont-replacement',
-    requireRole('technician'),
-    async (req, res) => {
-      const woNumber = parseOr400(WorkOrderNumberParam, req.params.woNumber, 'woNumber');
-      parseOr400(NoQuery, req.query, 'query');
-      const body = parseOr400(OntReplacementBody, req.body ?? {}, 'body');
+export const TECHNICIAN = [
+  operation({
+    operationId: 'reportOntReplacement',
+    route: 'POST /v1/technician/work-orders/{woNumber}/ont-replacement',
+    summary: 'Report that the ONT of a maintenance work order was swapped',
+    description:
+      'Signals the waiting upgrade; it then updates the ONT, closes the ticket and WO and notifies.',
+    access: 'technician',
+    body: {
+      name: 'OntReplacementReport',
+      schema: OntReplacementBody,
+      example: {
+        newOntSerial: 'ZTEGD8A1B2C3',
+        newOntModel: 'ZTE F670L',
+        band: 'DUAL',
+        technician: 'Budi (MISITEL)',
+        replacedAt: '2025-11-24T10:00:00+07:00',
+      },
+    },
+    responses: {
+      202: ok('the report reached the upgrade', 'OntReplacementAccepted'),
+      404: problem('no such work order'),
+      409: problem(
+        'not a maintenance WO (NOT_MAINTENANCE), already closed or its run ended (WORK_ORDER_CLOSED), or the ONT belongs elsewhere (ONT_ALREADY_REGISTERED)',
+      ),
+      422: problem('the new ONT is not dual band (NOT_DUAL_BAND)'),
+      503: problem('Temporal did not take the report; nothing changed, try again'),
+    },
+    handler: async ({ params: { woNumber }, body, res }, { db, temporal, logger }) => {
       const workOrder = await db.workOrder.findUnique({ where: { woNumber } });
       if (!workOrder) throw notFound(`work order ${woNumber} does not exist`);
       if (workOrder.type !== 'MAINTENANCE') {
@@ -25,8 +43,10 @@ export function technicianRouter({ db, temporal, logger }: ApiDependencies): Rou
           reason: 'NOT_MAINTENANCE',
         });
       }
-      if (workOrder.status !== 'REPLACING' || !workOrder.upgradeId) {
-        throw conflict(`work order ${woNumber} is already ${workOrder.status}`, {
+      const { upgradeId } = workOrder;
+      if (workOrder.status !== 'REPLACING' || !upgradeId) {
+        const why = workOrder.cancelReason ? ` (${workOrder.cancelReason})` : '';
+        throw conflict(`work order ${woNumber} is already ${workOrder.status}${why}`, {
           reason: 'WORK_ORDER_CLOSED',
         });
       }
@@ -36,13 +56,13 @@ export function technicianRouter({ db, temporal, logger }: ApiDependencies): Rou
         });
       }
       const device = await db.ontDevice.findUnique({ where: { serial: body.newOntSerial } });
-      if (device && device.upgradeId !== workOrder.upgradeId) {
+      if (device && device.upgradeId !== upgradeId) {
         throw conflict(`ONT ${body.newOntSerial} is already registered`, {
           reason: 'ONT_ALREADY_REGISTERED',
         });
       }
       try {
-        await temporal.workflow.getHandle(workOrder.upgradeId).signal(ontReplacedSignal, {
+        await temporal.workflow.getHandle(upgradeId).signal(ontReplacedSignal, {
           workOrderNumber: woNumber,
           newOntSerial: body.newOntSerial,
           newOntModel: body.newOntModel,
@@ -63,14 +83,13 @@ export function technicianRouter({ db, temporal, logger }: ApiDependencies): Rou
           'the report could not be delivered; please try again',
         );
       }
-      res.status(202).json({
+      res.status(202);
+      return {
         workOrderNumber: woNumber,
-        upgradeId: workOrder.upgradeId,
+        upgradeId,
         status: 'ACCEPTED',
-        links: { upgrade: `/v1/upgrades/${workOrder.upgradeId}` },
-      });
+        links: { upgrade: `/v1/upgrades/${upgradeId}` },
+      };
     },
-  );
-
-  return router;
-}
+  }),
+];

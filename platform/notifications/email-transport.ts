@@ -8,7 +8,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { type ErrorResponse, Resend } from 'resend';
 import type { AppConfig } from '../config';
 import type { Database } from '../database';
-import { upsertOnce } from './once';
+import { createOnce } from '../once';
 
 export interface OutgoingEmail {
   /** Same key, same email: a retry never sends a second message. */
@@ -46,11 +46,11 @@ export class OutboxEmailTransport implements EmailTransport {
 async function keepInOutbox(db: Database, email: OutgoingEmail) {
   const { idempotencyKey } = email;
   const select = { id: true, from: true, to: true, subject: true, html: true, text: true } as const;
-  return upsertOnce(
+  const { row } = await createOnce(
+    () => db.emailOutbox.findUnique({ where: { idempotencyKey }, select }),
     () =>
-      db.emailOutbox.upsert({
-        where: { idempotencyKey },
-        create: {
+      db.emailOutbox.create({
+        data: {
           idempotencyKey,
           customerId: email.customerId,
           from: email.from,
@@ -59,11 +59,10 @@ async function keepInOutbox(db: Database, email: OutgoingEmail) {
           html: email.html,
           text: email.text,
         },
-        update: {},
         select,
       }),
-    () => db.emailOutbox.findUniqueOrThrow({ where: { idempotencyKey }, select }),
   );
+  return row;
 }
 
 export interface ResendTransportOptions {

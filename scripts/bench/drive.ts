@@ -93,8 +93,12 @@ export class ProgressWatcher {
         updatedAt: Date;
         billAt: Date | null;
       }>(
-        `SELECT u.id, u.status, u."maintenanceWorkOrderNo", u."failureReason", u."updatedAt", b."createdAt" AS "billAt"
-         FROM "UpgradeRequest" u LEFT JOIN "Bill" b ON b."upgradeId" = u.id WHERE u.id = ANY($1)`,
+        `SELECT u.id, u.status, w."woNumber" AS "maintenanceWorkOrderNo", u."failureReason", u."updatedAt",
+           b."createdAt" AS "billAt"
+         FROM "UpgradeRequest" u
+         LEFT JOIN "Bill" b ON b."upgradeId" = u.id
+         LEFT JOIN "WorkOrder" w ON w."upgradeId" = u.id AND w.type = 'MAINTENANCE'
+         WHERE u.id = ANY($1)`,
         [[...this.watches.keys()]],
       );
       for (const row of rows) {

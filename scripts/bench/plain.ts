@@ -8,24 +8,23 @@
 import { createActivities } from '../../activities';
 import type { UpgradeWorkflowInput } from '../../contracts/upgrade';
 import { statementLink } from '../../platform/auth';
-import { DEVELOPMENT_JWT_SECRET } from '../../platform/config';
+import { DEVELOPMENT_JWT_SECRET, EMAIL_FROM_DEFAULT } from '../../platform/config';
 import type { Database } from '../../platform/database';
 import { createLogger } from '../../platform/logger';
 import { createEmailTransport } from '../../platform/notifications/email-transport';
 import { createPushGateway } from '../../platform/notifications/push-gateway';
 import { admitUpgrade } from '../../services/upgrade-admission';
+import { runUpgradeSteps } from '../lib/plain-upgrade';
 import type { BenchCustomer } from './customers';
 import type { DriveResult, UpgradeTiming } from './drive';
-
-const EMAIL_FROM = 'Oxygen.id <do-not-reply@oxygen.id>';
 
 export function plainActivities(db: Database, publicBaseUrl: string) {
   return createActivities({
     db,
     logger: createLogger('silent'),
-    email: createEmailTransport({ from: EMAIL_FROM }, db),
+    email: createEmailTransport({ from: EMAIL_FROM_DEFAULT }, db),
     push: createPushGateway(db),
-    emailFrom: EMAIL_FROM,
+    emailFrom: EMAIL_FROM_DEFAULT,
     statementUrl: (billCode, customerId) =>
       statementLink(publicBaseUrl, DEVELOPMENT_JWT_SECRET, billCode, customerId),
   });
@@ -56,83 +55,19 @@ export async function plainUpgrade(
     idempotencyKey: `plain-${tag}`,
     requestedAt: row.requestedAt.toISOString(),
   };
-  const plan = await act.acceptUpgradeRequest(input);
-  const bill = await act.issueUpgradeBill({
-    upgradeId,
-    customerId: customer.id,
-    targetPackageCode: input.targetPackageCode,
-    requestedAt: input.requestedAt,
-  });
-  const billMs = performance.now() - started;
-  await act.recordUpgradeProgress({ upgradeId, billCode: bill.billCode });
-  const ticket = await act.openUpgradeTicket({
-    upgradeId,
-    customerId: customer.id,
-    fromPackageName: plan.from.name,
-    targetPackageName: plan.target.name,
-    targetPriceIdr: plan.target.priceIdr,
-  });
-  const workOrder = await act.createUpgradeWorkOrder({
-    upgradeId,
-    customerId: customer.id,
-    targetPackageName: plan.target.name,
-    promoLabel: plan.promoLabel,
-    ticketNo: ticket.ticketNo,
-  });
-  await act.switchSubscription({
-    upgradeId,
-    customerId: customer.id,
-    targetPackageCode: plan.target.code,
-    termMonths: plan.target.termMonths,
-    requestedAt: input.requestedAt,
-  });
-  await act.notifyBillIssued({ upgradeId, customerId: customer.id, billCode: bill.billCode });
-  await act.recordUpgradeProgress({
-    upgradeId,
-    upgradeTicketNo: ticket.ticketNo,
-    upgradeWorkOrderNo: workOrder.woNumber,
-  });
-  if (plan.needsOntSwap) {
-    const changeOnt = await act.openChangeOntTicket({ upgradeId, customerId: customer.id });
-    const maintenance = await act.createMaintenanceWorkOrder({
-      upgradeId,
-      customerId: customer.id,
-      ticketNo: changeOnt.ticketNo,
-      targetPackageName: plan.target.name,
-    });
-    await act.notifyOntSwapScheduled({
-      upgradeId,
-      customerId: customer.id,
-      workOrderNumber: maintenance.woNumber,
-    });
-    await act.recordUpgradeProgress({
-      upgradeId,
-      status: 'AWAITING_ONT_SWAP',
-      changeOntTicketNo: changeOnt.ticketNo,
-      maintenanceWorkOrderNo: maintenance.woNumber,
-    });
-    const replacedAt = new Date().toISOString();
-    const newOntSerial = `BENCHPLN${customer.id}`;
-    await act.recordOntReplacement({
-      upgradeId,
-      customerId: customer.id,
-      newOntSerial,
+  let billMs = 0;
+  await runUpgradeSteps(act, input, {
+    onBill: () => {
+      billMs = performance.now() - started;
+    },
+    swap: {
+      newOntSerial: `BENCHPLN${customer.id}`,
       newOntModel: 'ZTE F670L',
       band: 'DUAL',
-      replacedAt,
-    });
-    await act.completeWorkOrder({ woNumber: maintenance.woNumber, completedAt: replacedAt });
-    await act.closeTicket({ ticketNo: changeOnt.ticketNo, closedAt: replacedAt });
-    await act.notifyOntSwapCompleted({
-      upgradeId,
-      customerId: customer.id,
-      workOrderNumber: maintenance.woNumber,
-      newOntSerial,
-      newOntModel: 'ZTE F670L',
-      replacedAt,
-    });
-  }
-  await act.recordUpgradeProgress({ upgradeId, status: 'COMPLETED', completedAt: new Date().toISOString() });
+      technician: null,
+      replacedAt: new Date().toISOString(),
+    },
+  });
   return { billMs, completeMs: performance.now() - started };
 }
 

@@ -169,15 +169,22 @@ function clockTicks(): number {
 export interface ThreadTicks {
   /** The main thread: activities, the SDK's activity and workflow-task plumbing, the gRPC bridge. */
   main: number;
-  /** The workflow thread (V8 isolate running the workflow code). */
+  /** The workflow thread (the worker_threads isolate running the workflow code and its VM calls). */
   workflow: number;
-  /** The Temporal core (Rust, tokio threads): polling, gRPC, history state machines. */
+  /** The Temporal core (Rust: tokio threads, `workflow-processing`): polling, gRPC, history state machines. */
   core: number;
-  /** V8 platform and libuv helper threads (GC, compilation, file system). */
+  /** V8 platform and libuv helper threads (GC, compilation, file system), the module loader's thread. */
   helpers: number;
 }
 
-/** CPU seconds × CLK_TCK of each kind of thread of a worker process so far. */
+/**
+ * CPU seconds × CLK_TCK of each kind of thread of a worker process so far. Node names none of its
+ * threads (all "node"); the core's Rust threads are named (tokio-runtime-w, workflow-proces,
+ * temporal-…). The workflow thread is the SDK's worker_threads isolate, which Worker.create starts
+ * after the core's runtime: so a "node" thread with a higher ID than the core's first thread counts
+ * as the workflow thread (Node's own helpers start with the process, before the core).
+ * Threads that ended (e.g. the VM's per-call watchdogs) are in none of the columns.
+ */
 export function threadTicks(pid: number): ThreadTicks {
   const ticks: ThreadTicks = { main: 0, workflow: 0, core: 0, helpers: 0 };
   let tasks: string[] = [];
@@ -186,24 +193,30 @@ export function threadTicks(pid: number): ThreadTicks {
   } catch {
     return ticks;
   }
+  const threads: Array<{ tid: number; comm: string; cpu: number }> = [];
   for (const tid of tasks) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
       const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const cpu = Number(rest[11]) + Number(rest[12]);
-      const kind: keyof ThreadTicks =
-        Number(tid) === pid
-          ? 'main'
-          : comm.startsWith('workflow')
-            ? 'workflow'
-            : comm.startsWith('tokio') || comm.startsWith('temporal')
-              ? 'core'
-              : 'helpers';
-      ticks[kind] += cpu;
+      threads.push({ tid: Number(tid), comm, cpu: Number(rest[11]) + Number(rest[12]) });
     } catch {
       // The thread ended meanwhile.
     }
+  }
+  const isCore = (comm: string) =>
+    comm.startsWith('tokio') || comm.startsWith('temporal') || comm.startsWith('workflow-proces');
+  const firstCore = Math.min(...threads.filter((t) => isCore(t.comm)).map((t) => t.tid));
+  for (const { tid, comm, cpu } of threads) {
+    const kind: keyof ThreadTicks =
+      tid === pid
+        ? 'main'
+        : isCore(comm)
+          ? 'core'
+          : comm === 'node' && tid > firstCore
+            ? 'workflow'
+            : 'helpers';
+    ticks[kind] += cpu;
   }
   return ticks;
 }

@@ -4,13 +4,8 @@
  * (`RUN_WORKER=false`), the other only the worker (`RUN_API=false`, pointed at the first one's
  * PostgreSQL and Temporal). Free ports on 127.0.0.1 and a throw-away data folder, as the e2e tests.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { freePort } from '../../platform/processes';
-
-const projectRoot = path.resolve(__dirname, '..', '..');
+import { launchApp, startLocalSystem } from '../../platform/harness';
+import { type Launched, stopProcess } from '../../platform/processes';
 
 export interface BenchStack {
   apiUrl: string;
@@ -19,7 +14,7 @@ export interface BenchStack {
   dataDir: string;
   apiPid: number;
   workerPid: number;
-  /** Spawn to "running" of each process, in ms (the worker's includes bundling the workflows). */
+  /** Spawn to ready of each process, in ms: the API healthy; the worker polling its task queue. */
   startupMs: { infraAndApi: number; worker: number };
   /** The worker's start in phases (from its log): to migrations checked, then to worker created. */
   workerPhasesMs: { toMigrated: number; createWorker: number } | null;
@@ -35,130 +30,75 @@ export async function startBenchStack(
     workerNodeArgs?: string[];
   } = {},
 ): Promise<BenchStack> {
-  const [apiPort, temporalPort, uiPort, pgPort] = [
-    await freePort(),
-    await freePort(),
-    await freePort(),
-    await freePort(),
-  ];
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfcare-bench-'));
   const common = {
-    NODE_OPTIONS: '',
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     UPGRADE_RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   };
-  const databaseUrl = `postgresql://selfcare:selfcare@127.0.0.1:${pgPort}/selfcare`;
-  const temporalAddress = `127.0.0.1:${temporalPort}`;
-
   const infraStarted = Date.now();
-  const { child: infra } = await spawnStart('infra+api', {
-    ...common,
-    DATA_DIR: dataDir,
-    HOST: '127.0.0.1',
-    PORT: String(apiPort),
-    TEMPORAL_DEV_PORT: String(temporalPort),
-    TEMPORAL_UI_PORT: String(uiPort),
-    EMBEDDED_PG_PORT: String(pgPort),
-    DATABASE_URL: '',
-    TEMPORAL_ADDRESS: '',
-    RUN_WORKER: 'false',
+  // Not a process group of its own: Ctrl-C on the bench reaches it.
+  const infra = await startLocalSystem({
+    label: 'bench',
+    env: { ...common, RUN_WORKER: 'false' },
+    detached: false,
+    keepData: !!process.env.KEEP_BENCH_DATA,
   });
   const infraMs = Date.now() - infraStarted;
 
   const workerEnv = (extra: Record<string, string> = {}) => ({
     ...common,
-    DATA_DIR: dataDir,
-    PORT: String(apiPort),
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_ADDRESS: temporalAddress,
+    DATA_DIR: infra.dataDir,
+    PORT: new URL(infra.apiUrl).port,
+    DATABASE_URL: infra.databaseUrl,
+    TEMPORAL_ADDRESS: infra.temporalAddress,
     SEED_DEMO_DATA: 'false',
     RUN_API: 'false',
     ...options.workerEnv,
     ...extra,
+    LOG_LEVEL: 'info',
   });
-  let worker: ChildProcess;
+  let worker: Launched;
   let workerPhasesMs: BenchStack['workerPhasesMs'] = null;
   const startWorker = async (extra?: Record<string, string>) => {
     const started = Date.now();
-    const spawned = await spawnStart(
-      'worker',
-      { ...workerEnv(extra), LOG_LEVEL: 'info' },
-      options.workerNodeArgs,
-    );
-    worker = spawned.child;
+    const app = launchApp('worker', workerEnv(extra), { nodeArgs: options.workerNodeArgs });
+    await app.ready();
+    worker = app;
     const ready = Date.now();
-    // The log lines may trail the "running" banner by a moment.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    workerPhasesMs = phases(spawned.output(), started);
+    workerPhasesMs = phases(app.output(), started);
     return ready - started;
   };
   let workerMs: number;
   try {
     workerMs = await startWorker();
   } catch (error) {
-    await stopChild(infra);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await infra.stop();
     throw error;
   }
 
   const stack: BenchStack = {
-    apiUrl: `http://127.0.0.1:${apiPort}`,
-    databaseUrl,
-    temporalAddress,
-    dataDir,
-    apiPid: infra.pid as number,
-    workerPid: worker!.pid as number,
+    apiUrl: infra.apiUrl,
+    databaseUrl: infra.databaseUrl,
+    temporalAddress: infra.temporalAddress,
+    dataDir: infra.dataDir,
+    apiPid: infra.process.pid,
+    workerPid: worker!.pid,
     startupMs: { infraAndApi: infraMs, worker: workerMs },
     workerPhasesMs,
     restartWorker: async (extra) => {
-      await stopChild(worker);
+      await stopProcess(worker);
       const ms = await startWorker(extra);
-      stack.workerPid = worker.pid as number;
+      stack.workerPid = worker.pid;
       stack.workerPhasesMs = workerPhasesMs;
       return ms;
     },
     stop: async () => {
-      await stopChild(worker);
-      await stopChild(infra);
-      if (!process.env.KEEP_BENCH_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
+      await stopProcess(worker);
+      await infra.stop();
     },
   };
   return stack;
-}
-
-async function spawnStart(
-  name: string,
-  env: Record<string, string>,
-  nodeArgs: string[] = [],
-): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/start.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output += chunk.toString();
-    if (output.length > 200_000) output = output.slice(-100_000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  await new Promise<void>((resolve, reject) => {
-    const started = Date.now();
-    const timer = setInterval(() => {
-      if (output.includes('selfcare upgrade is running')) {
-        clearInterval(timer);
-        resolve();
-      } else if (child.exitCode !== null || Date.now() - started > 180_000) {
-        clearInterval(timer);
-        child.kill('SIGKILL');
-        reject(new Error(`${name} did not start (exit ${child.exitCode}):\n${output.slice(-5_000)}`));
-      }
-    }, 50);
-  });
-  return { child, output: () => output };
 }
 
 /** Times of the worker's start from its JSON log lines (pino `time`, epoch ms). */
@@ -178,16 +118,4 @@ function phases(output: string, spawnedAt: number): BenchStack['workerPhasesMs']
   const started = at('worker started');
   if (migrated === undefined || started === undefined) return null;
   return { toMigrated: migrated - spawnedAt, createWorker: started - migrated };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }

@@ -3,16 +3,16 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client as PgClient } from 'pg';
+import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { isAlive } from '../../platform/processes';
 import { asCustomer, callerFor } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
-import { type SystemProcess, startSystemProcess } from '../helpers/system-process';
 
-let system: SystemProcess;
+let system: LocalSystem;
 let db: PgClient;
 
 beforeAll(async () => {
-  system = await startSystemProcess();
+  system = await startLocalSystem({ label: 'e2e' });
   db = new PgClient({ connectionString: system.databaseUrl });
   await db.connect();
 }, 240_000);

@@ -1,15 +1,15 @@
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { isAlive } from '../../platform/processes';
 import { callerFor } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
-import { type SystemProcess, startSystemProcess } from '../helpers/system-process';
 
-let system: SystemProcess;
+let system: LocalSystem;
 let db: PgClient;
 
 beforeAll(async () => {
-  system = await startSystemProcess();
+  system = await startLocalSystem({ label: 'e2e' });
   db = new PgClient({ connectionString: system.databaseUrl });
   await db.connect();
 }, 240_000);

@@ -1,6 +1,7 @@
 /**
  * Fault: PostgreSQL goes away for 30 s while upgrades run and more are being requested.
- * Activities fail, Temporal retries them with backoff (1 s doubling, at most 1 min apart), and
+ * Activities fail and are retried with backoff (database steps are local activities retried in the
+ * worker, 1 s doubling, at most 10 s apart; notices are regular ones, at most 1 min apart), and
  * once PostgreSQL is back every run finishes — with nothing written twice by the attempts that
  * failed halfway; requests the API could not take are taken when the customer asks again.
  */
@@ -115,10 +116,6 @@ export async function postgresOutage(harness: Harness) {
     expect(again.body.upgradeId).toBe(u.upgradeId);
   }
 
-  // The outage did hit the runs: activities were failing and retrying when PostgreSQL came back.
-  expect(attemptsSeen.size).toBeGreaterThan(0);
-  expect(Math.max(...[...attemptsSeen.values()].map((a) => a.attempt))).toBeGreaterThanOrEqual(4);
-
   await waitForStatus(
     harness,
     runs.filter((u) => !u.swap),
@@ -128,6 +125,12 @@ export async function postgresOutage(harness: Harness) {
   const firstRecovered = Date.now();
   await driveToCompletion(harness, runs, 90_000, new Set([waiting.upgradeId]));
   const allCompleted = Date.now();
+  // The outage did hit the runs: steps failed and were retried until PostgreSQL came back. Local
+  // activities retry inside the worker (describe() shows no pending activity for them); the
+  // history's marker of each says on which attempt it succeeded.
+  const retries = await retryStats(harness, runs);
+  const regularAttempts = [...attemptsSeen.values()].map((a) => a.attempt);
+  expect(Math.max(retries.maxLocalAttempt, ...regularAttempts)).toBeGreaterThanOrEqual(4);
 
   const duplicates = await expectExactlyOnce(harness, runs);
   return {
@@ -144,7 +147,7 @@ export async function postgresOutage(harness: Harness) {
     ),
     scenarioARunsCompletedAfterReturnMs: firstRecovered - up,
     allRunsCompletedAfterReturnMs: allCompleted - up,
-    retries: await retryStats(harness, runs),
+    retries,
     duplicatesFound: duplicates,
   };
 }

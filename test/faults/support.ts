@@ -162,7 +162,9 @@ export interface RequestRow {
 
 export async function requestRows(pg: PgClient, ids: string[]): Promise<Map<string, RequestRow>> {
   const { rows } = await pg.query<RequestRow>(
-    'SELECT id, status, "maintenanceWorkOrderNo", "failureReason" FROM "UpgradeRequest" WHERE id = ANY($1)',
+    `SELECT r.id, r.status, w."woNumber" AS "maintenanceWorkOrderNo", r."failureReason"
+     FROM "UpgradeRequest" r LEFT JOIN "WorkOrder" w ON w."upgradeId" = r.id AND w.type = 'MAINTENANCE'
+     WHERE r.id = ANY($1)`,
     [ids],
   );
   return new Map(rows.map((row) => [row.id, row]));
@@ -334,6 +336,7 @@ export async function retryStats(harness: Harness, upgrades: Upgrade[]) {
   const retried: Record<string, number> = {};
   let workflowTaskTimeouts = 0;
   let workflowTaskFailures = 0;
+  let maxLocalAttempt = 0;
   for (const u of upgrades) {
     const history = await harness.temporal.workflow.getHandle(u.upgradeId).fetchHistory();
     const scheduled = new Map<string, string>();
@@ -346,11 +349,30 @@ export async function retryStats(harness: Harness, upgrades: Upgrade[]) {
         const name = scheduled.get(String(started.scheduledEventId)) ?? 'unknown';
         retried[name] = (retried[name] ?? 0) + 1;
       }
+      const local = localActivityMarker(event);
+      if (local && local.attempt > 1) {
+        const name = `${local.activity_type} (local)`;
+        retried[name] = (retried[name] ?? 0) + 1;
+        maxLocalAttempt = Math.max(maxLocalAttempt, local.attempt);
+      }
       if (event.workflowTaskTimedOutEventAttributes) workflowTaskTimeouts += 1;
       if (event.workflowTaskFailedEventAttributes) workflowTaskFailures += 1;
     }
   }
-  return { retriedActivities: retried, workflowTaskTimeouts, workflowTaskFailures };
+  return { retriedActivities: retried, maxLocalAttempt, workflowTaskTimeouts, workflowTaskFailures };
+}
+
+/** A local activity's record in the history: the SDK's marker, whose data says which try succeeded. */
+function localActivityMarker(event: {
+  markerRecordedEventAttributes?: {
+    markerName?: string | null;
+    details?: Record<string, { payloads?: Array<{ data?: Uint8Array | null }> | null }> | null;
+  } | null;
+}): { activity_type: string; attempt: number } | null {
+  const marker = event.markerRecordedEventAttributes;
+  if (marker?.markerName !== 'core_local_activity') return null;
+  const data = marker.details?.data?.payloads?.[0]?.data;
+  return data ? JSON.parse(Buffer.from(data).toString('utf8')) : null;
 }
 
 export function seconds(ms: number): string {

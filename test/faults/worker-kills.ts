@@ -27,14 +27,12 @@ import {
 const SCENARIO_A = [
   'acceptUpgradeRequest',
   'issueUpgradeBill',
-  'recordUpgradeProgress(bill)',
   'openUpgradeTicket',
   'createUpgradeWorkOrder',
   'switchSubscription',
   'notifyBillIssued[INBOX]',
   'notifyBillIssued[PUSH]',
   'notifyBillIssued[EMAIL]',
-  'recordUpgradeProgress(numbers)',
 ];
 const SCENARIO_B = [
   ...SCENARIO_A,
@@ -43,15 +41,14 @@ const SCENARIO_B = [
   'notifyOntSwapScheduled[INBOX]',
   'notifyOntSwapScheduled[PUSH]',
   'notifyOntSwapScheduled[EMAIL]',
-  'recordUpgradeProgress(AWAITING_ONT_SWAP)',
-  'recordOntReplacement',
-  'completeWorkOrder',
-  'closeTicket',
+  'completeOntSwap(device)',
+  'completeOntSwap(work order)',
+  'completeOntSwap(ticket)',
   'notifyOntSwapCompleted[INBOX]',
   'notifyOntSwapCompleted[PUSH]',
   'notifyOntSwapCompleted[EMAIL]',
 ];
-const FINISHED = 'recordUpgradeProgress(COMPLETED)';
+const FINISHED = 'completeUpgrade';
 /** Where a run can stand when the worker dies: before its first side effect, or after any but the last. */
 export const BOUNDARIES = ['(start)', ...SCENARIO_B];
 
@@ -63,23 +60,18 @@ async function sideEffects(pg: PgClient, ids: string[]): Promise<Map<string, Set
   const { rows } = await pg.query<{ u: string; m: string }>(
     `SELECT id AS u, 'acceptUpgradeRequest' AS m FROM "UpgradeRequest" WHERE id = ANY($1) AND plan IS NOT NULL
      UNION ALL SELECT "upgradeId", 'issueUpgradeBill' FROM "Bill" WHERE "upgradeId" = ANY($1)
-     UNION ALL SELECT id, 'recordUpgradeProgress(bill)' FROM "UpgradeRequest" WHERE id = ANY($1) AND "billCode" IS NOT NULL
      UNION ALL SELECT "upgradeId", CASE kind WHEN 'UPGRADE' THEN 'openUpgradeTicket' ELSE 'openChangeOntTicket' END
        FROM "Ticket" WHERE "upgradeId" = ANY($1)
-     UNION ALL SELECT "upgradeId", 'closeTicket' FROM "Ticket"
+     UNION ALL SELECT "upgradeId", 'completeOntSwap(ticket)' FROM "Ticket"
        WHERE "upgradeId" = ANY($1) AND kind = 'CHANGE_ONT' AND status = 'CLOSED'
      UNION ALL SELECT "upgradeId", CASE type WHEN 'UPGRADE' THEN 'createUpgradeWorkOrder' ELSE 'createMaintenanceWorkOrder' END
        FROM "WorkOrder" WHERE "upgradeId" = ANY($1)
-     UNION ALL SELECT "upgradeId", 'completeWorkOrder' FROM "WorkOrder"
+     UNION ALL SELECT "upgradeId", 'completeOntSwap(work order)' FROM "WorkOrder"
        WHERE "upgradeId" = ANY($1) AND type = 'MAINTENANCE' AND status = 'COMPLETED'
      UNION ALL SELECT "upgradeId", 'switchSubscription' FROM "SubscriptionChange" WHERE "upgradeId" = ANY($1)
      UNION ALL SELECT "upgradeId", ${NOTICE_ACTIVITY} || '[' || channel || ']' FROM "Notification"
        WHERE "upgradeId" = ANY($1) AND "deliveredAt" IS NOT NULL
-     UNION ALL SELECT id, 'recordUpgradeProgress(numbers)' FROM "UpgradeRequest"
-       WHERE id = ANY($1) AND "upgradeTicketNo" IS NOT NULL
-     UNION ALL SELECT id, 'recordUpgradeProgress(AWAITING_ONT_SWAP)' FROM "UpgradeRequest"
-       WHERE id = ANY($1) AND "maintenanceWorkOrderNo" IS NOT NULL
-     UNION ALL SELECT "upgradeId", 'recordOntReplacement' FROM "OntDevice" WHERE "upgradeId" = ANY($1)
+     UNION ALL SELECT "upgradeId", 'completeOntSwap(device)' FROM "OntDevice" WHERE "upgradeId" = ANY($1)
      UNION ALL SELECT id, '${FINISHED}' FROM "UpgradeRequest" WHERE id = ANY($1) AND status = 'COMPLETED'`,
     [ids],
   );

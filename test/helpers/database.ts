@@ -1,13 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDatabase, type Database } from '../../platform/database';
+import { launchPostgres } from '../../platform/harness';
 import { migrateDatabase } from '../../platform/migrate';
-import { freePort } from '../../platform/processes';
+import { freePort, stopProcess } from '../../platform/processes';
 import { seedDatabase } from '../../prisma/seed-data';
-
-const projectRoot = path.resolve(__dirname, '..', '..');
 
 export interface TestDatabase {
   url: string;
@@ -36,52 +34,21 @@ export async function startTestDatabase(
     url,
     db,
     pause: async () => {
-      await stopProcess(server.child);
+      await stopProcess(server, { graceMs: 15_000 });
     },
     resume: async () => {
       server = await spawnPostgres(dataDir, port);
     },
     teardown: async () => {
       await db.$disconnect();
-      await stopProcess(server.child);
+      await stopProcess(server, { graceMs: 15_000 });
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-function spawnPostgres(dataDir: string, port: number): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/run-embedded-postgres.ts', dataDir, String(port)],
-    {
-      cwd: projectRoot,
-      env: { ...process.env, NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /^ready (\S+)$/m.exec(output);
-      if (match?.[1]) resolve({ child, url: match[1] });
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited (${code}):\n${output}`)));
-  });
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+async function spawnPostgres(dataDir: string, port: number) {
+  const server = launchPostgres(dataDir, port);
+  await server.ready();
+  return server;
 }

@@ -19,7 +19,14 @@ export type OutageMode =
   /** The message is accepted (and delivered), then the connection is cut before the answer. */
   | 'lose-answer';
 
-export type Outcome = 'refused' | 'error' | 'accepted-answer-lost' | 'accepted' | 'replayed' | 'conflict';
+export type Outcome =
+  | 'refused'
+  | 'error'
+  | 'rejected'
+  | 'accepted-answer-lost'
+  | 'accepted'
+  | 'replayed'
+  | 'conflict';
 
 export interface LoggedRequest {
   at: number;
@@ -50,6 +57,8 @@ export interface ResendStandIn {
   outage(phases: Array<{ mode: OutageMode; ms: number }>): void;
   /** While on, the first acceptance of each key loses its answer (the message is delivered). */
   loseFirstAnswers(on: boolean): void;
+  /** Messages to this address are refused for good, as Resend refuses an invalid recipient (422). */
+  rejectRecipient(address: string): void;
   /** True while an outage phase is running. */
   failing(): boolean;
   requests(): LoggedRequest[];
@@ -64,6 +73,7 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
   let schedule: Array<{ mode: OutageMode; until: number }> = [];
   let pending: Array<{ mode: OutageMode; ms: number }> = [];
   let loseFirst = false;
+  const rejected = new Set<string>();
 
   const currentMode = (): OutageMode | null =>
     schedule.find((phase) => Date.now() < phase.until)?.mode ?? null;
@@ -107,6 +117,11 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
       if (mode === 'refuse') {
         entry('refused');
         req.socket.destroy();
+        return;
+      }
+      if (rejected.has(to)) {
+        entry('rejected');
+        answer(422, { statusCode: 422, name: 'validation_error', message: `Invalid \`to\` field: ${to}` });
         return;
       }
       if (mode === 'error') {
@@ -161,6 +176,9 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
 
   return {
     url: `http://127.0.0.1:${port}`,
+    rejectRecipient: (address) => {
+      rejected.add(address);
+    },
     outage: (phases) => {
       pending = [...phases];
       schedule = [];

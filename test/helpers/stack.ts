@@ -4,31 +4,32 @@
  * Temporal dev server (SQLite file), the API (`scripts/start.ts` with RUN_WORKER=false) and the
  * worker (`scripts/start.ts` with RUN_API=false). Free ports, a throw-away data folder; every
  * process ever started (and every process it started) is tracked, so `teardown()` can prove that
- * nothing is left behind. Stacks can run side by side in one test process.
+ * nothing is left behind. Stacks can run side by side in one test process. Starting, waiting
+ * for and stopping each process is the harness's (platform/harness.ts).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
-import { searchAttributeCliPairs } from '../../contracts/search-attributes';
-import { descendants } from '../../platform/processes';
+import { freshWorkflowBundle, launchApp, launchPostgres, postgresUrl } from '../../platform/harness';
+import {
+  descendants,
+  freePorts,
+  isStillRunning,
+  killIfStillOurs,
+  type Launched,
+  launch,
+  type ProcessId,
+  processId,
+  stopProcess,
+} from '../../platform/processes';
+import { devServerArgs, waitUntilServing } from '../../platform/temporal-dev-server';
 import { temporalTools } from '../../platform/temporal-tools';
-
-const projectRoot = path.resolve(__dirname, '..', '..');
-const MAX_OUTPUT = 400_000;
 
 export type ComponentName = 'postgres' | 'temporal' | 'api' | 'worker';
 
 /** One running child process and what it printed. */
-export interface Component {
+export interface Component extends Launched {
   name: ComponentName;
-  child: ChildProcess;
-  pid: number;
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  running(): boolean;
 }
 
 export interface StackOptions {
@@ -85,16 +86,11 @@ export async function teardownAllStacks(): Promise<number[]> {
 
 /** Starts the four processes; on any failure, whatever did start is torn down before the error is thrown. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const [pgPort, temporalPort, uiPort, apiPort] = (await reservedPorts(4)) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  await freshWorkflowBundle();
+  const [pgPort, temporalPort, uiPort, apiPort] = (await freePorts(4)) as [number, number, number, number];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `selfcare-${options.label ?? 'faults'}-`));
   // As root, the embedded PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
   fs.chmodSync(dataDir, 0o755);
-  const databaseUrl = `postgresql://selfcare:selfcare@127.0.0.1:${pgPort}/selfcare`;
   const temporalAddress = `127.0.0.1:${temporalPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
 
@@ -108,78 +104,44 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let workerEnv = { ...options.workerEnv };
   let tornDown = false;
 
-  const track = (component: Component) => {
+  const track = <T extends Launched>(name: ComponentName, launched: T): T => {
     if (tornDown) {
-      component.child.kill('SIGKILL');
-      throw new Error(`${component.name} started after the stack was torn down`);
+      launched.child.kill('SIGKILL');
+      throw new Error(`${name} started after the stack was torn down`);
     }
-    current.set(component.name, component);
+    const component = { ...launched, name };
+    current.set(name, component);
     history.push(component);
     remember(component.pid);
+    return launched;
   };
   /** Records the process tree of a running component (PostgreSQL's server and backends, say). */
   const snapshotTree = (component: Component | undefined) => {
     if (component?.running()) for (const pid of descendants(component.pid)) remember(pid);
   };
 
-  const appEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
-    ...process.env,
-    NODE_OPTIONS: '',
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'info',
-    DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_ADDRESS: temporalAddress,
-    SEED_DEMO_DATA: 'true',
-    ...extra,
-  });
-
-  const temporalArgs = [
-    'server',
-    'start-dev',
-    '--ip',
-    '127.0.0.1',
-    '--port',
-    String(temporalPort),
-    '--ui-port',
-    String(uiPort),
-    '--db-filename',
-    path.join(dataDir, 'temporal.sqlite'),
-    '--namespace',
-    'default',
-    '--log-level',
-    'warn',
-    ...searchAttributeCliPairs().flatMap((pair) => ['--search-attribute', pair]),
-  ];
-
+  const databaseUrl = postgresUrl(pgPort);
   const startPostgres = async () => {
-    const component = launch(
-      'postgres',
-      process.execPath,
-      ['--import', 'tsx', 'scripts/run-embedded-postgres.ts', path.join(dataDir, 'pg'), String(pgPort)],
-      { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn' },
-    );
-    track(component);
-    await waitForOutput(component, /^ready (\S+)$/m, 120_000);
-    snapshotTree(component);
+    await track('postgres', launchPostgres(path.join(dataDir, 'pg'), pgPort)).ready();
+    snapshotTree(current.get('postgres'));
   };
 
   const startTemporal = () =>
     oneDevServerAtATime(async () => {
+      const args = devServerArgs({ dataDir, port: temporalPort, uiPort, namespace: 'default' });
       for (let attempt = 1; ; attempt++) {
-        const component = launch('temporal', temporalTools().temporalCli, temporalArgs, process.env);
-        track(component);
+        const server = track('temporal', launch('temporal', temporalTools().temporalCli, args));
         try {
-          await waitUntilTemporalServes(temporalAddress, component, 90_000);
+          await waitUntilServing(temporalAddress, server, 90_000);
           // Its internal services bind their ports a moment later; one taken meanwhile kills it.
           await sleep(1_500);
-          if (!component.running() || /Failed to start/.test(component.output())) {
-            throw new Error(`Temporal dev server died after starting:\n${component.output().slice(-4_000)}`);
+          if (!server.running() || /Failed to start/.test(server.output())) {
+            throw new Error(`Temporal dev server died after starting:\n${server.output().slice(-4_000)}`);
           }
-          snapshotTree(component);
+          snapshotTree(current.get('temporal'));
           return;
         } catch (error) {
-          await terminate(component, 'SIGKILL', 0);
+          await stopProcess(server, { signal: 'SIGKILL' });
           if (attempt === 3) throw error;
         }
       }
@@ -195,22 +157,24 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
             ...options.apiEnv,
           }
         : { RUN_API: 'false', ...extra };
-    const component = launch(
-      name,
-      process.execPath,
-      ['--import', 'tsx', 'scripts/start.ts'],
-      appEnv(roleEnv),
-    );
-    track(component);
-    await waitForOutput(component, /selfcare upgrade is running/, 120_000);
-    snapshotTree(component);
+    const app = launchApp(name, {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      SEED_DEMO_DATA: 'true',
+      ...roleEnv,
+    });
+    await track(name, app).ready();
+    snapshotTree(current.get(name));
   };
 
   const stop = async (name: ComponentName, signal: NodeJS.Signals, graceMs: number) => {
     const component = current.get(name);
     if (!component) return;
     snapshotTree(component);
-    await terminate(component, signal, graceMs);
+    await stopProcess(component, { signal, graceMs });
   };
 
   const stack: Stack = {
@@ -256,7 +220,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         await stop('worker', 'SIGTERM', 15_000);
         await stop('temporal', 'SIGTERM', 15_000);
         await stop('postgres', 'SIGTERM', 20_000);
-        for (const component of history) if (component.running()) await terminate(component, 'SIGKILL', 0);
+        for (const component of history) await stopProcess(component, { signal: 'SIGKILL' });
       }
       const survivors = await settle([...processes.values()]);
       for (const survivor of survivors) killIfStillOurs(survivor);
@@ -280,116 +244,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return stack;
 }
 
-function launch(name: ComponentName, command: string, args: string[], env: NodeJS.ProcessEnv): Component {
-  const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output += chunk.toString();
-    if (output.length > MAX_OUTPUT) output = output.slice(-MAX_OUTPUT / 2);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  if (child.pid === undefined) throw new Error(`${name} did not start (${command})`);
-  return {
-    name,
-    child,
-    pid: child.pid,
-    output: () => output,
-    exited,
-    running: () => child.exitCode === null && child.signalCode === null,
-  };
-}
-
-async function waitForOutput(component: Component, pattern: RegExp, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pattern.test(component.output())) {
-    if (!component.running()) {
-      throw new Error(`${component.name} exited before it was ready:\n${component.output().slice(-8_000)}`);
-    }
-    if (Date.now() > deadline) {
-      await terminate(component, 'SIGKILL', 0);
-      throw new Error(
-        `${component.name} not ready after ${timeoutMs} ms:\n${component.output().slice(-8_000)}`,
-      );
-    }
-    await sleep(50);
-  }
-}
-
-async function waitUntilTemporalServes(address: string, component: Component, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (!component.running()) {
-      throw new Error(`Temporal dev server exited:\n${component.output().slice(-8_000)}`);
-    }
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
-      try {
-        await connection.workflowService.getSystemInfo({});
-        return;
-      } finally {
-        await connection.close();
-      }
-    } catch (error) {
-      if (Date.now() > deadline) {
-        await terminate(component, 'SIGKILL', 0);
-        throw new Error(`Temporal dev server not serving on ${address}: ${String(error)}`);
-      }
-      await sleep(200);
-    }
-  }
-}
-
-/** Sends `signal`; after `graceMs` without exit, SIGKILLs the process and what it started. */
-async function terminate(component: Component, signal: NodeJS.Signals, graceMs: number): Promise<void> {
-  if (!component.running()) return;
-  const tree = [component.pid, ...descendants(component.pid)].map(processId).filter((p) => p !== null);
-  component.child.kill(signal);
-  if (signal !== 'SIGKILL') {
-    const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
-    if ((await Promise.race([component.exited, timer])) === 'timeout') {
-      for (const p of tree) killIfStillOurs(p);
-    }
-  }
-  await component.exited;
-}
-
-/** A process as the kernel knows it: the pid and its start time, so a reused pid is told apart. */
-export interface ProcessId {
-  pid: number;
-  startTicks: string;
-}
-
-/** `/proc/<pid>/stat`: state (field 3) and start time (field 22); null when gone or a zombie. */
-function processId(pid: number): ProcessId | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields[0] === 'Z' || fields[0] === 'X') return null;
-    return { pid, startTicks: fields[19] ?? '' };
-  } catch {
-    return null;
-  }
-}
-
-/** Still running, and still the process we started (not another one that got its pid since). */
-export function isStillRunning(p: ProcessId): boolean {
-  const now = processId(p.pid);
-  return now !== null && now.startTicks === p.startTicks;
-}
-
-function killIfStillOurs(p: ProcessId): void {
-  if (!isStillRunning(p)) return;
-  try {
-    process.kill(p.pid, 'SIGKILL');
-  } catch {
-    // gone meanwhile
-  }
-}
-
 /** Processes still alive after a short grace (children may need a moment to follow their parent). */
 async function settle(processes: ProcessId[], graceMs = 5_000): Promise<ProcessId[]> {
   const deadline = Date.now() + graceMs;
@@ -399,41 +253,6 @@ async function settle(processes: ProcessId[], graceMs = 5_000): Promise<ProcessI
     alive = alive.filter(isStillRunning);
   }
   return alive;
-}
-
-/** Ports handed out by this process, never twice. */
-const portsHandedOut = new Set<number>();
-
-/**
- * Free ports below the kernel's ephemeral range. The Temporal dev server picks its internal
- * ports (history, matching, worker services) in that range by binding port 0, as `freePort()`
- * does; with several stacks starting at once, a port picked and released by one could be taken
- * by another before it binds it again. Below the range, nobody gets a port by chance.
- */
-async function reservedPorts(count: number): Promise<number[]> {
-  const [ephemeralLow] = fs
-    .readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
-    .trim()
-    .split(/\s+/)
-    .map(Number);
-  const high = Math.min((ephemeralLow ?? 32768) - 1, 32767);
-  const low = Math.max(10_000, high - 20_000);
-  const ports: number[] = [];
-  while (ports.length < count) {
-    const port = low + Math.floor(Math.random() * (high - low));
-    if (portsHandedOut.has(port) || !(await canListen(port))) continue;
-    portsHandedOut.add(port);
-    ports.push(port);
-  }
-  return ports;
-}
-
-function canListen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }
 
 /**

@@ -33,16 +33,6 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
   return env;
 }
 
-/** A real dev server (the Temporal CLI), with the project's search attributes registered. */
-export function createLocalEnvironment(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: temporalTools().temporalCli },
-      searchAttributes: SEARCH_ATTRIBUTES,
-    },
-  });
-}
-
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundled once per test file and shared by every worker in it. */

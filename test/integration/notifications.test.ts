@@ -6,7 +6,7 @@ import {
   type NotificationDependencies,
   notificationKey,
 } from '../../activities/notifications';
-import { EMAIL_FROM_DEFAULT } from '../../emails/render';
+import { EMAIL_FROM_DEFAULT } from '../../platform/config';
 import {
   createEmailTransport,
   type EmailTransport,

@@ -11,15 +11,14 @@ import type { z } from 'zod';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import { Problem } from '../../api/contract/problem';
-import { RESPONSE_SCHEMAS } from '../../api/contract/views';
 import { buildOpenApiDocument, type OpenApiDocument, type OpenApiOperation } from '../../api/openapi';
-import type { UpgradeProgress } from '../../contracts/upgrade';
-import { EMAIL_FROM_DEFAULT } from '../../emails/render';
+import { RESPONSE_SCHEMAS } from '../../contracts/views';
 import { statementLink } from '../../platform/auth';
-import { loadConfig } from '../../platform/config';
+import { EMAIL_FROM_DEFAULT, loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
+import { runUpgradeSteps } from '../../scripts/lib/plain-upgrade';
 import { asCustomer, asOperator, asTechnician } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { type HttpAnswer, http } from '../helpers/http';
@@ -325,114 +324,21 @@ async function runActivities(db: TestDatabase['db']) {
     statementUrl: (code, customerId) =>
       statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, code, customerId),
   });
-  const steps: { name: string; at: string }[] = [];
-  const step = (name: string) => steps.push({ name, at: new Date().toISOString() });
-
-  async function upTo(customerId: string, upgradeId: string, target: string) {
-    const requestedAt = new Date().toISOString();
-    const input = {
+  const upgrade = (customerId: string, upgradeId: string, targetPackageCode: string) =>
+    runUpgradeSteps(acts, {
       upgradeId,
       customerId,
-      targetPackageCode: target,
+      targetPackageCode,
       idempotencyKey: 'contract',
-      requestedAt,
-    };
-    const plan = await acts.acceptUpgradeRequest(input);
-    step('REQUEST_ACCEPTED');
-    const bill = await acts.issueUpgradeBill({
-      upgradeId,
-      customerId,
-      targetPackageCode: target,
-      requestedAt,
+      requestedAt: new Date().toISOString(),
     });
-    step('BILL_ISSUED');
-    await acts.recordUpgradeProgress({ upgradeId, billCode: bill.billCode });
-    const ticket = await acts.openUpgradeTicket({
-      upgradeId,
-      customerId,
-      fromPackageName: plan.from.name,
-      targetPackageName: plan.target.name,
-      targetPriceIdr: plan.target.priceIdr,
-    });
-    step('UPGRADE_TICKET_CLOSED');
-    const wo = await acts.createUpgradeWorkOrder({
-      upgradeId,
-      customerId,
-      targetPackageName: plan.target.name,
-      promoLabel: plan.promoLabel,
-      ticketNo: ticket.ticketNo,
-    });
-    step('UPGRADE_WORK_ORDER_CREATED');
-    await acts.switchSubscription({
-      upgradeId,
-      customerId,
-      targetPackageCode: plan.target.code,
-      termMonths: plan.target.termMonths,
-      requestedAt,
-    });
-    step('PACKAGE_SWITCHED');
-    await acts.notifyBillIssued({ upgradeId, customerId, billCode: bill.billCode });
-    step('CUSTOMER_NOTIFIED');
-    await acts.recordUpgradeProgress({
-      upgradeId,
-      upgradeTicketNo: ticket.ticketNo,
-      upgradeWorkOrderNo: wo.woNumber,
-    });
-    return { plan, bill, ticket, wo, requestedAt };
-  }
-
-  // Scenario A, to the end.
-  const a = await upTo(AHMAD, UPGRADE_A, 'STREAM-150-SEM');
-  step('COMPLETED');
-  const progress: UpgradeProgress = {
-    upgradeId: UPGRADE_A,
-    workflowId: UPGRADE_A,
-    customerId: AHMAD,
-    fromPackageCode: a.plan.from.code,
-    targetPackageCode: 'STREAM-150-SEM',
-    status: 'COMPLETED',
-    requestedAt: a.requestedAt,
-    steps: [...steps],
-    billCode: a.bill.billCode,
-    upgradeTicketNo: a.ticket.ticketNo,
-    upgradeWorkOrderNo: a.wo.woNumber,
-    changeOntTicketNo: null,
-    maintenanceWorkOrderNo: null,
-    failureReason: null,
-    ontSwap: null,
-  };
-  await acts.recordUpgradeProgress({
-    upgradeId: UPGRADE_A,
-    status: 'COMPLETED',
-    completedAt: new Date().toISOString(),
-    progress,
-  });
-
-  // Scenario B, up to the wait for the technician.
-  steps.length = 0;
-  await upTo(FACHRI, UPGRADE_B, 'STREAM-200-YEAR');
-  const changeOnt = await acts.openChangeOntTicket({ upgradeId: UPGRADE_B, customerId: FACHRI });
-  const maintenance = await acts.createMaintenanceWorkOrder({
-    upgradeId: UPGRADE_B,
-    customerId: FACHRI,
-    ticketNo: changeOnt.ticketNo,
-    targetPackageName: 'Stream 200 Yearly',
-  });
-  await acts.notifyOntSwapScheduled({
-    upgradeId: UPGRADE_B,
-    customerId: FACHRI,
-    workOrderNumber: maintenance.woNumber,
-  });
-  await acts.recordUpgradeProgress({
-    upgradeId: UPGRADE_B,
-    status: 'AWAITING_ONT_SWAP',
-    changeOntTicketNo: changeOnt.ticketNo,
-    maintenanceWorkOrderNo: maintenance.woNumber,
-  });
+  // Scenario A, to the end; scenario B, up to the wait for the technician.
+  const a = await upgrade(AHMAD, UPGRADE_A, 'STREAM-150-SEM');
+  const b = await upgrade(FACHRI, UPGRADE_B, 'STREAM-200-YEAR');
   return {
     billCode: a.bill.billCode,
-    upgradeWorkOrder: a.wo.woNumber,
-    maintenanceWorkOrder: maintenance.woNumber,
+    upgradeWorkOrder: a.workOrder.woNumber,
+    maintenanceWorkOrder: b.maintenance!.woNumber,
   };
 }
 

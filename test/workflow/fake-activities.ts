@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Activities } from '../../activities';
-import type { UpgradePlan } from '../../activities/upgrade-requests';
+import type { UpgradePlan } from '../../contracts/upgrade';
 
 export const SCENARIO_A_PLAN: UpgradePlan = {
   customerName: 'AHMAD TARMIZI',
@@ -60,6 +60,19 @@ export function fakeActivities(
     completeWorkOrder: jest.fn(async () => undefined),
     switchSubscription: jest.fn(async () => ({ periodStart: '2025-11-21', periodEnd: '2026-05-21' })),
     recordOntReplacement: jest.fn(async () => ({ replacedSerials: ['ZTEGC1F09A33'] })),
+    escalateOntSwap: jest.fn(async () => undefined),
+    completeOntSwap: jest.fn(async () => ({ replacedSerials: ['ZTEGC1F09A33'] })),
+    completeUpgrade: jest.fn(async () => undefined),
+    settleUpgrade: jest.fn(async (input: { upgradeId: string; ending: string }) => ({
+      upgradeId: input.upgradeId,
+      customerId: plan.customerName,
+      ending: input.ending,
+      switched: false,
+      voidedBillCode: null,
+      cancelledVisit: null,
+    })),
+    notifyUpgradeCancelled: jest.fn(async () => delivered),
+    notifyOntVisitCancelled: jest.fn(async () => delivered),
     notifyBillIssued: jest.fn(async () => delivered),
     notifyOntSwapScheduled: jest.fn(async () => delivered),
     notifyOntSwapCompleted: jest.fn(async () => delivered),

@@ -1,3 +1,4 @@
+import { ApplicationFailure, type Duration } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
@@ -58,7 +59,9 @@ async function run(
   drive: (handle: {
     signal: (s: OntReplacedSignal) => Promise<void>;
     progress: () => Promise<UpgradeProgress>;
+    cancel: () => Promise<unknown>;
   }) => Promise<void> = async () => undefined,
+  startOptions: { workflowTaskTimeout?: Duration } = {},
 ) {
   const taskQueue = uniqueTaskQueue('upgrade');
   const worker = await Worker.create({
@@ -72,10 +75,12 @@ async function run(
       workflowId: input.upgradeId,
       taskQueue,
       args: [input],
+      ...startOptions,
     });
     await drive({
       signal: (s) => handle.signal(ontReplacedSignal, s),
       progress: () => handle.query(progressQuery),
+      cancel: () => handle.cancel(),
     });
     try {
       return { result: await handle.result(), error: undefined, final: await handle.query(progressQuery) };
@@ -135,7 +140,7 @@ describe('UpgradeWorkflow, scenario A (ONT already dual band)', () => {
       activities.openChangeOntTicket,
       activities.createMaintenanceWorkOrder,
       activities.notifyOntSwapScheduled,
-      activities.recordOntReplacement,
+      activities.completeOntSwap,
     ]) {
       expect(onlyForSwaps).not.toHaveBeenCalled();
     }
@@ -150,8 +155,8 @@ describe('UpgradeWorkflow, scenario A (ONT already dual band)', () => {
     expect(error?.name).toBe('WorkflowFailedError');
     expect(final.status).toBe('FAILED');
     expect(final.failureReason).toBe('customer 21314849 does not exist');
-    expect(activities.recordUpgradeFailure).toHaveBeenCalledWith(
-      expect.objectContaining({ reason: 'customer 21314849 does not exist' }),
+    expect(activities.settleUpgrade).toHaveBeenCalledWith(
+      expect.objectContaining({ ending: 'FAILED', reason: 'customer 21314849 does not exist' }),
     );
     expect(activities.issueUpgradeBill).not.toHaveBeenCalled();
   });
@@ -178,7 +183,7 @@ describe('UpgradeWorkflow, scenario B (single-band ONT)', () => {
     const { result } = await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
       const waiting = await until(h.progress, 'AWAITING_ONT_SWAP');
       expect(waiting.maintenanceWorkOrderNo).toBe('WO-21112025-2825387');
-      expect(activities.recordOntReplacement).not.toHaveBeenCalled();
+      expect(activities.completeOntSwap).not.toHaveBeenCalled();
       await env.sleep('2 days');
       expect((await h.progress()).status).toBe('AWAITING_ONT_SWAP');
       await h.signal(swapReport('WO-21112025-2825387'));
@@ -186,19 +191,21 @@ describe('UpgradeWorkflow, scenario B (single-band ONT)', () => {
 
     expect(result?.status).toBe('COMPLETED');
     expect(result?.ontSwap?.escalatedAt).toBeNull();
-    expect(activities.addTicketNote).not.toHaveBeenCalled();
+    expect(activities.escalateOntSwap).not.toHaveBeenCalled();
     expect(activities.notifyOntSwapDelayed).not.toHaveBeenCalled();
-    expect(activities.recordOntReplacement).toHaveBeenCalledWith(
-      expect.objectContaining({ newOntSerial: 'ZTEGD4B71C05', band: 'DUAL', customerId: '21301029' }),
+    expect(activities.completeOntSwap).toHaveBeenCalledWith(
+      expect.objectContaining({
+        newOntSerial: 'ZTEGD4B71C05',
+        band: 'DUAL',
+        customerId: '21301029',
+        workOrderNumber: 'WO-21112025-2825387',
+        ticketNo: '3759822',
+        replacedAt: '2025-11-23T09:00:00.000Z',
+      }),
     );
-    expect(activities.completeWorkOrder).toHaveBeenCalledWith({
-      woNumber: 'WO-21112025-2825387',
-      completedAt: '2025-11-23T09:00:00.000Z',
-    });
-    expect(activities.closeTicket).toHaveBeenCalledWith({
-      ticketNo: '3759822',
-      closedAt: '2025-11-23T09:00:00.000Z',
-    });
+    expect(activities.createMaintenanceWorkOrder).toHaveBeenCalledWith(
+      expect.objectContaining({ ticketNo: '3759822', dueAt: expect.any(String) }),
+    );
     expect(activities.notifyOntSwapCompleted).toHaveBeenCalledTimes(1);
     expect(result?.steps.map((s) => s.name)).toEqual([
       'REQUEST_ACCEPTED',
@@ -211,7 +218,7 @@ describe('UpgradeWorkflow, scenario B (single-band ONT)', () => {
       'ONT_SWAP_NOTICE_SENT',
       'ONT_REPLACED',
       'ONT_SWAP_CLOSED',
-      'ONT_SWAP_NOTICE_SENT',
+      'ONT_SWAP_COMPLETED_NOTICE_SENT',
       'COMPLETED',
     ]);
   });
@@ -223,18 +230,20 @@ describe('UpgradeWorkflow, scenario B (single-band ONT)', () => {
       await env.sleep('4 days');
       const escalated = await until(h.progress, 'ESCALATED');
       expect(escalated.ontSwap?.escalatedAt).not.toBeNull();
-      expect(activities.addTicketNote).toHaveBeenCalledWith({
-        ticketNo: '3759822',
-        note: expect.stringContaining('ESCALATED: ONT swap not reported within 3 days'),
-      });
+      expect(activities.escalateOntSwap).toHaveBeenCalledWith(
+        expect.objectContaining({
+          ticketNo: '3759822',
+          note: expect.stringContaining('ESCALATED: ONT swap not reported within 3 days'),
+        }),
+      );
       expect(activities.notifyOntSwapDelayed).toHaveBeenCalledTimes(1);
-      expect(activities.recordOntReplacement).not.toHaveBeenCalled();
+      expect(activities.completeOntSwap).not.toHaveBeenCalled();
       await h.signal(swapReport('WO-21112025-2825387'));
     });
 
     expect(result?.status).toBe('COMPLETED');
     expect(result?.steps.map((s) => s.name)).toContain('ONT_SWAP_ESCALATED');
-    expect(activities.recordOntReplacement).toHaveBeenCalledTimes(1);
+    expect(activities.completeOntSwap).toHaveBeenCalledTimes(1);
   });
 
   it('keeps a report that arrives before the run starts waiting, and finishes at once', async () => {
@@ -251,7 +260,7 @@ describe('UpgradeWorkflow, scenario B (single-band ONT)', () => {
 
     expect(result?.status).toBe('COMPLETED');
     expect(result?.ontSwap?.escalatedAt).toBeNull();
-    expect(activities.recordOntReplacement).toHaveBeenCalledTimes(1);
+    expect(activities.completeOntSwap).toHaveBeenCalledTimes(1);
   });
 
   it('completes the swap once when the technician reports twice', async () => {
@@ -263,8 +272,8 @@ describe('UpgradeWorkflow, scenario B (single-band ONT)', () => {
     });
 
     expect(result?.status).toBe('COMPLETED');
-    expect(activities.recordOntReplacement).toHaveBeenCalledTimes(1);
-    expect(activities.recordOntReplacement).toHaveBeenCalledWith(
+    expect(activities.completeOntSwap).toHaveBeenCalledTimes(1);
+    expect(activities.completeOntSwap).toHaveBeenCalledWith(
       expect.objectContaining({ newOntSerial: 'ZTEGD4B71C05' }),
     );
     expect(activities.notifyOntSwapCompleted).toHaveBeenCalledTimes(1);
@@ -280,8 +289,159 @@ describe('UpgradeWorkflow, scenario B (single-band ONT)', () => {
       await h.signal(swapReport('WO-21112025-2825387', 'ZTEGD4B71C05'));
     });
     expect(result?.status).toBe('COMPLETED');
-    expect(activities.recordOntReplacement).toHaveBeenCalledWith(
+    expect(activities.completeOntSwap).toHaveBeenCalledWith(
       expect.objectContaining({ newOntSerial: 'ZTEGD4B71C05' }),
     );
+  });
+});
+
+/** What settleUpgrade answers (activities/settlement.ts decides it from the rows). */
+function settles(outcome: { switched: boolean; voidedBillCode?: string; cancelledVisit?: string }) {
+  return jest.fn(async (input: { upgradeId: string; ending: string }) => ({
+    upgradeId: input.upgradeId,
+    customerId: '21301029',
+    ending: input.ending,
+    switched: outcome.switched,
+    voidedBillCode: outcome.voidedBillCode ?? null,
+    cancelledVisit: outcome.cancelledVisit ?? null,
+  }));
+}
+
+const emailRejected = () =>
+  jest.fn(async () => {
+    throw ApplicationFailure.create({
+      message: 'Resend rejected the message (422 validation_error)',
+      type: 'EmailRejected',
+      nonRetryable: true,
+      details: [{ channel: 'EMAIL' }],
+    });
+  });
+
+describe('UpgradeWorkflow endings: every one settles the upgrade', () => {
+  it('a final failure before the switch voids the bill, tells the customer, and fails the run', async () => {
+    const activities = fakeActivities(SCENARIO_A_PLAN, {
+      createUpgradeWorkOrder: jest.fn(async () => {
+        throw ApplicationFailure.nonRetryable('work order system refused the order', 'InvalidState');
+      }),
+      settleUpgrade: settles({ switched: false, voidedBillCode: '202511712857' }),
+    });
+    const input = inputFor('21314849', 'STREAM-150-SEM');
+    const { error, final } = await run(activities, input);
+
+    expect(error?.name).toBe('WorkflowFailedError');
+    expect(final.status).toBe('FAILED');
+    expect(activities.settleUpgrade).toHaveBeenCalledWith({
+      upgradeId: input.upgradeId,
+      customerId: '21314849',
+      ending: 'FAILED',
+      reason: 'work order system refused the order',
+      request: input,
+    });
+    expect(activities.switchSubscription).not.toHaveBeenCalled();
+    expect(activities.notifyUpgradeCancelled).toHaveBeenCalledWith({
+      upgradeId: input.upgradeId,
+      customerId: '21314849',
+      ending: 'FAILED',
+      voidedBillCode: '202511712857',
+    });
+    expect(final.steps.map((s) => s.name).slice(-2)).toEqual(['BILL_VOIDED', 'FAILED']);
+  });
+
+  it('a notice refused for good after the switch is recorded and the upgrade completes', async () => {
+    const activities = fakeActivities(SCENARIO_A_PLAN, { notifyBillIssued: emailRejected() });
+    const { result } = await run(activities, inputFor('21314849', 'STREAM-150-SEM'));
+
+    expect(result?.status).toBe('COMPLETED');
+    expect(result?.undeliveredNotices).toEqual([
+      expect.objectContaining({
+        kind: 'BILL_ISSUED',
+        channel: 'EMAIL',
+        reason: expect.stringContaining('422'),
+      }),
+    ]);
+    expect(result?.steps.map((s) => s.name)).not.toContain('CUSTOMER_NOTIFIED');
+    expect(activities.settleUpgrade).not.toHaveBeenCalled();
+    expect(activities.completeUpgrade).toHaveBeenCalledTimes(1);
+  });
+
+  it('cancelled before the switch (a database step retrying): settled as CANCELLED, bill voided, nothing switched', async () => {
+    const input = inputFor('21314849', 'STREAM-150-SEM');
+    const activities = fakeActivities(SCENARIO_A_PLAN, {
+      // PostgreSQL is away: the ticket step keeps failing and retrying inside the worker.
+      openUpgradeTicket: jest.fn(async () => {
+        throw new Error('connection refused');
+      }),
+      settleUpgrade: settles({ switched: false, voidedBillCode: '202511712857' }),
+    });
+    const { error, final } = await run(
+      activities,
+      input,
+      async (h) => {
+        while (activities.openUpgradeTicket.mock.calls.length === 0)
+          await new Promise((r) => setTimeout(r, 25));
+        await h.cancel();
+      },
+      // Local activities run inside a workflow task; the cancel request is seen when the task is
+      // heartbeated (at 80 % of its timeout), so a short timeout keeps the test short.
+      { workflowTaskTimeout: '2 seconds' },
+    );
+
+    expect((error as { cause?: Error })?.cause?.name).toBe('CancelledFailure');
+    expect(final.status).toBe('CANCELLED');
+    expect(activities.settleUpgrade).toHaveBeenCalledWith(expect.objectContaining({ ending: 'CANCELLED' }));
+    expect(activities.switchSubscription).not.toHaveBeenCalled();
+    expect(activities.notifyUpgradeCancelled).toHaveBeenCalledTimes(1);
+  });
+
+  it('a cancellation during the switch waits it out: scenario A completes, package and bill stand', async () => {
+    const input = inputFor('21314849', 'STREAM-150-SEM');
+    const activities = fakeActivities(SCENARIO_A_PLAN, {
+      switchSubscription: jest.fn(async () => {
+        await env.client.workflow.getHandle(input.upgradeId).cancel();
+        return { periodStart: '2025-11-21', periodEnd: '2026-05-21' };
+      }),
+    });
+    const { result } = await run(activities, input);
+
+    expect(result?.status).toBe('COMPLETED');
+    expect(activities.notifyBillIssued).toHaveBeenCalledTimes(1);
+    expect(activities.settleUpgrade).not.toHaveBeenCalled();
+  });
+
+  it('cancelled while waiting for the technician: the visit is cancelled and the customer told', async () => {
+    const activities = fakeActivities(SCENARIO_B_PLAN, {
+      settleUpgrade: settles({ switched: true, cancelledVisit: 'WO-21112025-2825387' }),
+    });
+    const input = inputFor('21301029', 'STREAM-200-YEAR');
+    const { error, final } = await run(activities, input, async (h) => {
+      await until(h.progress, 'AWAITING_ONT_SWAP');
+      await env.sleep('1 day');
+      await h.cancel();
+    });
+
+    expect((error as { cause?: Error })?.cause?.name).toBe('CancelledFailure');
+    expect(final.status).toBe('CANCELLED');
+    expect(activities.settleUpgrade).toHaveBeenCalledWith(expect.objectContaining({ ending: 'CANCELLED' }));
+    expect(activities.notifyOntVisitCancelled).toHaveBeenCalledWith({
+      upgradeId: input.upgradeId,
+      customerId: '21301029',
+      workOrderNumber: 'WO-21112025-2825387',
+    });
+    expect(activities.notifyUpgradeCancelled).not.toHaveBeenCalled();
+    expect(activities.completeOntSwap).not.toHaveBeenCalled();
+    expect(final.steps.map((s) => s.name).slice(-2)).toEqual(['ONT_VISIT_CANCELLED', 'CANCELLED']);
+  });
+
+  it('a settlement notice that cannot be delivered still ends the run settled', async () => {
+    const activities = fakeActivities(SCENARIO_B_PLAN, {
+      settleUpgrade: settles({ switched: true, cancelledVisit: 'WO-21112025-2825387' }),
+      notifyOntVisitCancelled: emailRejected(),
+    });
+    const { final } = await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
+      await until(h.progress, 'AWAITING_ONT_SWAP');
+      await h.cancel();
+    });
+    expect(final.status).toBe('CANCELLED');
+    expect(final.undeliveredNotices).toEqual([expect.objectContaining({ kind: 'ONT_VISIT_CANCELLED' })]);
   });
 });

@@ -1,28 +1,28 @@
 import BillIssuedEmail from '../../../emails/BillIssuedEmail';
 import OntReplacementCompletedEmail from '../../../emails/OntReplacementCompletedEmail';
 import OntReplacementScheduledEmail from '../../../emails/OntReplacementScheduledEmail';
-import {
-  EMAIL_FROM_DEFAULT,
-  EMAIL_KINDS,
-  EMAIL_SUBJECTS,
-  EmailPropsError,
-  renderEmail,
-} from '../../../emails/render';
+import OntVisitCancelledEmail from '../../../emails/OntVisitCancelledEmail';
+import { EMAIL_KINDS, EMAIL_SUBJECTS, EmailPropsError, renderEmail } from '../../../emails/render';
+import UpgradeCancelledEmail from '../../../emails/UpgradeCancelledEmail';
 import { expectNoHtmlTags, expectNoMojibake, greetingOf, visibleText } from './helpers';
 
 const scheduled = OntReplacementScheduledEmail.PreviewProps;
 
 describe('renderEmail', () => {
-  it('sends from Oxygen.id do-not-reply', () => {
-    expect(EMAIL_FROM_DEFAULT).toBe('Oxygen.id <do-not-reply@oxygen.id>');
-  });
-
   it('knows one subject per kind', () => {
-    expect(EMAIL_KINDS).toEqual(['BILL_ISSUED', 'ONT_SWAP_SCHEDULED', 'ONT_SWAP_COMPLETED']);
+    expect(EMAIL_KINDS).toEqual([
+      'BILL_ISSUED',
+      'ONT_SWAP_SCHEDULED',
+      'ONT_SWAP_COMPLETED',
+      'UPGRADE_CANCELLED',
+      'ONT_VISIT_CANCELLED',
+    ]);
     expect(EMAIL_SUBJECTS).toEqual({
       BILL_ISSUED: 'Informasi Penerbitan Tagihan',
       ONT_SWAP_SCHEDULED: 'Pergantian ONT',
       ONT_SWAP_COMPLETED: '[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil',
+      UPGRADE_CANCELLED: 'Upgrade Paket Dibatalkan',
+      ONT_VISIT_CANCELLED: 'Kunjungan Penggantian ONT Dibatalkan',
     });
   });
 
@@ -42,6 +42,16 @@ describe('renderEmail', () => {
       OntReplacementCompletedEmail.PreviewProps.customerName,
       () => renderEmail('ONT_SWAP_COMPLETED', OntReplacementCompletedEmail.PreviewProps),
     ],
+    [
+      'UPGRADE_CANCELLED',
+      UpgradeCancelledEmail.PreviewProps.customerName,
+      () => renderEmail('UPGRADE_CANCELLED', UpgradeCancelledEmail.PreviewProps),
+    ],
+    [
+      'ONT_VISIT_CANCELLED',
+      OntVisitCancelledEmail.PreviewProps.customerName,
+      () => renderEmail('ONT_VISIT_CANCELLED', OntVisitCancelledEmail.PreviewProps),
+    ],
   ] as const)('renders %s from its PreviewProps', async (kind, customerName, renderPreview) => {
     const { subject, html, text } = await renderPreview();
     expect(subject).toBe(EMAIL_SUBJECTS[kind]);
@@ -58,6 +68,20 @@ describe('renderEmail', () => {
     await expect(
       renderEmail('ONT_SWAP_SCHEDULED', { ...scheduled, customerName: ' stream 200 yearly ' }),
     ).rejects.toThrow(/package name/);
+  });
+
+  it('checks the greeting of the cancellation emails too (target package for UPGRADE_CANCELLED)', async () => {
+    const cancelled = UpgradeCancelledEmail.PreviewProps;
+    await expect(
+      renderEmail('UPGRADE_CANCELLED', { ...cancelled, customerName: cancelled.targetPackageName }),
+    ).rejects.toThrow(/UPGRADE_CANCELLED: customerName is the package name/);
+    await expect(renderEmail('UPGRADE_CANCELLED', { ...cancelled, customerName: '' })).rejects.toThrow(
+      EmailPropsError,
+    );
+    const visit = OntVisitCancelledEmail.PreviewProps;
+    await expect(
+      renderEmail('ONT_VISIT_CANCELLED', { ...visit, customerName: visit.packageName.toUpperCase() }),
+    ).rejects.toThrow(/ONT_VISIT_CANCELLED: customerName is the package name/);
   });
 
   it('refuses an empty customer name', async () => {

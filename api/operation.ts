@@ -1,0 +1,180 @@
+/**
+ * One declaration per operation: route, access, input schemas, responses and handler. `mount()`
+ * turns declarations into Express routes (access checked, then every input validated, before the
+ * handler runs); api/openapi.ts turns the same declarations into the OpenAPI document.
+ */
+import { type RequestHandler, type Response, Router } from 'express';
+import type { z } from 'zod';
+import type { RESPONSE_SCHEMAS } from '../contracts/views';
+import { ACCESS, type Access } from './access';
+import type { ApiDependencies } from './app';
+import { badRequest, HttpProblem } from './problem';
+import { NoQuery, PATH_PARAMS } from './schemas';
+
+type Views = typeof RESPONSE_SCHEMAS;
+export type BodyName = keyof Views | 'Problem' | 'html';
+
+export interface ParamSpec<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  description: string;
+  example?: string;
+}
+
+export interface ResponseSpec<N extends BodyName = BodyName> {
+  description: string;
+  body: N;
+  headers?: Record<string, { description: string; required?: boolean }>;
+  /** OpenAPI links, for stateful testing: target operationId and its parameters. */
+  links?: Record<string, { operationId: string; parameters: Record<string, string>; description: string }>;
+}
+
+type Route = `${'GET' | 'POST'} /${string}`;
+type Params = Record<string, ParamSpec>;
+/** The `{name}`s of a path template; each is validated with `PATH_PARAMS[name]`. */
+type PathParams<T> = T extends `${string}{${infer N}}${infer Rest}` ? N | PathParams<Rest> : never;
+type Values<P, K extends keyof P = keyof P> = {
+  [N in K]: P[N] extends ParamSpec<infer S> ? z.output<S> : never;
+};
+/** What a handler may return: the JSON body of one of the operation's 2xx answers. */
+type Answer<R> = {
+  [S in keyof R]: S extends 200 | 202
+    ? R[S] extends ResponseSpec<infer N extends keyof Views>
+      ? z.output<Views[N]>
+      : never
+    : never;
+}[keyof R];
+
+interface Declaration<T extends Route, Q, H, B, R> {
+  operationId: string;
+  /** Method and OpenAPI path template (`GET /v1/customers/{customerId}/bills`). */
+  route: T;
+  summary: string;
+  description: string;
+  access: Access;
+  /** Validates `req.query`; its properties are the query parameters. Default: none allowed. */
+  query?: Q;
+  headers?: H;
+  body?: { name: string; schema: B; example: unknown };
+  /** The handler's own answers; validation and access add theirs (400, 401, 403, 404, 413, 415). */
+  responses: R;
+  /** Gets the validated input; returns the JSON body (status 200 unless it set another), or answers itself. */
+  handler: (
+    input: {
+      params: Values<typeof PATH_PARAMS, PathParams<T> & keyof typeof PATH_PARAMS>;
+      query: z.output<Q>;
+      headers: Partial<Values<H>>;
+      body: z.output<B>;
+      res: Response;
+    },
+    deps: ApiDependencies,
+  ) => Answer<R> | void | Promise<Answer<R>> | Promise<void>;
+}
+
+export interface Operation
+  extends Omit<Declaration<Route, z.ZodObject, Params, z.ZodType, Record<number, ResponseSpec>>, 'route'> {
+  tag: string;
+  method: 'get' | 'post';
+  /** OpenAPI path template (`/v1/customers/{customerId}/bills`). */
+  path: string;
+  params: Params;
+}
+
+/** Declares the operations of one tag of the document. */
+export function operationsOf(tag: string) {
+  return <
+    T extends Route,
+    Q extends z.ZodObject = typeof NoQuery,
+    H extends Params = Record<never, ParamSpec>,
+    B extends z.ZodType = z.ZodUndefined,
+    R extends Record<number, ResponseSpec> = Record<number, ResponseSpec>,
+  >({
+    route,
+    ...declaration
+  }: Declaration<T, Q, H, B, R>): Operation => {
+    const [method, path] = route.split(' ') as [string, string];
+    const names = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name as keyof typeof PATH_PARAMS);
+    const unknown = names.filter((name) => !(name in PATH_PARAMS));
+    if (unknown.length) throw new Error(`${route}: no PATH_PARAMS entry for ${unknown.join(', ')}`);
+    const params = Object.fromEntries(names.map((name) => [name, PATH_PARAMS[name]]));
+    return { ...declaration, tag, method: method.toLowerCase(), path, params } as unknown as Operation;
+  };
+}
+
+export const ok = <N extends BodyName>(description: string, body: N): ResponseSpec<N> => ({
+  description,
+  body,
+});
+export const problem = (description: string): ResponseSpec<'Problem'> => ({ description, body: 'Problem' });
+
+/** What an operation validates its query with: its own schema, else none allowed (public routes: none). */
+export const queryOf = (op: Operation) => op.query ?? (op.access === 'public' ? undefined : NoQuery);
+
+/** Parses input with a schema, or answers 400 naming every field that is wrong. */
+function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((issue) => ({
+    field: issue.path.join('.') || what,
+    message: issue.message,
+  }));
+  throw badRequest(`invalid ${what}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, {
+    errors,
+  });
+}
+
+/** Each present value parsed with its spec's schema; an absent (optional) header is left out. */
+const parseEach = (
+  specs: Params | undefined,
+  read: (name: string) => unknown,
+  what: (name: string) => string,
+) =>
+  Object.fromEntries(
+    Object.entries(specs ?? {}).flatMap(([name, spec]) => {
+      const value = read(name);
+      return value === undefined ? [] : [[name, parse(spec.schema, value, what(name))]];
+    }),
+  );
+
+/**
+ * A router serving the operations (paths under `prefix` are mounted relative to it). Each route
+ * checks access, then validates path parameters, headers, query and body — in that order, the
+ * first invalid one answers 400 — then runs the handler. A known path under another method
+ * answers 405 with `Allow`; OPTIONS is left to Express.
+ */
+export function mount(operations: Operation[], deps: ApiDependencies, prefix = ''): Router {
+  const router = Router();
+  const methods = new Map<string, string[]>();
+  for (const op of operations) {
+    const path = op.path.slice(prefix.length).replace(/\{(\w+)\}/g, ':$1');
+    methods.set(path, [...(methods.get(path) ?? []), ...(op.method === 'get' ? ['GET', 'HEAD'] : ['POST'])]);
+    const query = queryOf(op);
+    router[op.method](path, async (req, res) => {
+      ACCESS[op.access].check?.(req, res);
+      const input = {
+        params: parseEach(op.params, (name) => req.params[name], String),
+        headers: parseEach(
+          op.headers,
+          (name) => req.get(name),
+          (name) => `${name} header`,
+        ),
+        query: query ? parse(query, req.query, 'query') : {},
+        body: op.body ? parse(op.body.schema, req.body ?? {}, 'body') : undefined,
+        res,
+      };
+      const answer = await op.handler(input, deps);
+      if (answer !== undefined) res.json(answer);
+    });
+  }
+  for (const [path, allowed] of methods) router.use(path, methodNotAllowed(allowed));
+  return router;
+}
+
+function methodNotAllowed(allowed: string[]): RequestHandler {
+  return (req, res, next) => {
+    // Longer paths under this one, and OPTIONS (Express answers it with `Allow`), go on.
+    if (req.path !== '/' || req.method === 'OPTIONS') return next();
+    res.set('Allow', allowed.join(', '));
+    const path = req.originalUrl.split('?')[0];
+    next(new HttpProblem(405, 'Method Not Allowed', `${path} answers ${allowed.join(', ')}`));
+  };
+}

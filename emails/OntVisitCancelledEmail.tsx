@@ -1,0 +1,96 @@
+import { Section, Text } from 'react-email';
+import { EmailLayout } from './_components/EmailLayout';
+import { CUSTOMER_CARE_PHONE } from './_components/Footer';
+import { Greeting, SignOff } from './_components/Greeting';
+import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
+import { colors, paragraph } from './_components/theme';
+
+export const ONT_VISIT_CANCELLED_SUBJECT = 'Kunjungan Penggantian ONT Dibatalkan';
+
+export interface OntVisitCancelledEmailProps {
+  customerName: string;
+  /** The package the customer upgraded to; it stays active, e.g. `Stream 200 Yearly`. */
+  packageName: string;
+  /** The cancelled maintenance work order, e.g. `WO-04112025-2825386`. */
+  workOrderNumber: string;
+  /** Where the technician would have replaced the ONT. */
+  installationAddress: string;
+}
+
+export function OntVisitCancelledEmail(props: OntVisitCancelledEmailProps) {
+  const rows: KeyValueRow[] = [
+    { label: 'Nomor Work Order', value: props.workOrderNumber },
+    { label: 'Status Kunjungan', value: 'Dibatalkan' },
+    { label: 'Paket', value: `${props.packageName} (tetap aktif)` },
+    { label: 'Perangkat yang Dibutuhkan', value: 'ONT Dual Band, tanpa biaya' },
+    { label: 'Alamat Pemasangan', value: props.installationAddress },
+  ];
+  return (
+    <EmailLayout
+      subject={ONT_VISIT_CANCELLED_SUBJECT}
+      preview={`Kunjungan teknisi untuk Work Order ${props.workOrderNumber} dibatalkan. Paket ${props.packageName} kamu tetap aktif.`}
+      title={ONT_VISIT_CANCELLED_SUBJECT}
+      eyebrow="Perangkat"
+    >
+      <Greeting name={props.customerName} />
+      <Text style={paragraph}>
+        Kami informasikan bahwa kunjungan teknisi untuk penggantian perangkat ONT kamu dengan nomor Work Order{' '}
+        <strong style={nowrap}>{props.workOrderNumber}</strong> telah dibatalkan.
+      </Text>
+      <Text style={paragraph}>
+        Paket <strong>{props.packageName}</strong> kamu tetap aktif dan dapat digunakan seperti biasa.
+      </Text>
+      <Section style={callout}>
+        <Text style={calloutText}>
+          Paket barumu memerlukan perangkat <strong>ONT Dual Band</strong> agar kecepatan internet maksimal
+          dapat kamu nikmati. Hubungi Customer Care <strong>{CUSTOMER_CARE_PHONE}</strong> untuk menjadwalkan
+          ulang kunjungan teknisi tanpa biaya tambahan.
+        </Text>
+      </Section>
+
+      <KeyValueTable caption="Detail Kunjungan" rows={rows} />
+
+      <Text style={small}>
+        Sebutkan nomor Work Order di atas bila menghubungi Customer Care {CUSTOMER_CARE_PHONE} tentang
+        penggantian ini.
+      </Text>
+      <Text style={paragraph}>Kami mohon maaf atas ketidaknyamanan ini.</Text>
+      <Text style={paragraph}>Terima kasih atas kepercayaannya menggunakan Oxygen.id.</Text>
+      <SignOff />
+    </EmailLayout>
+  );
+}
+
+OntVisitCancelledEmail.PreviewProps = {
+  customerName: 'FACHRI FATURACHMAN',
+  packageName: 'Stream 200 Yearly',
+  workOrderNumber: 'WO-04112025-2825386',
+  installationAddress:
+    'JL HAJI NAWIN 1 NO 16B RT 008 RW 03 KEL JATICEMPAKA KEC PONDOK GEDE KOTA BEKASI, JAWA BARAT',
+} satisfies OntVisitCancelledEmailProps;
+
+export default OntVisitCancelledEmail;
+
+const callout = {
+  backgroundColor: colors.warningSoft,
+  borderLeft: '4px solid #f0a500',
+  borderRadius: '4px',
+  margin: '0 0 24px',
+  padding: '12px 16px',
+} as const;
+
+const calloutText = {
+  color: colors.text,
+  fontSize: '15px',
+  lineHeight: '24px',
+  margin: 0,
+} as const;
+
+const small = {
+  color: colors.muted,
+  fontSize: '13px',
+  lineHeight: '20px',
+  margin: '0 0 16px',
+} as const;
+
+const nowrap = { whiteSpace: 'nowrap' } as const;

@@ -1,0 +1,118 @@
+import { Section, Text } from 'react-email';
+import { formatRupiahWithSymbol } from '../domain/format';
+import { EmailLayout } from './_components/EmailLayout';
+import { CUSTOMER_CARE_PHONE } from './_components/Footer';
+import { Greeting, SignOff } from './_components/Greeting';
+import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
+import { colors, paragraph } from './_components/theme';
+
+export const UPGRADE_CANCELLED_SUBJECT = 'Upgrade Paket Dibatalkan';
+
+/**
+ * Why the upgrade ended. Only picks a neutral sentence for the customer: the internal reason text
+ * (error messages, operator notes) never goes into the email.
+ */
+export type UpgradeCancelledReason = 'FAILED' | 'CANCELLED' | 'TERMINATED';
+
+export interface UpgradeCancelledEmailProps {
+  customerName: string;
+  /** The package the customer keeps, e.g. `Stream 75 Semesterly`. */
+  currentPackageName: string;
+  /** The package the upgrade would have switched to, e.g. `Stream 150 Semesterly`. */
+  targetPackageName: string;
+  /** The upgrade bill, now cancelled; `null` when no bill had been issued yet. */
+  billCode: string | null;
+  /** That bill's total, whole rupiah; shown only together with `billCode`. */
+  billTotalIdr: number | null;
+  reason: UpgradeCancelledReason;
+}
+
+/** The second half of the opening sentence, after `… ke <target>`. */
+const REASON_SENTENCE: { readonly [R in UpgradeCancelledReason]: string } = {
+  FAILED: 'tidak dapat kami proses karena terjadi kendala pada sistem kami.',
+  CANCELLED: 'tidak dapat kami proses dan telah dibatalkan oleh tim kami.',
+  TERMINATED: 'tidak dapat kami proses dan telah dihentikan.',
+};
+
+export function UpgradeCancelledEmail(props: UpgradeCancelledEmailProps) {
+  const billTotal =
+    props.billCode && props.billTotalIdr !== null ? formatRupiahWithSymbol(props.billTotalIdr) : null;
+  const rows: KeyValueRow[] = [
+    { label: 'Paket Saat Ini', value: `${props.currentPackageName} (tetap aktif)` },
+    { label: 'Paket Tujuan', value: props.targetPackageName },
+    { label: 'Status Upgrade', value: 'Dibatalkan' },
+    ...(props.billCode ? [{ label: 'Nomor Tagihan', value: props.billCode }] : []),
+    ...(billTotal ? [{ label: 'Total Tagihan', value: `${billTotal} (dibatalkan)` }] : []),
+  ];
+  return (
+    <EmailLayout
+      subject={UPGRADE_CANCELLED_SUBJECT}
+      preview={`Upgrade ke ${props.targetPackageName} tidak dapat diproses. Paket kamu tetap ${props.currentPackageName}.`}
+      title={UPGRADE_CANCELLED_SUBJECT}
+      eyebrow="Upgrade Paket"
+    >
+      <Greeting name={props.customerName} />
+      <Text style={paragraph}>
+        Mohon maaf, permintaan upgrade paket kamu ke <strong>{props.targetPackageName}</strong>{' '}
+        {REASON_SENTENCE[props.reason]}
+      </Text>
+      <Text style={paragraph}>
+        Paket kamu tetap <strong>{props.currentPackageName}</strong> dan layanan internet kamu berjalan
+        seperti biasa, tanpa perubahan apa pun.
+      </Text>
+
+      {props.billCode ? (
+        <Section style={billBox}>
+          <Text style={billText}>
+            Tagihan <strong style={nowrap}>{props.billCode}</strong>
+            {billTotal ? (
+              <>
+                {' '}
+                sebesar <strong style={nowrap}>{billTotal}</strong>
+              </>
+            ) : null}{' '}
+            telah dibatalkan dan tidak perlu dibayar.
+          </Text>
+        </Section>
+      ) : null}
+
+      <KeyValueTable caption="Detail Permintaan Upgrade" rows={rows} />
+
+      <Text style={paragraph}>Kami mohon maaf atas ketidaknyamanan ini.</Text>
+      <Text style={paragraph}>
+        Kamu dapat mencoba upgrade kembali kapan saja melalui aplikasi Selfcare Oxygen.id, atau hubungi
+        Customer Care <strong>{CUSTOMER_CARE_PHONE}</strong> jika membutuhkan bantuan.
+      </Text>
+      <Text style={paragraph}>Terima kasih telah menggunakan layanan Oxygen.id.</Text>
+      <SignOff />
+    </EmailLayout>
+  );
+}
+
+UpgradeCancelledEmail.PreviewProps = {
+  customerName: 'AHMAD TARMIZI',
+  currentPackageName: 'Stream 75 Semesterly',
+  targetPackageName: 'Stream 150 Semesterly',
+  billCode: '202511712857',
+  billTotalIdr: 771_700,
+  reason: 'FAILED',
+} satisfies UpgradeCancelledEmailProps;
+
+export default UpgradeCancelledEmail;
+
+const billBox = {
+  backgroundColor: colors.successSoft,
+  borderLeft: `4px solid ${colors.success}`,
+  borderRadius: '4px',
+  margin: '0 0 24px',
+  padding: '12px 16px',
+} as const;
+
+const billText = {
+  color: colors.text,
+  fontSize: '15px',
+  lineHeight: '24px',
+  margin: 0,
+} as const;
+
+const nowrap = { whiteSpace: 'nowrap' } as const;

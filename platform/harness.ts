@@ -1,0 +1,212 @@
+/**
+ * The system's processes as children of a test or a script (e2e and fault tests, the fuzzing run,
+ * the benchmark). A process counts as ready when it answers, never when it prints something: the
+ * API when GET /health is 200, a worker-only process when Temporal lists it polling its task
+ * queue, PostgreSQL when it runs a query, the Temporal dev server when it answers GetSystemInfo
+ * (platform/temporal-dev-server.ts). A process that does not get ready is SIGKILLed; every stop is
+ * SIGTERM, then SIGKILL (`stopProcess`, platform/processes.ts).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { Client as PgClient } from 'pg';
+import { buildWorkflowBundle } from '../scripts/build-workflow-bundle';
+import { loadConfig } from './config';
+import { descendants, freePorts, type Launched, launch, stopProcess, waitUntil } from './processes';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+let workflowBundle: Promise<string> | undefined;
+
+/**
+ * Workers load the workflow bundle `npm run setup` builds; this rebuilds it, once per process, if
+ * a workflow changed since (a test run with `npx jest`, without setup). Call before starting workers.
+ */
+export function freshWorkflowBundle(): Promise<string> {
+  workflowBundle ??= buildWorkflowBundle();
+  return workflowBundle;
+}
+
+/** A child that can be waited for until it is ready (killed, with its output in the error, if it never is). */
+export interface StartingProcess extends Launched {
+  ready(timeoutMs?: number): Promise<void>;
+}
+
+/**
+ * `scripts/start.ts`, as `npm start` runs it, with `env` on top of ours: the whole system, or the
+ * part that RUN_API / RUN_WORKER=false leave. Ready when its API answers /health with 200 or,
+ * without an API, when its worker polls the task queue.
+ */
+export function launchApp(
+  name: string,
+  env: Record<string, string>,
+  options: { nodeArgs?: string[]; detached?: boolean } = {},
+): StartingProcess {
+  const fullEnv = { ...process.env, NODE_OPTIONS: '', ...env };
+  const { runApi, api, temporal: t } = loadConfig(fullEnv);
+  const app = launch(
+    name,
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', 'scripts/start.ts'],
+    {
+      cwd: PROJECT_ROOT,
+      env: fullEnv,
+      detached: options.detached,
+    },
+  );
+  const [what, probe] = runApi
+    ? ['healthy', () => healthy(`http://${api.host}:${api.port}`)]
+    : [
+        'polling its task queue',
+        () => workerPolls(t.address ?? `127.0.0.1:${t.devServer.port}`, t.namespace, t.taskQueue, app.pid),
+      ];
+  return {
+    ...app,
+    ready: (timeoutMs = 180_000) => killUnlessReady(app, waitUntil(app, what, probe, timeoutMs)),
+  };
+}
+
+/** `scripts/run-embedded-postgres.ts`: only PostgreSQL, with its data in `dataDir`. Ready when it runs a query. */
+export function launchPostgres(dataDir: string, port: number): StartingProcess & { url: string } {
+  const url = postgresUrl(port);
+  const server = launch(
+    'postgres',
+    process.execPath,
+    ['--import', 'tsx', 'scripts/run-embedded-postgres.ts', dataDir, String(port)],
+    { cwd: PROJECT_ROOT, env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn' } },
+  );
+  return {
+    ...server,
+    url,
+    ready: (timeoutMs = 120_000) =>
+      killUnlessReady(
+        server,
+        waitUntil(server, 'accepting queries', () => acceptsQueries(url), timeoutMs),
+      ),
+  };
+}
+
+/** The URL of the embedded PostgreSQL on `port` (platform/embedded-postgres.ts). */
+export function postgresUrl(port: number): string {
+  return `postgresql://selfcare:selfcare@127.0.0.1:${port}/selfcare`;
+}
+
+async function killUnlessReady(proc: Launched, ready: Promise<void>): Promise<void> {
+  try {
+    await ready;
+  } catch (error) {
+    await stopProcess(proc, { signal: 'SIGKILL' });
+    throw error;
+  }
+}
+
+async function healthy(apiUrl: string): Promise<boolean> {
+  const answer = await fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(5_000) });
+  await answer.body?.cancel();
+  return answer.status === 200;
+}
+
+/** Temporal lists a poller with the worker's identity (the SDK's default: `<pid>@<hostname>`). */
+async function workerPolls(address: string, namespace: string, taskQueue: string, pid: number) {
+  const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+  try {
+    const { pollers } = await connection.workflowService.describeTaskQueue({
+      namespace,
+      taskQueue: { name: taskQueue },
+      taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+    });
+    return (pollers ?? []).some((poller) => poller.identity === `${pid}@${os.hostname()}`);
+  } finally {
+    await connection.close();
+  }
+}
+
+async function acceptsQueries(url: string): Promise<boolean> {
+  const client = new PgClient({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The whole system in one process tree, as `npm start` runs it, on free ports and a throw-away data folder. */
+export interface LocalSystem {
+  apiUrl: string;
+  temporalAddress: string;
+  temporalUiUrl: string;
+  databaseUrl: string;
+  dataDir: string;
+  process: Launched;
+  /** Every process in the system's tree (the main process, PostgreSQL, the Temporal server…). */
+  processTree(): number[];
+  /**
+   * `SIGTERM` to the main process, as an orchestrator sends it, or `ctrl-c`: SIGINT to the whole
+   * process group, as a terminal sends it; SIGKILL to what is left after 30 s. Removes the data
+   * folder (unless `keepData`) and resolves with the exit code.
+   */
+  stop(how?: 'SIGTERM' | 'ctrl-c'): Promise<number | null>;
+}
+
+export async function startLocalSystem(options: {
+  /** Names the data folder: `<tmp>/selfcare-<label>-…`. */
+  label: string;
+  env?: Record<string, string>;
+  nodeArgs?: string[];
+  /** Its own process group (default), like a shell job, so `stop('ctrl-c')` reaches every process in it. */
+  detached?: boolean;
+  keepData?: boolean;
+}): Promise<LocalSystem> {
+  await freshWorkflowBundle();
+  const [apiPort, temporalPort, uiPort, pgPort] = (await freePorts(4)) as [number, number, number, number];
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `selfcare-${options.label}-`));
+  const removeData = () => {
+    if (!(options.keepData ?? process.env.KEEP_TEST_DATA))
+      fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const app = launchApp(
+    'system',
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(apiPort),
+      TEMPORAL_DEV_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+      ...options.env,
+    },
+    { nodeArgs: options.nodeArgs, detached: options.detached ?? true },
+  );
+  try {
+    await app.ready();
+  } catch (error) {
+    removeData();
+    throw error;
+  }
+  return {
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+    temporalAddress: `127.0.0.1:${temporalPort}`,
+    temporalUiUrl: `http://127.0.0.1:${uiPort}`,
+    databaseUrl: postgresUrl(pgPort),
+    dataDir,
+    process: app,
+    processTree: () => [app.pid, ...descendants(app.pid)],
+    stop: async (how = 'SIGTERM') => {
+      const code = await stopProcess(
+        app,
+        how === 'ctrl-c' ? { signal: 'SIGINT', group: true, graceMs: 30_000 } : { graceMs: 30_000 },
+      );
+      removeData();
+      return code;
+    },
+  };
+}

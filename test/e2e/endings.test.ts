@@ -1,0 +1,240 @@
+/**
+ * Every ending of an upgrade, on the real stack (PostgreSQL, Temporal dev server, worker, API),
+ * acting as an operator does (the SDK's handle, the `temporal` CLI, the reconciler's schedule):
+ * cancel and terminate while the run waits for the technician, an admission whose run never
+ * started, an email Resend refuses for good, and a reset that re-runs every step. After each, the
+ * API, bill, tickets, work orders, subscription and notices tell one story.
+ */
+import { execFileSync } from 'node:child_process';
+import { Client, Connection } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
+import { RECONCILE_SCHEDULE_ID } from '../../contracts/upgrade';
+import { type LocalSystem, startLocalSystem } from '../../platform/harness';
+import { temporalTools } from '../../platform/temporal-tools';
+import { addCustomers } from '../faults/support';
+import { callerFor } from '../helpers/auth';
+import { eventually, http } from '../helpers/http';
+import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
+
+const CANCELLED_WHILE_WAITING = '29300001';
+const TERMINATED_WHILE_WAITING = '29300002';
+const EMAIL_REFUSED = '29300003';
+const NEVER_STARTED = '29300004';
+const RESET = '29300005';
+
+let system: LocalSystem;
+let pg: PgClient;
+let temporal: Client;
+let resend: ResendStandIn;
+
+beforeAll(async () => {
+  resend = await startResendStandIn();
+  resend.rejectRecipient(`uji.${EMAIL_REFUSED}@example.com`);
+  system = await startLocalSystem({
+    label: 'endings',
+    env: { RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: resend.url },
+  });
+  pg = new PgClient({ connectionString: system.databaseUrl });
+  await pg.connect();
+  await addCustomers(pg, [
+    { id: CANCELLED_WHILE_WAITING, packageCode: 'STREAM-50-YEAR', band: 'SINGLE' },
+    { id: TERMINATED_WHILE_WAITING, packageCode: 'STREAM-50-YEAR', band: 'SINGLE' },
+    { id: EMAIL_REFUSED, packageCode: 'STREAM-75-SEM', band: 'DUAL' },
+    { id: NEVER_STARTED, packageCode: 'STREAM-75-SEM', band: 'DUAL' },
+    { id: RESET, packageCode: 'STREAM-75-SEM', band: 'DUAL' },
+  ]);
+  temporal = new Client({ connection: await Connection.connect({ address: system.temporalAddress }) });
+}, 240_000);
+
+afterAll(async () => {
+  await temporal?.connection.close();
+  await pg?.end();
+  await system?.stop();
+  await resend?.close();
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
+type Json = any;
+const api = (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
+  http<Json>(system.apiUrl, method, path, {
+    ...options,
+    headers: { ...callerFor(path), ...options.headers },
+  });
+const rows = async (sql: string, params: unknown[] = []) => (await pg.query(sql, params)).rows;
+
+async function startUpgrade(customerId: string, key: string, target: string) {
+  const answer = await api('POST', `/v1/customers/${customerId}/upgrades`, {
+    body: { targetPackageCode: target },
+    headers: { 'Idempotency-Key': key },
+  });
+  return answer;
+}
+const statusOf = (upgradeId: string, status: string, timeoutMs = 30_000) =>
+  eventually(
+    () => api('GET', `/v1/upgrades/${upgradeId}`),
+    (answer) => answer.body.status === status,
+    timeoutMs,
+  );
+
+/** Everything one upgrade left in the database, in one object. */
+async function recordOf(upgradeId: string) {
+  const [request] = await rows('SELECT status, "failureReason" FROM "UpgradeRequest" WHERE id = $1', [
+    upgradeId,
+  ]);
+  return {
+    request,
+    bills: await rows('SELECT status FROM "Bill" WHERE "upgradeId" = $1', [upgradeId]),
+    tickets: await rows(
+      `SELECT kind, status, coalesce(notes, '{}') AS notes FROM "Ticket" WHERE "upgradeId" = $1 ORDER BY kind`,
+      [upgradeId],
+    ),
+    workOrders: await rows(
+      'SELECT type, status, "cancelReason" FROM "WorkOrder" WHERE "upgradeId" = $1 ORDER BY type',
+      [upgradeId],
+    ),
+    switched: (await rows('SELECT 1 FROM "SubscriptionChange" WHERE "upgradeId" = $1', [upgradeId])).length,
+    notices: (
+      await rows(
+        `SELECT kind || ':' || channel AS n FROM "Notification" WHERE "upgradeId" = $1 AND "deliveredAt" IS NOT NULL
+         ORDER BY 1`,
+        [upgradeId],
+      )
+    ).map((r) => r.n),
+  };
+}
+
+describe('an operator cancels a run waiting for the technician (Web UI: Request Cancellation)', () => {
+  it('cancels the visit with a note, keeps package and bill, tells the customer, frees the customer', async () => {
+    const upgradeId = `upgrade-${CANCELLED_WHILE_WAITING}-cancel`;
+    expect((await startUpgrade(CANCELLED_WHILE_WAITING, 'cancel', 'STREAM-100-YEAR')).status).toBe(202);
+    const waiting = await statusOf(upgradeId, 'AWAITING_ONT_SWAP');
+    const woNumber = waiting.body.maintenanceWorkOrderNo;
+
+    await temporal.workflow.getHandle(upgradeId).cancel();
+    const cancelled = await statusOf(upgradeId, 'CANCELLED');
+
+    await eventually(
+      () => temporal.workflow.getHandle(upgradeId).describe(),
+      (d) => d.status.name === 'CANCELLED',
+    );
+    expect(cancelled.body.steps.map((s: { name: string }) => s.name).slice(-2)).toEqual([
+      'ONT_VISIT_CANCELLED',
+      'CANCELLED',
+    ]);
+    const record = await recordOf(upgradeId);
+    expect(record.bills).toEqual([{ status: 'UNPAID' }]);
+    expect(record.switched).toBe(1);
+    expect(record.tickets).toEqual([
+      { kind: 'UPGRADE', status: 'CLOSED', notes: [] },
+      {
+        kind: 'CHANGE_ONT',
+        status: 'CANCELLED',
+        notes: [expect.stringMatching(/^CANCELLED: cancelled by an operator/)],
+      },
+    ]);
+    expect(record.workOrders).toEqual([
+      { type: 'UPGRADE', status: 'DONE', cancelReason: null },
+      { type: 'MAINTENANCE', status: 'CANCELLED', cancelReason: expect.stringMatching(/^CANCELLED/) },
+    ]);
+    await eventually(
+      () => recordOf(upgradeId),
+      (r) => r.notices.filter((n: string) => n.startsWith('ONT_VISIT_CANCELLED')).length === 3,
+    );
+
+    // The technician's report now answers 409 saying why.
+    const report = await api('POST', `/v1/technician/work-orders/${woNumber}/ont-replacement`, {
+      body: { newOntSerial: 'DUALCANCEL01', newOntModel: 'ZTE F670L', band: 'DUAL', technician: 'Budi' },
+    });
+    expect(report.status).toBe(409);
+    expect(report.body.detail).toContain('CANCELLED');
+    // The customer may ask again.
+    expect((await startUpgrade(CANCELLED_WHILE_WAITING, 'after-cancel', 'STREAM-200-YEAR')).status).toBe(202);
+  });
+});
+
+describe('an operator terminates a run waiting for the technician (Web UI: Terminate)', () => {
+  it('a new upgrade of that customer is admitted at once, and the terminated one is settled', async () => {
+    const upgradeId = `upgrade-${TERMINATED_WHILE_WAITING}-terminate`;
+    expect((await startUpgrade(TERMINATED_WHILE_WAITING, 'terminate', 'STREAM-100-YEAR')).status).toBe(202);
+    await statusOf(upgradeId, 'AWAITING_ONT_SWAP');
+    await temporal.workflow.getHandle(upgradeId).terminate('customer moved house');
+
+    // No run of ours ran after the terminate; the admission asks Temporal and settles it.
+    const again = await startUpgrade(TERMINATED_WHILE_WAITING, 'after-terminate', 'STREAM-200-YEAR');
+    expect(again.status).toBe(202);
+    const settled = await statusOf(upgradeId, 'TERMINATED');
+    expect(settled.body.failureReason).toBe('run terminated in Temporal: customer moved house');
+    const record = await recordOf(upgradeId);
+    expect(record.workOrders.map((w: { status: string }) => w.status)).toEqual(['DONE', 'CANCELLED']);
+    expect(record.tickets.map((t: { status: string }) => t.status)).toEqual(['CLOSED', 'CANCELLED']);
+  });
+});
+
+describe('an admission whose run never started (the API died before workflow.start)', () => {
+  it('is settled by the reconciler schedule and frees the customer', async () => {
+    const upgradeId = `upgrade-${NEVER_STARTED}-orphan`;
+    await pg.query(
+      `INSERT INTO "UpgradeRequest" (id, "customerId", "idempotencyKey", "targetPackageCode", "fromPackageCode",
+         status, "requestedAt", "updatedAt")
+       VALUES ($1, $2, 'orphan', 'STREAM-150-SEM', 'STREAM-75-SEM', 'BILLING', now() - interval '2 minutes', now())`,
+      [upgradeId, NEVER_STARTED],
+    );
+    // The schedule runs every minute; an operator (or this test) may trigger it at once.
+    await temporal.schedule.getHandle(RECONCILE_SCHEDULE_ID).trigger();
+    const settled = await statusOf(upgradeId, 'TERMINATED', 60_000);
+    expect(settled.body.failureReason).toContain('never started');
+    expect((await startUpgrade(NEVER_STARTED, 'after-orphan', 'STREAM-150-SEM')).status).toBe(202);
+  });
+});
+
+describe('Resend refuses the customer’s address for good (422)', () => {
+  it('the upgrade completes; the undelivered email is recorded with channel and reason', async () => {
+    const upgradeId = `upgrade-${EMAIL_REFUSED}-refused`;
+    expect((await startUpgrade(EMAIL_REFUSED, 'refused', 'STREAM-150-SEM')).status).toBe(202);
+    const done = await statusOf(upgradeId, 'COMPLETED');
+    expect(done.body.undeliveredNotices).toEqual([
+      expect.objectContaining({
+        kind: 'BILL_ISSUED',
+        channel: 'EMAIL',
+        reason: expect.stringContaining('EmailRejected'),
+      }),
+    ]);
+    const record = await recordOf(upgradeId);
+    expect(record.notices).toEqual(['BILL_ISSUED:INBOX', 'BILL_ISSUED:PUSH']);
+    expect(record.bills).toEqual([{ status: 'UNPAID' }]);
+    expect(resend.requests().filter((r) => r.outcome === 'rejected')).toHaveLength(1);
+  });
+});
+
+describe('an operator resets a completed run to its first workflow task (Web UI: Reset)', () => {
+  it('re-runs every step and bills, tickets, orders and sends nothing twice', async () => {
+    const upgradeId = `upgrade-${RESET}-reset`;
+    expect((await startUpgrade(RESET, 'reset', 'STREAM-150-SEM')).status).toBe(202);
+    await statusOf(upgradeId, 'COMPLETED');
+    const before = await recordOf(upgradeId);
+    const emailsBefore = resend.deliveries().length;
+    const firstRun = (await temporal.workflow.getHandle(upgradeId).describe()).runId;
+
+    execFileSync(temporalTools().temporalCli, [
+      'workflow',
+      'reset',
+      '--address',
+      system.temporalAddress,
+      '--workflow-id',
+      upgradeId,
+      '--type',
+      'FirstWorkflowTask',
+      '--reason',
+      'operator re-runs the upgrade',
+    ]);
+    const reset = await eventually(
+      () => temporal.workflow.getHandle(upgradeId).describe(),
+      (d) => d.runId !== firstRun && d.status.name === 'COMPLETED',
+      30_000,
+    );
+    expect(reset.runId).not.toBe(firstRun);
+    expect(await recordOf(upgradeId)).toEqual(before);
+    expect(resend.deliveries().length).toBe(emailsBefore);
+    expect(before.notices).toEqual(['BILL_ISSUED:EMAIL', 'BILL_ISSUED:INBOX', 'BILL_ISSUED:PUSH']);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * How the workflow reaches its activities. Steps that only write our own PostgreSQL are short and
+ * idempotent: local activities, run and retried inside the worker (no task queue round trip, no
+ * activity task events). Notices reach outside providers (push gateway, Resend): regular
+ * activities, visible and retried by the server. Every call carries a summary for the Web UI.
+ */
+import {
+  type ActivityOptions,
+  type LocalActivityOptions,
+  proxyActivities,
+  proxyLocalActivities,
+  type RetryPolicy,
+} from '@temporalio/workflow';
+import type { DatabaseSteps, NoticeSteps } from '../activities';
+import { NON_RETRYABLE_TYPES } from '../contracts/upgrade';
+
+const retry = {
+  initialInterval: '1 second',
+  backoffCoefficient: 2,
+  nonRetryableErrorTypes: [...NON_RETRYABLE_TYPES],
+} as const satisfies RetryPolicy;
+
+/**
+ * A database step gets 15 s a try; between tries at most 10 s, so once PostgreSQL is back after
+ * an outage the step goes on within seconds (retries under a minute stay in the worker).
+ */
+const DATABASE_STEP: LocalActivityOptions = {
+  startToCloseTimeout: '15 seconds',
+  retry: { ...retry, maximumInterval: '10 seconds' },
+};
+
+/** A notice gets 60 s a try: longer than the email transport's own 30 s timeout, so it classifies a hang. */
+const NOTICE: ActivityOptions = {
+  startToCloseTimeout: '60 seconds',
+  retry: { ...retry, maximumInterval: '1 minute' },
+};
+
+export const db = withSummaries<DatabaseSteps, LocalActivityOptions>(
+  proxyLocalActivities<DatabaseSteps>(DATABASE_STEP),
+  DATABASE_STEP,
+  {
+    acceptUpgradeRequest: 'Accept the request, fix the plan',
+    issueUpgradeBill: 'Issue the prorated bill',
+    openUpgradeTicket: 'TT Upgrade (auto-closed)',
+    createUpgradeWorkOrder: 'WO Upgrade',
+    switchSubscription: 'Switch the package',
+    openChangeOntTicket: 'TT SR – Change ONT',
+    createMaintenanceWorkOrder: 'WO Maintenance (ONT swap)',
+    escalateOntSwap: 'Escalate the overdue ONT swap',
+    completeOntSwap: 'Record the new ONT, close WO and TT',
+    completeUpgrade: 'Mark the upgrade completed',
+    settleUpgrade: 'Settle: void the bill before the switch, cancel an open ONT visit',
+  },
+);
+
+export const notices = withSummaries<NoticeSteps, ActivityOptions>(
+  proxyActivities<NoticeSteps>(NOTICE),
+  NOTICE,
+  {
+    notifyBillIssued: 'Notice: bill issued (push, inbox, email)',
+    notifyOntSwapScheduled: 'Notice: ONT swap scheduled (push, inbox, email)',
+    notifyOntSwapCompleted: 'Notice: ONT swap completed (push, inbox, email)',
+    notifyOntSwapDelayed: 'Notice: ONT swap delayed (push, inbox)',
+    notifyUpgradeCancelled: 'Notice: upgrade cancelled, bill voided (push, inbox, email)',
+    notifyOntVisitCancelled: 'Notice: ONT visit cancelled (push, inbox, email)',
+  },
+);
+
+// biome-ignore lint/suspicious/noExplicitAny: any activity signature
+type Activity = (...args: any[]) => Promise<any>;
+type WithOptions<O> = { executeWithOptions(options: O, args: unknown[]): Promise<unknown> };
+
+/** The proxy's functions, each calling with `options` plus its own summary. */
+function withSummaries<A extends { [K in keyof A]: Activity }, O extends { summary?: string }>(
+  proxy: unknown,
+  options: O,
+  summaries: { [K in keyof A]: string },
+): A {
+  const calls: Partial<A> = {};
+  for (const name of Object.keys(summaries) as Array<keyof A>) {
+    const fn = (proxy as Record<keyof A, WithOptions<O>>)[name];
+    calls[name] = ((...args: unknown[]) =>
+      fn.executeWithOptions({ ...options, summary: summaries[name] }, args)) as A[typeof name];
+  }
+  return calls as A;
+}
