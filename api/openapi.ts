@@ -6,8 +6,8 @@
  */
 import { z } from 'zod';
 import { RESPONSE_SCHEMAS } from '../contracts/views';
+import { renderDocsPage } from '../documents/api-reference';
 import { ACCESS } from './access';
-import { renderDocsPage } from './contract/docs-page';
 import { FieldError, Problem } from './contract/problem';
 import {
   type Operation,

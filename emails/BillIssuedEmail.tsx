@@ -1,10 +1,11 @@
 import { Button, Section, Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatDottedDate, formatLongDate, formatRupiah, formatRupiahWithSymbol } from '../domain/format';
+import { Callout } from './_components/Callout';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
-import { colors, paragraph } from './_components/theme';
+import { colors, nowrap, paragraph, small } from './_components/theme';
 
 export const BILL_ISSUED_SUBJECT = 'Informasi Penerbitan Tagihan';
 
@@ -82,12 +83,10 @@ export function BillIssuedEmail(props: BillIssuedEmailProps) {
         11%.
       </Text>
 
-      <Section style={dueBox}>
-        <Text style={dueText}>
-          Mohon lakukan pembayaran sebesar <strong style={nowrap}>{total}</strong> paling lambat{' '}
-          <strong style={nowrap}>{dueDate}</strong>.
-        </Text>
-      </Section>
+      <Callout tone="warning" compact>
+        Mohon lakukan pembayaran sebesar <strong style={nowrap}>{total}</strong> paling lambat{' '}
+        <strong style={nowrap}>{dueDate}</strong>.
+      </Callout>
 
       <Section style={buttonRow}>
         <Button href={props.statementUrl} style={button}>
@@ -122,36 +121,10 @@ BillIssuedEmail.PreviewProps = {
 
 export default BillIssuedEmail;
 
-const words = {
-  color: colors.muted,
-  fontSize: '13px',
-  lineHeight: '20px',
-  margin: '-12px 0 8px',
-} as const;
+/** Pulled up under the table it spells out. */
+const words = { ...small, margin: '-12px 0 8px' } as const;
 
-const note = {
-  color: colors.muted,
-  fontSize: '13px',
-  lineHeight: '20px',
-  margin: '0 0 20px',
-} as const;
-
-const dueBox = {
-  backgroundColor: colors.warningSoft,
-  borderLeft: `4px solid #f0a500`,
-  borderRadius: '4px',
-  margin: '0 0 24px',
-  padding: '12px 16px',
-} as const;
-
-const dueText = {
-  color: colors.text,
-  fontSize: '14px',
-  lineHeight: '22px',
-  margin: 0,
-} as const;
-
-const nowrap = { whiteSpace: 'nowrap' } as const;
+const note = { ...small, margin: '0 0 20px' } as const;
 
 const buttonRow = {
   margin: '0 0 24px',

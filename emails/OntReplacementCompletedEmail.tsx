@@ -1,9 +1,10 @@
-import { Section, Text } from 'react-email';
+import { Text } from 'react-email';
+import { Callout } from './_components/Callout';
 import { formatJakartaDateTime } from './_components/dateTime';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
-import { colors, paragraph } from './_components/theme';
+import { paragraph } from './_components/theme';
 
 export const ONT_SWAP_COMPLETED_SUBJECT = '[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil';
 
@@ -45,9 +46,9 @@ export function OntReplacementCompletedEmail(props: OntReplacementCompletedEmail
 
       <KeyValueTable caption="Detail Perangkat" rows={rows} />
 
-      <Section style={successBox}>
-        <Text style={successText}>Silakan nikmati koneksi internet yang lebih cepat dan stabil.</Text>
-      </Section>
+      <Callout tone="success" bold>
+        Silakan nikmati koneksi internet yang lebih cepat dan stabil.
+      </Callout>
 
       <Text style={paragraph}>
         Jika ada kendala, hubungi Customer Care <strong>1500780</strong> atau melalui aplikasi Selfcare
@@ -69,19 +70,3 @@ OntReplacementCompletedEmail.PreviewProps = {
 } satisfies OntReplacementCompletedEmailProps;
 
 export default OntReplacementCompletedEmail;
-
-const successBox = {
-  backgroundColor: colors.successSoft,
-  borderLeft: `4px solid ${colors.success}`,
-  borderRadius: '4px',
-  margin: '0 0 24px',
-  padding: '12px 16px',
-} as const;
-
-const successText = {
-  color: colors.success,
-  fontSize: '15px',
-  fontWeight: 600,
-  lineHeight: '24px',
-  margin: 0,
-} as const;

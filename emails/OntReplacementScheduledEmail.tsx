@@ -1,8 +1,9 @@
-import { Section, Text } from 'react-email';
+import { Text } from 'react-email';
+import { Callout } from './_components/Callout';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
-import { colors, paragraph } from './_components/theme';
+import { paragraph, small } from './_components/theme';
 
 export const ONT_SWAP_SCHEDULED_SUBJECT = 'Pergantian ONT';
 
@@ -48,12 +49,10 @@ export function OntReplacementScheduledEmail(props: OntReplacementScheduledEmail
         sementara paket barumu memerlukan perangkat <strong>Dual Band</strong> agar performa internet maksimal
         dapat kamu nikmati.
       </Text>
-      <Section style={callout}>
-        <Text style={calloutText}>
-          Jangan khawatir — tim teknis kami akan segera menjadwalkan penggantian perangkat ONT di lokasi kamu
-          tanpa biaya tambahan apapun.
-        </Text>
-      </Section>
+      <Callout tone="info">
+        Jangan khawatir — tim teknis kami akan segera menjadwalkan penggantian perangkat ONT di lokasi kamu
+        tanpa biaya tambahan apapun.
+      </Callout>
 
       <KeyValueTable caption="Detail Penggantian Perangkat" rows={rows} />
 
@@ -80,25 +79,3 @@ OntReplacementScheduledEmail.PreviewProps = {
 } satisfies OntReplacementScheduledEmailProps;
 
 export default OntReplacementScheduledEmail;
-
-const callout = {
-  backgroundColor: colors.accentSoft,
-  borderLeft: `4px solid ${colors.brand}`,
-  borderRadius: '4px',
-  margin: '0 0 24px',
-  padding: '12px 16px',
-} as const;
-
-const calloutText = {
-  color: colors.text,
-  fontSize: '15px',
-  lineHeight: '24px',
-  margin: 0,
-} as const;
-
-const small = {
-  color: colors.muted,
-  fontSize: '13px',
-  lineHeight: '20px',
-  margin: '0 0 16px',
-} as const;

@@ -1,9 +1,10 @@
-import { Section, Text } from 'react-email';
+import { Text } from 'react-email';
+import { Callout } from './_components/Callout';
 import { EmailLayout } from './_components/EmailLayout';
 import { CUSTOMER_CARE_PHONE } from './_components/Footer';
 import { Greeting, SignOff } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
-import { colors, paragraph } from './_components/theme';
+import { nowrap, paragraph, small } from './_components/theme';
 
 export const ONT_VISIT_CANCELLED_SUBJECT = 'Kunjungan Penggantian ONT Dibatalkan';
 
@@ -40,13 +41,11 @@ export function OntVisitCancelledEmail(props: OntVisitCancelledEmailProps) {
       <Text style={paragraph}>
         Paket <strong>{props.packageName}</strong> kamu tetap aktif dan dapat digunakan seperti biasa.
       </Text>
-      <Section style={callout}>
-        <Text style={calloutText}>
-          Paket barumu memerlukan perangkat <strong>ONT Dual Band</strong> agar kecepatan internet maksimal
-          dapat kamu nikmati. Hubungi Customer Care <strong>{CUSTOMER_CARE_PHONE}</strong> untuk menjadwalkan
-          ulang kunjungan teknisi tanpa biaya tambahan.
-        </Text>
-      </Section>
+      <Callout tone="warning">
+        Paket barumu memerlukan perangkat <strong>ONT Dual Band</strong> agar kecepatan internet maksimal
+        dapat kamu nikmati. Hubungi Customer Care <strong>{CUSTOMER_CARE_PHONE}</strong> untuk menjadwalkan
+        ulang kunjungan teknisi tanpa biaya tambahan.
+      </Callout>
 
       <KeyValueTable caption="Detail Kunjungan" rows={rows} />
 
@@ -70,27 +69,3 @@ OntVisitCancelledEmail.PreviewProps = {
 } satisfies OntVisitCancelledEmailProps;
 
 export default OntVisitCancelledEmail;
-
-const callout = {
-  backgroundColor: colors.warningSoft,
-  borderLeft: '4px solid #f0a500',
-  borderRadius: '4px',
-  margin: '0 0 24px',
-  padding: '12px 16px',
-} as const;
-
-const calloutText = {
-  color: colors.text,
-  fontSize: '15px',
-  lineHeight: '24px',
-  margin: 0,
-} as const;
-
-const small = {
-  color: colors.muted,
-  fontSize: '13px',
-  lineHeight: '20px',
-  margin: '0 0 16px',
-} as const;
-
-const nowrap = { whiteSpace: 'nowrap' } as const;

@@ -1,10 +1,11 @@
-import { Section, Text } from 'react-email';
+import { Text } from 'react-email';
 import { formatRupiahWithSymbol } from '../domain/format';
+import { Callout } from './_components/Callout';
 import { EmailLayout } from './_components/EmailLayout';
 import { CUSTOMER_CARE_PHONE } from './_components/Footer';
 import { Greeting, SignOff } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
-import { colors, paragraph } from './_components/theme';
+import { nowrap, paragraph } from './_components/theme';
 
 export const UPGRADE_CANCELLED_SUBJECT = 'Upgrade Paket Dibatalkan';
 
@@ -62,18 +63,16 @@ export function UpgradeCancelledEmail(props: UpgradeCancelledEmailProps) {
       </Text>
 
       {props.billCode ? (
-        <Section style={billBox}>
-          <Text style={billText}>
-            Tagihan <strong style={nowrap}>{props.billCode}</strong>
-            {billTotal ? (
-              <>
-                {' '}
-                sebesar <strong style={nowrap}>{billTotal}</strong>
-              </>
-            ) : null}{' '}
-            telah dibatalkan dan tidak perlu dibayar.
-          </Text>
-        </Section>
+        <Callout tone="success">
+          Tagihan <strong style={nowrap}>{props.billCode}</strong>
+          {billTotal ? (
+            <>
+              {' '}
+              sebesar <strong style={nowrap}>{billTotal}</strong>
+            </>
+          ) : null}{' '}
+          telah dibatalkan dan tidak perlu dibayar.
+        </Callout>
       ) : null}
 
       <KeyValueTable caption="Detail Permintaan Upgrade" rows={rows} />
@@ -99,20 +98,3 @@ UpgradeCancelledEmail.PreviewProps = {
 } satisfies UpgradeCancelledEmailProps;
 
 export default UpgradeCancelledEmail;
-
-const billBox = {
-  backgroundColor: colors.successSoft,
-  borderLeft: `4px solid ${colors.success}`,
-  borderRadius: '4px',
-  margin: '0 0 24px',
-  padding: '12px 16px',
-} as const;
-
-const billText = {
-  color: colors.text,
-  fontSize: '15px',
-  lineHeight: '24px',
-  margin: 0,
-} as const;
-
-const nowrap = { whiteSpace: 'nowrap' } as const;

@@ -10,7 +10,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { renderBillingStatement } from '../api/statement/render';
+import { renderBillingStatement } from '../documents/statement/render';
 import { DECK_BILL, DECK_CUSTOMER } from '../test/fixtures/deck-bill';
 import { launchChromium } from './lib/chromium';
 

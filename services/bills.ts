@@ -7,22 +7,32 @@ import { billingMonthLabel, toJakartaIso, type UpgradeBillQuote } from '../domai
 import type { Bill, BillLine, Prisma } from '../prisma/generated/client';
 import { dateOnly } from './catalog';
 
+/** What a quote, a bill row and a bill view say alike, field for field. */
+const SAME_IN_ALL = [
+  'period',
+  'billCycle',
+  'packageCode',
+  'packageName',
+  'actualChargeIdr',
+  'adjustmentIdr',
+  'baseIdr',
+  'vatRatePercent',
+  'vatIdr',
+  'totalIdr',
+  'amountInWords',
+] as const;
+type Shared = Pick<UpgradeBillQuote, (typeof SAME_IN_ALL)[number]>;
+
+function shared(quote: Shared): Shared {
+  return Object.fromEntries(SAME_IN_ALL.map((field) => [field, quote[field]])) as Shared;
+}
+
 export function toQuoteView(quote: Omit<UpgradeBillQuote, 'monthsUsed'>): BillQuoteView {
   return {
-    period: quote.period,
+    ...shared(quote),
     billingDate: quote.billingDate,
     dueDate: quote.dueDate,
     billingMonth: { ...quote.billingMonth, label: quote.billingMonthLabel },
-    billCycle: quote.billCycle,
-    packageCode: quote.packageCode,
-    packageName: quote.packageName,
-    actualChargeIdr: quote.actualChargeIdr,
-    adjustmentIdr: quote.adjustmentIdr,
-    baseIdr: quote.baseIdr,
-    vatRatePercent: quote.vatRatePercent,
-    vatIdr: quote.vatIdr,
-    totalIdr: quote.totalIdr,
-    amountInWords: quote.amountInWords,
     lines: quote.lines.map((line) => ({ label: line.label, amountIdr: line.amountIdr })),
   };
 }
@@ -35,17 +45,7 @@ export function billRowOf(
   const { billingMonth, lines } = quote;
   return {
     ...owner,
-    period: quote.period,
-    billCycle: quote.billCycle,
-    packageCode: quote.packageCode,
-    packageName: quote.packageName,
-    actualChargeIdr: quote.actualChargeIdr,
-    adjustmentIdr: quote.adjustmentIdr,
-    baseIdr: quote.baseIdr,
-    vatRatePercent: quote.vatRatePercent,
-    vatIdr: quote.vatIdr,
-    totalIdr: quote.totalIdr,
-    amountInWords: quote.amountInWords,
+    ...shared(quote),
     billingDate: asDate(quote.billingDate),
     dueDate: asDate(quote.dueDate),
     billingMonthStart: asDate(billingMonth.start),

@@ -1,11 +1,11 @@
 import type { Response } from 'express';
+import { renderBillingStatement } from '../../documents/statement/render';
 import type { Database } from '../../platform/database';
 import { toBillView } from '../../services/bills';
 import { assertMayRead } from '../access';
 import { ok, operationsOf } from '../operation';
 import { notFound } from '../problem';
 import { Pagination, pageWindow, StatementQuery } from '../schemas';
-import { renderBillingStatement } from '../statement/render';
 import { requireCustomer } from './customers';
 
 /** The bill with its lines and customer; 404 unless it exists and the caller may see it. */

@@ -90,6 +90,9 @@ export const SETTINGS: Record<string, Setting> = {
   'semi-space-64': { options: SDK_DEFAULTS, nodeOptions: '--max-semi-space-size=64' },
   'old-space-192': { options: SDK_DEFAULTS, nodeOptions: '--max-old-space-size=192' },
   'malloc-arenas-2': { options: SDK_DEFAULTS, env: { MALLOC_ARENA_MAX: '2' } },
+  /** The app's options in a leaner process: V8 old space capped, two malloc arenas. */
+  'app-heap-192-arenas-2': { nodeOptions: '--max-old-space-size=192', env: { MALLOC_ARENA_MAX: '2' } },
+  'app-heap-256-arenas-2': { nodeOptions: '--max-old-space-size=256', env: { MALLOC_ARENA_MAX: '2' } },
 };
 
 const log = (message: string) => process.stderr.write(`[tune] ${message}\n`);

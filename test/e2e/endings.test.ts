@@ -13,6 +13,7 @@ import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { temporalTools } from '../../platform/temporal-tools';
 import { addCustomers } from '../faults/support';
 import { callerFor } from '../helpers/auth';
+import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
 
@@ -47,6 +48,11 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  await recordHistories(system.temporalAddress, [
+    `upgrade-${CANCELLED_WHILE_WAITING}-cancel`,
+    `upgrade-${EMAIL_REFUSED}-refused`,
+    `upgrade-${RESET}-reset`,
+  ]);
   await temporal?.connection.close();
   await pg?.end();
   await system?.stop();

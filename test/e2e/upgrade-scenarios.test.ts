@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client as PgClient } from 'pg';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { isAlive } from '../../platform/processes';
 import { asCustomer, callerFor } from '../helpers/auth';
+import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 
 let system: LocalSystem;
@@ -18,8 +18,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  if (process.env.RECORD_HISTORIES)
-    await recordHistories(['upgrade-21314849-deck-a', 'upgrade-21301029-deck-b']);
+  await recordHistories(system.temporalAddress, ['upgrade-21314849-deck-a', 'upgrade-21301029-deck-b']);
   await db?.end();
   if (system) {
     const tree = system.processTree();
@@ -265,21 +264,3 @@ describe('deck scenario B: Stream 50 Yearly → Stream 200 Yearly, single-band O
     expect(await rows('SELECT 1 FROM "Bill" WHERE "customerId" = $1', ['21301029'])).toHaveLength(1);
   });
 });
-
-/**
- * `RECORD_HISTORIES=1 npx jest --selectProjects=e2e --testPathPatterns upgrade-scenarios` saves
- * the real runs' event histories for the replay test (test/workflow/replay.test.ts).
- */
-async function recordHistories(workflowIds: string[]) {
-  const connection = await Connection.connect({ address: system.temporalAddress });
-  try {
-    const client = new Client({ connection });
-    for (const workflowId of workflowIds) {
-      const history = await client.workflow.getHandle(workflowId).fetchHistory();
-      const file = path.join(__dirname, '..', 'workflow', 'histories', `${workflowId}.json`);
-      fs.writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
-    }
-  } finally {
-    await connection.close();
-  }
-}

@@ -1,28 +1,61 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { LEAN_CORE } from '../../workflows/upgrade';
+import { HISTORIES_DIR } from '../helpers/histories';
 import { workflowBundle } from '../helpers/temporal';
 
-const historiesDir = path.join(__dirname, 'histories');
+interface RecordedHistory {
+  events: Array<{
+    markerRecordedEventAttributes?: {
+      markerName?: string;
+      details?: Record<string, { payloads?: Array<{ data?: string }> }>;
+    };
+  }>;
+}
+
 const histories = fs
-  .readdirSync(historiesDir)
+  .readdirSync(HISTORIES_DIR)
   .filter((file) => file.endsWith('.json'))
+  .sort()
   .map((file) => ({
     workflowId: file.replace(/\.json$/, ''),
-    history: JSON.parse(fs.readFileSync(path.join(historiesDir, file), 'utf8')),
+    history: JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')) as RecordedHistory,
   }));
 
+/** The patches a run recorded: `patched()` leaves a marker whose data names the patch ID. */
+function patchesOf(history: RecordedHistory): string[] {
+  return history.events
+    .map((event) => event.markerRecordedEventAttributes)
+    .filter((marker) => marker?.markerName === 'core_patch')
+    .map((marker) => marker?.details?.['patch-data']?.payloads?.[0]?.data ?? '')
+    .map((data) => (JSON.parse(Buffer.from(data, 'base64').toString('utf8')) as { id: string }).id);
+}
+
 /**
- * Histories recorded from real runs of both deck scenarios (see test/e2e/upgrade-scenarios.test.ts)
- * replay against today's workflow code: a change that is not deterministic fails here, before it
- * can break runs that are waiting for a technician in production.
+ * Histories recorded from real runs (test/helpers/histories.ts) under each revision of the
+ * workflow replay against today's code: a change that is not deterministic fails here, before it
+ * can break runs that are waiting for a technician in production. `v1-*` were recorded before the
+ * lean-core revision (one regular activity per step) and must take the frozen path; `v2-*` after.
  */
 describe('UpgradeWorkflow replays recorded histories', () => {
-  it('has histories of both deck scenarios', () => {
-    expect(histories.map((h) => h.workflowId).sort()).toEqual([
-      'upgrade-21301029-deck-b',
-      'upgrade-21314849-deck-a',
+  it('has histories of both deck scenarios from before and after the lean-core revision, and endings', () => {
+    expect(histories.map((h) => h.workflowId)).toEqual([
+      'v1-upgrade-21301029-deck-b',
+      'v1-upgrade-21314849-deck-a',
+      'v2-upgrade-21301029-deck-b',
+      'v2-upgrade-21314849-deck-a',
+      'v2-upgrade-29300001-cancel',
+      'v2-upgrade-29300003-refused',
+      'v2-upgrade-29300005-reset',
     ]);
+  });
+
+  it('v1 runs carry no lean-core marker (they replay on workflows/legacy), v2 runs carry it', () => {
+    for (const { workflowId, history } of histories) {
+      const marked = patchesOf(history).includes(LEAN_CORE);
+      expect([workflowId, marked]).toEqual([workflowId, workflowId.startsWith('v2-')]);
+    }
   });
 
   it('replays each of them without a non-determinism error', async () => {
@@ -33,12 +66,8 @@ describe('UpgradeWorkflow replays recorded histories', () => {
     )) {
       results.push({ workflowId: result.workflowId, error: result.error?.message ?? null });
     }
-    expect(results).toHaveLength(2);
     expect(results).toEqual(
-      expect.arrayContaining([
-        { workflowId: 'upgrade-21314849-deck-a', error: null },
-        { workflowId: 'upgrade-21301029-deck-b', error: null },
-      ]),
+      histories.map(({ workflowId }) => expect.objectContaining({ workflowId, error: null })),
     );
   });
 });

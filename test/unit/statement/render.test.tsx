@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { BillingStatement } from '../../../api/statement/BillingStatement';
-import { renderBillingStatement, StatementCustomerMismatchError } from '../../../api/statement/render';
 import type { BillView, StatementCustomer } from '../../../contracts/views';
+import { BillingStatement } from '../../../documents/statement/BillingStatement';
+import { renderBillingStatement, StatementCustomerMismatchError } from '../../../documents/statement/render';
 import { DECK_BILL, DECK_CUSTOMER } from '../../fixtures/deck-bill';
 
 const deckBill: BillView = { ...DECK_BILL, upgradeId: 'upg_01' };

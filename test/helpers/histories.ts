@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+
+export const HISTORIES_DIR = path.join(__dirname, '..', 'workflow', 'histories');
+
+/**
+ * With `RECORD_HISTORIES=<revision>` set (e.g. `v2`), saves the runs' event histories as
+ * `<revision>-<workflowId>.json` for the replay test (test/workflow/replay.test.ts): runs recorded
+ * under one revision of the workflow must replay on every later one.
+ */
+export async function recordHistories(address: string, workflowIds: string[]): Promise<void> {
+  const revision = process.env.RECORD_HISTORIES;
+  if (!revision) return;
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection });
+    for (const workflowId of workflowIds) {
+      const history = await client.workflow.getHandle(workflowId).fetchHistory();
+      const file = path.join(HISTORIES_DIR, `${revision}-${workflowId}.json`);
+      fs.writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+    }
+  } finally {
+    await connection.close();
+  }
+}
