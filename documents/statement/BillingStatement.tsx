@@ -41,7 +41,6 @@ export function BillingStatement({ bill, customer }: BillingStatementProps) {
       strong: true,
     },
   ];
-  const paid = bill.status === 'PAID';
 
   return (
     <main className="sheet">
@@ -51,7 +50,7 @@ export function BillingStatement({ bill, customer }: BillingStatementProps) {
         </div>
         <div className="title-block">
           <h1>BILLING STATEMENT</h1>
-          <p className={paid ? 'status status-paid' : 'status status-unpaid'}>
+          <p className={`status status-${bill.status.toLowerCase()}`}>
             <span className="status-label">Status Pembayaran/Payment Status</span>{' '}
             <span className="status-value">{bill.status}</span>
           </p>
@@ -139,7 +138,12 @@ export function BillingStatement({ bill, customer }: BillingStatementProps) {
       </section>
 
       <footer className="notes">
-        {paid ? (
+        {bill.status === 'VOID' ? (
+          <p>
+            Tagihan ini dibatalkan bersama permintaan upgrade-nya dan tidak perlu dibayar. / This bill was
+            cancelled with its upgrade request; nothing is due.
+          </p>
+        ) : bill.status === 'PAID' ? (
           <p>
             Tagihan ini telah lunas. Terima kasih. / This bill has been paid. Thank you for choosing
             Oxygen.id.

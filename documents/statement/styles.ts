@@ -74,6 +74,7 @@ table { border-collapse: collapse; }
 }
 .status-unpaid .status-value { color: #9a5b00; }
 .status-paid .status-value { color: #157347; }
+.status-void .status-value { color: #5f6b7a; text-decoration: line-through; }
 
 .parties {
   display: grid;

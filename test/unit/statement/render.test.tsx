@@ -149,6 +149,22 @@ describe('renderBillingStatement: the deck bill', () => {
     expect(paid).not.toContain('Mohon lakukan pembayaran');
     expect(paid).toContain('Tagihan ini telah lunas.');
   });
+
+  it('says VOID with the credit line, and asks for nothing, once the upgrade was cancelled', () => {
+    const voided = visibleText(
+      render({
+        ...deckBill,
+        status: 'VOID',
+        voidedAt: '2025-11-21T13:40:00+07:00',
+        lines: [...deckBill.lines, { label: 'Pembatalan Tagihan (upgrade dibatalkan)', amountIdr: -771_700 }],
+      }),
+    );
+    expect(voided).toContain('Status Pembayaran/Payment Status VOID');
+    expect(voided).toContain('Pembatalan Tagihan (upgrade dibatalkan)');
+    expect(voided).toContain('-771.700');
+    expect(voided).not.toContain('Mohon lakukan pembayaran');
+    expect(voided).toContain('tidak perlu dibayar');
+  });
 });
 
 describe('renderBillingStatement: any bill', () => {
