@@ -218,8 +218,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         'The back end of the Upgrade Package button of the Oxygen.id Selfcare app. Every error is ' +
         '`application/problem+json` (RFC 9457). Every input is validated against one schema, and unknown ' +
         'query parameters and body fields are refused (400). JSON bodies are limited to 16 kB (413). Money is ' +
-        'integer rupiah; days are `YYYY-MM-DD`; instants are ISO 8601 with the Jakarta offset (`+07:00`), ' +
-        'except in upgrade progress, which is UTC as the workflow records it.',
+        'integer rupiah; days are `YYYY-MM-DD`; instants are ISO 8601 with the Jakarta offset (`+07:00`).',
     },
     tags: TAGS,
     paths,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UPGRADE_STATUSES } from '../contracts/upgrade';
 
 export const CustomerIdParam = z.string().regex(/^\d{8}$/, 'customer ID must be 8 digits');
 export const IdempotencyKey = z
@@ -50,7 +51,7 @@ export const OntReplacementBody = z.strictObject({
   replacedAt: z.iso.datetime({ offset: true }).optional(),
 });
 export const UpgradeStatusQuery = z.strictObject({
-  status: z.enum(['BILLING', 'AWAITING_ONT_SWAP', 'ESCALATED', 'COMPLETED', 'FAILED']).optional(),
+  status: z.enum(UPGRADE_STATUSES).optional(),
   customerId: z
     .string()
     .regex(/^\d{8}$/, 'customer ID must be 8 digits')
