@@ -10,6 +10,8 @@
  *   --poll-ms 25 (BENCH_POLL_MS)   --out docs/benchmarks.md   --no-write   --json <file>
  *   --skip-plain   --skip-reads   --profile-worker <dir> (V8 CPU profiles of the worker, main thread
  *   and workflow thread, written when it stops)
+ *   --worker-env 'K=V;K2=V2' (more environment of the worker process only, e.g.
+ *   'NODE_OPTIONS=--max-old-space-size=192;MALLOC_ARENA_MAX=2'; reported in the settings)
  *   --ceiling: after each level, the same workflow shape with no-op activities (all regular, all
  *   local, and the real local/regular mix) on the same dev server at the same concurrency and N
  *   (scripts/bench/ceiling.ts); the report shows the real throughput as a ratio of each.
@@ -114,6 +116,8 @@ interface CeilingResult {
   usage: Usage;
   /** CPU per completed workflow, ms. */
   cpuMsPerWorkflow: { server: number; worker: number };
+  /** From the histories of the level's last 10 runs per scenario (as built only). */
+  breakdown?: { A: Breakdown; B: Breakdown };
 }
 
 const VARIANT_NAMES: Record<CeilingVariant, string> = {
@@ -131,9 +135,11 @@ async function main() {
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB`);
   log('starting the embedded stack (PostgreSQL, Temporal dev server, API; worker in its own process)…');
   const profileDir = flagValue('profile-worker');
-  const stack = await startBenchStack(
-    profileDir ? { workerNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] } : {},
-  );
+  const workerEnv = parseWorkerEnv(flagValue('worker-env'));
+  const stack = await startBenchStack({
+    ...(profileDir ? { workerNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] } : {}),
+    workerEnv,
+  });
   log(`stack up: infra+API ${stack.startupMs.infraAndApi} ms, worker ${stack.startupMs.worker} ms`);
   const client = new pg.Client({ connectionString: stack.databaseUrl });
   const watchClient = new pg.Client({ connectionString: stack.databaseUrl });
@@ -236,12 +242,25 @@ async function main() {
         const usage = sampler.stop();
         const per = (group: keyof Usage['groups']) =>
           (usage.groups[group].cpuPct * 10 * usage.seconds) / Math.max(1, ceilingRun.timings.length);
+        const ids = (scenario: 'A' | 'B') =>
+          ceilingRun.timings
+            .filter((t) => t.scenario === scenario)
+            .slice(-10)
+            .map((t) => t.workflowId);
+        const ceilingBreakdown =
+          variant === 'asBuilt'
+            ? {
+                A: await historyBreakdown(temporalClient, ids('A')),
+                B: await historyBreakdown(temporalClient, ids('B')),
+              }
+            : undefined;
         ceiling.push({
           label: `c${concurrency}`,
           variant,
           run: ceilingRun,
           usage,
           cpuMsPerWorkflow: { server: per('temporal'), worker: per('worker') },
+          breakdown: ceilingBreakdown,
         });
         log(
           `  ceiling ${VARIANT_NAMES[variant]}: ${fmt(ceilingRun.timings.length / ceilingRun.wallSeconds)} workflows/s, ${ceilingRun.failures.length} failed`,
@@ -351,6 +370,7 @@ async function main() {
     workerPhasesMs: stack.workerPhasesMs,
     workerIdleMemory,
     workerEndMemory,
+    workerEnv,
     temporal,
     plain,
     ceiling,
@@ -363,7 +383,11 @@ async function main() {
   if (options.json) {
     fs.writeFileSync(
       options.json,
-      JSON.stringify({ options, machine, temporal, plain, ceiling, reads, mixed, totalSeconds }, null, 2),
+      JSON.stringify(
+        { options, workerEnv, machine, temporal, plain, ceiling, reads, mixed, totalSeconds },
+        null,
+        2,
+      ),
     );
   }
   if (options.out) {
@@ -375,6 +399,17 @@ async function main() {
     (l) => l.run.failures.length > 0,
   );
   process.exit(failed ? 1 : 0);
+}
+
+/** `K=V;K2=V2` → { K: V, K2: V2 } (values may contain `=` and spaces). */
+function parseWorkerEnv(value: string | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of (value ?? '').split(';').filter((p) => p.trim())) {
+    const at = pair.indexOf('=');
+    if (at < 1) throw new Error(`--worker-env: expected K=V, got ${pair}`);
+    env[pair.slice(0, at).trim()] = pair.slice(at + 1);
+  }
+  return env;
 }
 
 function bearer(role: 'customer' | 'technician', sub: string): Record<string, string> {
@@ -435,6 +470,7 @@ function renderReport(input: {
   workerPhasesMs: { toMigrated: number; createWorker: number } | null;
   workerIdleMemory: { rssMiB: number; hwmMiB: number };
   workerEndMemory: { rssMiB: number; hwmMiB: number };
+  workerEnv: Record<string, string>;
   temporal: LevelResult[];
   plain: LevelResult[];
   ceiling: CeilingResult[];
@@ -746,6 +782,46 @@ function renderReport(input: {
           `${fmt(l.usage.groups.worker.rssPeakMiB, 0)}; ${byVariant(l, (c) => fmt(c?.usage.groups.worker.rssPeakMiB ?? Number.NaN, 0))}`,
         ]),
     );
+    const shapes = temporal.flatMap((l) =>
+      (['A', 'B'] as const).flatMap((s) => {
+        const real = l.breakdown?.[s];
+        const built = at(l.label, 'asBuilt')?.breakdown?.[s];
+        if (!real || !built) return [];
+        const pair = (pick: (b: Breakdown) => number) => `${fmt(pick(real), 0)} / ${fmt(pick(built), 0)}`;
+        return [
+          [
+            String(l.run.concurrency),
+            s,
+            pair((b) => b.events),
+            pair((b) => b.workflowTasks),
+            pair((b) => b.activities),
+            pair((b) => b.markers),
+            pair((b) => b.upserts),
+            pair((b) => b.totalMs),
+          ],
+        ];
+      }),
+    );
+    if (shapes.length) {
+      lines.push(
+        'The histories, real run / as-built ceiling (p50 per run over the last 10 of each scenario): what',
+        'the server persists and dispatches per run beyond the same shape.',
+        '',
+      );
+      table(
+        [
+          'c',
+          'scenario',
+          'history events',
+          'workflow tasks',
+          'regular activities',
+          'local-activity markers',
+          'search-attribute upserts',
+          'first → last event, ms',
+        ],
+        shapes,
+      );
+    }
   }
   if (reads.length) {
     lines.push('### API read latency', '');
@@ -806,6 +882,14 @@ function renderReport(input: {
         Object.entries(WORKER_TUNING)
           .map(([k, v]) => `${k}=${v}`)
           .join(', '),
+      ],
+      [
+        'worker process environment (--worker-env)',
+        Object.keys(input.workerEnv).length
+          ? Object.entries(input.workerEnv)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(', ')
+          : 'none beyond the stack’s',
       ],
       ['database pool (PrismaPg max, per process)', String(DATABASE_POOL_MAX)],
       [

@@ -1,20 +1,21 @@
 /**
- * The ceiling's worker, a child of the bench (`fork`, with an IPC channel): it bundles
- * scripts/bench/ceiling-workflows.ts on its own (`bundleWorkflowCode`) and runs it on its own task
- * queue of the bench stack's dev server, with the real worker's tuning (WORKER_TUNING_OPTIONS).
+ * The ceiling's worker, a child of the bench (`fork`, with an IPC channel): it loads the bundle of
+ * scripts/bench/ceiling-workflows.ts the bench built (`bundleWorkflowCode`, scripts/bench/ceiling.ts)
+ * — as the app's worker loads its prebuilt bundle, so their memory compares — and runs it on its own
+ * task queue of the bench stack's dev server, with the real worker's tuning (WORKER_TUNING_OPTIONS).
  * Its one activity does nothing; on a run's last step it sends `{ type: 'done', workflowId, at }`
  * to the bench, which so learns of a completion without asking the server (as the real runs are
  * watched in PostgreSQL). `{ type: 'stop' }` (or the bench going away) shuts it down.
  *
- * Environment: CEILING_TEMPORAL_ADDRESS, CEILING_NAMESPACE, CEILING_TASK_QUEUE.
+ * Environment: CEILING_TEMPORAL_ADDRESS, CEILING_NAMESPACE, CEILING_TASK_QUEUE, CEILING_BUNDLE_PATH.
  */
 import { Context } from '@temporalio/activity';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { WORKER_TUNING_OPTIONS } from '../../worker/create-worker';
 import type { CeilingActivities } from './ceiling-workflows';
 
 export type CeilingMessage =
-  | { type: 'ready'; bundleMs: number }
+  | { type: 'ready' }
   | { type: 'done'; workflowId: string; at: number }
   | { type: 'error'; message: string };
 
@@ -25,16 +26,13 @@ function send(message: CeilingMessage) {
 async function main() {
   const address = process.env.CEILING_TEMPORAL_ADDRESS;
   const taskQueue = process.env.CEILING_TASK_QUEUE;
-  if (!address || !taskQueue || !process.send) {
-    throw new Error('run by the bench: CEILING_TEMPORAL_ADDRESS, CEILING_TASK_QUEUE and an IPC channel');
+  const codePath = process.env.CEILING_BUNDLE_PATH;
+  if (!address || !taskQueue || !codePath || !process.send) {
+    throw new Error(
+      'run by the bench: CEILING_TEMPORAL_ADDRESS, CEILING_TASK_QUEUE, CEILING_BUNDLE_PATH and an IPC channel',
+    );
   }
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
-  const bundling = Date.now();
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('./ceiling-workflows'),
-    logger: new DefaultLogger('WARN'),
-  });
-  const bundleMs = Date.now() - bundling;
   const activities: CeilingActivities = {
     async noop(_step, last) {
       const workflowId = Context.current().info.workflowExecution?.workflowId;
@@ -46,7 +44,7 @@ async function main() {
     connection,
     namespace: process.env.CEILING_NAMESPACE ?? 'default',
     taskQueue,
-    workflowBundle: { code },
+    workflowBundle: { codePath },
     activities,
     shutdownGraceTime: '2 seconds',
     ...WORKER_TUNING_OPTIONS,
@@ -60,7 +58,7 @@ async function main() {
   process.on('disconnect', stop);
   process.on('SIGTERM', stop);
   const running = worker.run();
-  send({ type: 'ready', bundleMs });
+  send({ type: 'ready' });
   await running;
   await connection.close();
 }

@@ -2,14 +2,18 @@
  * `--ceiling`: what the same dev server and the same worker tuning give for UpgradeWorkflow's
  * shape when the activities do nothing (scripts/bench/ceiling-workflows.ts), in three variants —
  * all regular activities, all local, and the real run's mix ("as built") — at the bench's levels.
- * The workflows run in a child process (scripts/bench/ceiling-worker.ts) on their own task queue;
+ * The workflows are bundled here (`bundleWorkflowCode`, into a temporary file) and run in a child
+ * process (scripts/bench/ceiling-worker.ts) on their own task queue;
  * this side starts them in a closed loop like the real runs (half scenario A, half B, B's signal
  * sent right after the start) and learns of each run's last step from the child over IPC, so
  * watching costs the server nothing, as PostgreSQL polling costs it nothing for the real runs.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import type { CeilingMessage } from './ceiling-worker';
 import {
   type CeilingInput,
@@ -43,7 +47,7 @@ export interface CeilingRun {
 export interface CeilingWorker {
   pid: number;
   taskQueue: string;
-  /** The child's bundling of the ceiling workflows, ms. */
+  /** Bundling the ceiling workflows (in the bench process), ms. */
   bundleMs: number;
   drive(options: {
     client: Client;
@@ -63,12 +67,21 @@ export async function startCeilingWorker(options: {
   taskQueue?: string;
 }): Promise<CeilingWorker> {
   const taskQueue = options.taskQueue ?? `bench-ceiling-${process.pid}`;
+  const bundling = Date.now();
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('./ceiling-workflows'),
+    logger: new DefaultLogger('WARN'),
+  });
+  const bundleMs = Date.now() - bundling;
+  const bundlePath = path.join(os.tmpdir(), `bench-ceiling-bundle-${process.pid}.js`);
+  fs.writeFileSync(bundlePath, code);
   const child: ChildProcess = fork(path.join(__dirname, 'ceiling-worker.ts'), [], {
     env: {
       ...process.env,
       CEILING_TEMPORAL_ADDRESS: options.temporalAddress,
       CEILING_NAMESPACE: options.namespace,
       CEILING_TASK_QUEUE: taskQueue,
+      CEILING_BUNDLE_PATH: bundlePath,
     },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -78,9 +91,9 @@ export async function startCeilingWorker(options: {
   });
   const waiting = new Map<string, (at: number) => void>();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const ready = new Promise<number>((resolve, reject) => {
+  const ready = new Promise<void>((resolve, reject) => {
     child.on('message', (message: CeilingMessage) => {
-      if (message.type === 'ready') resolve(message.bundleMs);
+      if (message.type === 'ready') resolve();
       else if (message.type === 'error') reject(new Error(`ceiling worker: ${message.message}`));
       else if (message.type === 'done') {
         waiting.get(message.workflowId)?.(message.at);
@@ -92,15 +105,16 @@ export async function startCeilingWorker(options: {
     );
   });
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    if (child.connected) child.send({ type: 'stop' });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(killer);
+    if (child.exitCode === null && child.signalCode === null) {
+      if (child.connected) child.send({ type: 'stop' });
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    fs.rmSync(bundlePath, { force: true });
   };
-  let bundleMs: number;
   try {
-    bundleMs = await ready;
+    await ready;
   } catch (error) {
     await stop();
     throw error;

@@ -15,6 +15,10 @@ export interface Breakdown {
   workflows: number;
   /** Per upgrade, p50 over the sampled runs (ms); `count` values are per upgrade too. */
   totalMs: number;
+  /** History events per run, and of them local-activity markers and search-attribute upserts. */
+  events: number;
+  markers: number;
+  upserts: number;
   workflowTasks: number;
   activities: number;
   wftQueueMs: number;
@@ -38,6 +42,9 @@ export async function historyBreakdown(client: Client, workflowIds: string[]): P
     const at = new Map<number, number>();
     const row = {
       totalMs: 0,
+      events: events.length,
+      markers: 0,
+      upserts: 0,
       workflowTasks: 0,
       activities: 0,
       wftQueueMs: 0,
@@ -52,6 +59,12 @@ export async function historyBreakdown(client: Client, workflowIds: string[]): P
       const t = ms(event.eventTime);
       at.set(Number(event.eventId), t);
       switch (event.eventType) {
+        case E.EVENT_TYPE_MARKER_RECORDED:
+          row.markers++;
+          break;
+        case E.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES:
+          row.upserts++;
+          break;
         case E.EVENT_TYPE_WORKFLOW_TASK_STARTED:
           row.workflowTasks++;
           row.wftQueueMs +=
@@ -94,6 +107,9 @@ export async function historyBreakdown(client: Client, workflowIds: string[]): P
   return {
     workflows: rows.length,
     totalMs: p50((r) => r.totalMs),
+    events: p50((r) => r.events),
+    markers: p50((r) => r.markers),
+    upserts: p50((r) => r.upserts),
     workflowTasks: p50((r) => r.workflowTasks),
     activities: p50((r) => r.activities),
     wftQueueMs: p50((r) => r.wftQueueMs),

@@ -5,6 +5,7 @@
  * once PostgreSQL is back every run finishes — with nothing written twice by the attempts that
  * failed halfway; requests the API could not take are taken when the customer asks again.
  */
+import { ontReplacedSignal } from '../../contracts/upgrade';
 import { eventually } from '../helpers/http';
 import { sleep } from '../helpers/stack';
 import {
@@ -40,7 +41,7 @@ export async function postgresOutage(harness: Harness) {
       band: c.swap ? 'SINGLE' : 'DUAL',
     })),
   );
-  // Already waiting for the technician when the outage starts: its report lands just before.
+  // Already waiting for the technician when the outage starts; the report arrives during it.
   const waiting = upgrade(DEMO.deckB.customerId, DEMO.deckB.target, true, 'pg-outage');
   const arriving: Upgrade[] = [
     upgrade(DEMO.deckA.customerId, DEMO.deckA.target, false, 'pg-outage'),
@@ -51,9 +52,7 @@ export async function postgresOutage(harness: Harness) {
 
   expect((await startUpgrade(harness, waiting)).status).toBe(202);
   const rows = await waitForStatus(harness, [waiting], 'AWAITING_ONT_SWAP', 60_000);
-  expect(
-    (await reportOntSwap(harness, waiting, rows.get(waiting.upgradeId)!.maintenanceWorkOrderNo!)).status,
-  ).toBe(202);
+  const waitingWorkOrder = rows.get(waiting.upgradeId)!.maintenanceWorkOrderNo!;
 
   // Customers keep asking for upgrades (two at a time, every 150 ms) while PostgreSQL goes down:
   // whatever the timing, the runs admitted last are in the middle of their activities when it
@@ -75,6 +74,17 @@ export async function postgresOutage(harness: Harness) {
   await stack.stopPostgres();
   const down = Date.now();
   outageStarted = true;
+  // The technician's report reaches the run while PostgreSQL is away (the API cannot check it then,
+  // so it is signalled straight to Temporal, as an operator could): recording the swap must wait
+  // the outage out. Database steps take ~50 ms, so this is the step sure to be cut by the outage.
+  await harness.temporal.workflow.getHandle(waiting.upgradeId).signal(ontReplacedSignal, {
+    workOrderNumber: waitingWorkOrder,
+    newOntSerial: `DUAL${waiting.customerId}`,
+    newOntModel: 'ZTE F670L',
+    band: 'DUAL',
+    technician: 'Budi',
+    replacedAt: new Date().toISOString(),
+  });
   await customers;
   const runs = [waiting, ...answered.keys()];
   const refusedDuringOutage = [...answered].filter(([, status]) => status !== 202).map(([u]) => u);
@@ -124,6 +134,7 @@ export async function postgresOutage(harness: Harness) {
   );
   const firstRecovered = Date.now();
   await driveToCompletion(harness, runs, 90_000, new Set([waiting.upgradeId]));
+  expect((await reportOntSwap(harness, waiting, waitingWorkOrder)).status).toBe(409);
   const allCompleted = Date.now();
   // The outage did hit the runs: steps failed and were retried until PostgreSQL came back. Local
   // activities retry inside the worker (describe() shows no pending activity for them); the
