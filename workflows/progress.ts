@@ -3,6 +3,7 @@
  * attributes operators filter by, and the current details the Web UI shows. The workflow only
  * says what happened (`step`) and where it stands (`status`).
  */
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import {
   AwaitingOntSwapSinceKey,
@@ -56,24 +57,16 @@ export class UpgradeTracker {
       undeliveredNotices: [],
       ontSwap: null,
     };
-    upsertSearchAttributes([
+    this.status('BILLING', `customer ${input.customerId} upgrading to ${input.targetPackageCode}`, [
       { key: CustomerIdKey, value: input.customerId },
       { key: TargetPackageKey, value: input.targetPackageCode },
     ]);
-    this.status('BILLING', `customer ${input.customerId} upgrading to ${input.targetPackageCode}`);
   }
 
-  /** Something happened: recorded with the facts it produced (numbers are indexed for search). */
+  /** Something happened: recorded with the facts it produced. */
   step(name: UpgradeStepName, facts: Facts = {}): void {
     Object.assign(this.progress, facts);
     this.progress.steps.push({ name, at: new Date().toISOString() });
-    const p = this.progress;
-    if (Object.keys(facts).some((key) => key.endsWith('No'))) {
-      upsertSearchAttributes([
-        { key: TicketNumbersKey, value: present([p.upgradeTicketNo, p.changeOntTicketNo]) },
-        { key: WorkOrderNumbersKey, value: present([p.upgradeWorkOrderNo, p.maintenanceWorkOrderNo]) },
-      ]);
-    }
   }
 
   /** A notice that could not be delivered for good: kept for operators; the upgrade goes on. */
@@ -84,14 +77,26 @@ export class UpgradeTracker {
     );
   }
 
-  /** Where the upgrade stands, for the API, the search attribute and the UI's current details. */
-  status(status: UpgradeStatus, details: string): void {
-    this.progress.status = status;
-    upsertSearchAttributes([{ key: UpgradeStatusKey, value: status }]);
-    const swap = this.progress.ontSwap;
-    if (status === 'AWAITING_ONT_SWAP' && swap) {
-      upsertSearchAttributes([{ key: AwaitingOntSwapSinceKey, value: new Date(swap.awaitingSince) }]);
-    }
+  /**
+   * Where the upgrade stands, for the UI's current details and the search attributes. Ticket and
+   * work order numbers are indexed with each status change, in the same one upsert: each upsert
+   * is a history event and a visibility write, and the steps between two statuses take
+   * milliseconds (docs/benchmarks.md).
+   */
+  status(status: UpgradeStatus, details: string, more: SearchAttributeUpdatePair[] = []): void {
+    const p = this.progress;
+    p.status = status;
+    const tickets = present([p.upgradeTicketNo, p.changeOntTicketNo]);
+    const workOrders = present([p.upgradeWorkOrderNo, p.maintenanceWorkOrderNo]);
+    upsertSearchAttributes([
+      ...more,
+      { key: UpgradeStatusKey, value: status },
+      ...(tickets.length ? [{ key: TicketNumbersKey, value: tickets }] : []),
+      ...(workOrders.length ? [{ key: WorkOrderNumbersKey, value: workOrders }] : []),
+      ...(status === 'AWAITING_ONT_SWAP' && p.ontSwap
+        ? [{ key: AwaitingOntSwapSinceKey, value: new Date(p.ontSwap.awaitingSince) }]
+        : []),
+    ]);
     setCurrentDetails(`**${status}** — ${details}`);
   }
 }

@@ -4,6 +4,7 @@
  * (`RUN_WORKER=false`), the other only the worker (`RUN_API=false`, pointed at the first one's
  * PostgreSQL and Temporal). Free ports on 127.0.0.1 and a throw-away data folder, as the e2e tests.
  */
+import { DEVELOPMENT_JWT_SECRET } from '../../platform/config';
 import { launchApp, startLocalSystem } from '../../platform/harness';
 import { type Launched, stopProcess } from '../../platform/processes';
 
@@ -22,6 +23,19 @@ export interface BenchStack {
   restartWorker(extraEnv?: Record<string, string>): Promise<number>;
   stop(): Promise<void>;
 }
+
+/**
+ * The worker runs as it does in production (docker-compose.yml's worker service): production
+ * React and libraries, a 256 MiB old generation and two malloc arenas (docs/benchmarks.md: worker
+ * RSS 478 → ~330 MiB at c=25, no measurable CPU cost). The bench mints tokens with the
+ * development secret, so the worker is given that secret explicitly.
+ */
+export const PRODUCTION_WORKER_ENV = {
+  NODE_ENV: 'production',
+  AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+  NODE_OPTIONS: '--max-old-space-size=256',
+  MALLOC_ARENA_MAX: '2',
+};
 
 export async function startBenchStack(
   options: {
@@ -54,6 +68,7 @@ export async function startBenchStack(
     TEMPORAL_ADDRESS: infra.temporalAddress,
     SEED_DEMO_DATA: 'false',
     RUN_API: 'false',
+    ...PRODUCTION_WORKER_ENV,
     ...options.workerEnv,
     ...extra,
     LOG_LEVEL: 'info',
