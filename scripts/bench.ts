@@ -27,6 +27,7 @@ import { DEVELOPMENT_JWT_SECRET } from '../platform/config';
 import { createDatabase, DATABASE_POOL_MAX } from '../platform/database';
 import { temporalTools } from '../platform/temporal-tools';
 import { WORKER_TUNING } from '../worker/create-worker';
+import { flagValue } from './bench/args';
 import { type CeilingRun, type CeilingWorker, startCeilingWorker } from './bench/ceiling';
 import { CEILING_STEPS, CEILING_VARIANTS, type CeilingVariant } from './bench/ceiling-workflows';
 import { createBenchCustomers } from './bench/customers';
@@ -62,10 +63,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const flag = (name: string) => {
-    const at = argv.indexOf(`--${name}`);
-    return at >= 0 ? argv[at + 1] : undefined;
-  };
+  const flag = (name: string) => flagValue(name, argv);
   const has = (name: string) => argv.includes(`--${name}`);
   const list = (value: string) => value.split(',').map((v) => Number(v.trim()));
   const levels = list(flag('levels') ?? process.env.BENCH_LEVELS ?? '1,5,10,25');
@@ -88,11 +86,6 @@ function parseOptions(argv: string[]): Options {
     throw new Error('levels and N must be integers 1-1000, --read-seconds 1-60, --poll-ms >= 5');
   }
   return options;
-}
-
-function flagValue(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
 interface LevelResult {

@@ -45,25 +45,22 @@ export function loadTool(): { name: string; version: string } {
   return { name: 'built-in (fetch)', version: `Node ${process.version}` };
 }
 
-export async function measureReads(options: {
+/** What to read, for how long, over how many connections. */
+interface ReadOptions {
   name: string;
   url: string;
   headers: Record<string, string>;
   seconds: number;
   connections: number;
-}): Promise<ReadResult> {
+}
+
+export async function measureReads(options: ReadOptions): Promise<ReadResult> {
   const tool = loadTool();
   if (tool.name === 'wrk') return withWrk(options);
   return withFetch(options, tool.name);
 }
 
-async function withWrk(options: {
-  name: string;
-  url: string;
-  headers: Record<string, string>;
-  seconds: number;
-  connections: number;
-}): Promise<ReadResult> {
+async function withWrk(options: ReadOptions): Promise<ReadResult> {
   const script = path.join(os.tmpdir(), `selfcare-bench-wrk-${process.pid}.lua`);
   fs.writeFileSync(script, LUA);
   const args = [
@@ -93,16 +90,7 @@ async function withWrk(options: {
   };
 }
 
-async function withFetch(
-  options: {
-    name: string;
-    url: string;
-    headers: Record<string, string>;
-    seconds: number;
-    connections: number;
-  },
-  tool: string,
-): Promise<ReadResult> {
+async function withFetch(options: ReadOptions, tool: string): Promise<ReadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const end = performance.now() + options.seconds * 1000;

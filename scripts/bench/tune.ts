@@ -19,6 +19,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { mintToken } from '../../platform/auth';
 import { DEVELOPMENT_JWT_SECRET } from '../../platform/config';
+import { flagValue } from './args';
 import { type BenchCustomer, createBenchCustomers } from './customers';
 import { driveUpgrades, ProgressWatcher } from './drive';
 import { memoryOf, sampleUsage, threadMsPer, threadTicks } from './proc';
@@ -97,10 +98,7 @@ export const SETTINGS: Record<string, Setting> = {
 
 const log = (message: string) => process.stderr.write(`[tune] ${message}\n`);
 
-function flag(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
+const flag = (name: string) => flagValue(name);
 
 interface Trial {
   setting: string;
