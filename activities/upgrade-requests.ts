@@ -1,4 +1,9 @@
-import type { UpgradePlan, UpgradeStatus, UpgradeWorkflowInput } from '../contracts/upgrade';
+import {
+  IN_FLIGHT_STATUSES,
+  type UpgradePlan,
+  type UpgradeStatus,
+  type UpgradeWorkflowInput,
+} from '../contracts/upgrade';
 
 export type { UpgradePlan };
 
@@ -6,7 +11,7 @@ import { jakartaDateOf } from '../domain';
 import { activePromo, dateOnly } from '../services/catalog';
 import { assertEligible, loadUpgradeContext } from '../services/upgrade-quote';
 import type { ActivityDependencies } from '.';
-import { refusalsAreFinal } from './errors';
+import { invalidState, refusalsAreFinal } from './errors';
 import { createSettlementActivities } from './settlement';
 
 /** What runs started before the lean-core revision report (see `recordUpgradeProgress`). */
@@ -59,28 +64,39 @@ export function createUpgradeRequestActivities(deps: ActivityDependencies) {
           needsOntSwap: target.requiresDualBand && ont?.band !== 'DUAL',
           currentPeriodStart: dateOnly(subscription.periodStart),
         };
-        await db.upgradeRequest.upsert({
-          where: { id: input.upgradeId },
-          create: {
-            id: input.upgradeId,
-            customerId: input.customerId,
-            idempotencyKey: input.idempotencyKey,
-            fromPackageCode: plan.from.code,
-            targetPackageCode: input.targetPackageCode,
-            requestedAt: new Date(input.requestedAt),
-            plan: plan as never,
-            acceptedAt: new Date(),
-          },
-          update: { fromPackageCode: plan.from.code, plan: plan as never, acceptedAt: new Date() },
+        const accepted = { fromPackageCode: plan.from.code, plan: plan as never, acceptedAt: new Date() };
+        if (!existing) {
+          await db.upgradeRequest.create({
+            data: {
+              id: input.upgradeId,
+              customerId: input.customerId,
+              idempotencyKey: input.idempotencyKey,
+              targetPackageCode: input.targetPackageCode,
+              requestedAt: new Date(input.requestedAt),
+              ...accepted,
+            },
+          });
+          return plan;
+        }
+        // Only while still in flight: the reconciler may have settled an admission whose run was
+        // late to start (it counts as never started after a minute); that run must not go on.
+        const { count } = await db.upgradeRequest.updateMany({
+          where: { id: input.upgradeId, status: { in: [...IN_FLIGHT_STATUSES] } },
+          data: accepted,
         });
+        if (count === 0) {
+          throw invalidState(
+            `upgrade ${input.upgradeId} was settled (${existing.status}) before its run started`,
+          );
+        }
         return plan;
       });
     },
 
     /** The upgrade is done: the customer is on the new package (and, if needed, the new ONT). */
     async completeUpgrade(input: { upgradeId: string; completedAt: string }): Promise<void> {
-      await db.upgradeRequest.update({
-        where: { id: input.upgradeId },
+      await db.upgradeRequest.updateMany({
+        where: { id: input.upgradeId, status: { in: [...IN_FLIGHT_STATUSES] } },
         data: { status: 'COMPLETED', completedAt: new Date(input.completedAt) },
       });
     },

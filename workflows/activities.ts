@@ -5,6 +5,7 @@
  * activities, visible and retried by the server. Every call carries a summary for the Web UI.
  */
 import {
+  ActivityCancellationType,
   type ActivityOptions,
   type LocalActivityOptions,
   proxyActivities,
@@ -26,12 +27,15 @@ const retry = {
  */
 const DATABASE_STEP: LocalActivityOptions = {
   startToCloseTimeout: '15 seconds',
+  // A cancel waits for a step already running: nothing may commit after the settlement.
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { ...retry, maximumInterval: '10 seconds' },
 };
 
 /** A notice gets 60 s a try: longer than the email transport's own 30 s timeout, so it classifies a hang. */
 const NOTICE: ActivityOptions = {
   startToCloseTimeout: '60 seconds',
+  cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { ...retry, maximumInterval: '1 minute' },
 };
 

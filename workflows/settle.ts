@@ -5,7 +5,7 @@
  * after it) — then tell the customer what changed. Notices here never fail the ending.
  */
 import { ActivityFailure, ApplicationFailure, isCancellation, log } from '@temporalio/workflow';
-import type { UpgradeEnding } from '../activities/settlement';
+import type { Settlement, UpgradeEnding } from '../activities/settlement';
 import type {
   UndeliveredNotice,
   UpgradeStatus,
@@ -36,15 +36,24 @@ export interface Ending {
   request?: UpgradeWorkflowInput;
 }
 
-export async function settle(recorder: Recorder, end: Ending): Promise<void> {
-  const { upgradeId, customerId, ending, reason } = end;
+/** Undoes what must not stand (one database step) and records the ending. */
+export async function settle(recorder: Recorder, end: Ending): Promise<Settlement> {
+  const { upgradeId, ending, reason } = end;
   log.warn(`upgrade ${ending.toLowerCase()}`, { upgradeId, reason });
-  const { voidedBillCode, cancelledVisit } = await db.settleUpgrade(end);
-  if (voidedBillCode) recorder.step('BILL_VOIDED');
-  if (cancelledVisit) recorder.step('ONT_VISIT_CANCELLED');
+  const settled = await db.settleUpgrade(end);
+  if (settled.voidedBillCode) recorder.step('BILL_VOIDED');
+  if (settled.cancelledVisit) recorder.step('ONT_VISIT_CANCELLED');
   recorder.step(ending, { failureReason: reason });
   recorder.status(ending, reason);
-  if (voidedBillCode) {
+  return settled;
+}
+
+/** Tells the customer what the settlement changed; a notice that cannot be delivered is recorded. */
+export async function tell(recorder: Recorder, end: Ending, settled: Settlement): Promise<void> {
+  const { upgradeId, customerId, ending } = end;
+  const { voidedBillCode, cancelledVisit } = settled;
+  // Before the switch the customer keeps the old package: told so, and of the voided bill if any.
+  if (!settled.switched) {
     await bestEffort(recorder, upgradeId, 'UPGRADE_CANCELLED', () =>
       notices.notifyUpgradeCancelled({ upgradeId, customerId, ending, voidedBillCode }),
     );

@@ -26,7 +26,7 @@ import {
 import { db, notices } from './activities';
 import { upgradeV1 } from './legacy/upgrade-v1';
 import { UpgradeTracker } from './progress';
-import { bestEffort, settle } from './settle';
+import { bestEffort, settle, tell } from './settle';
 
 /** Runs started before this revision have no marker of it and replay on the frozen code. */
 export const LEAN_CORE = 'lean-core-local-activities';
@@ -45,6 +45,9 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
   });
 
   try {
+    // A bad SLA fails the run before anything is billed, not after the switch.
+    const sla = (input.ontSwapSla ?? DEFAULT_ONT_SWAP_SLA) as Duration;
+    const slaMs = durationMs(sla);
     const plan = await db.acceptUpgradeRequest(input);
     run.step('REQUEST_ACCEPTED', { fromPackageCode: plan.from.code });
 
@@ -91,7 +94,7 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
     });
 
     // 6–9. A single-band ONT is swapped by a technician before the upgrade is done.
-    if (plan.needsOntSwap) await swapOnt(input, plan, run, () => swapReport);
+    if (plan.needsOntSwap) await swapOnt(input, plan, run, { sla, slaMs }, () => swapReport);
 
     // Done: a cancellation that arrives now changes nothing.
     await CancellationScope.nonCancellable(() =>
@@ -106,15 +109,14 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
       ? 'cancelled by an operator (Temporal cancel request)'
       : finalFailureReason(error);
     if (reason === null) throw error;
-    await CancellationScope.nonCancellable(() =>
-      settle(run, {
-        upgradeId,
-        customerId,
-        ending: cancelled ? 'CANCELLED' : 'FAILED',
-        reason,
-        request: input,
-      }),
-    );
+    const end = {
+      upgradeId,
+      customerId,
+      ending: cancelled ? 'CANCELLED' : 'FAILED',
+      reason,
+      request: input,
+    } as const;
+    await CancellationScope.nonCancellable(async () => tell(run, end, await settle(run, end)));
     if (cancelled) throw error;
     throw ApplicationFailure.nonRetryable(reason, 'UpgradeFailed');
   }
@@ -124,12 +126,12 @@ async function swapOnt(
   input: UpgradeWorkflowInput,
   plan: UpgradePlan,
   run: UpgradeTracker,
+  { sla, slaMs }: { sla: Duration; slaMs: number },
   report: () => OntReplacedSignal | undefined,
 ): Promise<void> {
   const { upgradeId, customerId } = input;
-  const sla = (input.ontSwapSla ?? DEFAULT_ONT_SWAP_SLA) as Duration;
   const awaitingSince = new Date();
-  const slaDeadline = new Date(awaitingSince.getTime() + durationMs(sla)).toISOString();
+  const slaDeadline = new Date(awaitingSince.getTime() + slaMs).toISOString();
 
   // 6. Change-ONT ticket and the maintenance work order for the installer, due at the SLA.
   const changeOnt = await db.openChangeOntTicket({ upgradeId, customerId });
@@ -177,6 +179,17 @@ async function swapOnt(
     await condition(() => report() !== undefined);
   }
   const swap = report()!;
+  // The swap happened: recording it and telling the customer are not undone by a late cancel.
+  await CancellationScope.nonCancellable(() => closeOntSwap(input, run, swap, changeOnt.ticketNo, woNumber));
+}
+
+async function closeOntSwap(
+  { upgradeId, customerId }: UpgradeWorkflowInput,
+  run: UpgradeTracker,
+  swap: OntReplacedSignal,
+  ticketNo: string,
+  woNumber: string,
+): Promise<void> {
   run.step('ONT_REPLACED', { ontSwap: { ...run.progress.ontSwap!, replacedAt: swap.replacedAt } });
 
   // 9. New dual-band ONT on record, WO and ticket closed, the customer told.
@@ -189,7 +202,7 @@ async function swapOnt(
     band,
     replacedAt,
     workOrderNumber: woNumber,
-    ticketNo: changeOnt.ticketNo,
+    ticketNo,
   });
   run.step('ONT_SWAP_CLOSED');
   const thanked = await bestEffort(run, upgradeId, 'ONT_SWAP_COMPLETED', () =>

@@ -142,7 +142,17 @@ export const UPGRADES = [
             staticDetails: `Requested ${input.requestedAt} with Idempotency-Key ${idempotencyKey}`,
           });
       } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
+        // A timeout may hide a start that happened: ask before undoing the admission.
+        const started =
+          error instanceof WorkflowExecutionAlreadyStartedError ||
+          (await temporal.workflow
+            .getHandle(workflowId)
+            .describe()
+            .then(
+              () => true,
+              () => false,
+            ));
+        if (!started) {
           if (admission.created) await withdrawAdmission(db, workflowId);
           logger.error({ err: error, workflowId }, 'could not start the upgrade workflow');
           throw new HttpProblem(

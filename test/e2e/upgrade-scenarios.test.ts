@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { isAlive } from '../../platform/processes';
