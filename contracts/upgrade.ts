@@ -125,6 +125,28 @@ export interface UndeliveredNotice {
   at: string;
 }
 
+/** A run's progress before its first step. */
+export function initialProgress(input: UpgradeWorkflowInput, workflowId: string): UpgradeProgress {
+  return {
+    upgradeId: input.upgradeId,
+    workflowId,
+    customerId: input.customerId,
+    fromPackageCode: null,
+    targetPackageCode: input.targetPackageCode,
+    status: 'BILLING',
+    requestedAt: input.requestedAt,
+    steps: [],
+    billCode: null,
+    upgradeTicketNo: null,
+    upgradeWorkOrderNo: null,
+    changeOntTicketNo: null,
+    maintenanceWorkOrderNo: null,
+    failureReason: null,
+    undeliveredNotices: [],
+    ontSwap: null,
+  };
+}
+
 /** The technician's report that the ONT was swapped (technician API → signal). */
 export interface OntReplacedSignal {
   workOrderNumber: string;

@@ -13,12 +13,13 @@ import {
   UpgradeStatusKey,
   WorkOrderNumbersKey,
 } from '../contracts/search-attributes';
-import type {
-  UndeliveredNotice,
-  UpgradeProgress,
-  UpgradeStatus,
-  UpgradeStepName,
-  UpgradeWorkflowInput,
+import {
+  initialProgress,
+  type UndeliveredNotice,
+  type UpgradeProgress,
+  type UpgradeStatus,
+  type UpgradeStepName,
+  type UpgradeWorkflowInput,
 } from '../contracts/upgrade';
 
 type Facts = Partial<
@@ -39,24 +40,7 @@ export class UpgradeTracker {
   readonly progress: UpgradeProgress;
 
   constructor(input: UpgradeWorkflowInput) {
-    this.progress = {
-      upgradeId: input.upgradeId,
-      workflowId: workflowInfo().workflowId,
-      customerId: input.customerId,
-      fromPackageCode: null,
-      targetPackageCode: input.targetPackageCode,
-      status: 'BILLING',
-      requestedAt: input.requestedAt,
-      steps: [],
-      billCode: null,
-      upgradeTicketNo: null,
-      upgradeWorkOrderNo: null,
-      changeOntTicketNo: null,
-      maintenanceWorkOrderNo: null,
-      failureReason: null,
-      undeliveredNotices: [],
-      ontSwap: null,
-    };
+    this.progress = initialProgress(input, workflowInfo().workflowId);
     this.status('BILLING', `customer ${input.customerId} upgrading to ${input.targetPackageCode}`, [
       { key: CustomerIdKey, value: input.customerId },
       { key: TargetPackageKey, value: input.targetPackageCode },

@@ -36,6 +36,11 @@ export interface Ending {
   request?: UpgradeWorkflowInput;
 }
 
+/** The failure an activity reported (local activities' arrive unwrapped), else the error itself. */
+export function failureOf(error: unknown): unknown {
+  return error instanceof ActivityFailure ? error.cause : error;
+}
+
 /** Undoes what must not stand (one database step) and records the ending. */
 export async function settle(recorder: Recorder, end: Ending): Promise<Settlement> {
   const { upgradeId, ending, reason } = end;
@@ -81,7 +86,7 @@ export async function bestEffort(
     return true;
   } catch (error) {
     if (isCancellation(error)) throw error;
-    const failure = error instanceof ActivityFailure ? error.cause : error;
+    const failure = failureOf(error);
     const details = failure instanceof ApplicationFailure ? failure.details : undefined;
     const channel = (details?.[0] as Pick<UndeliveredNotice, 'channel'> | undefined)?.channel ?? null;
     const reason = failure instanceof Error ? failure.message : String(failure);

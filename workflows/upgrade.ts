@@ -6,7 +6,6 @@
 
 import { type Duration, msToNumber } from '@temporalio/common/lib/time';
 import {
-  ActivityFailure,
   ApplicationFailure,
   CancellationScope,
   condition,
@@ -26,7 +25,7 @@ import {
 import { db, notices } from './activities';
 import { upgradeV1 } from './legacy/upgrade-v1';
 import { UpgradeTracker } from './progress';
-import { bestEffort, settle, tell } from './settle';
+import { bestEffort, failureOf, settle, tell } from './settle';
 
 /** Runs started before this revision have no marker of it and replay on the frozen code. */
 export const LEAN_CORE = 'lean-core-local-activities';
@@ -223,7 +222,7 @@ async function closeOntSwap(
  * for anything else (e.g. cancellation).
  */
 function finalFailureReason(error: unknown): string | null {
-  const failure = error instanceof ActivityFailure ? error.cause : error;
+  const failure = failureOf(error);
   return failure instanceof ApplicationFailure ? failure.message : null;
 }
 

@@ -3,14 +3,10 @@
  * page. All from the database, where every step records its fact as it happens (local activities
  * write inside the run), so reads need neither a worker nor Temporal.
  */
-import { IN_FLIGHT_STATUSES, type UpgradeProgress } from '../../contracts/upgrade';
+import { IN_FLIGHT_STATUSES } from '../../contracts/upgrade';
 import type { Database } from '../../platform/database';
 import type { UpgradeRequest } from '../../prisma/generated/client';
-import { loadUpgradeView, loadUpgradeViews, withLinks } from '../../services/upgrade-views';
-
-export function readProgress(db: Database, upgradeId: string): Promise<UpgradeProgress | null> {
-  return loadUpgradeView(db, upgradeId);
-}
+import { loadUpgradeViews, withLinks } from '../../services/upgrade-views';
 
 /** Upgrades as a list shows them, with their links. */
 export async function listUpgrades(db: Database, rows: UpgradeRequest[]) {

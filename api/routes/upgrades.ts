@@ -10,14 +10,14 @@ import { settleIfAbandoned } from '../../services/abandoned-upgrades';
 import { toQuoteView } from '../../services/bills';
 import { admitUpgrade, UpgradeInFlight, withdrawAdmission } from '../../services/upgrade-admission';
 import { assertEligible, loadUpgradeContext, quoteFor } from '../../services/upgrade-quote';
-import { withLinks } from '../../services/upgrade-views';
+import { loadUpgradeView, withLinks } from '../../services/upgrade-views';
 import { assertMayRead } from '../access';
 import { ok, operationsOf, problem } from '../operation';
 import { HttpProblem, notFound } from '../problem';
 import { IdempotencyKey, Pagination, pageWindow, QuoteBody, StartUpgradeBody } from '../schemas';
 import { requireCustomer } from './customers';
 import { refusalToProblem } from './refusals';
-import { listUpgrades, readProgress } from './upgrade-reads';
+import { listUpgrades } from './upgrade-reads';
 
 const RATE_LIMIT = {
   RateLimit: { description: 'remaining upgrade requests in the window (IETF draft 8)' },
@@ -185,7 +185,7 @@ export const UPGRADES = [
     access: 'resource-read',
     responses: { 200: ok('the progress', 'UpgradeView') },
     handler: async ({ params: { upgradeId }, res }, deps) => {
-      const progress = await readProgress(deps.db, upgradeId);
+      const progress = await loadUpgradeView(deps.db, upgradeId);
       if (!progress) throw notFound(`upgrade ${upgradeId} does not exist`);
       assertMayRead(res, progress.customerId, `upgrade ${upgradeId}`);
       return withLinks(progress);

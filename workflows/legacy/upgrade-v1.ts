@@ -27,6 +27,7 @@ import {
 } from '../../contracts/search-attributes';
 import {
   DEFAULT_ONT_SWAP_SLA,
+  initialProgress,
   NON_RETRYABLE_TYPES,
   type OntReplacedSignal,
   ontReplacedSignal,
@@ -50,24 +51,7 @@ const act = proxyActivities<Activities>({
 export async function upgradeV1(input: UpgradeWorkflowInput): Promise<UpgradeProgress> {
   const upgradeId = input.upgradeId;
   const customerId = input.customerId;
-  const progress: UpgradeProgress = {
-    upgradeId,
-    workflowId: workflowInfo().workflowId,
-    customerId,
-    fromPackageCode: null,
-    targetPackageCode: input.targetPackageCode,
-    status: 'BILLING',
-    requestedAt: input.requestedAt,
-    steps: [],
-    billCode: null,
-    upgradeTicketNo: null,
-    upgradeWorkOrderNo: null,
-    changeOntTicketNo: null,
-    maintenanceWorkOrderNo: null,
-    failureReason: null,
-    undeliveredNotices: [],
-    ontSwap: null,
-  };
+  const progress: UpgradeProgress = initialProgress(input, workflowInfo().workflowId);
   let replacement: OntReplacedSignal | undefined;
 
   setHandler(progressQuery, () => progress);
