@@ -6,6 +6,7 @@ import type { AppConfig } from '../platform/config';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
 import { authenticate, principalOf } from './access';
+import type { ApiMetrics } from './metrics';
 import { OPERATIONS } from './openapi';
 import { mount } from './operation';
 import { HttpProblem, problemHandler, unknownRoute } from './problem';
@@ -15,6 +16,8 @@ export interface ApiDependencies {
   temporal: Client;
   config: AppConfig;
   logger: Logger;
+  /** Requests counted and timed for Prometheus (api/metrics.ts); unset when API_METRICS_PORT=off. */
+  metrics?: ApiMetrics;
 }
 
 export function createApp(deps: ApiDependencies): express.Express {
@@ -22,6 +25,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
+  if (deps.metrics) app.use(deps.metrics.track);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } } }));
   app.use(requestLog(deps.logger));
   app.use(express.json({ limit: '16kb', strict: true }));

@@ -12,6 +12,12 @@ import { z } from 'zod';
 export const EMAIL_FROM_DEFAULT = 'Oxygen.id <do-not-reply@oxygen.id>';
 
 const port = z.coerce.number().int().min(1).max(65535);
+/** A port, or `off` (read as `null`). */
+const portOrOff = (fallback: number) =>
+  z
+    .union([z.literal('off'), port], { error: 'a port (1-65535) or "off"' })
+    .default(fallback)
+    .transform((v) => (v === 'off' ? null : v));
 const optionalString = z
   .string()
   .optional()
@@ -62,6 +68,9 @@ const EnvSchema = z.object({
   AUTH_JWT_SECRET: optionalString,
   UPGRADE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  API_METRICS_PORT: portOrOff(9464),
+  WORKER_METRICS_PORT: portOrOff(9465),
+  METRICS_HOST: z.string().default('127.0.0.1'),
   RUN_API: z
     .enum(['true', 'false'])
     .default('true')
@@ -99,6 +108,8 @@ export interface AppConfig {
   ontSwapSla: string;
   /** Loads the catalog and the demo customers (idempotently). Off in production unless asked. */
   seedDemoData: boolean;
+  /** Prometheus endpoints, each on a port of its own (`null`: off). */
+  metrics: { host: string; apiPort: number | null; workerPort: number | null };
   runApi: boolean;
   runWorker: boolean;
 }
@@ -142,6 +153,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     rateLimit: { upgradesPerMinute: e.UPGRADE_RATE_LIMIT_PER_MINUTE },
     ontSwapSla: e.ONT_SWAP_SLA,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : e.NODE_ENV !== 'production',
+    metrics: { host: e.METRICS_HOST, apiPort: e.API_METRICS_PORT, workerPort: e.WORKER_METRICS_PORT },
     runApi: e.RUN_API,
     runWorker: e.RUN_WORKER,
   };
