@@ -37,14 +37,21 @@ export interface StartingProcess extends Launched {
 /**
  * `scripts/start.ts`, as `npm start` runs it, with `env` on top of ours: the whole system, or the
  * part that RUN_API / RUN_WORKER=false leave. Ready when its API answers /health with 200 or,
- * without an API, when its worker polls the task queue.
+ * without an API, when its worker polls the task queue. Its metrics endpoints are off unless
+ * `env` gives them ports: processes started side by side would all want the default ones.
  */
 export function launchApp(
   name: string,
   env: Record<string, string>,
   options: { nodeArgs?: string[]; detached?: boolean } = {},
 ): StartingProcess {
-  const fullEnv = { ...process.env, NODE_OPTIONS: '', ...env };
+  const fullEnv = {
+    ...process.env,
+    NODE_OPTIONS: '',
+    API_METRICS_PORT: 'off',
+    WORKER_METRICS_PORT: 'off',
+    ...env,
+  };
   const { runApi, api, temporal: t } = loadConfig(fullEnv);
   const app = launch(
     name,

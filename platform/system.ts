@@ -1,14 +1,17 @@
 /**
  * Starts the whole system in one process: infrastructure when not given (embedded PostgreSQL,
- * Temporal dev server), migrations and seed data, the worker and the API. `stop()` undoes it
- * in reverse: the API stops accepting, the worker drains, then the servers stop.
+ * Temporal dev server), migrations and seed data, the worker and the API, each with its Prometheus
+ * endpoint unless that is off. `stop()` undoes it in reverse: the API stops accepting, the worker
+ * drains, then the servers stop.
  */
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
+import { IllegalStateError } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createReconcileActivities } from '../activities/reconcile';
 import { createApp } from '../api/app';
+import { type ApiMetrics, createApiMetrics, serveMetrics } from '../api/metrics';
 import { seedDatabase } from '../prisma/seed-data';
 import { createUpgradeWorker } from '../worker/create-worker';
 import { ensureReconcileSchedule } from '../worker/reconcile-schedule';
@@ -91,7 +94,14 @@ export async function startSystem(config: AppConfig, logger: Logger): Promise<Ru
 
     let apiUrl: string | undefined;
     if (config.runApi) {
-      const api = await startApi(config, connectionOptions, db, logger);
+      let metrics: ApiMetrics | undefined;
+      if (config.metrics.apiPort) {
+        metrics = createApiMetrics(db, logger.child({ component: 'api' }));
+        const server = await serveMetrics(metrics, config.metrics.host, config.metrics.apiPort);
+        cleanups.push({ name: 'API metrics', run: server.stop });
+        logger.info({ url: server.url }, 'API metrics listening');
+      }
+      const api = await startApi(config, connectionOptions, db, metrics, logger);
       cleanups.push({ name: 'API', run: api.stop });
       apiUrl = api.url;
     }
@@ -109,7 +119,7 @@ async function startWorker(
   db: Database,
   logger: Logger,
 ) {
-  installTemporalRuntime(config.logLevel);
+  installTemporalRuntime(config, logger);
   const connection = await NativeConnection.connect(connectionOptions);
   // The reconciler asks Temporal how runs ended; it gets a client connection of its own.
   const clientConnection = await Connection.connect(connectionOptions);
@@ -156,11 +166,12 @@ async function startApi(
   config: AppConfig,
   connectionOptions: ReturnType<typeof temporalConnectionOptions>,
   db: Database,
+  metrics: ApiMetrics | undefined,
   logger: Logger,
 ) {
   const connection = await Connection.connect(connectionOptions);
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const app = createApp({ db, temporal, config, logger: logger.child({ component: 'api' }) });
+  const app = createApp({ db, temporal, config, logger: logger.child({ component: 'api' }), metrics });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.api.port, config.api.host, (error?: Error) =>
       error ? reject(error) : resolve(s),
@@ -181,13 +192,25 @@ async function startApi(
   };
 }
 
-/** The SDK logs (bundling, polling) at warn and above unless LOG_LEVEL asks for more. */
-function installTemporalRuntime(logLevel: AppConfig['logLevel']) {
-  const level = logLevel === 'debug' || logLevel === 'trace' ? 'DEBUG' : 'WARN';
+/**
+ * The SDK logs (bundling, polling) at warn and above unless LOG_LEVEL asks for more. Its metrics
+ * are served by its own Prometheus exporter on WORKER_METRICS_PORT; the exporter stops with the
+ * runtime, which shuts down when the worker's connection, its last native object, is closed.
+ */
+function installTemporalRuntime(config: AppConfig, logger: Logger) {
+  const level = config.logLevel === 'debug' || config.logLevel === 'trace' ? 'DEBUG' : 'WARN';
+  const { host, workerPort } = config.metrics;
+  const bindAddress = `${host.includes(':') ? `[${host}]` : host}:${workerPort}`;
   try {
-    // Shutdown signals are ours (scripts/start.ts): the worker drains in order, after the API.
-    Runtime.install({ logger: new DefaultLogger(level), shutdownSignals: [] });
-  } catch {
-    // Already installed in this process (tests start more than one system).
+    Runtime.install({
+      logger: new DefaultLogger(level),
+      // Shutdown signals are ours (scripts/start.ts): the worker drains in order, after the API.
+      shutdownSignals: [],
+      telemetryOptions: workerPort ? { metrics: { prometheus: { bindAddress } } } : undefined,
+    });
+    if (workerPort) logger.info({ url: `http://${bindAddress}/metrics` }, 'worker metrics listening');
+  } catch (error) {
+    // Already installed in this process (tests start more than one system): its settings stay.
+    if (!(error instanceof IllegalStateError)) throw error;
   }
 }

@@ -1,15 +1,24 @@
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
-import { isAlive } from '../../platform/processes';
+import { freePorts, isAlive } from '../../platform/processes';
 import { callerFor } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 
 let system: LocalSystem;
 let db: PgClient;
+let metricsUrls: { api: string; worker: string };
 
 beforeAll(async () => {
-  system = await startLocalSystem({ label: 'e2e' });
+  const [apiMetricsPort, workerMetricsPort] = (await freePorts(2)) as [number, number];
+  metricsUrls = {
+    api: `http://127.0.0.1:${apiMetricsPort}/metrics`,
+    worker: `http://127.0.0.1:${workerMetricsPort}/metrics`,
+  };
+  system = await startLocalSystem({
+    label: 'e2e',
+    env: { API_METRICS_PORT: String(apiMetricsPort), WORKER_METRICS_PORT: String(workerMetricsPort) },
+  });
   db = new PgClient({ connectionString: system.databaseUrl });
   await db.connect();
 }, 240_000);
@@ -86,6 +95,24 @@ describe('the system started as `npm start` starts it', () => {
     } finally {
       await connection.close();
     }
+  });
+
+  it('serves Prometheus metrics of the API and of the worker, each on its own port', async () => {
+    const fromApi = await (await fetch(metricsUrls.api)).text();
+    expect(fromApi).toContain(
+      'selfcare_http_requests_total{method="POST",route="/v1/customers/:customerId/upgrades",status="202"} 2',
+    );
+    expect(fromApi).toContain('selfcare_upgrades{status="COMPLETED"} 1');
+    expect((await api('GET', '/metrics')).status).toBe(404);
+
+    // The SDK's own exporter: the run above was polled for and completed by this worker.
+    const fromWorker = await eventually(
+      async () => (await fetch(metricsUrls.worker)).text(),
+      (text) => /^temporal_workflow_completed\{[^}]*workflow_type="UpgradeWorkflow"[^}]*\} [1-9]/m.test(text),
+    );
+    expect(fromWorker).toMatch(
+      /^temporal_workflow_task_queue_poll_succeed\{[^}]*task_queue="selfcare-upgrade"[^}]*\} [1-9]/m,
+    );
   });
 
   it('answers bad input with precise problem details', async () => {
