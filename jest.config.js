@@ -1,7 +1,9 @@
 /**
- * One command, five levels: pure units; integration (activities and API against a real
- * PostgreSQL); workflows in TestWorkflowEnvironment; end to end against the whole system; and
- * faults (the system split into processes that are killed, stopped and restarted under load).
+ * One command, six levels: pure units; integration (activities and API against a real
+ * PostgreSQL); workflows in TestWorkflowEnvironment; end to end against the whole system;
+ * faults (the system split into processes that are killed, stopped and restarted under load);
+ * and the cluster (the production topology: Temporal as four services on PostgreSQL, two
+ * workers, two API processes).
  */
 const transform = {
   '^.+\\.(t|j)sx?$': [
@@ -31,7 +33,7 @@ const project = (name, testTimeout) => ({
 });
 
 module.exports = {
-  projects: [project('unit'), project('integration'), project('workflow'), project('e2e'), project('faults')],
+  projects: [project('unit'), project('integration'), project('workflow'), project('e2e'), project('faults'), project('cluster')],
   testTimeout: 120_000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -8,6 +8,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
 import { EmailPropsError, type EmailPropsMap, renderEmail } from '../emails/render';
 import type { Database } from '../platform/database';
+import { whileHeartbeating } from '../platform/heartbeat';
 import type { EmailTransport } from '../platform/notifications/email-transport';
 import type { PushGateway } from '../platform/notifications/push-gateway';
 import { createOnce } from '../platform/once';
@@ -230,6 +231,14 @@ export function createNotificationActivities(deps: NotificationDependencies) {
 
   /** Sends notice `kind` on each of its channels, each exactly once. */
   async function deliver<I extends NoticeInput, C, K extends keyof EmailPropsMap>(
+    kind: NotificationKind,
+    spec: NoticeSpec<I, C, K>,
+    input: I,
+  ): Promise<NotificationDeliverySummary> {
+    return whileHeartbeating(() => deliverOnEachChannel(kind, spec, input));
+  }
+
+  async function deliverOnEachChannel<I extends NoticeInput, C, K extends keyof EmailPropsMap>(
     kind: NotificationKind,
     spec: NoticeSpec<I, C, K>,
     input: I,

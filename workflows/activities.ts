@@ -32,9 +32,14 @@ const DATABASE_STEP: LocalActivityOptions = {
   retry: { ...retry, maximumInterval: '10 seconds' },
 };
 
-/** A notice gets 60 s a try: longer than the email transport's own 30 s timeout, so it classifies a hang. */
+/**
+ * A notice gets 60 s a try: longer than the email transport's own 30 s timeout, so it classifies a
+ * hang. It heartbeats every second while it runs (platform/heartbeat.ts): when its worker dies
+ * mid-send, another worker retries it 5 s later instead of after the 60 s.
+ */
 const NOTICE: ActivityOptions = {
   startToCloseTimeout: '60 seconds',
+  heartbeatTimeout: '5 seconds',
   cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
   retry: { ...retry, maximumInterval: '1 minute' },
 };

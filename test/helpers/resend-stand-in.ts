@@ -20,6 +20,7 @@ export type OutageMode =
   | 'lose-answer';
 
 export type Outcome =
+  | 'held'
   | 'refused'
   | 'error'
   | 'rejected'
@@ -59,6 +60,11 @@ export interface ResendStandIn {
   loseFirstAnswers(on: boolean): void;
   /** Messages to this address are refused for good, as Resend refuses an invalid recipient (422). */
   rejectRecipient(address: string): void;
+  /**
+   * The next request is held, never answered (its sender may be killed meanwhile); resolves with
+   * it once it arrives. Later requests are answered as usual.
+   */
+  holdNextRequest(): Promise<LoggedRequest>;
   /** True while an outage phase is running. */
   failing(): boolean;
   requests(): LoggedRequest[];
@@ -74,6 +80,7 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
   let pending: Array<{ mode: OutageMode; ms: number }> = [];
   let loseFirst = false;
   const rejected = new Set<string>();
+  let holdNext: ((request: LoggedRequest) => void) | undefined;
 
   const currentMode = (): OutageMode | null =>
     schedule.find((phase) => Date.now() < phase.until)?.mode ?? null;
@@ -111,6 +118,12 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
       const key = req.headers['idempotency-key'];
       const idempotencyKey = typeof key === 'string' ? key : null;
       const entry = (outcome: Outcome) => log.push({ at: Date.now(), idempotencyKey, to, subject, outcome });
+      if (holdNext) {
+        entry('held');
+        holdNext(log[log.length - 1] as LoggedRequest);
+        holdNext = undefined;
+        return;
+      }
       if (pending.length > 0) startPendingOutage();
       const mode = currentMode();
 
@@ -183,6 +196,10 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
       pending = [...phases];
       schedule = [];
     },
+    holdNextRequest: () =>
+      new Promise<LoggedRequest>((resolve) => {
+        holdNext = resolve;
+      }),
     loseFirstAnswers: (on) => {
       loseFirst = on;
     },

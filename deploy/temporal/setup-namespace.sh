@@ -1,0 +1,30 @@
+#!/bin/sh
+# Registers the app's namespace and custom search attributes once the frontend serves: safe to
+# run on every start. Prints "created" when it created anything (the servers cache both: the
+# caller restarts them or waits a minute before relying on them). Run by `npm run cluster` and
+# by docker-compose's temporal-namespace service.
+set -eu
+: "${TEMPORAL_ADDRESS:?host:port of the frontend}" "${SEARCH_ATTRIBUTES:?Name=Type pairs}"
+namespace="${TEMPORAL_NAMESPACE:-default}"
+cli="${TEMPORAL_CLI:-temporal}"
+set -- --address "$TEMPORAL_ADDRESS" --namespace "$namespace"
+created=""
+
+if ! "$cli" operator namespace describe "$@" >/dev/null 2>&1; then
+  "$cli" operator namespace create "$@" --retention "${NAMESPACE_RETENTION:-720h}" >/dev/null
+  created="namespace $namespace"
+fi
+# A new namespace is known to the frontend once its namespace cache refreshes (about 10 s).
+tries=0
+until existing="$("$cli" operator search-attribute list "$@" --output json 2>&1)"; do
+  tries=$((tries + 1))
+  if [ "$tries" -ge 30 ]; then echo "$existing" >&2; exit 1; fi
+  sleep 1
+done
+for pair in $SEARCH_ATTRIBUTES; do
+  name="${pair%%=*}"
+  case "$existing" in *"\"$name\""*) continue ;; esac
+  "$cli" operator search-attribute create "$@" --name "$name" --type "${pair##*=}" >/dev/null
+  created="$created $name"
+done
+if [ -n "$created" ]; then echo "created:$created"; fi

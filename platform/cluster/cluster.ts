@@ -1,0 +1,193 @@
+/**
+ * The production topology on one machine (`npm run cluster`, the cluster tests, the benchmark's
+ * `--topology cluster`): PostgreSQL holding the app's database and Temporal's two; the Temporal
+ * server as four services with the standalone Web UI; N worker processes and M API processes,
+ * each `scripts/start.ts` as a deployment would run it (RUN_API / RUN_WORKER).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { seedDatabase } from '../../prisma/seed-data';
+import { createDatabase } from '../database';
+import { launchApp, launchPostgres, type StartingProcess } from '../harness';
+import type { Logger } from '../logger';
+import { migrateDatabase } from '../migrate';
+import { freePorts, type Launched, stopProcess } from '../processes';
+import {
+  freeTemporalPorts,
+  type PostgresServer,
+  startTemporalCluster,
+  type TemporalCluster,
+  type TemporalPorts,
+} from './temporal-cluster';
+
+export interface ClusterPorts {
+  temporal: TemporalPorts;
+  /** Embedded PostgreSQL (unused with a DATABASE_URL). */
+  postgres: number;
+  /** One per API process. */
+  apis: number[];
+  /** Prometheus endpoints of the API processes, one each. */
+  apiMetrics: number[];
+  /** Prometheus endpoints of the worker processes (the SDK's exporter), one each. */
+  workerMetrics: number[];
+}
+
+export interface ClusterOptions {
+  ports: ClusterPorts;
+  /** Where the embedded PostgreSQL and the Web UI's config live; kept between starts. */
+  dataDir: string;
+  /** An existing PostgreSQL for the app; Temporal's databases go on the same server. */
+  databaseUrl?: string;
+  namespace?: string;
+  taskQueue?: string;
+  logger: Logger;
+  /** Extra environment of every app process. */
+  appEnv?: Record<string, string>;
+  /** Load the catalog and demo customers (default: true). */
+  seedDemoData?: boolean;
+}
+
+export interface AppProcess {
+  name: string;
+  kind: 'api' | 'worker';
+  env: Record<string, string>;
+  url?: string;
+  metricsUrl: string;
+  process?: StartingProcess;
+}
+
+export interface Cluster {
+  databaseUrl: string;
+  temporal: TemporalCluster;
+  apis: AppProcess[];
+  workers: AppProcess[];
+  postgres?: Launched;
+  /** SIGKILL an app process (no drain), as a lost machine would. */
+  kill(app: AppProcess): Promise<void>;
+  /** Starts an app process again with its environment; resolves once it is ready. */
+  start(app: AppProcess): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function freeClusterPorts(counts: { apis: number; workers: number }): Promise<ClusterPorts> {
+  const temporal = await freeTemporalPorts();
+  const [postgres, ...rest] = await freePorts(1 + 2 * counts.apis + counts.workers);
+  return {
+    temporal,
+    postgres: postgres!,
+    apis: rest.slice(0, counts.apis),
+    apiMetrics: rest.slice(counts.apis, 2 * counts.apis),
+    workerMetrics: rest.slice(2 * counts.apis),
+  };
+}
+
+export async function startCluster(options: ClusterOptions): Promise<Cluster> {
+  const { ports, logger } = options;
+  const namespace = options.namespace ?? 'default';
+  const taskQueue = options.taskQueue ?? 'selfcare-upgrade';
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const running: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of running.reverse()) await stop().catch(() => undefined);
+    running.length = 0;
+  };
+
+  try {
+    let postgres: Launched | undefined;
+    let databaseUrl = options.databaseUrl;
+    if (!databaseUrl) {
+      const embedded = launchPostgres(path.join(options.dataDir, 'postgres'), ports.postgres);
+      running.push(async () => void (await stopProcess(embedded)));
+      await embedded.ready();
+      postgres = embedded;
+      databaseUrl = embedded.url;
+    }
+    await migrateDatabase(databaseUrl);
+    if (options.seedDemoData ?? true) {
+      const db = createDatabase(databaseUrl);
+      try {
+        logger.info(await seedDatabase(db, new Date()), 'seed data present');
+      } finally {
+        await db.$disconnect();
+      }
+    }
+
+    const temporal = await startTemporalCluster({
+      postgres: postgresServerOf(databaseUrl),
+      ports: ports.temporal,
+      namespace,
+      dataDir: options.dataDir,
+      logger,
+    });
+    running.push(temporal.stop);
+
+    const common = {
+      ...options.appEnv,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: namespace,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      TEMPORAL_UI_URL: temporal.uiUrl,
+      // Migrated and seeded above, once; N processes doing it at once would only race.
+      SEED_DEMO_DATA: 'false',
+      HOST: '127.0.0.1',
+    };
+    const workers: AppProcess[] = ports.workerMetrics.map((metricsPort, i) => ({
+      name: `worker-${i + 1}`,
+      kind: 'worker',
+      env: { ...common, RUN_API: 'false', WORKER_METRICS_PORT: String(metricsPort), API_METRICS_PORT: 'off' },
+      metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+    }));
+    const apis: AppProcess[] = ports.apis.map((port, i) => ({
+      name: `api-${i + 1}`,
+      kind: 'api',
+      env: {
+        ...common,
+        RUN_WORKER: 'false',
+        PORT: String(port),
+        API_METRICS_PORT: String(ports.apiMetrics[i]),
+        WORKER_METRICS_PORT: 'off',
+      },
+      url: `http://127.0.0.1:${port}`,
+      metricsUrl: `http://127.0.0.1:${ports.apiMetrics[i]}/metrics`,
+    }));
+
+    const start = async (app: AppProcess) => {
+      app.process = launchApp(app.name, app.env, { detached: false });
+      await app.process.ready();
+    };
+    const stop = async (app: AppProcess, signal: NodeJS.Signals = 'SIGTERM') => {
+      if (app.process) await stopProcess(app.process, { signal });
+    };
+    // Stopped in reverse: APIs first (no new upgrades), then workers drain, then Temporal.
+    running.push(() => Promise.all(workers.map((w) => stop(w))).then(() => undefined));
+    await Promise.all(workers.map(start));
+    running.push(() => Promise.all(apis.map((a) => stop(a))).then(() => undefined));
+    await Promise.all(apis.map(start));
+
+    return {
+      databaseUrl,
+      temporal,
+      apis,
+      workers,
+      postgres,
+      kill: (app) => stop(app, 'SIGKILL'),
+      start,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** Temporal's databases live on the app's PostgreSQL server, reached with the same role. */
+export function postgresServerOf(databaseUrl: string): PostgresServer {
+  const url = new URL(databaseUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+  };
+}

@@ -1,0 +1,263 @@
+/**
+ * A self-hosted Temporal cluster on one machine, shaped as it is deployed: the server as four
+ * processes (frontend, history, matching, worker) on PostgreSQL persistence and SQL visibility,
+ * and the standalone Web UI. Every service runs `temporal-server --config-file
+ * deploy/temporal/config.yaml`, the file docker-compose.yml mounts too; only the environment
+ * differs. Schema and namespace steps are deploy/temporal/setup-*.sh, also shared with compose.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { searchAttributeCliPairs } from '../../contracts/search-attributes';
+import type { Logger } from '../logger';
+import { freePorts, type Launched, launch, stopProcess, waitUntil } from '../processes';
+import { waitUntilServing } from '../temporal-dev-server';
+import { temporalTools } from '../temporal-tools';
+import { type ClusterBinaries, clusterBinaries } from './binaries';
+
+const run = promisify(execFile);
+const DEPLOY_DIR = path.resolve(__dirname, '..', '..', 'deploy', 'temporal');
+
+export const TEMPORAL_SERVICES = ['frontend', 'history', 'matching', 'worker'] as const;
+export type TemporalService = (typeof TEMPORAL_SERVICES)[number];
+
+export interface TemporalPorts {
+  grpc: Record<TemporalService, number>;
+  membership: Record<TemporalService, number>;
+  frontendHttp: number;
+  /** Each service's Prometheus endpoint (`/metrics`). */
+  metrics: Record<TemporalService, number>;
+  ui: number;
+}
+
+/** The ports `npm run cluster` uses: Temporal's own defaults, Prometheus on 8000-8003. */
+export const DEFAULT_TEMPORAL_PORTS: TemporalPorts = {
+  grpc: { frontend: 7233, history: 7234, matching: 7235, worker: 7239 },
+  membership: { frontend: 6933, history: 6934, matching: 6935, worker: 6939 },
+  frontendHttp: 7243,
+  metrics: { frontend: 8000, history: 8001, matching: 8002, worker: 8003 },
+  ui: 8233,
+};
+
+/** Free ports for every listener, so clusters can run beside each other (tests). */
+export async function freeTemporalPorts(): Promise<TemporalPorts> {
+  const p = await freePorts(14);
+  const byService = (offset: number) =>
+    Object.fromEntries(TEMPORAL_SERVICES.map((s, i) => [s, p[offset + i]])) as Record<
+      TemporalService,
+      number
+    >;
+  return {
+    grpc: byService(0),
+    membership: byService(4),
+    metrics: byService(8),
+    frontendHttp: p[12]!,
+    ui: p[13]!,
+  };
+}
+
+export interface PostgresServer {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
+export interface TemporalClusterOptions {
+  postgres: PostgresServer;
+  ports: TemporalPorts;
+  namespace: string;
+  /** Holds the Web UI's generated config. */
+  dataDir: string;
+  logger: Logger;
+  binaries?: ClusterBinaries;
+}
+
+export interface TemporalCluster {
+  address: string;
+  uiUrl: string;
+  metricsUrls: Record<TemporalService, string>;
+  process(service: TemporalService | 'ui'): Launched | undefined;
+  /** SIGKILL one service, as a lost machine would. */
+  kill(service: TemporalService): Promise<void>;
+  /** Starts a stopped or killed service again; resolves once the cluster serves through it. */
+  start(service: TemporalService): Promise<void>;
+  /** SIGTERM, then start again. */
+  restart(service: TemporalService): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The environment deploy/temporal/config.yaml reads, for one service. */
+export function serviceEnvironment(
+  service: TemporalService,
+  options: Pick<TemporalClusterOptions, 'postgres' | 'ports'>,
+): Record<string, string> {
+  const { postgres, ports } = options;
+  return {
+    LOG_LEVEL: 'warn',
+    POSTGRES_SEEDS: postgres.host,
+    DB_PORT: String(postgres.port),
+    POSTGRES_USER: postgres.user,
+    POSTGRES_PWD: postgres.password,
+    BIND_ON_IP: '127.0.0.1',
+    TEMPORAL_BROADCAST_ADDRESS: '127.0.0.1',
+    FRONTEND_GRPC_PORT: String(ports.grpc.frontend),
+    FRONTEND_HTTP_PORT: String(ports.frontendHttp),
+    FRONTEND_MEMBERSHIP_PORT: String(ports.membership.frontend),
+    HISTORY_GRPC_PORT: String(ports.grpc.history),
+    HISTORY_MEMBERSHIP_PORT: String(ports.membership.history),
+    MATCHING_GRPC_PORT: String(ports.grpc.matching),
+    MATCHING_MEMBERSHIP_PORT: String(ports.membership.matching),
+    WORKER_GRPC_PORT: String(ports.grpc.worker),
+    WORKER_MEMBERSHIP_PORT: String(ports.membership.worker),
+    PROMETHEUS_ENDPOINT: `127.0.0.1:${ports.metrics[service]}`,
+    DYNAMIC_CONFIG_FILE_PATH: path.join(DEPLOY_DIR, 'dynamicconfig.yaml'),
+  };
+}
+
+export async function startTemporalCluster(options: TemporalClusterOptions): Promise<TemporalCluster> {
+  const binaries = options.binaries ?? clusterBinaries();
+  const { ports, logger } = options;
+  const address = `127.0.0.1:${ports.grpc.frontend}`;
+  const processes = new Map<TemporalService | 'ui', Launched>();
+
+  const startService = async (service: TemporalService) => {
+    const proc = launch(
+      `temporal ${service}`,
+      binaries.temporalServer,
+      [
+        '--config-file',
+        path.join(DEPLOY_DIR, 'config.yaml'),
+        '--allow-no-auth',
+        'start',
+        '--service',
+        service,
+      ],
+      { env: { ...process.env, ...serviceEnvironment(service, options) } },
+    );
+    processes.set(service, proc);
+    // A service is up when it serves metrics; the frontend when it answers clients too.
+    await waitUntil(
+      proc,
+      'serving metrics',
+      () => answers(`http://127.0.0.1:${ports.metrics[service]}/metrics`),
+      60_000,
+    );
+  };
+  const stopService = async (service: TemporalService, signal: NodeJS.Signals = 'SIGTERM') => {
+    const proc = processes.get(service);
+    if (proc) await stopProcess(proc, { signal, graceMs: 15_000 });
+  };
+  const serving = async () => {
+    const frontend = processes.get('frontend');
+    if (!frontend) throw new Error('the frontend is not running');
+    await waitUntilServing(address, frontend, 60_000);
+  };
+
+  const stop = async () => {
+    for (const name of ['ui', 'frontend', 'worker', 'matching', 'history'] as const) {
+      const proc = processes.get(name);
+      if (proc) await stopProcess(proc, { graceMs: 15_000 });
+    }
+  };
+
+  try {
+    const schemaStarted = Date.now();
+    await runStep('setup-schema.sh', {
+      ...serviceEnvironment('frontend', options),
+      SQL_TOOL: binaries.sqlTool,
+      SCHEMA_DIR: binaries.schemaDir,
+    });
+    logger.info({ ms: Date.now() - schemaStarted }, 'Temporal schema up to date');
+
+    for (const service of TEMPORAL_SERVICES) await startService(service);
+    await serving();
+    const created = await runStep('setup-namespace.sh', {
+      TEMPORAL_ADDRESS: address,
+      TEMPORAL_NAMESPACE: options.namespace,
+      TEMPORAL_CLI: temporalTools().temporalCli,
+      SEARCH_ATTRIBUTES: searchAttributeCliPairs().join(' '),
+    });
+    if (created.trim()) {
+      // Every service caches namespaces and search attributes (for up to a minute); a restart
+      // makes what was just created usable at once.
+      logger.info({ created: created.trim() }, 'Temporal namespace set up; restarting services');
+      for (const service of TEMPORAL_SERVICES) {
+        await stopService(service);
+        await startService(service);
+      }
+      await serving();
+    }
+
+    processes.set('ui', await startUi(binaries, options));
+    logger.info({ address, ui: `http://127.0.0.1:${ports.ui}` }, 'Temporal cluster started');
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    address,
+    uiUrl: `http://127.0.0.1:${ports.ui}`,
+    metricsUrls: Object.fromEntries(
+      TEMPORAL_SERVICES.map((s) => [s, `http://127.0.0.1:${ports.metrics[s]}/metrics`]),
+    ) as Record<TemporalService, string>,
+    process: (service) => processes.get(service),
+    kill: (service) => stopService(service, 'SIGKILL'),
+    start: async (service) => {
+      await startService(service);
+      await serving();
+    },
+    restart: async (service) => {
+      await stopService(service);
+      await startService(service);
+      await serving();
+    },
+    stop,
+  };
+}
+
+async function runStep(script: string, env: Record<string, string>): Promise<string> {
+  try {
+    const { stdout } = await run('sh', [path.join(DEPLOY_DIR, script)], {
+      env: { ...process.env, ...env },
+      maxBuffer: 10_000_000,
+    });
+    return stdout;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`deploy/temporal/${script} failed:\n${stdout.slice(-4_000)}${stderr.slice(-4_000)}`);
+  }
+}
+
+/** The standalone Web UI server, its YAML config written under `<dataDir>/temporal-ui/`. */
+async function startUi(binaries: ClusterBinaries, options: TemporalClusterOptions): Promise<Launched> {
+  const root = path.join(options.dataDir, 'temporal-ui');
+  fs.mkdirSync(path.join(root, 'config'), { recursive: true });
+  fs.writeFileSync(
+    path.join(root, 'config', 'cluster.yaml'),
+    [
+      `temporalGrpcAddress: 127.0.0.1:${options.ports.grpc.frontend}`,
+      'host: 127.0.0.1',
+      `port: ${options.ports.ui}`,
+      'enableUi: true',
+      `defaultNamespace: ${options.namespace}`,
+      '',
+    ].join('\n'),
+  );
+  const ui = launch('temporal ui', binaries.uiServer, ['--root', root, '--env', 'cluster', 'start']);
+  try {
+    await waitUntil(ui, 'serving the Web UI', () => answers(`http://127.0.0.1:${options.ports.ui}/`), 30_000);
+  } catch (error) {
+    await stopProcess(ui, { signal: 'SIGKILL' });
+    throw error;
+  }
+  return ui;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+  await response.body?.cancel();
+  return response.ok;
+}
