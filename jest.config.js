@@ -33,7 +33,14 @@ const project = (name, testTimeout) => ({
 });
 
 module.exports = {
-  projects: [project('unit'), project('integration'), project('workflow'), project('e2e'), project('faults'), project('cluster')],
+  projects: [
+    project('unit'),
+    project('integration'),
+    project('workflow'),
+    project('e2e'),
+    project('faults'),
+    project('cluster'),
+  ],
   testTimeout: 120_000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };

@@ -222,7 +222,9 @@ describe('Prometheus metrics', () => {
 
   it('each worker serves the SDK metrics, and each API its requests and the upgrade outcomes', async () => {
     for (const worker of cluster.workers) {
-      expect(await scrape(worker.metricsUrl)).toMatch(/temporal_num_pollers\{[^}]*poller_type="workflow_task"/);
+      expect(await scrape(worker.metricsUrl)).toMatch(
+        /temporal_num_pollers\{[^}]*poller_type="workflow_task"/,
+      );
     }
     for (const app of cluster.apis) {
       const text = await scrape(app.metricsUrl);
