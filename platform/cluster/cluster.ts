@@ -34,7 +34,7 @@ export interface ClusterPorts {
 
 export interface ClusterOptions {
   ports: ClusterPorts;
-  /** Where the embedded PostgreSQL and the Web UI's config live; kept between starts. */
+  /** Where the embedded PostgreSQL keeps its data, between starts too. */
   dataDir: string;
   /** An existing PostgreSQL for the app; Temporal's databases go on the same server. */
   databaseUrl?: string;
@@ -116,7 +116,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       postgres: postgresServerOf(databaseUrl),
       ports: ports.temporal,
       namespace,
-      dataDir: options.dataDir,
       logger,
     });
     running.push(temporal.stop);

