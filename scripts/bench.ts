@@ -15,6 +15,9 @@
  *   --ceiling: after each level, the same workflow shape with no-op activities (all regular, all
  *   local, and the real local/regular mix) on the same dev server at the same concurrency and N
  *   (scripts/bench/ceiling.ts); the report shows the real throughput as a ratio of each.
+ *   --topology cluster: instead of all the above, the production topology (Temporal as four
+ *   services on PostgreSQL, two API processes) with one worker process, then two; levels default
+ *   to 1,25 with N 20,100 (scripts/bench/cluster.ts).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,6 +33,7 @@ import { WORKER_TUNING } from '../worker/create-worker';
 import { flagValue } from './bench/args';
 import { type CeilingRun, type CeilingWorker, startCeilingWorker } from './bench/ceiling';
 import { CEILING_STEPS, CEILING_VARIANTS, type CeilingVariant } from './bench/ceiling-workflows';
+import { benchCluster } from './bench/cluster';
 import { createBenchCustomers } from './bench/customers';
 import {
   type ActiveConnections,
@@ -122,7 +126,15 @@ const VARIANT_NAMES: Record<CeilingVariant, string> = {
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 async function main() {
-  const options = parseOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (flagValue('topology', argv) === 'cluster') {
+    const withDefaults = [...argv];
+    if (!argv.includes('--levels')) withDefaults.push('--levels', '1,25');
+    if (!argv.includes('--n')) withDefaults.push('--n', '20,100');
+    await benchCluster(parseOptions(withDefaults));
+    return;
+  }
+  const options = parseOptions(argv);
   const benchStarted = Date.now();
   const machine = machineInfo();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB`);

@@ -137,19 +137,23 @@ export class ProgressWatcher {
 }
 
 export async function driveUpgrades(options: {
-  apiUrl: string;
+  /** With several (API processes of the cluster), customer i posts to the i-th modulo their number, and the technician reports to the next one. */
+  apiUrl: string | string[];
   watcher: ProgressWatcher;
   customers: BenchCustomer[];
   concurrency: number;
   tag: string;
 }): Promise<DriveResult> {
-  const { apiUrl, watcher, customers, concurrency, tag } = options;
+  const { watcher, customers, concurrency, tag } = options;
+  const apiUrls = [options.apiUrl].flat();
   const timings: UpgradeTiming[] = [];
   const failures: string[] = [];
   let next = 0;
   const firstPost = Date.now();
 
-  const one = async (customer: BenchCustomer) => {
+  const one = async (customer: BenchCustomer, index: number) => {
+    const apiUrl = apiUrls[index % apiUrls.length]!;
+    const technicianUrl = apiUrls[(index + 1) % apiUrls.length]!;
     const auth = {
       Authorization: `Bearer ${mintToken({ sub: customer.id, role: 'customer' }, DEVELOPMENT_JWT_SECRET)}`,
     };
@@ -170,7 +174,7 @@ export async function driveUpgrades(options: {
     const done = await watcher.watch(upgradeId, (workOrderNo, awaitingAt) => {
       const sentAt = Date.now();
       technicianDelayMs = sentAt - awaitingAt;
-      void fetch(`${apiUrl}/v1/technician/work-orders/${workOrderNo}/ont-replacement`, {
+      void fetch(`${technicianUrl}/v1/technician/work-orders/${workOrderNo}/ont-replacement`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...TECHNICIAN },
         body: JSON.stringify({
@@ -206,7 +210,7 @@ export async function driveUpgrades(options: {
     for (let i = next++; i < customers.length; i = next++) {
       const customer = customers[i]!;
       try {
-        await one(customer);
+        await one(customer, i);
       } catch (error) {
         failures.push(`${customer.id}: ${(error as Error).message}`);
       }

@@ -72,13 +72,16 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
+/** The app's processes: one worker and one API (dev-server stack), or several (cluster). */
 export interface Roots {
-  workerPid: number;
-  apiPid: number;
+  workerPid: number | number[];
+  apiPid: number | number[];
 }
 
 function classify(stats: Map<number, ProcStat>, roots: Roots): Map<number, Group> {
   const groups = new Map<number, Group>();
+  const workers = [roots.workerPid].flat();
+  const apis = [roots.apiPid].flat();
   const under = (pid: number, ancestor: number) => {
     let current = stats.get(pid);
     for (let depth = 0; current && depth < 20; depth++) {
@@ -87,13 +90,19 @@ function classify(stats: Map<number, ProcStat>, roots: Roots): Map<number, Group
     }
     return false;
   };
+  // Temporal and PostgreSQL run under the API process (dev-server stack) or under the bench
+  // itself (cluster); a worker's children are nothing of ours.
+  const infrastructure = (comm: string): Group =>
+    comm.startsWith('temporal') ? 'temporal' : comm === 'postgres' ? 'postgres' : 'other';
   for (const stat of stats.values()) {
     const { pid, comm } = stat;
-    if (pid === roots.workerPid) groups.set(pid, 'worker');
-    else if (pid === roots.apiPid) groups.set(pid, 'api');
-    else if (under(pid, roots.apiPid)) {
-      groups.set(pid, comm.startsWith('temporal') ? 'temporal' : comm === 'postgres' ? 'postgres' : 'other');
-    } else if (under(pid, roots.workerPid)) groups.set(pid, 'other');
+    if (workers.includes(pid)) groups.set(pid, 'worker');
+    else if (apis.includes(pid)) groups.set(pid, 'api');
+    else if (apis.some((api) => under(pid, api))) groups.set(pid, infrastructure(comm));
+    else if (workers.some((worker) => under(pid, worker))) groups.set(pid, 'other');
+    else if (pid !== process.pid && under(pid, process.pid) && infrastructure(comm) !== 'other') {
+      groups.set(pid, infrastructure(comm));
+    }
     // The bench itself and its load generator (wrk).
     else if (pid === process.pid || under(pid, process.pid)) groups.set(pid, 'bench');
   }
