@@ -8,3 +8,4 @@ export * from './money';
 export * from './proration';
 export * from './terbilang';
 export * from './vat';
+export * from './visits';
