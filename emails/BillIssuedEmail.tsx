@@ -1,11 +1,12 @@
-import { Button, Section, Text } from 'react-email';
+import { Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatDottedDate, formatLongDate, formatRupiah, formatRupiahWithSymbol } from '../domain/format';
+import { ActionButton } from './_components/ActionButton';
 import { Callout } from './_components/Callout';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
-import { colors, nowrap, paragraph, small } from './_components/theme';
+import { nowrap, paragraph, small } from './_components/theme';
 
 export const BILL_ISSUED_SUBJECT = 'Informasi Penerbitan Tagihan';
 
@@ -88,11 +89,7 @@ export function BillIssuedEmail(props: BillIssuedEmailProps) {
         <strong style={nowrap}>{dueDate}</strong>.
       </Callout>
 
-      <Section style={buttonRow}>
-        <Button href={props.statementUrl} style={button}>
-          Lihat Billing Statement
-        </Button>
-      </Section>
+      <ActionButton href={props.statementUrl}>Lihat Billing Statement</ActionButton>
 
       <Text style={paragraph}>
         Abaikan email ini jika kamu sudah melakukan pembayaran. Terima kasih telah menggunakan layanan
@@ -125,19 +122,3 @@ export default BillIssuedEmail;
 const words = { ...small, margin: '-12px 0 8px' } as const;
 
 const note = { ...small, margin: '0 0 20px' } as const;
-
-const buttonRow = {
-  margin: '0 0 24px',
-  textAlign: 'center',
-} as const;
-
-const button = {
-  backgroundColor: colors.brand,
-  borderRadius: '6px',
-  color: '#ffffff',
-  display: 'inline-block',
-  fontSize: '15px',
-  fontWeight: 700,
-  padding: '12px 28px',
-  textDecoration: 'none',
-} as const;

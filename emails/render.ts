@@ -18,6 +18,17 @@ import {
   type OntVisitCancelledEmailProps,
 } from './OntVisitCancelledEmail';
 import {
+  ONT_VISIT_MISSED_SUBJECT,
+  OntVisitMissedEmail,
+  type OntVisitMissedEmailProps,
+} from './OntVisitMissedEmail';
+import {
+  ONT_VISIT_SCHEDULED_SUBJECT,
+  OntVisitScheduledEmail,
+  type OntVisitScheduledEmailProps,
+  ontVisitScheduledSubject,
+} from './OntVisitScheduledEmail';
+import {
   UPGRADE_CANCELLED_SUBJECT,
   UpgradeCancelledEmail,
   type UpgradeCancelledEmailProps,
@@ -28,6 +39,8 @@ export type {
   OntReplacementCompletedEmailProps,
   OntReplacementScheduledEmailProps,
   OntVisitCancelledEmailProps,
+  OntVisitMissedEmailProps,
+  OntVisitScheduledEmailProps,
   UpgradeCancelledEmailProps,
 };
 
@@ -36,7 +49,9 @@ export type EmailKind =
   | 'ONT_SWAP_SCHEDULED'
   | 'ONT_SWAP_COMPLETED'
   | 'UPGRADE_CANCELLED'
-  | 'ONT_VISIT_CANCELLED';
+  | 'ONT_VISIT_CANCELLED'
+  | 'VISIT_BOOKED'
+  | 'VISIT_MISSED';
 
 export const EMAIL_KINDS: readonly EmailKind[] = [
   'BILL_ISSUED',
@@ -44,6 +59,8 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'ONT_SWAP_COMPLETED',
   'UPGRADE_CANCELLED',
   'ONT_VISIT_CANCELLED',
+  'VISIT_BOOKED',
+  'VISIT_MISSED',
 ];
 
 export interface EmailPropsMap {
@@ -52,14 +69,24 @@ export interface EmailPropsMap {
   ONT_SWAP_COMPLETED: OntReplacementCompletedEmailProps;
   UPGRADE_CANCELLED: UpgradeCancelledEmailProps;
   ONT_VISIT_CANCELLED: OntVisitCancelledEmailProps;
+  VISIT_BOOKED: OntVisitScheduledEmailProps;
+  VISIT_MISSED: OntVisitMissedEmailProps;
 }
 
+/** Each kind's subject; `VISIT_BOOKED` says `Jadwal Kunjungan Teknisi Diubah` instead when the visit was moved. */
 export const EMAIL_SUBJECTS: { readonly [K in EmailKind]: string } = {
   BILL_ISSUED: BILL_ISSUED_SUBJECT,
   ONT_SWAP_SCHEDULED: ONT_SWAP_SCHEDULED_SUBJECT,
   ONT_SWAP_COMPLETED: ONT_SWAP_COMPLETED_SUBJECT,
   UPGRADE_CANCELLED: UPGRADE_CANCELLED_SUBJECT,
   ONT_VISIT_CANCELLED: ONT_VISIT_CANCELLED_SUBJECT,
+  VISIT_BOOKED: ONT_VISIT_SCHEDULED_SUBJECT,
+  VISIT_MISSED: ONT_VISIT_MISSED_SUBJECT,
+};
+
+/** The kinds whose subject depends on their props. */
+const SUBJECT_OF: { readonly [K in EmailKind]?: (props: EmailPropsMap[K]) => string } = {
+  VISIT_BOOKED: (props) => ontVisitScheduledSubject(props.moved),
 };
 
 const COMPONENTS: { readonly [K in EmailKind]: ComponentType<EmailPropsMap[K]> } = {
@@ -68,6 +95,8 @@ const COMPONENTS: { readonly [K in EmailKind]: ComponentType<EmailPropsMap[K]> }
   ONT_SWAP_COMPLETED: OntReplacementCompletedEmail,
   UPGRADE_CANCELLED: UpgradeCancelledEmail,
   ONT_VISIT_CANCELLED: OntVisitCancelledEmail,
+  VISIT_BOOKED: OntVisitScheduledEmail,
+  VISIT_MISSED: OntVisitMissedEmail,
 };
 
 export interface RenderedEmail {
@@ -87,8 +116,11 @@ export class EmailPropsError extends Error {
  */
 interface Greetable {
   customerName: string;
-  /** The package name the email shows most prominently: what a wrong greeting would most likely carry. */
-  packageName: string;
+  /**
+   * The package name the email shows most prominently: what a wrong greeting would most likely carry.
+   * The visit emails name no package.
+   */
+  packageName?: string;
 }
 
 /** Per kind, the names the greeting guard compares. */
@@ -98,12 +130,14 @@ const GREETABLE: { readonly [K in EmailKind]: (props: EmailPropsMap[K]) => Greet
   ONT_SWAP_COMPLETED: (props) => props,
   UPGRADE_CANCELLED: (props) => ({ customerName: props.customerName, packageName: props.targetPackageName }),
   ONT_VISIT_CANCELLED: (props) => props,
+  VISIT_BOOKED: (props) => props,
+  VISIT_MISSED: (props) => props,
 };
 
 function assertGreetable(kind: EmailKind, props: Greetable): void {
   const name = props.customerName.trim();
   if (name === '') throw new EmailPropsError(`${kind}: customerName is empty`);
-  if (name.toLowerCase() === props.packageName.trim().toLowerCase()) {
+  if (props.packageName !== undefined && name.toLowerCase() === props.packageName.trim().toLowerCase()) {
     throw new EmailPropsError(`${kind}: customerName is the package name (${name}); greet the customer`);
   }
 }
@@ -116,5 +150,6 @@ export async function renderEmail<K extends EmailKind>(
   const Component = COMPONENTS[kind] as ComponentType<EmailPropsMap[K]>;
   const element = createElement(Component, props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: EMAIL_SUBJECTS[kind], html, text };
+  const subjectOf = SUBJECT_OF[kind] as ((props: EmailPropsMap[K]) => string) | undefined;
+  return { subject: subjectOf ? subjectOf(props) : EMAIL_SUBJECTS[kind], html, text };
 }

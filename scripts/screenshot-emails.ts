@@ -13,6 +13,8 @@ import BillIssuedEmail from '../emails/BillIssuedEmail';
 import OntReplacementCompletedEmail from '../emails/OntReplacementCompletedEmail';
 import OntReplacementScheduledEmail from '../emails/OntReplacementScheduledEmail';
 import OntVisitCancelledEmail from '../emails/OntVisitCancelledEmail';
+import OntVisitMissedEmail from '../emails/OntVisitMissedEmail';
+import OntVisitScheduledEmail from '../emails/OntVisitScheduledEmail';
 import { type EmailKind, type EmailPropsMap, renderEmail } from '../emails/render';
 import UpgradeCancelledEmail from '../emails/UpgradeCancelledEmail';
 import { launchChromium } from './lib/chromium';
@@ -24,7 +26,7 @@ type Shot = { [K in EmailKind]: { kind: K; file: string; props: EmailPropsMap[K]
 
 /**
  * The deck's customers: AHMAD TARMIZI's bill (scenario A) and its cancelled upgrade, FACHRI FATURACHMAN's
- * ONT swap (scenario B) and its cancelled visit.
+ * ONT swap (scenario B), its booked and missed visits, and its cancelled visit.
  */
 const SHOTS: Shot[] = [
   { kind: 'BILL_ISSUED', file: 'bill-issued.png', props: BillIssuedEmail.PreviewProps },
@@ -38,6 +40,8 @@ const SHOTS: Shot[] = [
     file: 'ont-swap-completed.png',
     props: OntReplacementCompletedEmail.PreviewProps,
   },
+  { kind: 'VISIT_BOOKED', file: 'ont-visit-scheduled.png', props: OntVisitScheduledEmail.PreviewProps },
+  { kind: 'VISIT_MISSED', file: 'ont-visit-missed.png', props: OntVisitMissedEmail.PreviewProps },
   { kind: 'UPGRADE_CANCELLED', file: 'upgrade-cancelled.png', props: UpgradeCancelledEmail.PreviewProps },
   {
     kind: 'ONT_VISIT_CANCELLED',

@@ -2,6 +2,8 @@ import BillIssuedEmail from '../../../emails/BillIssuedEmail';
 import OntReplacementCompletedEmail from '../../../emails/OntReplacementCompletedEmail';
 import OntReplacementScheduledEmail from '../../../emails/OntReplacementScheduledEmail';
 import OntVisitCancelledEmail from '../../../emails/OntVisitCancelledEmail';
+import OntVisitMissedEmail from '../../../emails/OntVisitMissedEmail';
+import OntVisitScheduledEmail from '../../../emails/OntVisitScheduledEmail';
 import { EMAIL_KINDS, EMAIL_SUBJECTS, EmailPropsError, renderEmail } from '../../../emails/render';
 import UpgradeCancelledEmail from '../../../emails/UpgradeCancelledEmail';
 import { expectNoHtmlTags, expectNoMojibake, greetingOf, visibleText } from './helpers';
@@ -16,6 +18,8 @@ describe('renderEmail', () => {
       'ONT_SWAP_COMPLETED',
       'UPGRADE_CANCELLED',
       'ONT_VISIT_CANCELLED',
+      'VISIT_BOOKED',
+      'VISIT_MISSED',
     ]);
     expect(EMAIL_SUBJECTS).toEqual({
       BILL_ISSUED: 'Informasi Penerbitan Tagihan',
@@ -23,7 +27,19 @@ describe('renderEmail', () => {
       ONT_SWAP_COMPLETED: '[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil',
       UPGRADE_CANCELLED: 'Upgrade Paket Dibatalkan',
       ONT_VISIT_CANCELLED: 'Kunjungan Penggantian ONT Dibatalkan',
+      VISIT_BOOKED: 'Jadwal Kunjungan Teknisi untuk Penggantian ONT',
+      VISIT_MISSED: 'Kunjungan Teknisi Belum Terlaksana',
     });
+  });
+
+  it('names a moved visit in the subject (the one subject that depends on the props)', async () => {
+    const booked = OntVisitScheduledEmail.PreviewProps;
+    expect((await renderEmail('VISIT_BOOKED', { ...booked, moved: false })).subject).toBe(
+      EMAIL_SUBJECTS.VISIT_BOOKED,
+    );
+    expect((await renderEmail('VISIT_BOOKED', { ...booked, moved: true })).subject).toBe(
+      'Jadwal Kunjungan Teknisi Diubah',
+    );
   });
 
   it.each([
@@ -51,6 +67,16 @@ describe('renderEmail', () => {
       'ONT_VISIT_CANCELLED',
       OntVisitCancelledEmail.PreviewProps.customerName,
       () => renderEmail('ONT_VISIT_CANCELLED', OntVisitCancelledEmail.PreviewProps),
+    ],
+    [
+      'VISIT_BOOKED',
+      OntVisitScheduledEmail.PreviewProps.customerName,
+      () => renderEmail('VISIT_BOOKED', OntVisitScheduledEmail.PreviewProps),
+    ],
+    [
+      'VISIT_MISSED',
+      OntVisitMissedEmail.PreviewProps.customerName,
+      () => renderEmail('VISIT_MISSED', OntVisitMissedEmail.PreviewProps),
     ],
   ] as const)('renders %s from its PreviewProps', async (kind, customerName, renderPreview) => {
     const { subject, html, text } = await renderPreview();
@@ -88,6 +114,12 @@ describe('renderEmail', () => {
     await expect(renderEmail('ONT_SWAP_SCHEDULED', { ...scheduled, customerName: '  ' })).rejects.toThrow(
       EmailPropsError,
     );
+    await expect(
+      renderEmail('VISIT_BOOKED', { ...OntVisitScheduledEmail.PreviewProps, customerName: '' }),
+    ).rejects.toThrow(/VISIT_BOOKED: customerName is empty/);
+    await expect(
+      renderEmail('VISIT_MISSED', { ...OntVisitMissedEmail.PreviewProps, customerName: ' ' }),
+    ).rejects.toThrow(/VISIT_MISSED: customerName is empty/);
   });
 
   it('escapes customer data in HTML and keeps it verbatim in text', async () => {
