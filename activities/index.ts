@@ -15,6 +15,7 @@ import { createSettlementActivities } from './settlement';
 import { createSubscriptionActivities } from './subscriptions';
 import { createTicketActivities } from './tickets';
 import { createUpgradeRequestActivities } from './upgrade-requests';
+import { createVisitActivities } from './visits';
 import { createWorkOrderActivities } from './work-orders';
 
 export interface ActivityDependencies {
@@ -24,6 +25,8 @@ export interface ActivityDependencies {
   push: PushGateway;
   emailFrom: string;
   statementUrl: (billCode: string, customerId: string) => string;
+  /** Hours before a visit until which the customer may move it (VISIT_MOVE_LEAD_HOURS). */
+  visitMoveLeadHours?: number;
 }
 
 export function createActivities(deps: ActivityDependencies) {
@@ -37,6 +40,7 @@ export function createActivities(deps: ActivityDependencies) {
     ...createOntSwapActivities(deps),
     ...createSettlementActivities(deps),
     ...createNotificationActivities(deps),
+    ...createVisitActivities(deps),
   };
 }
 
@@ -56,6 +60,8 @@ export type DatabaseSteps = Pick<
   | 'completeOntSwap'
   | 'completeUpgrade'
   | 'settleUpgrade'
+  | 'bookVisit'
+  | 'recordMissedVisit'
 >;
 
 /** Steps that reach outside providers (push gateway, Resend): regular activities with retries. */
@@ -67,4 +73,7 @@ export type NoticeSteps = Pick<
   | 'notifyOntSwapDelayed'
   | 'notifyUpgradeCancelled'
   | 'notifyOntVisitCancelled'
+  | 'notifyVisitBooked'
+  | 'notifyVisitReminder'
+  | 'notifyVisitMissed'
 >;

@@ -5,7 +5,14 @@
  * (or run twice) reaches the customer once. What each notice says lives in one table, NOTICES.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../contracts/upgrade';
 import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
+import {
+  formatVisit,
+  VISIT_PENDING_LABELS,
+  type VisitPendingCategory,
+  type VisitSlot,
+} from '../domain/visits';
 import { EmailPropsError, type EmailPropsMap, renderEmail } from '../emails/render';
 import type { Database } from '../platform/database';
 import { whileHeartbeating } from '../platform/heartbeat';
@@ -15,6 +22,7 @@ import { createOnce } from '../platform/once';
 import type { NotificationChannel } from '../prisma/generated/client';
 import { dateOnly } from '../services/catalog';
 import { notFound } from './errors';
+import { INSTALLER_VENDOR } from './work-orders';
 
 export interface NotificationDependencies {
   db: Database;
@@ -24,11 +32,15 @@ export interface NotificationDependencies {
   emailFrom: string;
   /** The billing statement's address in the bill email (a signed link: no login needed). */
   statementUrl: (billCode: string, customerId: string) => string;
+  /** Hours before a visit until which the customer may move it (VISIT_MOVE_LEAD_HOURS). */
+  visitMoveLeadHours?: number;
 }
 
 interface NoticeInput {
   upgradeId: string;
   customerId: string;
+  /** Tells apart notices of one kind that may come more than once (each visit booked, each escalation). */
+  occurrence?: string;
 }
 export interface NotifyBillIssuedInput extends NoticeInput {
   billCode: string;
@@ -40,6 +52,18 @@ export interface NotifyUpgradeCancelledInput extends NoticeInput {
   ending: 'FAILED' | 'CANCELLED' | 'TERMINATED';
   /** The bill voided with the upgrade, if one was issued. */
   voidedBillCode: string | null;
+}
+export interface NotifyVisitInput extends NotifyOntSwapInput {
+  date: string;
+  slot: string;
+}
+export interface NotifyVisitBookedInput extends NotifyVisitInput {
+  /** The visit was moved (by the customer or the dispatcher), not booked the first time. */
+  moved: boolean;
+}
+export interface NotifyVisitMissedInput extends NotifyVisitInput {
+  category: VisitPendingCategory;
+  remark: string | null;
 }
 export interface NotifyOntSwapCompletedInput extends NotifyOntSwapInput {
   newOntSerial: string;
@@ -56,8 +80,13 @@ export interface NotificationDeliverySummary {
 }
 
 /** The idempotency key of one notice on one channel (also the transports' key). */
-export function notificationKey(upgradeId: string, kind: NotificationKind, channel: NotificationChannel) {
-  return `${upgradeId}:${kind}:${channel}`;
+export function notificationKey(
+  upgradeId: string,
+  kind: NotificationKind,
+  channel: NotificationChannel,
+  occurrence?: string,
+) {
+  return `${upgradeId}:${kind}:${channel}${occurrence ? `:${occurrence}` : ''}`;
 }
 
 export const billDeepLink = (billCode: string) => `oxygenid://bills/${billCode}`;
@@ -214,6 +243,57 @@ const NOTICES = {
     },
   }),
 
+  /** The vendor's dispatcher booked the technician's visit, or it was moved. */
+  VISIT_BOOKED: notice({
+    load: async (_db, _input: NotifyVisitBookedInput, customer) => ({ customer }),
+    title: 'Jadwal kunjungan teknisi',
+    body: (_c, input) =>
+      `${input.moved ? 'Jadwal baru: teknisi' : 'Teknisi'} akan datang ${formatVisit(input.date, input.slot as VisitSlot)} untuk mengganti ONT kamu (${input.workOrderNumber}). Kamu dapat mengubah jadwal dari aplikasi Selfcare.`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'VISIT_BOOKED',
+      props: ({ customer }, input, deps) => ({
+        customerName: customer.name,
+        workOrderNumber: input.workOrderNumber,
+        visitLabel: formatVisit(input.date, input.slot as VisitSlot),
+        vendor: INSTALLER_VENDOR,
+        address: customer.installationAddress,
+        moved: input.moved,
+        minLeadHours: deps.visitMoveLeadHours ?? DEFAULT_VISIT_MOVE_LEAD_HOURS,
+        appLink: upgradeDeepLink(input.upgradeId),
+      }),
+    },
+  }),
+
+  /** The day before the visit (push + inbox). */
+  VISIT_REMINDER: notice({
+    load: async (_db, _input: NotifyVisitInput, customer) => ({ customer }),
+    title: 'Besok teknisi datang',
+    body: (_c, input) =>
+      `Pengingat: teknisi datang ${formatVisit(input.date, input.slot as VisitSlot)} untuk mengganti ONT kamu (${input.workOrderNumber}).`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+  }),
+
+  /** The technician could not swap the ONT on the visit; a new one will be booked. */
+  VISIT_MISSED: notice({
+    load: async (_db, _input: NotifyVisitMissedInput, customer) => ({ customer }),
+    title: 'Kunjungan teknisi belum terlaksana',
+    body: (_c, input) =>
+      `Kunjungan ${formatVisit(input.date, input.slot as VisitSlot)} belum terlaksana (${VISIT_PENDING_LABELS[input.category]}). Kami akan menjadwalkan kunjungan baru dan mengabarimu.`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'VISIT_MISSED',
+      props: ({ customer }, input) => ({
+        customerName: customer.name,
+        workOrderNumber: input.workOrderNumber,
+        visitLabel: formatVisit(input.date, input.slot as VisitSlot),
+        reasonLabel: VISIT_PENDING_LABELS[input.category],
+        remark: input.remark,
+        appLink: upgradeDeepLink(input.upgradeId),
+      }),
+    },
+  }),
+
   /** The swap is overdue: the visit is still being scheduled (push + inbox, no email). */
   ONT_SWAP_DELAYED: notice({
     load: async (_db, _input: NotifyOntSwapInput, customer) => ({ customer }),
@@ -256,7 +336,7 @@ export function createNotificationActivities(deps: NotificationDependencies) {
       channel: NotificationChannel,
       send?: (idempotencyKey: string) => Promise<{ providerMessageId: string }>,
     ) => {
-      const idempotencyKey = notificationKey(input.upgradeId, kind, channel);
+      const idempotencyKey = notificationKey(input.upgradeId, kind, channel, input.occurrence);
       const select = { id: true, deliveredAt: true } as const;
       const { row } = await createOnce(
         () => db.notification.findUnique({ where: { idempotencyKey }, select }),
@@ -320,6 +400,12 @@ export function createNotificationActivities(deps: NotificationDependencies) {
       deliver('ONT_SWAP_DELAYED', NOTICES.ONT_SWAP_DELAYED, input),
     notifyUpgradeCancelled: (input: NotifyUpgradeCancelledInput) =>
       deliver('UPGRADE_CANCELLED', NOTICES.UPGRADE_CANCELLED, input),
+    notifyVisitBooked: (input: NotifyVisitBookedInput) =>
+      deliver('VISIT_BOOKED', NOTICES.VISIT_BOOKED, input),
+    notifyVisitReminder: (input: NotifyVisitInput) =>
+      deliver('VISIT_REMINDER', NOTICES.VISIT_REMINDER, input),
+    notifyVisitMissed: (input: NotifyVisitMissedInput) =>
+      deliver('VISIT_MISSED', NOTICES.VISIT_MISSED, input),
     notifyOntVisitCancelled: (input: NotifyOntSwapInput) =>
       deliver('ONT_VISIT_CANCELLED', NOTICES.ONT_VISIT_CANCELLED, input),
   };

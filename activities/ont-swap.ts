@@ -31,6 +31,10 @@ export function createOntSwapActivities(deps: ActivityDependencies) {
       const { workOrderNumber, ticketNo, ...replacement } = input;
       const result = await devices.recordOntReplacement(replacement);
       await workOrders.completeWorkOrder({ woNumber: workOrderNumber, completedAt: input.replacedAt });
+      await db.appointment.updateMany({
+        where: { woNumber: workOrderNumber, status: 'BOOKED' },
+        data: { status: 'DONE', closedAt: new Date(input.replacedAt) },
+      });
       await tickets.closeTicket({ ticketNo, closedAt: input.replacedAt });
       return result;
     },

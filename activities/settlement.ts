@@ -103,6 +103,10 @@ async function settle(tx: Prisma.TransactionClient, input: SettleUpgradeInput): 
       where: { woNumber: visit.woNumber },
       data: { status: 'CANCELLED', cancelledAt: now, cancelReason: note },
     });
+    await tx.appointment.updateMany({
+      where: { woNumber: visit.woNumber, status: 'BOOKED' },
+      data: { status: 'CANCELLED', closedAt: now },
+    });
     await addNote(tx, upgradeId, 'CHANGE_ONT', note);
     await tx.ticket.updateMany({
       where: { upgradeId, kind: 'CHANGE_ONT', status: 'OPEN' },

@@ -18,6 +18,8 @@ export const AwaitingOntSwapSinceKey = defineSearchAttributeKey(
   'AwaitingOntSwapSince',
   SearchAttributeType.DATETIME,
 );
+/** When the technician's visit starts (the booked slot), e.g. `VisitDate < "2025-11-25T00:00:00+07:00"`. */
+export const VisitDateKey = defineSearchAttributeKey('VisitDate', SearchAttributeType.DATETIME);
 
 const CLI_TYPE_NAMES: Record<string, string> = {
   [SearchAttributeType.KEYWORD]: 'Keyword',
@@ -32,6 +34,7 @@ export const SEARCH_ATTRIBUTES = [
   TicketNumbersKey,
   WorkOrderNumbersKey,
   AwaitingOntSwapSinceKey,
+  VisitDateKey,
 ];
 
 /** `Name=Type` pairs as the Temporal CLI takes them. */

@@ -2,7 +2,7 @@
  * The upgrade's contract, shared by the API, the workflow, the activities and the tests.
  * Imported by workflow code: keep it free of I/O and Node-only modules.
  */
-import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 export const UPGRADE_WORKFLOW_TYPE = 'UpgradeWorkflow';
 
@@ -41,6 +41,9 @@ export interface UpgradeWorkflowInput {
 
 export const DEFAULT_ONT_SWAP_SLA = '3 days';
 
+/** Hours before a visit until which the customer may move it, unless VISIT_MOVE_LEAD_HOURS says otherwise. */
+export const DEFAULT_VISIT_MOVE_LEAD_HOURS = 24;
+
 /** What the workflow needs to know about the upgrade, fixed when the request is accepted. */
 export interface UpgradePlan {
   customerName: string;
@@ -62,6 +65,9 @@ export const UPGRADE_STEPS = [
   'CUSTOMER_NOTIFIED',
   'ONT_SWAP_SCHEDULED',
   'ONT_SWAP_NOTICE_SENT',
+  'ONT_VISIT_BOOKED',
+  'ONT_VISIT_REMINDED',
+  'ONT_VISIT_MISSED',
   'ONT_SWAP_ESCALATED',
   'ONT_REPLACED',
   'ONT_SWAP_CLOSED',
@@ -90,6 +96,7 @@ export const NON_RETRYABLE_TYPES = [
   'EmailRejected',
   'EmailPropsInvalid',
   'InvalidState',
+  'SlotFull',
 ] as const;
 
 export interface UpgradeProgress {
@@ -115,6 +122,8 @@ export interface UpgradeProgress {
     slaDeadline: string;
     escalatedAt: string | null;
     replacedAt: string | null;
+    /** The technician's visit, once the vendor's dispatcher booked it (runs from the visits revision). */
+    visit?: { date: string; slot: string; status: 'BOOKED' | 'MISSED' } | null;
   } | null;
 }
 
@@ -159,6 +168,55 @@ export interface OntReplacedSignal {
 
 export const progressQuery = defineQuery<UpgradeProgress>('progress');
 export const ontReplacedSignal = defineSignal<[OntReplacedSignal]>('ontReplaced');
+
+/** Who booked a visit: the vendor's dispatcher (technician API) or the customer moving it. */
+export type VisitBooker = 'TECHNICIAN' | 'CUSTOMER';
+
+/** Book or move the technician's visit (`bookVisitUpdate`), answered with the visit booked. */
+export interface VisitBookingRequest {
+  workOrderNumber: string;
+  /** A Jakarta calendar date, YYYY-MM-DD. */
+  date: string;
+  /** One of domain/visits.ts VISIT_SLOTS. */
+  slot: string;
+  by: VisitBooker;
+  /** Hours the slot must be ahead of now: the customer's moves (configured), 0 for the dispatcher. */
+  minLeadHours: number;
+}
+
+export interface BookedVisit {
+  appointmentId: number;
+  workOrderNumber: string;
+  date: string;
+  slot: string;
+  bookedBy: VisitBooker;
+  /** The visit it replaced, when it moved one. */
+  previous: { date: string; slot: string } | null;
+}
+
+/** Why a booking was refused: domain/visits.ts's reasons, a full slot, or a run not waiting for a visit. */
+export const VISIT_BOOKING_REFUSALS = [
+  'NOT_A_DATE',
+  'NOT_A_SLOT',
+  'NOT_A_WORKING_DAY',
+  'IN_THE_PAST',
+  'TOO_LATE_TO_MOVE',
+  'SlotFull',
+  'NotAwaitingVisit',
+] as const;
+
+export const bookVisitUpdate = defineUpdate<BookedVisit, [VisitBookingRequest]>('bookVisit');
+
+/** The technician could not swap the ONT on the visit (TMF646: a pending visit, with why). */
+export interface VisitReport {
+  workOrderNumber: string;
+  outcome: 'PENDING';
+  category: 'CUSTOMER_NOT_HOME' | 'NO_ACCESS' | 'EQUIPMENT_MISSING' | 'WEATHER' | 'OTHER';
+  remark: string | null;
+  reportedAt: string;
+}
+
+export const visitReportedSignal = defineSignal<[VisitReport]>('visitReported');
 
 /** Workflow ID for a customer's request; the same key finds the same run. */
 export function upgradeWorkflowId(customerId: string, idempotencyKey: string): string {

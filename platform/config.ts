@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Duration } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { z } from 'zod';
+import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../contracts/upgrade';
 
 /** The sender of customer emails unless EMAIL_FROM says otherwise. */
 export const EMAIL_FROM_DEFAULT = 'Oxygen.id <do-not-reply@oxygen.id>';
@@ -65,6 +66,7 @@ const EnvSchema = z.object({
   RESEND_BASE_URL: optionalString,
   EMAIL_FROM: z.string().default(EMAIL_FROM_DEFAULT),
   ONT_SWAP_SLA: duration.default('3 days'),
+  VISIT_MOVE_LEAD_HOURS: z.coerce.number().int().min(0).max(720).default(DEFAULT_VISIT_MOVE_LEAD_HOURS),
   AUTH_JWT_SECRET: optionalString,
   UPGRADE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
@@ -106,6 +108,8 @@ export interface AppConfig {
   rateLimit: { upgradesPerMinute: number };
   /** How long the technician may take to swap an ONT before the run escalates. */
   ontSwapSla: string;
+  /** Hours before a visit until which the customer may move it. */
+  visitMoveLeadHours: number;
   /** Loads the catalog and the demo customers (idempotently). Off in production unless asked. */
   seedDemoData: boolean;
   /** Prometheus endpoints, each on a port of its own (`null`: off). */
@@ -152,6 +156,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     auth: authSettings(e),
     rateLimit: { upgradesPerMinute: e.UPGRADE_RATE_LIMIT_PER_MINUTE },
     ontSwapSla: e.ONT_SWAP_SLA,
+    visitMoveLeadHours: e.VISIT_MOVE_LEAD_HOURS,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : e.NODE_ENV !== 'production',
     metrics: { host: e.METRICS_HOST, apiPort: e.API_METRICS_PORT, workerPort: e.WORKER_METRICS_PORT },
     runApi: e.RUN_API,

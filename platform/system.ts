@@ -139,6 +139,7 @@ async function startWorker(
           emailFrom: config.email.from,
           statementUrl: (billCode, customerId) =>
             statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, billCode, customerId),
+          visitMoveLeadHours: config.visitMoveLeadHours,
         }),
         ...createReconcileActivities({ db, temporal }),
       },

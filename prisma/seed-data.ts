@@ -4,7 +4,9 @@
  * seed first runs (see docs/decisions.md): AHMAD TARMIZI is then inside the first month of his
  * Stream 75 Semesterly term, so an upgrade to Stream 150 Semesterly reproduces the deck's bill.
  */
+
 import { addDays, addMonths, CATALOG, jakartaDateOf, type LocalDate, type PackageSpec } from '../domain';
+import { VISIT_SLOTS } from '../domain/visits';
 import type { Database } from '../platform/database';
 
 interface DemoCustomer {
@@ -160,6 +162,11 @@ export async function seedDatabase(
   const today = jakartaDateOf(now);
   for (const spec of CATALOG) await upsertPackage(db, spec, today);
   for (const customer of DEMO_CUSTOMERS) await seedCustomer(db, customer, today);
+  // Jakarta's installer has two places per slot; other areas keep the migration's default.
+  await db.visitCapacity.createMany({
+    data: VISIT_SLOTS.map((slot) => ({ area: 'JKT', slot, places: 2 })),
+    skipDuplicates: true,
+  });
   return { packages: CATALOG.length, customers: DEMO_CUSTOMERS.length };
 }
 

@@ -59,6 +59,8 @@ export const db = withSummaries<DatabaseSteps, LocalActivityOptions>(
     completeOntSwap: 'Record the new ONT, close WO and TT',
     completeUpgrade: 'Mark the upgrade completed',
     settleUpgrade: 'Settle: void the bill before the switch, cancel an open ONT visit',
+    bookVisit: 'Book the technician visit (vendor places per area and slot)',
+    recordMissedVisit: 'Record the missed visit (pending category), free its place',
   },
 );
 
@@ -72,6 +74,9 @@ export const notices = withSummaries<NoticeSteps, ActivityOptions>(
     notifyOntSwapDelayed: 'Notice: ONT swap delayed (push, inbox)',
     notifyUpgradeCancelled: 'Notice: upgrade cancelled, bill voided (push, inbox, email)',
     notifyOntVisitCancelled: 'Notice: ONT visit cancelled (push, inbox, email)',
+    notifyVisitBooked: 'Notice: technician visit booked or moved (push, inbox, email)',
+    notifyVisitReminder: 'Notice: technician visit tomorrow (push, inbox)',
+    notifyVisitMissed: 'Notice: technician visit missed, to be rebooked (push, inbox, email)',
   },
 );
 

@@ -26,6 +26,7 @@ import { db, notices } from './activities';
 import { upgradeV1 } from './legacy/upgrade-v1';
 import { UpgradeTracker } from './progress';
 import { bestEffort, failureOf, settle, tell } from './settle';
+import { awaitVisitAndSwap, ONT_VISITS, VisitDesk } from './visits';
 
 /** Runs started before this revision have no marker of it and replay on the frozen code. */
 export const LEAN_CORE = 'lean-core-local-activities';
@@ -35,6 +36,7 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
 
   const { upgradeId, customerId, targetPackageCode, requestedAt } = input;
   const run = new UpgradeTracker(input);
+  const desk = new VisitDesk(upgradeId);
   let swapReport: OntReplacedSignal | undefined;
   setHandler(progressQuery, () => run.progress);
   setHandler(ontReplacedSignal, (report) => {
@@ -93,7 +95,7 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
     });
 
     // 6–9. A single-band ONT is swapped by a technician before the upgrade is done.
-    if (plan.needsOntSwap) await swapOnt(input, plan, run, { sla, slaMs }, () => swapReport);
+    if (plan.needsOntSwap) await swapOnt(input, plan, run, { sla, slaMs }, desk, () => swapReport);
 
     // Done: a cancellation that arrives now changes nothing.
     await CancellationScope.nonCancellable(() =>
@@ -126,6 +128,7 @@ async function swapOnt(
   plan: UpgradePlan,
   run: UpgradeTracker,
   { sla, slaMs }: { sla: Duration; slaMs: number },
+  desk: VisitDesk,
   report: () => OntReplacedSignal | undefined,
 ): Promise<void> {
   const { upgradeId, customerId } = input;
@@ -162,7 +165,21 @@ async function swapOnt(
   run.status('AWAITING_ONT_SWAP', `technician visit for ${woNumber} (${changeOnt.ticketNo})`);
 
   // 8. Wait for the technician, for days if need be; past the SLA, escalate and keep waiting.
-  if (!(await condition(() => report() !== undefined, sla, { summary: `ONT swap SLA (${sla})` }))) {
+  //    Since the visits revision: booked, moved, reminded, missed and rebooked (workflows/visits.ts).
+  if (patched(ONT_VISITS)) {
+    await awaitVisitAndSwap({
+      upgradeId,
+      customerId,
+      workOrderNumber: woNumber,
+      changeOntTicketNo: changeOnt.ticketNo,
+      awaitingSince,
+      slaMs,
+      sla: String(sla),
+      run,
+      desk,
+      report,
+    });
+  } else if (!(await condition(() => report() !== undefined, sla, { summary: `ONT swap SLA (${sla})` }))) {
     const escalatedAt = new Date().toISOString();
     run.step('ONT_SWAP_ESCALATED', { ontSwap: { ...ontSwap, escalatedAt } });
     run.status('ESCALATED', `no ONT swap reported for ${woNumber} within ${sla}`);

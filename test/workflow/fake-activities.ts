@@ -42,6 +42,9 @@ export function fakeActivities(
   overrides: Partial<Record<keyof Activities, jest.Mock>> = {},
 ) {
   const delivered = { delivered: ['INBOX', 'PUSH', 'EMAIL'], skipped: [] };
+  // The fake's visit book: each booking gets the next ID and knows the visit it moved.
+  let bookings = 0;
+  let lastBooked: { date: string; slot: string } | undefined;
   const fakes: Record<keyof Activities, jest.Mock> = {
     acceptUpgradeRequest: jest.fn(async () => plan),
     recordUpgradeProgress: jest.fn(async () => undefined),
@@ -77,6 +80,25 @@ export function fakeActivities(
     notifyOntSwapScheduled: jest.fn(async () => delivered),
     notifyOntSwapCompleted: jest.fn(async () => delivered),
     notifyOntSwapDelayed: jest.fn(async () => delivered),
+    notifyVisitBooked: jest.fn(async () => delivered),
+    notifyVisitReminder: jest.fn(async () => delivered),
+    notifyVisitMissed: jest.fn(async () => delivered),
+    bookVisit: jest.fn(async (input: { workOrderNumber: string; date: string; slot: string; by: string }) => {
+      bookings += 1;
+      const booked = {
+        appointmentId: bookings,
+        workOrderNumber: input.workOrderNumber,
+        date: input.date,
+        slot: input.slot,
+        bookedBy: input.by,
+        previous: lastBooked ? { date: lastBooked.date, slot: lastBooked.slot } : null,
+      };
+      lastBooked = booked;
+      return booked;
+    }),
+    recordMissedVisit: jest.fn(async () => {
+      lastBooked = undefined;
+    }),
     ...overrides,
   };
   return fakes as FakeActivities;

@@ -3,12 +3,18 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
 import {
+  type BookedVisit,
+  bookVisitUpdate,
   type OntReplacedSignal,
   ontReplacedSignal,
   progressQuery,
   type UpgradeProgress,
   type UpgradeWorkflowInput,
+  type VisitBookingRequest,
+  type VisitReport,
+  visitReportedSignal,
 } from '../../contracts/upgrade';
+import { jakartaDate, reminderAt, slotsBetween, type VisitSlot, visitStart } from '../../domain/visits';
 import { UpgradeWorkflow } from '../../workflows';
 import { createTimeSkippingEnvironment, uniqueTaskQueue, workflowBundle } from '../helpers/temporal';
 import {
@@ -60,6 +66,8 @@ async function run(
     signal: (s: OntReplacedSignal) => Promise<void>;
     progress: () => Promise<UpgradeProgress>;
     cancel: () => Promise<unknown>;
+    book: (request: VisitBookingRequest) => Promise<BookedVisit>;
+    reportVisit: (report: VisitReport) => Promise<void>;
   }) => Promise<void> = async () => undefined,
   startOptions: { workflowTaskTimeout?: Duration } = {},
 ) {
@@ -81,6 +89,8 @@ async function run(
       signal: (s) => handle.signal(ontReplacedSignal, s),
       progress: () => handle.query(progressQuery),
       cancel: () => handle.cancel(),
+      book: (request) => handle.executeUpdate(bookVisitUpdate, { args: [request] }),
+      reportVisit: (report) => handle.signal(visitReportedSignal, report),
     });
     try {
       return { result: await handle.result(), error: undefined, final: await handle.query(progressQuery) };
@@ -445,3 +455,144 @@ describe('UpgradeWorkflow endings: every one settles the upgrade', () => {
     expect(final.undeliveredNotices).toEqual([expect.objectContaining({ kind: 'ONT_VISIT_CANCELLED' })]);
   });
 });
+
+describe('UpgradeWorkflow, the ONT visit (booked, moved, reminded, missed, rebooked)', () => {
+  const WO = 'WO-21112025-2825387';
+  /** The first `n` bookable working-day slots from three days after the test server's now. */
+  async function slotsAhead(n: number) {
+    const now = await env.currentTimeMs();
+    const from = jakartaDate(new Date(now + 3 * 24 * 3_600_000));
+    return slotsBetween(from, 14)
+      .filter((s) => s.slot === '08-10')
+      .slice(0, n);
+  }
+  const book = (date: string, slot: VisitSlot, by: 'TECHNICIAN' | 'CUSTOMER' = 'TECHNICIAN') => ({
+    workOrderNumber: WO,
+    date,
+    slot,
+    by,
+    minLeadHours: by === 'CUSTOMER' ? 24 : 0,
+  });
+  const refusalOf = async (promise: Promise<unknown>) => {
+    try {
+      await promise;
+      return 'accepted';
+    } catch (error) {
+      const cause = (error as { cause?: ApplicationFailure }).cause;
+      return cause?.type ?? String(error);
+    }
+  };
+
+  it('book → move by the customer → reminder the day before → missed → rebook → swap', async () => {
+    const activities = fakeActivities(SCENARIO_B_PLAN);
+    const [first, second, third] = await slotsAhead(3);
+    const { result } = await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
+      await until(h.progress, 'AWAITING_ONT_SWAP');
+      expect(await refusalOf(h.book(book(first!.date, '08-10', 'CUSTOMER')))).toBe('NotAwaitingVisit');
+
+      const booked = await h.book(book(first!.date, '08-10'));
+      expect(booked).toMatchObject({
+        date: first!.date,
+        slot: '08-10',
+        bookedBy: 'TECHNICIAN',
+        previous: null,
+      });
+      expect(await refusalOf(h.book({ ...book(first!.date, '08-10'), workOrderNumber: 'WO-OTHER' }))).toBe(
+        'NotAwaitingVisit',
+      );
+      expect(await refusalOf(h.book(book('2020-01-06', '08-10', 'CUSTOMER')))).toBe('IN_THE_PAST');
+      expect(await refusalOf(h.book(book(first!.date, '12-14' as VisitSlot, 'CUSTOMER')))).toBe('NOT_A_SLOT');
+
+      const moved = await h.book(book(second!.date, '13-15', 'CUSTOMER'));
+      expect(moved.previous).toEqual({ date: first!.date, slot: '08-10' });
+      await waitFor(() => activities.notifyVisitBooked.mock.calls.length === 2);
+      expect(activities.notifyVisitBooked.mock.calls[1]![0]).toMatchObject({
+        date: second!.date,
+        moved: true,
+      });
+      expect(activities.notifyVisitReminder).not.toHaveBeenCalled();
+
+      // To the evening before the moved visit: the reminder went at 09:00 Jakarta that day.
+      await env.sleep(reminderAt(second!.date).getTime() + 3_600_000 - (await env.currentTimeMs()));
+      await waitFor(() => activities.notifyVisitReminder.mock.calls.length === 1);
+      expect(activities.notifyVisitReminder.mock.calls[0]![0]).toMatchObject({
+        date: second!.date,
+        slot: '13-15',
+      });
+
+      await h.reportVisit({
+        workOrderNumber: WO,
+        outcome: 'PENDING',
+        category: 'CUSTOMER_NOT_HOME',
+        remark: null,
+        reportedAt: new Date(visitStart(second!.date, '13-15').getTime() + 3_600_000).toISOString(),
+      });
+      await waitFor(() => activities.notifyVisitMissed.mock.calls.length === 1);
+      expect(activities.recordMissedVisit).toHaveBeenCalledWith(
+        expect.objectContaining({ appointmentId: moved.appointmentId }),
+      );
+      expect((await h.progress()).ontSwap?.visit).toEqual({
+        date: second!.date,
+        slot: '13-15',
+        status: 'MISSED',
+      });
+      // After a miss the customer has nothing to move: the installer books again.
+      expect(await refusalOf(h.book(book(third!.date, '08-10', 'CUSTOMER')))).toBe('NotAwaitingVisit');
+      await h.book(book(third!.date, '10-12'));
+      await waitFor(() => activities.notifyVisitBooked.mock.calls.length === 3);
+      await h.signal(swapReport(WO));
+    });
+
+    expect(result?.status).toBe('COMPLETED');
+    const steps = result!.steps.map((s) => s.name);
+    expect(steps.filter((s) => s === 'ONT_VISIT_BOOKED')).toHaveLength(3);
+    expect(steps).toContain('ONT_VISIT_REMINDED');
+    expect(steps).toContain('ONT_VISIT_MISSED');
+    expect(activities.bookVisit).toHaveBeenCalledTimes(3);
+    expect(activities.completeOntSwap).toHaveBeenCalledTimes(1);
+    // Each booking is told once, under a key of its own.
+    expect(activities.notifyVisitBooked.mock.calls.map((c) => c[0].occurrence)).toEqual(['1', '2', '3']);
+  });
+
+  it('a full slot is refused with SlotFull and changes nothing', async () => {
+    const full = ApplicationFailure.create({
+      type: 'SlotFull',
+      message: 'no free place',
+      nonRetryable: true,
+    });
+    const activities = fakeActivities(SCENARIO_B_PLAN, {
+      bookVisit: jest.fn(async () => Promise.reject(full)),
+    });
+    const [first] = await slotsAhead(1);
+    await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
+      await until(h.progress, 'AWAITING_ONT_SWAP');
+      expect(await refusalOf(h.book(book(first!.date, '08-10')))).toBe('SlotFull');
+      expect((await h.progress()).ontSwap?.visit).toBeUndefined();
+      await h.signal(swapReport(WO));
+    });
+    expect(activities.notifyVisitBooked).not.toHaveBeenCalled();
+  });
+
+  it('escalates again each further SLA period, not once', async () => {
+    const activities = fakeActivities(SCENARIO_B_PLAN);
+    const { result } = await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
+      await until(h.progress, 'AWAITING_ONT_SWAP');
+      await env.sleep('7 days');
+      await waitFor(() => activities.escalateOntSwap.mock.calls.length === 2);
+      expect(activities.escalateOntSwap.mock.calls[1]![0].note).toContain('ESCALATED (2)');
+      expect(activities.notifyOntSwapDelayed.mock.calls.map((c) => c[0].occurrence)).toEqual([
+        undefined,
+        '2',
+      ]);
+      await h.signal(swapReport(WO));
+    });
+    expect(result?.status).toBe('COMPLETED');
+    expect(activities.escalateOntSwap).toHaveBeenCalledTimes(2);
+  });
+});
+
+/** Activities run on the worker; their calls show up a little after the update or sleep returns. */
+async function waitFor(done: () => boolean) {
+  for (let i = 0; i < 200 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+  expect(done()).toBe(true);
+}
