@@ -92,6 +92,14 @@ export function assertMayRead(res: Response, customerId: string, what: string): 
   throw notFound(`${what} does not exist`);
 }
 
+/** A work order's visit: its customer, the vendor's technicians and operators; another customer gets 404. */
+export function assertMaySeeWorkOrder(res: Response, customerId: string, woNumber: string): void {
+  const principal = principalOf(res);
+  if (principal.role === 'customer' && principal.sub !== customerId) {
+    throw notFound(`work order ${woNumber} does not exist`);
+  }
+}
+
 const LINK_TOKEN = 'a link token used outside the one resource it was issued for';
 
 /**
@@ -99,7 +107,14 @@ const LINK_TOKEN = 'a link token used outside the one resource it was issued for
  * besides 401 (any but public), and the check made before the input is validated.
  */
 export const ACCESS: Record<
-  'public' | 'any' | 'customer-read' | 'customer-act' | 'resource-read' | 'technician' | 'operator',
+  | 'public'
+  | 'any'
+  | 'customer-read'
+  | 'customer-act'
+  | 'resource-read'
+  | 'work-order-read'
+  | 'technician'
+  | 'operator',
   { who: string; answers: Record<number, string>; check?: (req: Request, res: Response) => void }
 > = {
   public: { who: 'Public: no token.', answers: {} },
@@ -125,6 +140,14 @@ export const ACCESS: Record<
     who: 'The customer it belongs to (anyone else’s answers 404) or an operator. Technicians: 403.',
     answers: {
       403: `a technician asking for an existing resource; ${LINK_TOKEN}`,
+      404: 'it does not exist, or belongs to another customer',
+    },
+  },
+  /** The handler finds the work order, then calls assertMaySeeWorkOrder with its customer. */
+  'work-order-read': {
+    who: 'The customer the work order belongs to (anyone else’s answers 404), technicians and operators.',
+    answers: {
+      403: LINK_TOKEN,
       404: 'it does not exist, or belongs to another customer',
     },
   },

@@ -26,6 +26,7 @@ import { NOTIFICATIONS } from './routes/notifications';
 import { OPS } from './routes/ops';
 import { TECHNICIAN } from './routes/technician';
 import { UPGRADES } from './routes/upgrades';
+import { VISITS } from './routes/visits';
 
 export type JsonSchema = Record<string, unknown>;
 export type OpenApiDocument = {
@@ -65,6 +66,11 @@ const TAGS = [
   { name: 'Bills', description: 'Bills and the printable Billing Statement.' },
   { name: 'Notifications', description: 'The in-app inbox.' },
   { name: 'Technician', description: 'The installer vendor’s technician API.' },
+  {
+    name: 'Visits',
+    description:
+      'The technician’s visit for an ONT swap: free slots, booking by the vendor, moves by the customer, missed visits.',
+  },
   { name: 'Operations', description: 'Billing App / CRM views for operators.' },
   { name: 'Developer', description: 'Local tools, absent in production.' },
 ];
@@ -286,6 +292,7 @@ export const OPERATIONS: Operation[] = [
   ...BILLS,
   ...UPGRADES,
   ...TECHNICIAN,
+  ...VISITS,
   ...NOTIFICATIONS,
   ...OPS,
 ];

@@ -28,7 +28,7 @@ export interface ResponseSpec<N extends BodyName = BodyName> {
   links?: Record<string, { operationId: string; parameters: Record<string, string>; description: string }>;
 }
 
-type Route = `${'GET' | 'POST'} /${string}`;
+type Route = `${'GET' | 'POST' | 'PUT'} /${string}`;
 type Params = Record<string, ParamSpec>;
 /** The `{name}`s of a path template; each is validated with `PATH_PARAMS[name]`. */
 type PathParams<T> = T extends `${string}{${infer N}}${infer Rest}` ? N | PathParams<Rest> : never;
@@ -73,7 +73,7 @@ interface Declaration<T extends Route, Q, H, B, R> {
 export interface Operation
   extends Omit<Declaration<Route, z.ZodObject, Params, z.ZodType, Record<number, ResponseSpec>>, 'route'> {
   tag: string;
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   /** OpenAPI path template (`/v1/customers/{customerId}/bills`). */
   path: string;
   params: Params;
@@ -146,7 +146,10 @@ export function mount(operations: Operation[], deps: ApiDependencies, prefix = '
   const methods = new Map<string, string[]>();
   for (const op of operations) {
     const path = op.path.slice(prefix.length).replace(/\{(\w+)\}/g, ':$1');
-    methods.set(path, [...(methods.get(path) ?? []), ...(op.method === 'get' ? ['GET', 'HEAD'] : ['POST'])]);
+    methods.set(path, [
+      ...(methods.get(path) ?? []),
+      ...(op.method === 'get' ? ['GET', 'HEAD'] : [op.method.toUpperCase()]),
+    ]);
     const query = queryOf(op);
     router[op.method](path, async (req, res) => {
       ACCESS[op.access].check?.(req, res);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UPGRADE_STATUSES } from '../contracts/upgrade';
+import { VISIT_PENDING_CATEGORIES } from '../domain/visits';
 
 export const CustomerIdParam = z.string().regex(/^\d{8}$/, 'customer ID must be 8 digits');
 export const IdempotencyKey = z
@@ -49,6 +50,29 @@ export const OntReplacementBody = z.strictObject({
   band: z.enum(['SINGLE', 'DUAL']),
   technician: trimmedText(2, 80, 'technician').optional(),
   replacedAt: z.iso.datetime({ offset: true }).optional(),
+  early: z
+    .boolean()
+    .optional()
+    .describe('the swap was done before the booked visit’s day (without it, such a report is refused)'),
+});
+/** Structure only: whether the date is real, the slot one of ours, and free, is the booking's (422/409). */
+export const AppointmentBody = z.strictObject({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD (Jakarta)'),
+  slot: z.string().regex(/^\d{2}-\d{2}$/, 'slot is HH-HH, e.g. 08-10'),
+});
+export const VisitReportBody = z
+  .strictObject({
+    outcome: z.literal('PENDING'),
+    category: z.enum(VISIT_PENDING_CATEGORIES),
+    remark: trimmedText(2, 500, 'remark').optional(),
+  })
+  .refine((body) => body.category !== 'OTHER' || body.remark !== undefined, {
+    path: ['remark'],
+    message: 'a remark is required when the category is OTHER',
+  });
+export const AvailableSlotsQuery = z.strictObject({
+  from: z.iso.date().optional(),
+  days: z.coerce.number().int().min(1).max(31).default(14),
 });
 export const UpgradeStatusQuery = z.strictObject({
   status: z.enum(UPGRADE_STATUSES).optional(),

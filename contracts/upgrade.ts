@@ -124,7 +124,22 @@ export interface UpgradeProgress {
     replacedAt: string | null;
     /** The technician's visit, once the vendor's dispatcher booked it (runs from the visits revision). */
     visit?: { date: string; slot: string; status: 'BOOKED' | 'MISSED' } | null;
+    /** The API's view (from the rows): the visit booked or done, and every booking, oldest first. */
+    appointment?: AppointmentSummary | null;
+    appointmentHistory?: AppointmentSummary[];
   } | null;
+}
+
+/** One booking of the technician's visit, as the API shows it. */
+export interface AppointmentSummary {
+  date: string;
+  slot: string;
+  status: 'BOOKED' | 'MOVED' | 'MISSED' | 'DONE' | 'CANCELLED';
+  bookedBy: 'TECHNICIAN' | 'CUSTOMER';
+  pendingCategory: string | null;
+  remark: string | null;
+  bookedAt: string;
+  closedAt: string | null;
 }
 
 export interface UndeliveredNotice {

@@ -10,7 +10,9 @@
  * Asia/Jakarta offset (`2025-11-21T13:34:28+07:00`) — except inside an upgrade's progress,
  * which the workflow records in UTC (`2025-11-21T06:34:28.123Z`).
  */
+
 import { z } from 'zod';
+import { VISIT_SLOTS } from '../domain/visits';
 import { UPGRADE_STATUSES, UPGRADE_STEPS } from './upgrade';
 
 // ---- scalars -------------------------------------------------------------------------------
@@ -173,6 +175,48 @@ export const UndeliveredNotice = z.strictObject({
   at: JakartaInstant,
 });
 
+export const AppointmentView = z.strictObject({
+  date: LocalDate,
+  slot: z.enum(VISIT_SLOTS).describe('Jakarta hours, e.g. 08-10'),
+  label: z.string().describe('the visit in Indonesian, e.g. Senin, 24 November 2025, 08.00–10.00 WIB'),
+  status: z
+    .enum(['BOOKED', 'MOVED', 'MISSED', 'DONE', 'CANCELLED'])
+    .describe('BOOKED stands; MOVED was replaced; MISSED the technician could not swap; DONE swapped'),
+  bookedBy: z.enum(['TECHNICIAN', 'CUSTOMER']),
+  pendingCategory: z
+    .enum(['CUSTOMER_NOT_HOME', 'NO_ACCESS', 'EQUIPMENT_MISSING', 'WEATHER', 'OTHER'])
+    .nullable()
+    .describe('why a MISSED visit was missed'),
+  remark: z.string().nullable(),
+  bookedAt: JakartaInstant,
+  closedAt: JakartaInstant.nullable(),
+});
+
+const Appointments = {
+  appointment: AppointmentView.nullable().describe('the visit booked (or done): its date, slot and status'),
+  appointmentHistory: z.array(AppointmentView).describe('every booking, oldest first'),
+};
+
+export const AppointmentAnswer = z.strictObject({
+  workOrderNumber: WorkOrderNo,
+  upgradeId: UpgradeId,
+  appointment: AppointmentView,
+  previous: z.strictObject({ date: LocalDate, slot: z.string() }).nullable().describe('the visit it moved'),
+  links: z.strictObject({ upgrade: z.string(), availableSlots: z.string() }),
+});
+
+export const AvailableSlots = z.strictObject({
+  workOrderNumber: WorkOrderNo,
+  area: z.string().describe("the vendor's area (from the FAT code), whose places per slot apply"),
+  slots: z.array(
+    z.strictObject({
+      date: LocalDate,
+      slot: z.enum(VISIT_SLOTS),
+      free: Count.describe('places left; 0 means full'),
+    }),
+  ),
+});
+
 export const UpgradeView = z.strictObject({
   upgradeId: UpgradeId,
   workflowId: UpgradeId.describe('the Temporal workflow ID; equal to upgradeId'),
@@ -197,6 +241,7 @@ export const UpgradeView = z.strictObject({
       slaDeadline: JakartaInstant,
       escalatedAt: JakartaInstant.nullable(),
       replacedAt: JakartaInstant.nullable(),
+      ...Appointments,
     })
     .nullable()
     .describe('set once the run waits for the technician'),
@@ -237,6 +282,7 @@ export const HomeView = z.strictObject({
       address: z.string().nullable(),
       requestedAt: JakartaInstant,
       message: z.string(),
+      appointment: AppointmentView.nullable().describe('the visit booked, which the customer may move'),
     })
     .nullable()
     .describe('the ONT swap a technician will make for the pending upgrade'),
@@ -320,6 +366,7 @@ export const WorkOrderView = z.strictObject({
   completedAt: JakartaInstant.nullable(),
   cancelledAt: JakartaInstant.nullable(),
   cancelReason: z.string().nullable().describe('set when the upgrade it belongs to did not complete'),
+  ...Appointments,
 });
 
 // ---- public ---------------------------------------------------------------------------------
@@ -336,6 +383,9 @@ export const OpenApiDocument = z
 
 /** Every named response schema; each becomes `#/components/schemas/<name>` in the document. */
 export const RESPONSE_SCHEMAS = {
+  AppointmentView,
+  AppointmentAnswer,
+  AvailableSlots,
   PromoView,
   PackageView,
   PackageDetailView,

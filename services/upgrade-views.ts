@@ -14,13 +14,14 @@ import {
 import { toJakartaIso } from '../domain';
 import type { Database } from '../platform/database';
 import type { UpgradeRequest } from '../prisma/generated/client';
+import { appointmentsByWorkOrder, appointmentView, currentAppointment } from './appointments';
 
 export async function loadUpgradeView(db: Database, upgradeId: string): Promise<UpgradeProgress | null> {
   const row = await db.upgradeRequest.findUnique({ where: { id: upgradeId } });
   return row ? (await loadUpgradeViews(db, [row]))[0]! : null;
 }
 
-/** The views of many requests in six queries, whatever their number. */
+/** The views of many requests in seven queries, whatever their number. */
 export async function loadUpgradeViews(db: Database, rows: UpgradeRequest[]): Promise<UpgradeProgress[]> {
   const upgradeId = { in: rows.map((row) => row.id) };
   const [bills, tickets, workOrders, changes, notices, devices] = await Promise.all([
@@ -58,6 +59,10 @@ export async function loadUpgradeViews(db: Database, rows: UpgradeRequest[]): Pr
     }),
     db.ontDevice.findMany({ where: { upgradeId }, select: { upgradeId: true, installedAt: true } }),
   ]);
+  const appointments = await appointmentsByWorkOrder(
+    db,
+    workOrders.filter((w) => w.type === 'MAINTENANCE').map((w) => w.woNumber),
+  );
   const of = <T extends { upgradeId: string | null }>(list: T[], id: string) =>
     list.filter((item) => item.upgradeId === id);
 
@@ -133,6 +138,8 @@ export async function loadUpgradeViews(db: Database, rows: UpgradeRequest[]): Pr
             ).toISOString(),
             escalatedAt: row.escalatedAt?.toISOString() ?? null,
             replacedAt: newOnt?.installedAt.toISOString() ?? null,
+            appointment: currentAppointment(appointments.get(maintenance.woNumber) ?? []),
+            appointmentHistory: appointments.get(maintenance.woNumber) ?? [],
           }
         : null,
     };
@@ -153,6 +160,8 @@ export function withLinks(progress: UpgradeProgress) {
       slaDeadline: jakarta(swap.slaDeadline),
       escalatedAt: swap.escalatedAt && jakarta(swap.escalatedAt),
       replacedAt: swap.replacedAt && jakarta(swap.replacedAt),
+      appointment: swap.appointment ? appointmentView(swap.appointment) : null,
+      appointmentHistory: (swap.appointmentHistory ?? []).map(appointmentView),
     },
     links: {
       self: `/v1/upgrades/${progress.upgradeId}`,

@@ -15,6 +15,15 @@ export const PROBLEM_REASONS = [
   'WORK_ORDER_CLOSED',
   'NOT_DUAL_BAND',
   'ONT_ALREADY_REGISTERED',
+  'BEFORE_VISIT',
+  'SLOT_FULL',
+  'NOT_AWAITING_VISIT',
+  'NO_VISIT_BOOKED',
+  'NOT_A_DATE',
+  'NOT_A_SLOT',
+  'NOT_A_WORKING_DAY',
+  'IN_THE_PAST',
+  'TOO_LATE_TO_MOVE',
 ] as const;
 
 export const FieldError = z.strictObject({

@@ -1,5 +1,7 @@
+import type { AppointmentSummary } from '../../contracts/upgrade';
 import { jakartaDateOf, type LocalDate, toJakartaIso, upgradeOptions } from '../../domain';
 import type { Database } from '../../platform/database';
+import { appointmentView } from '../../services/appointments';
 import {
   activePromo,
   byCatalogOrder,
@@ -153,18 +155,34 @@ export const CUSTOMERS = [
         device: device ? { serial: device.serial, model: device.model, band: device.band } : null,
         pendingUpgrade: pending?.progress ? withLinks(pending.progress) : null,
         technicianVisit: visit
-          ? {
-              workOrderNumber: visit.woNumber,
-              status: visit.status,
-              vendor: visit.vendor,
-              address: visit.address,
-              requestedAt: toJakartaIso(visit.createdAt),
-              message:
-                'Teknisi kami akan menghubungi kamu untuk menjadwalkan penggantian perangkat ONT tanpa biaya tambahan.',
-            }
+          ? technicianVisit(visit, pending?.progress?.ontSwap?.appointment ?? null)
           : null,
         unreadInbox,
       };
     },
   }),
 ];
+
+function technicianVisit(
+  visit: {
+    woNumber: string;
+    status: 'DONE' | 'REPLACING' | 'COMPLETED' | 'CANCELLED';
+    vendor: string | null;
+    address: string | null;
+    createdAt: Date;
+  },
+  appointment: AppointmentSummary | null,
+) {
+  const booked = appointment?.status === 'BOOKED' ? appointmentView(appointment) : null;
+  return {
+    workOrderNumber: visit.woNumber,
+    status: visit.status,
+    vendor: visit.vendor,
+    address: visit.address,
+    requestedAt: toJakartaIso(visit.createdAt),
+    message: booked
+      ? `Teknisi kami akan datang ${booked.label}. Kamu dapat mengubah jadwal dari aplikasi.`
+      : 'Teknisi kami akan menghubungi kamu untuk menjadwalkan penggantian perangkat ONT tanpa biaya tambahan.',
+    appointment: booked,
+  };
+}

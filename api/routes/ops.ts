@@ -1,4 +1,5 @@
 import { toJakartaIso } from '../../domain';
+import { appointmentsByWorkOrder, appointmentView, currentAppointment } from '../../services/appointments';
 import { ok, operationsOf, problem } from '../operation';
 import { notFound } from '../problem';
 import { pageWindow, TicketQuery, UpgradeStatusQuery } from '../schemas';
@@ -62,12 +63,14 @@ export const OPS = [
     operationId: 'getWorkOrder',
     route: 'GET /v1/ops/work-orders/{woNumber}',
     summary: 'A work order as the Billing App shows it',
-    description: 'Upgrade or maintenance (ONT swap) work order.',
+    description: 'Upgrade or maintenance (ONT swap) work order, with the technician visit and its history.',
     access: 'operator',
     responses: { 200: ok('the work order', 'WorkOrderView'), 404: problem('no such work order') },
     handler: async ({ params: { woNumber } }, { db }) => {
       const wo = await db.workOrder.findUnique({ where: { woNumber }, include: { customer: true } });
       if (!wo) throw notFound(`work order ${woNumber} does not exist`);
+      const history = (await appointmentsByWorkOrder(db, [woNumber])).get(woNumber) ?? [];
+      const current = currentAppointment(history);
       const { id, name, customerType } = wo.customer;
       return {
         woNumber: wo.woNumber,
@@ -89,6 +92,8 @@ export const OPS = [
         completedAt: wo.completedAt ? toJakartaIso(wo.completedAt) : null,
         cancelledAt: wo.cancelledAt ? toJakartaIso(wo.cancelledAt) : null,
         cancelReason: wo.cancelReason,
+        appointment: current && appointmentView(current),
+        appointmentHistory: history.map(appointmentView),
       };
     },
   }),

@@ -1,5 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { ontReplacedSignal } from '../../contracts/upgrade';
+import { jakartaDate } from '../../domain/visits';
+import { appointmentsByWorkOrder, currentAppointment } from '../../services/appointments';
 import { ok, operationsOf, problem } from '../operation';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
 import { OntReplacementBody } from '../schemas';
@@ -30,7 +32,7 @@ export const TECHNICIAN = [
       202: ok('the report reached the upgrade', 'OntReplacementAccepted'),
       404: problem('no such work order'),
       409: problem(
-        'not a maintenance WO (NOT_MAINTENANCE), already closed or its run ended (WORK_ORDER_CLOSED), or the ONT belongs elsewhere (ONT_ALREADY_REGISTERED)',
+        'not a maintenance WO (NOT_MAINTENANCE), already closed or its run ended (WORK_ORDER_CLOSED), the ONT belongs elsewhere (ONT_ALREADY_REGISTERED), or a visit is booked for a later day and the body does not say "early": true (BEFORE_VISIT)',
       ),
       422: problem('the new ONT is not dual band (NOT_DUAL_BAND)'),
       503: problem('Temporal did not take the report; nothing changed, try again'),
@@ -54,6 +56,13 @@ export const TECHNICIAN = [
         throw unprocessable('the new ONT must be dual band for the upgraded package', {
           reason: 'NOT_DUAL_BAND',
         });
+      }
+      const visit = currentAppointment((await appointmentsByWorkOrder(db, [woNumber])).get(woNumber) ?? []);
+      if (visit?.status === 'BOOKED' && jakartaDate(new Date()) < visit.date && !body.early) {
+        throw conflict(
+          `the visit is booked for ${visit.date} (${visit.slot}); a swap reported before that day needs "early": true`,
+          { reason: 'BEFORE_VISIT' },
+        );
       }
       const device = await db.ontDevice.findUnique({ where: { serial: body.newOntSerial } });
       if (device && device.upgradeId !== upgradeId) {

@@ -539,6 +539,48 @@ describe('real answers conform to the document', () => {
     await call('POST', url(maintenanceWorkOrder), 403, { headers: asCustomer(FACHRI), body: report });
   });
 
+  it('visit routes: free slots from the rows, refusals before anything reaches the workflow', async () => {
+    const slots = `/v1/work-orders/${maintenanceWorkOrder}/available-slots`;
+    const free = await call('GET', `${slots}?days=7`, 200, { headers: asTechnician() });
+    expect((free.body as { slots: unknown[] }).slots.length).toBeGreaterThan(0);
+    await call('GET', slots, 200, { headers: asCustomer(FACHRI) });
+    await call('GET', slots, 404, { headers: asCustomer(DEWI) });
+    await call('GET', `${slots}?days=0`, 400, { headers: asTechnician() });
+    await call('GET', '/v1/work-orders/WO-01012025-0000001/available-slots', 404, {
+      headers: asTechnician(),
+    });
+
+    const book = (wo: string) => `/v1/technician/work-orders/${wo}/appointment`;
+    const visit = { date: '2030-01-07', slot: '08-10' };
+    await call('POST', book(upgradeWorkOrder), 409, { headers: asTechnician(), body: visit });
+    await call('POST', book('WO-01012025-0000001'), 404, { headers: asTechnician(), body: visit });
+    await call('POST', book(maintenanceWorkOrder), 400, {
+      headers: asTechnician(),
+      body: { date: 'tomorrow' },
+    });
+    await call('POST', book(maintenanceWorkOrder), 403, { headers: asCustomer(FACHRI), body: visit });
+
+    const move = (customer: string) =>
+      `/v1/customers/${customer}/work-orders/${maintenanceWorkOrder}/appointment`;
+    await call('PUT', move(DEWI), 404, { headers: asCustomer(DEWI), body: visit });
+    await call('PUT', move(FACHRI), 400, { headers: asCustomer(FACHRI), body: { ...visit, slot: 8 } });
+    await call('PUT', move(FACHRI), 403, { headers: asOperator(), body: visit });
+
+    const report = `/v1/technician/work-orders/${maintenanceWorkOrder}/visit-report`;
+    await call('POST', report, 409, {
+      headers: asTechnician(),
+      body: { outcome: 'PENDING', category: 'WEATHER' },
+    });
+    await call('POST', report, 400, {
+      headers: asTechnician(),
+      body: { outcome: 'PENDING', category: 'OTHER' },
+    });
+    await call('POST', `/v1/technician/work-orders/${upgradeWorkOrder}/visit-report`, 409, {
+      headers: asTechnician(),
+      body: { outcome: 'PENDING', category: 'WEATHER' },
+    });
+  });
+
   it('inbox and outbox', async () => {
     const inbox = await call('GET', `/v1/customers/${AHMAD}/inbox`, 200, { headers: asCustomer(AHMAD) });
     const first = (inbox.body as { notifications: { id: number }[] }).notifications[0];
@@ -626,7 +668,10 @@ describe('real answers conform to the document', () => {
     expect(documented(document).filter((key) => !successes.includes(key))).toEqual([
       'GET /health',
       'POST /v1/customers/{customerId}/upgrades',
+      'POST /v1/technician/work-orders/{woNumber}/appointment',
       'POST /v1/technician/work-orders/{woNumber}/ont-replacement',
+      'POST /v1/technician/work-orders/{woNumber}/visit-report',
+      'PUT /v1/customers/{customerId}/work-orders/{woNumber}/appointment',
     ]);
   });
 });

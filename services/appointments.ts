@@ -1,0 +1,97 @@
+/**
+ * The technician's visit as the API shows it (from `Appointment` rows), and the free places of
+ * the vendor's slots for a work order's area.
+ */
+import type { AppointmentSummary } from '../contracts/upgrade';
+import { toJakartaIso } from '../domain';
+import {
+  bookingRefusal,
+  formatVisit,
+  slotsBetween,
+  type VisitPendingCategory,
+  type VisitSlot,
+  visitArea,
+} from '../domain/visits';
+import type { Database } from '../platform/database';
+import type { Appointment } from '../prisma/generated/client';
+
+export function appointmentSummary(row: Appointment): AppointmentSummary {
+  return {
+    date: row.date.toISOString().slice(0, 10),
+    slot: row.slot,
+    status: row.status,
+    bookedBy: row.bookedBy as AppointmentSummary['bookedBy'],
+    pendingCategory: row.pendingCategory,
+    remark: row.remark,
+    bookedAt: row.createdAt.toISOString(),
+    closedAt: row.closedAt?.toISOString() ?? null,
+  };
+}
+
+/** The visit that stands: the one booked, or the one the swap was done on. */
+export function currentAppointment(history: AppointmentSummary[]): AppointmentSummary | null {
+  return history.filter((a) => a.status === 'BOOKED' || a.status === 'DONE').at(-1) ?? null;
+}
+
+/** Every booking of the work orders, oldest first, by work order. */
+export async function appointmentsByWorkOrder(
+  db: Database,
+  woNumbers: string[],
+): Promise<Map<string, AppointmentSummary[]>> {
+  const rows = await db.appointment.findMany({
+    where: { woNumber: { in: woNumbers } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  });
+  const byWo = new Map<string, AppointmentSummary[]>();
+  for (const row of rows)
+    byWo.set(row.woNumber, [...(byWo.get(row.woNumber) ?? []), appointmentSummary(row)]);
+  return byWo;
+}
+
+/** Slots from `from` for `days` days in the work order's area, with their free places (future ones only). */
+export async function availableSlots(
+  db: Database,
+  fatCode: string | null,
+  from: string,
+  days: number,
+  now: Date,
+): Promise<{ area: string; slots: Array<{ date: string; slot: VisitSlot; free: number }> }> {
+  const area = visitArea(fatCode);
+  const slots = slotsBetween(from, days).filter(
+    ({ date, slot }) => bookingRefusal({ date, slot, now, minLeadHours: 0 }) === null,
+  );
+  if (slots.length === 0) return { area, slots: [] };
+  const [capacities, booked] = await Promise.all([
+    db.visitCapacity.findMany({ where: { area: { in: [area, 'DEFAULT'] } } }),
+    db.appointment.groupBy({
+      by: ['date', 'slot'],
+      where: { area, status: 'BOOKED', date: { gte: new Date(`${slots[0]!.date}T00:00:00Z`) } },
+      _count: { _all: true },
+    }),
+  ]);
+  const places = (slot: string) =>
+    (capacities.find((c) => c.area === area && c.slot === slot) ?? capacities.find((c) => c.slot === slot))
+      ?.places ?? 0;
+  const taken = (date: string, slot: string) =>
+    booked.find((b) => b.date.toISOString().slice(0, 10) === date && b.slot === slot)?._count._all ?? 0;
+  return {
+    area,
+    slots: slots.map(({ date, slot }) => ({
+      date,
+      slot,
+      free: Math.max(0, places(slot) - taken(date, slot)),
+    })),
+  };
+}
+
+/** The summary as the API answers it: instants in Jakarta time, the visit in words. */
+export function appointmentView(a: AppointmentSummary) {
+  return {
+    ...a,
+    slot: a.slot as VisitSlot,
+    pendingCategory: a.pendingCategory as VisitPendingCategory | null,
+    label: formatVisit(a.date, a.slot as VisitSlot),
+    bookedAt: toJakartaIso(new Date(a.bookedAt)),
+    closedAt: a.closedAt && toJakartaIso(new Date(a.closedAt)),
+  };
+}
