@@ -145,6 +145,9 @@ async function swapOnt(
     dueAt: slaDeadline,
   });
   const woNumber = maintenance.woNumber;
+  // The dispatcher may book as soon as the WO exists (the API shows it), before the wait starts.
+  const visits = patched(ONT_VISITS);
+  if (visits) desk.openFor(woNumber);
   const ontSwap = {
     awaitingSince: awaitingSince.toISOString(),
     slaDeadline,
@@ -166,7 +169,7 @@ async function swapOnt(
 
   // 8. Wait for the technician, for days if need be; past the SLA, escalate and keep waiting.
   //    Since the visits revision: booked, moved, reminded, missed and rebooked (workflows/visits.ts).
-  if (patched(ONT_VISITS)) {
+  if (visits) {
     await awaitVisitAndSwap({
       upgradeId,
       customerId,

@@ -50,6 +50,7 @@ export class VisitDesk {
     });
   }
 
+  /** From the maintenance WO's creation: bookings are taken, and kept until the wait reads them. */
   openFor(workOrderNumber: string): void {
     this.workOrderNumber = workOrderNumber;
     this.open = true;
@@ -115,7 +116,6 @@ export async function awaitVisitAndSwap(wait: VisitWait): Promise<void> {
   let nextEscalation = wait.awaitingSince.getTime() + wait.slaMs;
   let escalations = 0;
   let remindedFor: number | undefined;
-  desk.openFor(workOrderNumber);
 
   while (!wait.report()) {
     const booked = desk.announce;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { LEAN_CORE } from '../../workflows/upgrade';
+import { ONT_VISITS } from '../../workflows/visits';
 import { HISTORIES_DIR } from '../helpers/histories';
 import { workflowBundle } from '../helpers/temporal';
 
@@ -36,7 +37,8 @@ function patchesOf(history: RecordedHistory): string[] {
  * Histories recorded from real runs (test/helpers/histories.ts) under each revision of the
  * workflow replay against today's code: a change that is not deterministic fails here, before it
  * can break runs that are waiting for a technician in production. `v1-*` were recorded before the
- * lean-core revision (one regular activity per step) and must take the frozen path; `v2-*` after.
+ * lean-core revision (one regular activity per step) and must take the frozen path; `v2-*` after
+ * it; `v3-*` after the visits revision (booked, moved, missed visits: workflows/visits.ts).
  */
 describe('UpgradeWorkflow replays recorded histories', () => {
   it('has histories of both deck scenarios from before and after the lean-core revision, and endings', () => {
@@ -48,14 +50,31 @@ describe('UpgradeWorkflow replays recorded histories', () => {
       'v2-upgrade-29300001-cancel',
       'v2-upgrade-29300003-refused',
       'v2-upgrade-29300005-reset',
+      'v3-upgrade-21301029-deck-b',
+      'v3-upgrade-21314849-deck-a',
+      'v3-upgrade-29300001-cancel',
+      'v3-upgrade-29300003-refused',
+      'v3-upgrade-29300005-reset',
+      'v3-upgrade-29500001-visit',
     ]);
   });
 
-  it('v1 runs carry no lean-core marker (they replay on workflows/legacy), v2 runs carry it', () => {
+  it('v1 runs carry no lean-core marker (they replay on workflows/legacy), v2 and v3 runs carry it', () => {
     for (const { workflowId, history } of histories) {
       const marked = patchesOf(history).includes(LEAN_CORE);
-      expect([workflowId, marked]).toEqual([workflowId, workflowId.startsWith('v2-')]);
+      expect([workflowId, marked]).toEqual([workflowId, !workflowId.startsWith('v1-')]);
     }
+  });
+
+  it('v3 runs that reached the ONT swap carry the visits marker; v2 runs waited on the swap signal alone', () => {
+    const visits = histories
+      .filter(({ history }) => patchesOf(history).includes(ONT_VISITS))
+      .map((h) => h.workflowId);
+    expect(visits).toEqual([
+      'v3-upgrade-21301029-deck-b',
+      'v3-upgrade-29300001-cancel',
+      'v3-upgrade-29500001-visit',
+    ]);
   });
 
   it('replays each of them without a non-determinism error', async () => {
