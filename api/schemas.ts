@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { UPGRADE_STATUSES } from '../contracts/upgrade';
-import { VISIT_PENDING_CATEGORIES } from '../domain/visits';
 
 export const CustomerIdParam = z.string().regex(/^\d{8}$/, 'customer ID must be 8 digits');
 export const IdempotencyKey = z
@@ -60,16 +59,19 @@ export const AppointmentBody = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD (Jakarta)'),
   slot: z.string().regex(/^\d{2}-\d{2}$/, 'slot is HH-HH, e.g. 08-10'),
 });
-export const VisitReportBody = z
-  .strictObject({
+/** A missed visit: a category, and a remark (which OTHER must have). */
+export const VisitReportBody = z.union([
+  z.strictObject({
     outcome: z.literal('PENDING'),
-    category: z.enum(VISIT_PENDING_CATEGORIES),
+    category: z.enum(['CUSTOMER_NOT_HOME', 'NO_ACCESS', 'EQUIPMENT_MISSING', 'WEATHER']),
     remark: trimmedText(2, 500, 'remark').optional(),
-  })
-  .refine((body) => body.category !== 'OTHER' || body.remark !== undefined, {
-    path: ['remark'],
-    message: 'a remark is required when the category is OTHER',
-  });
+  }),
+  z.strictObject({
+    outcome: z.literal('PENDING'),
+    category: z.literal('OTHER'),
+    remark: trimmedText(2, 500, 'remark').describe('required with OTHER: what happened'),
+  }),
+]);
 export const AvailableSlotsQuery = z.strictObject({
   from: z.iso.date().optional(),
   days: z.coerce.number().int().min(1).max(31).default(14),

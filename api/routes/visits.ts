@@ -47,10 +47,16 @@ export const VISITS = [
       'Working days (Monday to Saturday) and slots (Jakarta hours) from `from` (today) for `days` days, with the places the vendor has left in the work order’s area. Slots already started are left out.',
     access: 'work-order-read',
     query: AvailableSlotsQuery,
-    responses: { 200: ok('the slots', 'AvailableSlots'), 404: problem('no such work order') },
+    responses: {
+      200: ok('the slots', 'AvailableSlots'),
+      404: problem('no such work order'),
+      409: problem('not a maintenance WO: no visit to book (NOT_MAINTENANCE)'),
+    },
     handler: async ({ params: { woNumber }, query, res }, { db }) => {
+      const found = await db.workOrder.findUnique({ where: { woNumber }, select: { customerId: true } });
+      // Another customer's work order answers 404 before anything else is said of it.
+      if (found) assertMaySeeWorkOrder(res, found.customerId, woNumber);
       const workOrder = await maintenanceWorkOrder(db, woNumber);
-      assertMaySeeWorkOrder(res, workOrder.customerId, woNumber);
       const now = new Date();
       const { area, slots } = await availableSlots(
         db,

@@ -549,6 +549,9 @@ describe('real answers conform to the document', () => {
     await call('GET', '/v1/work-orders/WO-01012025-0000001/available-slots', 404, {
       headers: asTechnician(),
     });
+    await call('GET', `/v1/work-orders/${upgradeWorkOrder}/available-slots`, 409, {
+      headers: asTechnician(),
+    });
 
     const book = (wo: string) => `/v1/technician/work-orders/${wo}/appointment`;
     const visit = { date: '2030-01-07', slot: '08-10' };
