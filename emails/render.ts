@@ -1,6 +1,11 @@
 /** Renders the customer emails to subject + HTML + plain text, ready for the mail sender. */
 import { type ComponentType, createElement } from 'react';
 import { render } from 'react-email';
+import {
+  BILL_DUE_REMINDER_SUBJECT,
+  BillDueReminderEmail,
+  type BillDueReminderEmailProps,
+} from './BillDueReminderEmail';
 import { BILL_ISSUED_SUBJECT, BillIssuedEmail, type BillIssuedEmailProps } from './BillIssuedEmail';
 import {
   ONT_SWAP_COMPLETED_SUBJECT,
@@ -29,18 +34,25 @@ import {
   ontVisitScheduledSubject,
 } from './OntVisitScheduledEmail';
 import {
+  PAYMENT_RECEIVED_SUBJECT,
+  PaymentReceiptEmail,
+  type PaymentReceiptEmailProps,
+} from './PaymentReceiptEmail';
+import {
   UPGRADE_CANCELLED_SUBJECT,
   UpgradeCancelledEmail,
   type UpgradeCancelledEmailProps,
 } from './UpgradeCancelledEmail';
 
 export type {
+  BillDueReminderEmailProps,
   BillIssuedEmailProps,
   OntReplacementCompletedEmailProps,
   OntReplacementScheduledEmailProps,
   OntVisitCancelledEmailProps,
   OntVisitMissedEmailProps,
   OntVisitScheduledEmailProps,
+  PaymentReceiptEmailProps,
   UpgradeCancelledEmailProps,
 };
 
@@ -51,7 +63,9 @@ export type EmailKind =
   | 'UPGRADE_CANCELLED'
   | 'ONT_VISIT_CANCELLED'
   | 'VISIT_BOOKED'
-  | 'VISIT_MISSED';
+  | 'VISIT_MISSED'
+  | 'PAYMENT_RECEIVED'
+  | 'BILL_DUE_REMINDER';
 
 export const EMAIL_KINDS: readonly EmailKind[] = [
   'BILL_ISSUED',
@@ -61,6 +75,8 @@ export const EMAIL_KINDS: readonly EmailKind[] = [
   'ONT_VISIT_CANCELLED',
   'VISIT_BOOKED',
   'VISIT_MISSED',
+  'PAYMENT_RECEIVED',
+  'BILL_DUE_REMINDER',
 ];
 
 export interface EmailPropsMap {
@@ -71,6 +87,8 @@ export interface EmailPropsMap {
   ONT_VISIT_CANCELLED: OntVisitCancelledEmailProps;
   VISIT_BOOKED: OntVisitScheduledEmailProps;
   VISIT_MISSED: OntVisitMissedEmailProps;
+  PAYMENT_RECEIVED: PaymentReceiptEmailProps;
+  BILL_DUE_REMINDER: BillDueReminderEmailProps;
 }
 
 /** Each kind's subject; `VISIT_BOOKED` says `Jadwal Kunjungan Teknisi Diubah` instead when the visit was moved. */
@@ -82,6 +100,8 @@ export const EMAIL_SUBJECTS: { readonly [K in EmailKind]: string } = {
   ONT_VISIT_CANCELLED: ONT_VISIT_CANCELLED_SUBJECT,
   VISIT_BOOKED: ONT_VISIT_SCHEDULED_SUBJECT,
   VISIT_MISSED: ONT_VISIT_MISSED_SUBJECT,
+  PAYMENT_RECEIVED: PAYMENT_RECEIVED_SUBJECT,
+  BILL_DUE_REMINDER: BILL_DUE_REMINDER_SUBJECT,
 };
 
 /** The kinds whose subject depends on their props. */
@@ -97,6 +117,8 @@ const COMPONENTS: { readonly [K in EmailKind]: ComponentType<EmailPropsMap[K]> }
   ONT_VISIT_CANCELLED: OntVisitCancelledEmail,
   VISIT_BOOKED: OntVisitScheduledEmail,
   VISIT_MISSED: OntVisitMissedEmail,
+  PAYMENT_RECEIVED: PaymentReceiptEmail,
+  BILL_DUE_REMINDER: BillDueReminderEmail,
 };
 
 export interface RenderedEmail {
@@ -132,6 +154,8 @@ const GREETABLE: { readonly [K in EmailKind]: (props: EmailPropsMap[K]) => Greet
   ONT_VISIT_CANCELLED: (props) => props,
   VISIT_BOOKED: (props) => props,
   VISIT_MISSED: (props) => props,
+  PAYMENT_RECEIVED: (props) => props,
+  BILL_DUE_REMINDER: (props) => props,
 };
 
 function assertGreetable(kind: EmailKind, props: Greetable): void {

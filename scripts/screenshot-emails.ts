@@ -9,12 +9,14 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import BillDueReminderEmail from '../emails/BillDueReminderEmail';
 import BillIssuedEmail from '../emails/BillIssuedEmail';
 import OntReplacementCompletedEmail from '../emails/OntReplacementCompletedEmail';
 import OntReplacementScheduledEmail from '../emails/OntReplacementScheduledEmail';
 import OntVisitCancelledEmail from '../emails/OntVisitCancelledEmail';
 import OntVisitMissedEmail from '../emails/OntVisitMissedEmail';
 import OntVisitScheduledEmail from '../emails/OntVisitScheduledEmail';
+import PaymentReceiptEmail from '../emails/PaymentReceiptEmail';
 import { type EmailKind, type EmailPropsMap, renderEmail } from '../emails/render';
 import UpgradeCancelledEmail from '../emails/UpgradeCancelledEmail';
 import { launchChromium } from './lib/chromium';
@@ -25,11 +27,14 @@ const VIEWPORT = { width: 700, height: 900 };
 type Shot = { [K in EmailKind]: { kind: K; file: string; props: EmailPropsMap[K] } }[EmailKind];
 
 /**
- * The deck's customers: AHMAD TARMIZI's bill (scenario A) and its cancelled upgrade, FACHRI FATURACHMAN's
- * ONT swap (scenario B), its booked and missed visits, and its cancelled visit.
+ * The deck's customers: AHMAD TARMIZI's bill (scenario A), its reminder the day before it is due, its
+ * payment received and its cancelled upgrade; FACHRI FATURACHMAN's ONT swap (scenario B), its booked
+ * and missed visits, and its cancelled visit.
  */
 const SHOTS: Shot[] = [
   { kind: 'BILL_ISSUED', file: 'bill-issued.png', props: BillIssuedEmail.PreviewProps },
+  { kind: 'BILL_DUE_REMINDER', file: 'bill-due-reminder.png', props: BillDueReminderEmail.PreviewProps },
+  { kind: 'PAYMENT_RECEIVED', file: 'payment-received.png', props: PaymentReceiptEmail.PreviewProps },
   {
     kind: 'ONT_SWAP_SCHEDULED',
     file: 'ont-swap-scheduled.png',

@@ -1,9 +1,11 @@
+import BillDueReminderEmail from '../../../emails/BillDueReminderEmail';
 import BillIssuedEmail from '../../../emails/BillIssuedEmail';
 import OntReplacementCompletedEmail from '../../../emails/OntReplacementCompletedEmail';
 import OntReplacementScheduledEmail from '../../../emails/OntReplacementScheduledEmail';
 import OntVisitCancelledEmail from '../../../emails/OntVisitCancelledEmail';
 import OntVisitMissedEmail from '../../../emails/OntVisitMissedEmail';
 import OntVisitScheduledEmail from '../../../emails/OntVisitScheduledEmail';
+import PaymentReceiptEmail from '../../../emails/PaymentReceiptEmail';
 import { EMAIL_KINDS, EMAIL_SUBJECTS, EmailPropsError, renderEmail } from '../../../emails/render';
 import UpgradeCancelledEmail from '../../../emails/UpgradeCancelledEmail';
 import { expectNoHtmlTags, expectNoMojibake, greetingOf, visibleText } from './helpers';
@@ -20,6 +22,8 @@ describe('renderEmail', () => {
       'ONT_VISIT_CANCELLED',
       'VISIT_BOOKED',
       'VISIT_MISSED',
+      'PAYMENT_RECEIVED',
+      'BILL_DUE_REMINDER',
     ]);
     expect(EMAIL_SUBJECTS).toEqual({
       BILL_ISSUED: 'Informasi Penerbitan Tagihan',
@@ -29,6 +33,8 @@ describe('renderEmail', () => {
       ONT_VISIT_CANCELLED: 'Kunjungan Penggantian ONT Dibatalkan',
       VISIT_BOOKED: 'Jadwal Kunjungan Teknisi untuk Penggantian ONT',
       VISIT_MISSED: 'Kunjungan Teknisi Belum Terlaksana',
+      PAYMENT_RECEIVED: 'Pembayaran Tagihan Diterima',
+      BILL_DUE_REMINDER: 'Pengingat: Tagihan Kamu Jatuh Tempo Besok',
     });
   });
 
@@ -77,6 +83,16 @@ describe('renderEmail', () => {
       'VISIT_MISSED',
       OntVisitMissedEmail.PreviewProps.customerName,
       () => renderEmail('VISIT_MISSED', OntVisitMissedEmail.PreviewProps),
+    ],
+    [
+      'PAYMENT_RECEIVED',
+      PaymentReceiptEmail.PreviewProps.customerName,
+      () => renderEmail('PAYMENT_RECEIVED', PaymentReceiptEmail.PreviewProps),
+    ],
+    [
+      'BILL_DUE_REMINDER',
+      BillDueReminderEmail.PreviewProps.customerName,
+      () => renderEmail('BILL_DUE_REMINDER', BillDueReminderEmail.PreviewProps),
     ],
   ] as const)('renders %s from its PreviewProps', async (kind, customerName, renderPreview) => {
     const { subject, html, text } = await renderPreview();

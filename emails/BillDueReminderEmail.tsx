@@ -1,0 +1,103 @@
+import { Text } from 'react-email';
+import type { LocalDate } from '../domain/calendar';
+import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
+import { ActionButton } from './_components/ActionButton';
+import { Callout } from './_components/Callout';
+import { EmailLayout } from './_components/EmailLayout';
+import { Greeting, SignOff } from './_components/Greeting';
+import { KeyValueTable } from './_components/KeyValueTable';
+import { nowrap, paragraph, small } from './_components/theme';
+
+export const BILL_DUE_REMINDER_SUBJECT = 'Pengingat: Tagihan Kamu Jatuh Tempo Besok';
+
+export interface BillDueReminderEmailProps {
+  customerName: string;
+  /** 8-digit customer number, e.g. `21314849`. */
+  customerId: string;
+  /** `YYYYMM` + sequence, e.g. `202511712857`. */
+  billCode: string;
+  /** The package the bill is for, e.g. `Stream 150 Semesterly`. */
+  packageName: string;
+  /** Amount to pay, whole rupiah (`771700`). */
+  totalIdr: number;
+  /** Total in Indonesian words, e.g. `Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah`. */
+  totalInWords: string;
+  /** The bill's due date, a Jakarta calendar day: tomorrow, when the reminder is sent. */
+  dueDate: LocalDate;
+  /** Where the customer can open the billing statement. */
+  statementUrl: string;
+}
+
+export function BillDueReminderEmail(props: BillDueReminderEmailProps) {
+  const dueDate = formatLongDate(props.dueDate);
+  const total = formatRupiahWithSymbol(props.totalIdr);
+  return (
+    <EmailLayout
+      subject={BILL_DUE_REMINDER_SUBJECT}
+      preview={`Tagihan ${props.billCode} sebesar ${total} jatuh tempo besok, ${dueDate}.`}
+      title={BILL_DUE_REMINDER_SUBJECT}
+      eyebrow="Tagihan"
+    >
+      <Greeting name={props.customerName} />
+      <Text style={paragraph}>
+        Kami ingin mengingatkan bahwa tagihan paket <strong>{props.packageName}</strong> kamu dengan nomor
+        tagihan <strong style={nowrap}>{props.billCode}</strong> akan jatuh tempo besok,{' '}
+        <strong style={nowrap}>{dueDate}</strong>.
+      </Text>
+
+      <KeyValueTable
+        caption="Informasi Tagihan"
+        rows={[
+          { label: 'Nama Pelanggan', value: props.customerName },
+          { label: 'Nomor Pelanggan', value: props.customerId },
+          { label: 'Nomor Tagihan', value: props.billCode },
+          { label: 'Paket', value: props.packageName },
+          { label: 'Tanggal Jatuh Tempo', value: dueDate },
+        ]}
+      />
+
+      <KeyValueTable
+        caption="Rincian Tagihan"
+        alignValues="right"
+        rows={[{ label: 'Total Tagihan', value: total, emphasis: true }]}
+      />
+      <Text style={words}>
+        Terbilang: <em>{props.totalInWords}</em>
+      </Text>
+
+      <Callout tone="warning" compact>
+        Mohon lakukan pembayaran sebesar <strong style={nowrap}>{total}</strong> paling lambat{' '}
+        <strong style={nowrap}>{dueDate}</strong>.
+      </Callout>
+
+      <Text style={paragraph}>
+        Bayar dengan mudah melalui aplikasi Selfcare Oxygen.id: pilih tagihan ini, lalu bayar dengan{' '}
+        <strong style={nowrap}>Virtual Account</strong> bank, <strong>QRIS</strong>, atau{' '}
+        <strong style={nowrap}>e-wallet</strong>.
+      </Text>
+      <ActionButton href={props.statementUrl}>Lihat Billing Statement</ActionButton>
+
+      <Text style={paragraph}>
+        Abaikan email ini jika kamu sudah melakukan pembayaran. Terima kasih telah menggunakan layanan
+        Oxygen.id.
+      </Text>
+      <SignOff />
+    </EmailLayout>
+  );
+}
+
+BillDueReminderEmail.PreviewProps = {
+  customerName: 'AHMAD TARMIZI',
+  customerId: '21314849',
+  billCode: '202511712857',
+  packageName: 'Stream 150 Semesterly',
+  totalIdr: 771_700,
+  totalInWords: 'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah',
+  dueDate: '2025-11-28',
+  statementUrl: 'https://selfcare.oxygen.id/billing/statements/202511712857',
+} satisfies BillDueReminderEmailProps;
+
+export default BillDueReminderEmail;
+
+/** Pulled up under the table it spells out. */
+const words = { ...small, margin: '-12px 0 20px' } as const;

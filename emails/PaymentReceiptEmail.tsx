@@ -1,0 +1,104 @@
+import { Text } from 'react-email';
+import { formatRupiahWithSymbol } from '../domain/format';
+import { ActionButton } from './_components/ActionButton';
+import { Callout } from './_components/Callout';
+import { formatJakartaDateTime } from './_components/dateTime';
+import { EmailLayout } from './_components/EmailLayout';
+import { CUSTOMER_CARE_PHONE } from './_components/Footer';
+import { Greeting, SignOff } from './_components/Greeting';
+import { KeyValueTable } from './_components/KeyValueTable';
+import { nowrap, paragraph, small } from './_components/theme';
+
+export const PAYMENT_RECEIVED_SUBJECT = 'Pembayaran Tagihan Diterima';
+
+export interface PaymentReceiptEmailProps {
+  customerName: string;
+  /** 8-digit customer number, e.g. `21314849`. */
+  customerId: string;
+  /** The bill paid, `YYYYMM` + sequence, e.g. `202511712857`. */
+  billCode: string;
+  /** The package the bill is for, e.g. `Stream 150 Semesterly`. */
+  packageName: string;
+  /** Amount received, whole rupiah (`771700`). */
+  amountIdr: number;
+  /** How the customer paid, as the customer knows it: `Virtual Account BCA`, `QRIS`, `GoPay`. */
+  methodLabel: string;
+  /** The payment provider's reference for the transaction. */
+  transactionId: string;
+  /** When the payment was received: an ISO instant, shown in Jakarta time (`22 November 2025, 10:15 WIB`). */
+  paidAt: string;
+  /** Where the customer can open the billing statement, which now shows PAID. */
+  statementUrl: string;
+}
+
+export function PaymentReceiptEmail(props: PaymentReceiptEmailProps) {
+  const amount = formatRupiahWithSymbol(props.amountIdr);
+  const paidAt = formatJakartaDateTime(props.paidAt);
+  return (
+    <EmailLayout
+      subject={PAYMENT_RECEIVED_SUBJECT}
+      preview={`Pembayaran tagihan ${props.billCode} sebesar ${amount} telah kami terima. Terima kasih.`}
+      title={PAYMENT_RECEIVED_SUBJECT}
+      eyebrow="Tagihan"
+    >
+      <Greeting name={props.customerName} />
+      <Text style={paragraph}>
+        Pembayaran tagihan <strong style={nowrap}>{props.billCode}</strong> sebesar{' '}
+        <strong style={nowrap}>{amount}</strong> telah kami terima pada <strong>{paidAt}</strong> melalui{' '}
+        <strong>{props.methodLabel}</strong>, dengan nomor referensi{' '}
+        <strong style={nowrap}>{props.transactionId}</strong>.
+      </Text>
+
+      <Callout tone="success" bold>
+        Terima kasih, tagihan kamu telah lunas.
+      </Callout>
+
+      <KeyValueTable
+        caption="Informasi Pembayaran"
+        rows={[
+          { label: 'Nama Pelanggan', value: props.customerName },
+          { label: 'Nomor Pelanggan', value: props.customerId },
+          { label: 'Nomor Tagihan', value: props.billCode },
+          { label: 'Paket', value: props.packageName },
+          { label: 'Tanggal Pembayaran', value: paidAt },
+          { label: 'Metode Pembayaran', value: props.methodLabel },
+          { label: 'Nomor Referensi', value: props.transactionId },
+          { label: 'Status Tagihan', value: 'Lunas' },
+        ]}
+      />
+
+      <KeyValueTable
+        caption="Rincian Pembayaran"
+        alignValues="right"
+        rows={[{ label: 'Jumlah Dibayar', value: amount, emphasis: true }]}
+      />
+
+      <Text style={paragraph}>
+        Billing Statement tagihan ini kini berstatus <strong>PAID</strong> (lunas) dan dapat kamu lihat kapan
+        saja.
+      </Text>
+      <ActionButton href={props.statementUrl}>Lihat Billing Statement</ActionButton>
+
+      <Text style={small}>
+        Simpan email ini sebagai bukti pembayaran. Sebutkan nomor referensi di atas bila menghubungi Customer
+        Care {CUSTOMER_CARE_PHONE} tentang pembayaran ini.
+      </Text>
+      <Text style={paragraph}>Terima kasih telah menggunakan layanan Oxygen.id.</Text>
+      <SignOff />
+    </EmailLayout>
+  );
+}
+
+PaymentReceiptEmail.PreviewProps = {
+  customerName: 'AHMAD TARMIZI',
+  customerId: '21314849',
+  billCode: '202511712857',
+  packageName: 'Stream 150 Semesterly',
+  amountIdr: 771_700,
+  methodLabel: 'Virtual Account BCA',
+  transactionId: 'TRX-20251122-7G4K9Q',
+  paidAt: '2025-11-22T03:15:42.000Z',
+  statementUrl: 'https://selfcare.oxygen.id/billing/statements/202511712857',
+} satisfies PaymentReceiptEmailProps;
+
+export default PaymentReceiptEmail;

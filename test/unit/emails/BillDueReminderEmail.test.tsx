@@ -1,0 +1,142 @@
+import { render } from 'react-email';
+import { BillDueReminderEmail, type BillDueReminderEmailProps } from '../../../emails/BillDueReminderEmail';
+import { renderEmail } from '../../../emails/render';
+import {
+  expectFooter,
+  expectNoHtmlTags,
+  expectNoMojibake,
+  expectUtf8,
+  greetingOf,
+  visibleText,
+} from './helpers';
+
+/** Scenario A: AHMAD TARMIZI's upgrade bill, still unpaid the day before its due date (28-NOV-25). */
+const props: BillDueReminderEmailProps = {
+  customerName: 'AHMAD TARMIZI',
+  customerId: '21314849',
+  billCode: '202511712857',
+  packageName: 'Stream 150 Semesterly',
+  totalIdr: 771_700,
+  totalInWords: 'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah',
+  dueDate: '2025-11-28',
+  statementUrl: 'https://selfcare.oxygen.id/billing/statements/202511712857',
+};
+
+const SENTENCES = [
+  'Kami ingin mengingatkan bahwa tagihan paket Stream 150 Semesterly kamu dengan nomor tagihan 202511712857 akan jatuh tempo besok, 28 November 2025.',
+  'Terbilang: Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah',
+  'Mohon lakukan pembayaran sebesar Rp 771.700 paling lambat 28 November 2025.',
+  'Bayar dengan mudah melalui aplikasi Selfcare Oxygen.id: pilih tagihan ini, lalu bayar dengan Virtual Account bank, QRIS, atau e-wallet.',
+  'Abaikan email ini jika kamu sudah melakukan pembayaran.',
+  'Terima kasih telah menggunakan layanan Oxygen.id.',
+];
+
+describe('BillDueReminderEmail (Pengingat: Tagihan Kamu Jatuh Tempo Besok)', () => {
+  let rendered: { subject: string; html: string; text: string };
+  let seen: string;
+
+  beforeAll(async () => {
+    rendered = await renderEmail('BILL_DUE_REMINDER', props);
+    seen = visibleText(rendered.html);
+  });
+
+  it('has its subject, also as the document title', () => {
+    expect(rendered.subject).toBe('Pengingat: Tagihan Kamu Jatuh Tempo Besok');
+    expect(rendered.html).toContain('<title>Pengingat: Tagihan Kamu Jatuh Tempo Besok</title>');
+  });
+
+  it('greets the customer by name before anything else, never by the package', () => {
+    expect(greetingOf(rendered.text)).toBe('AHMAD TARMIZI');
+    expect(seen).toContain('Halo AHMAD TARMIZI,');
+    expect(rendered.text.indexOf('Halo AHMAD TARMIZI,')).toBeLessThan(
+      rendered.text.indexOf('Kami ingin mengingatkan'),
+    );
+    for (const content of [seen, rendered.text]) expect(content).not.toContain('Halo Stream 150');
+  });
+
+  it.each(SENTENCES)('says: %s', (sentence) => {
+    expect(seen).toContain(sentence);
+    expect(rendered.text).toContain(sentence);
+  });
+
+  it('gives the customer, bill, due date and total in the tables', () => {
+    for (const content of [seen, rendered.text]) {
+      expect(content).toMatch(/Nama Pelanggan\s+AHMAD TARMIZI/);
+      expect(content).toMatch(/Nomor Pelanggan\s+21314849/);
+      expect(content).toMatch(/Nomor Tagihan\s+202511712857/);
+      expect(content).toMatch(/Paket\s+Stream 150 Semesterly/);
+      expect(content).toMatch(/Tanggal Jatuh Tempo\s+28 November 2025/);
+      expect(content).toMatch(/Total Tagihan\s+Rp 771\.700/);
+    }
+  });
+
+  it.each([
+    ['2026-01-01', '1 Januari 2026'],
+    ['2026-03-09', '9 Maret 2026'],
+  ])('writes the due date %s as %s', async (dueDate, shown) => {
+    const { html, text } = await renderEmail('BILL_DUE_REMINDER', { ...props, dueDate });
+    for (const content of [visibleText(html), text]) {
+      expect(content).toContain(`akan jatuh tempo besok, ${shown}.`);
+      expect(content).toMatch(new RegExp(`Tanggal Jatuh Tempo\\s+${shown}`));
+      expect(content).toContain(`paling lambat ${shown}.`);
+    }
+  });
+
+  it('formats a larger total like the bill email', async () => {
+    const { text } = await renderEmail('BILL_DUE_REMINDER', {
+      ...props,
+      totalIdr: 1_780_000,
+      totalInWords: 'Satu Juta Tujuh Ratus Delapan Puluh Ribu Rupiah',
+    });
+    expect(text).toMatch(/Total Tagihan\s+Rp 1\.780\.000/);
+    expect(text).toContain('pembayaran sebesar Rp 1.780.000 paling lambat');
+    expect(text).toContain('Terbilang: Satu Juta Tujuh Ratus Delapan Puluh Ribu Rupiah');
+  });
+
+  it('refuses a due date that is not a YYYY-MM-DD day', async () => {
+    await expect(renderEmail('BILL_DUE_REMINDER', { ...props, dueDate: '28-11-2025' })).rejects.toThrow(
+      RangeError,
+    );
+  });
+
+  it('links to the billing statement, in HTML and in text', () => {
+    expect(rendered.html).toContain(`href="${props.statementUrl}"`);
+    expect(rendered.text).toContain(`Lihat Billing Statement ${props.statementUrl}`);
+  });
+
+  it('signs off as Tim Oxygen.id and carries the footer', () => {
+    expect(rendered.text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
+    expectFooter(seen);
+    expectFooter(rendered.text);
+  });
+
+  it('leaks no placeholder or empty value', () => {
+    for (const content of [seen, rendered.text]) {
+      expect(content).not.toMatch(/undefined|null|NaN|Invalid Date|\[object Object\]|\{\{|\}\}/);
+    }
+  });
+
+  it('is clean UTF-8 without mojibake, and the text version has no markup', () => {
+    expect(rendered.html).toContain('charset=UTF-8');
+    expectUtf8(rendered.html, ['·']);
+    expectUtf8(rendered.text, ['·']);
+    expectNoMojibake(rendered.html);
+    expectNoMojibake(rendered.text);
+    expectNoHtmlTags(rendered.text);
+  });
+
+  it('refuses to greet the customer with the package name', async () => {
+    await expect(
+      renderEmail('BILL_DUE_REMINDER', { ...props, customerName: ' stream 150 semesterly ' }),
+    ).rejects.toThrow(/BILL_DUE_REMINDER: customerName is the package name/);
+  });
+
+  it('renders the same HTML through the component as through renderEmail', async () => {
+    expect(await render(<BillDueReminderEmail {...props} />)).toBe(rendered.html);
+  });
+
+  it('exposes PreviewProps for the preview server', async () => {
+    const preview = await renderEmail('BILL_DUE_REMINDER', BillDueReminderEmail.PreviewProps);
+    expect(greetingOf(preview.text)).toBe(BillDueReminderEmail.PreviewProps.customerName);
+  });
+});

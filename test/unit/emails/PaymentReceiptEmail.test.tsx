@@ -1,0 +1,144 @@
+import { render } from 'react-email';
+import { PaymentReceiptEmail, type PaymentReceiptEmailProps } from '../../../emails/PaymentReceiptEmail';
+import { renderEmail } from '../../../emails/render';
+import {
+  expectFooter,
+  expectNoHtmlTags,
+  expectNoMojibake,
+  expectUtf8,
+  greetingOf,
+  visibleText,
+} from './helpers';
+
+/** Scenario A: AHMAD TARMIZI pays the upgrade bill by BCA virtual account the morning after it was issued. */
+const props: PaymentReceiptEmailProps = {
+  customerName: 'AHMAD TARMIZI',
+  customerId: '21314849',
+  billCode: '202511712857',
+  packageName: 'Stream 150 Semesterly',
+  amountIdr: 771_700,
+  methodLabel: 'Virtual Account BCA',
+  transactionId: 'TRX-20251122-7G4K9Q',
+  paidAt: '2025-11-22T03:15:42.000Z',
+  statementUrl: 'https://selfcare.oxygen.id/billing/statements/202511712857',
+};
+
+const SENTENCES = [
+  'Pembayaran tagihan 202511712857 sebesar Rp 771.700 telah kami terima pada 22 November 2025, 10:15 WIB melalui Virtual Account BCA, dengan nomor referensi TRX-20251122-7G4K9Q.',
+  'Terima kasih, tagihan kamu telah lunas.',
+  'Billing Statement tagihan ini kini berstatus PAID (lunas) dan dapat kamu lihat kapan saja.',
+  'Simpan email ini sebagai bukti pembayaran.',
+  'Sebutkan nomor referensi di atas bila menghubungi Customer Care 1500780 tentang pembayaran ini.',
+  'Terima kasih telah menggunakan layanan Oxygen.id.',
+];
+
+describe('PaymentReceiptEmail (Pembayaran Tagihan Diterima)', () => {
+  let rendered: { subject: string; html: string; text: string };
+  let seen: string;
+
+  beforeAll(async () => {
+    rendered = await renderEmail('PAYMENT_RECEIVED', props);
+    seen = visibleText(rendered.html);
+  });
+
+  it('has its subject, also as the document title', () => {
+    expect(rendered.subject).toBe('Pembayaran Tagihan Diterima');
+    expect(rendered.html).toContain('<title>Pembayaran Tagihan Diterima</title>');
+  });
+
+  it('greets the customer by name before anything else, never by the package', () => {
+    expect(greetingOf(rendered.text)).toBe('AHMAD TARMIZI');
+    expect(seen).toContain('Halo AHMAD TARMIZI,');
+    expect(rendered.text.indexOf('Halo AHMAD TARMIZI,')).toBeLessThan(
+      rendered.text.indexOf('Pembayaran tagihan'),
+    );
+    for (const content of [seen, rendered.text]) expect(content).not.toContain('Halo Stream 150');
+  });
+
+  it.each(SENTENCES)('says: %s', (sentence) => {
+    expect(seen).toContain(sentence);
+    expect(rendered.text).toContain(sentence);
+  });
+
+  it('gives the customer, bill, payment time, method, reference and status in the table', () => {
+    for (const content of [seen, rendered.text]) {
+      expect(content).toMatch(/Nama Pelanggan\s+AHMAD TARMIZI/);
+      expect(content).toMatch(/Nomor Pelanggan\s+21314849/);
+      expect(content).toMatch(/Nomor Tagihan\s+202511712857/);
+      expect(content).toMatch(/Paket\s+Stream 150 Semesterly/);
+      expect(content).toMatch(/Tanggal Pembayaran\s+22 November 2025, 10:15 WIB/);
+      expect(content).toMatch(/Metode Pembayaran\s+Virtual Account BCA/);
+      expect(content).toMatch(/Nomor Referensi\s+TRX-20251122-7G4K9Q/);
+      expect(content).toMatch(/Status Tagihan\s+Lunas/);
+      expect(content).toMatch(/Jumlah Dibayar\s+Rp 771\.700/);
+    }
+  });
+
+  it.each([
+    // Late evening UTC is already the next day in Jakarta.
+    ['2025-11-21T18:05:00Z', '22 November 2025, 01:05 WIB'],
+    ['2025-11-22T10:15:42+07:00', '22 November 2025, 10:15 WIB'],
+    ['2025-12-31T17:00:00.000Z', '1 Januari 2026, 00:00 WIB'],
+  ])('shows the payment instant %s in Jakarta time as %s', async (paidAt, shown) => {
+    const { html, text } = await renderEmail('PAYMENT_RECEIVED', { ...props, paidAt });
+    expect(text).toMatch(new RegExp(`Tanggal Pembayaran\\s+${shown}`));
+    expect(visibleText(html)).toContain(`telah kami terima pada ${shown} melalui`);
+  });
+
+  it.each([
+    ['QRIS', 1_780_000, 'Rp 1.780.000'],
+    ['GoPay', 50_000, 'Rp 50.000'],
+  ])('names the method %s and formats the amount as %s', async (methodLabel, amountIdr, shown) => {
+    const { text } = await renderEmail('PAYMENT_RECEIVED', { ...props, methodLabel, amountIdr });
+    expect(text).toContain(`sebesar ${shown} telah kami terima`);
+    expect(text).toContain(`melalui ${methodLabel}, dengan nomor referensi`);
+    expect(text).toMatch(new RegExp(`Jumlah Dibayar\\s+${shown.replaceAll('.', '\\.')}`));
+  });
+
+  it('links to the billing statement, in HTML and in text', () => {
+    expect(rendered.html).toContain(`href="${props.statementUrl}"`);
+    expect(rendered.text).toContain(`Lihat Billing Statement ${props.statementUrl}`);
+  });
+
+  it('signs off as Tim Oxygen.id and carries the footer', () => {
+    expect(rendered.text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
+    expectFooter(seen);
+    expectFooter(rendered.text);
+  });
+
+  it('leaks no placeholder or empty value', () => {
+    for (const content of [seen, rendered.text]) {
+      expect(content).not.toMatch(/undefined|null|NaN|Invalid Date|\[object Object\]|\{\{|\}\}/);
+    }
+  });
+
+  it('is clean UTF-8 without mojibake, and the text version has no markup', () => {
+    expect(rendered.html).toContain('charset=UTF-8');
+    expectUtf8(rendered.html, ['·']);
+    expectUtf8(rendered.text, ['·']);
+    expectNoMojibake(rendered.html);
+    expectNoMojibake(rendered.text);
+    expectNoHtmlTags(rendered.text);
+  });
+
+  it('refuses a payment time that is not an instant', async () => {
+    await expect(renderEmail('PAYMENT_RECEIVED', { ...props, paidAt: 'kemarin' })).rejects.toThrow(
+      RangeError,
+    );
+  });
+
+  it('refuses to greet the customer with the package name', async () => {
+    await expect(
+      renderEmail('PAYMENT_RECEIVED', { ...props, customerName: 'Stream 150 Semesterly' }),
+    ).rejects.toThrow(/PAYMENT_RECEIVED: customerName is the package name/);
+  });
+
+  it('renders the same HTML through the component as through renderEmail', async () => {
+    expect(await render(<PaymentReceiptEmail {...props} />)).toBe(rendered.html);
+  });
+
+  it('exposes PreviewProps for the preview server', async () => {
+    const preview = await renderEmail('PAYMENT_RECEIVED', PaymentReceiptEmail.PreviewProps);
+    expect(greetingOf(preview.text)).toBe(PaymentReceiptEmail.PreviewProps.customerName);
+  });
+});
