@@ -1,14 +1,6 @@
-import { render } from 'react-email';
 import { BillIssuedEmail, type BillIssuedEmailProps } from '../../../emails/BillIssuedEmail';
 import { renderEmail } from '../../../emails/render';
-import {
-  expectFooter,
-  expectGreeting,
-  expectNoHtmlTags,
-  expectNoMojibake,
-  expectUtf8,
-  visibleText,
-} from './helpers';
+import { describeEmail } from './helpers';
 
 /** The deck's "Tagihan Customer" / "Billing Statement" for AHMAD TARMIZI (scenario A, Sem 75 → Sem 150). */
 const props: BillIssuedEmailProps = {
@@ -28,38 +20,28 @@ const props: BillIssuedEmailProps = {
 };
 
 describe('BillIssuedEmail (Informasi Penerbitan Tagihan)', () => {
-  let rendered: { subject: string; html: string; text: string };
-  let seen: string;
-
-  beforeAll(async () => {
-    rendered = await renderEmail('BILL_ISSUED', props);
-    seen = visibleText(rendered.html);
-  });
-
-  it('has the deck subject, also as the document title', () => {
-    expect(rendered.subject).toBe('Informasi Penerbitan Tagihan');
-    expect(rendered.html).toContain('<title>Informasi Penerbitan Tagihan</title>');
-  });
-
-  it('greets the customer by name, not by package', () => {
-    expectGreeting(rendered, 'AHMAD TARMIZI', 'Stream 150 Semesterly');
-  });
-
-  it.each([
-    ['customer ID', '21314849'],
-    ['bill code', '202511712857'],
-    ['package', 'Stream 150 Semesterly'],
-    ['billing month', '21.11.2025-22.05.2026'],
-    ['billing date', '21 November 2025'],
-    ['due date', '28 November 2025'],
-    ['total in words', 'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah'],
-  ])('shows the %s in HTML and text', (_fact, value) => {
-    expect(seen).toContain(value);
-    expect(rendered.text).toContain(value);
+  const { rendered, seen } = describeEmail({
+    kind: 'BILL_ISSUED',
+    props,
+    component: BillIssuedEmail,
+    subject: 'Informasi Penerbitan Tagihan',
+    customerName: 'AHMAD TARMIZI',
+    packageNames: ['Stream 150 Semesterly'],
+    firstWords: 'Terima kasih telah melakukan upgrade',
+    sentences: [
+      '21314849', // customer ID
+      '202511712857', // bill code
+      'Stream 150 Semesterly', // package
+      '21.11.2025-22.05.2026', // billing month
+      '21 November 2025', // billing date
+      '28 November 2025', // due date
+      'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah', // total in words
+    ],
+    utf8: ['·'],
   });
 
   it('shows Actual Tagihan, Penyesuaian Tagihan and Total Tagihan in Indonesian rupiah', () => {
-    for (const content of [seen, rendered.text]) {
+    for (const content of [seen(), rendered().text]) {
       expect(content).toMatch(/Actual Tagihan\s+Rp 1\.780\.000/);
       expect(content).toMatch(/Penyesuaian Tagihan\s+- Rp 1\.008\.333/);
       expect(content).toMatch(/Total Tagihan\s+Rp 771\.700/);
@@ -68,23 +50,9 @@ describe('BillIssuedEmail (Informasi Penerbitan Tagihan)', () => {
   });
 
   it('links to the billing statement', () => {
-    expect(rendered.html).toContain(`href="${props.statementUrl}"`);
-    expect(rendered.text).toContain(props.statementUrl);
-    expect(rendered.text).toContain('Lihat Billing Statement');
-  });
-
-  it('carries the company footer and sign-off', () => {
-    expectFooter(seen);
-    expectFooter(rendered.text);
-    expect(rendered.text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
-  });
-
-  it('is clean UTF-8 without mojibake, and the text version has no markup', () => {
-    expectNoMojibake(rendered.html);
-    expectNoMojibake(rendered.text);
-    expectUtf8(rendered.html, ['·']);
-    expect(rendered.html).toContain('charset=UTF-8');
-    expectNoHtmlTags(rendered.text);
+    expect(rendered().html).toContain(`href="${props.statementUrl}"`);
+    expect(rendered().text).toContain(props.statementUrl);
+    expect(rendered().text).toContain('Lihat Billing Statement');
   });
 
   it('leaves out the words line when no total in words is given', async () => {
@@ -92,9 +60,5 @@ describe('BillIssuedEmail (Informasi Penerbitan Tagihan)', () => {
     const { text } = await renderEmail('BILL_ISSUED', withoutWords);
     expect(text).not.toContain('Terbilang');
     expect(text).toMatch(/Total Tagihan\s+Rp 771\.700/);
-  });
-
-  it('renders the same HTML through the component as through renderEmail', async () => {
-    expect(await render(<BillIssuedEmail {...props} />)).toBe(rendered.html);
   });
 });

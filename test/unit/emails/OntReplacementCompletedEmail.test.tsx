@@ -1,14 +1,10 @@
 import { formatJakartaDateTime } from '../../../emails/_components/dateTime';
-import type { OntReplacementCompletedEmailProps } from '../../../emails/OntReplacementCompletedEmail';
-import { renderEmail } from '../../../emails/render';
 import {
-  expectFooter,
-  expectGreeting,
-  expectNoHtmlTags,
-  expectNoMojibake,
-  expectUtf8,
-  visibleText,
-} from './helpers';
+  OntReplacementCompletedEmail,
+  type OntReplacementCompletedEmailProps,
+} from '../../../emails/OntReplacementCompletedEmail';
+import { renderEmail } from '../../../emails/render';
+import { describeEmail } from './helpers';
 
 /** Scenario B after the technician reported the swap. */
 const props: OntReplacementCompletedEmailProps = {
@@ -21,54 +17,30 @@ const props: OntReplacementCompletedEmailProps = {
 };
 
 describe('OntReplacementCompletedEmail', () => {
-  let rendered: { subject: string; html: string; text: string };
-  let seen: string;
-
-  beforeAll(async () => {
-    rendered = await renderEmail('ONT_SWAP_COMPLETED', props);
-    seen = visibleText(rendered.html);
+  const { rendered, seen } = describeEmail({
+    kind: 'ONT_SWAP_COMPLETED',
+    props,
+    component: OntReplacementCompletedEmail,
+    subject: '[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil',
+    customerName: 'FACHRI FATURACHMAN',
+    packageNames: ['Stream 200 Yearly'],
+    firstWords: 'Kami informasikan',
+    sentences: [
+      'Kami informasikan bahwa proses penggantian perangkat ONT kamu telah berhasil dilakukan.',
+      'Sekarang kamu sudah menggunakan perangkat Dual Band yang mendukung kecepatan internet paket barumu Stream 200 Yearly.',
+      'Jika ada kendala, hubungi Customer Care 1500780',
+    ],
+    utf8: ['·'],
   });
 
-  it('has the deck subject', () => {
-    expect(rendered.subject).toBe('[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil');
-    expect(rendered.html).toContain(
-      '<title>[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil</title>',
-    );
-  });
-
-  it('greets the customer by name', () => {
-    expectGreeting(rendered, 'FACHRI FATURACHMAN', 'Stream 200 Yearly');
-  });
-
-  it('says the ONT is now dual band for the package, with the new device and when', () => {
-    for (const content of [seen, rendered.text]) {
-      expect(content).toContain(
-        'Kami informasikan bahwa proses penggantian perangkat ONT kamu telah berhasil dilakukan.',
-      );
-      expect(content).toContain(
-        'Sekarang kamu sudah menggunakan perangkat Dual Band yang mendukung kecepatan internet paket barumu Stream 200 Yearly.',
-      );
+  it('gives the new device, its type, when it was swapped and the work order', () => {
+    for (const content of [seen(), rendered().text]) {
       expect(content).toContain('ZTE F670L');
       expect(content).toContain('ZTEGD4B71C05');
       expect(content).toMatch(/Tipe Perangkat\s+Dual Band/);
       expect(content).toContain('6 November 2025, 16:26 WIB');
       expect(content).toContain('WO-04112025-2825386');
     }
-  });
-
-  it('points to Customer Care 1500780 and carries the footer', () => {
-    for (const content of [seen, rendered.text]) {
-      expect(content).toContain('Jika ada kendala, hubungi Customer Care 1500780');
-      expectFooter(content);
-    }
-    expect(rendered.text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
-  });
-
-  it('is clean UTF-8 without mojibake, and the text version has no markup', () => {
-    expectUtf8(rendered.html, ['·']);
-    expectNoMojibake(rendered.html);
-    expectNoMojibake(rendered.text);
-    expectNoHtmlTags(rendered.text);
   });
 
   it('leaves the work order row out when none is given', async () => {

@@ -3,14 +3,7 @@ import {
   type OntReplacementScheduledEmailProps,
 } from '../../../emails/OntReplacementScheduledEmail';
 import { renderEmail } from '../../../emails/render';
-import {
-  expectFooter,
-  expectGreeting,
-  expectNoHtmlTags,
-  expectNoMojibake,
-  expectUtf8,
-  visibleText,
-} from './helpers';
+import { describeEmail } from './helpers';
 
 /** Scenario B (Yearly 50 → Yearly 200, ONT still single band), FACHRI FATURACHMAN's WO Maintenance. */
 const props: OntReplacementScheduledEmailProps = {
@@ -33,37 +26,20 @@ const DECK_SENTENCES = [
 ];
 
 describe('OntReplacementScheduledEmail (Pergantian ONT)', () => {
-  let rendered: { subject: string; html: string; text: string };
-  let seen: string;
-
-  beforeAll(async () => {
-    rendered = await renderEmail('ONT_SWAP_SCHEDULED', props);
-    seen = visibleText(rendered.html);
-  });
-
-  it('has the deck subject', () => {
-    expect(rendered.subject).toBe('Pergantian ONT');
-    expect(rendered.html).toContain('<title>Pergantian ONT</title>');
-  });
-
-  it('greets the customer by name, never "Halo Stream 200 Yearly,"', () => {
-    expectGreeting(rendered, 'FACHRI FATURACHMAN', 'Stream 200 Yearly');
-    expect(rendered.text.indexOf('Halo FACHRI FATURACHMAN,')).toBeLessThan(rendered.text.indexOf('Selamat!'));
-  });
-
-  it.each(DECK_SENTENCES)('says: %s', (sentence) => {
-    expect(rendered.text).toContain(sentence);
-    expect(seen).toContain(sentence);
-  });
-
-  it('signs off as Tim Oxygen.id and carries the footer', () => {
-    expect(rendered.text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
-    expectFooter(seen);
-    expectFooter(rendered.text);
+  const { rendered, seen } = describeEmail({
+    kind: 'ONT_SWAP_SCHEDULED',
+    props,
+    component: OntReplacementScheduledEmail,
+    subject: 'Pergantian ONT',
+    customerName: 'FACHRI FATURACHMAN',
+    packageNames: ['Stream 200 Yearly'],
+    firstWords: 'Selamat!',
+    sentences: DECK_SENTENCES,
+    utf8: ['—', '🙏'],
   });
 
   it('gives the work order, address and current device for reference', () => {
-    for (const content of [seen, rendered.text]) {
+    for (const content of [seen(), rendered().text]) {
       expect(content).toContain('WO-04112025-2825386');
       expect(content).toContain(props.installationAddress);
       expect(content).toContain('ZTE F609 (Single Band)');
@@ -71,18 +47,11 @@ describe('OntReplacementScheduledEmail (Pergantian ONT)', () => {
     }
   });
 
-  it('writes the em dash and 🙏 as real UTF-8, not the deck mojibake', () => {
-    expectUtf8(rendered.html, ['—', '🙏']);
-    expectUtf8(rendered.text, ['—', '🙏']);
-    expect(Buffer.from(rendered.html, 'utf8').includes(Buffer.from([0xe2, 0x80, 0x94]))).toBe(true);
-    expect(Buffer.from(rendered.html, 'utf8').includes(Buffer.from([0xf0, 0x9f, 0x99, 0x8f]))).toBe(true);
-    expectNoMojibake(rendered.html);
-    expectNoMojibake(rendered.text);
-    expect(rendered.text).not.toContain('🙙');
-  });
-
-  it('has a text version without markup', () => {
-    expectNoHtmlTags(rendered.text);
+  it('writes the em dash and 🙏 as their UTF-8 bytes, not the deck mojibake', () => {
+    const bytes = Buffer.from(rendered().html, 'utf8');
+    expect(bytes.includes(Buffer.from([0xe2, 0x80, 0x94]))).toBe(true);
+    expect(bytes.includes(Buffer.from([0xf0, 0x9f, 0x99, 0x8f]))).toBe(true);
+    expect(rendered().text).not.toContain('🙙');
   });
 
   it('still renders when the current ONT is unknown', async () => {

@@ -1,17 +1,8 @@
-import { render } from 'react-email';
 import {
   OntVisitCancelledEmail,
   type OntVisitCancelledEmailProps,
 } from '../../../emails/OntVisitCancelledEmail';
-import { renderEmail } from '../../../emails/render';
-import {
-  expectFooter,
-  expectGreeting,
-  expectNoHtmlTags,
-  expectNoMojibake,
-  expectUtf8,
-  visibleText,
-} from './helpers';
+import { describeEmail } from './helpers';
 
 /** Scenario B after the switch to Yearly 200: FACHRI FATURACHMAN's maintenance visit is cancelled. */
 const props: OntVisitCancelledEmailProps = {
@@ -32,53 +23,26 @@ const SENTENCES = [
 ];
 
 describe('OntVisitCancelledEmail (Kunjungan Penggantian ONT Dibatalkan)', () => {
-  let rendered: { subject: string; html: string; text: string };
-  let seen: string;
-
-  beforeAll(async () => {
-    rendered = await renderEmail('ONT_VISIT_CANCELLED', props);
-    seen = visibleText(rendered.html);
-  });
-
-  it('has its subject, also as the document title', () => {
-    expect(rendered.subject).toBe('Kunjungan Penggantian ONT Dibatalkan');
-    expect(rendered.html).toContain('<title>Kunjungan Penggantian ONT Dibatalkan</title>');
-  });
-
-  it('greets the customer by name, never by the package', () => {
-    expectGreeting(rendered, 'FACHRI FATURACHMAN', 'Stream 200 Yearly');
-  });
-
-  it.each(SENTENCES)('says: %s', (sentence) => {
-    expect(seen).toContain(sentence);
-    expect(rendered.text).toContain(sentence);
+  const { rendered, seen } = describeEmail({
+    kind: 'ONT_VISIT_CANCELLED',
+    props,
+    component: OntVisitCancelledEmail,
+    subject: 'Kunjungan Penggantian ONT Dibatalkan',
+    customerName: 'FACHRI FATURACHMAN',
+    packageNames: ['Stream 200 Yearly'],
+    firstWords: 'Kami informasikan',
+    sentences: SENTENCES,
+    utf8: ['·'],
   });
 
   it('gives the work order, package, device and address for reference', () => {
-    for (const content of [seen, rendered.text]) {
+    for (const content of [seen(), rendered().text]) {
       expect(content).toMatch(/Nomor Work Order\s+WO-04112025-2825386/);
       expect(content).toMatch(/Status Kunjungan\s+Dibatalkan/);
       expect(content).toMatch(/Paket\s+Stream 200 Yearly \(tetap aktif\)/);
       expect(content).toMatch(/Perangkat yang Dibutuhkan\s+ONT Dual Band, tanpa biaya/);
       expect(content).toContain(props.installationAddress);
     }
-  });
-
-  it('signs off as Tim Oxygen.id and carries the footer', () => {
-    expect(rendered.text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
-    expectFooter(seen);
-    expectFooter(rendered.text);
-  });
-
-  it('is clean UTF-8 without mojibake, and the text version has no markup', () => {
-    expectUtf8(rendered.html, ['·']);
-    expectNoMojibake(rendered.html);
-    expectNoMojibake(rendered.text);
-    expectNoHtmlTags(rendered.text);
-  });
-
-  it('renders the same HTML through the component as through renderEmail', async () => {
-    expect(await render(<OntVisitCancelledEmail {...props} />)).toBe(rendered.html);
   });
 
   it('exposes PreviewProps for the preview server', () => {

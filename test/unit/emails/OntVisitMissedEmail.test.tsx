@@ -1,15 +1,7 @@
-import { render } from 'react-email';
 import { formatVisit, VISIT_PENDING_LABELS } from '../../../domain/visits';
 import { OntVisitMissedEmail, type OntVisitMissedEmailProps } from '../../../emails/OntVisitMissedEmail';
 import { renderEmail } from '../../../emails/render';
-import {
-  expectFooter,
-  expectNoHtmlTags,
-  expectNoMojibake,
-  expectUtf8,
-  greetingOf,
-  visibleText,
-} from './helpers';
+import { describeEmail, visibleText } from './helpers';
 
 /** Scenario B: the MISITEL technician found nobody home on Monday morning. */
 const props: OntVisitMissedEmailProps = {
@@ -32,34 +24,19 @@ const SENTENCES = [
 ];
 
 describe('OntVisitMissedEmail (Kunjungan Teknisi Belum Terlaksana)', () => {
-  let rendered: { subject: string; html: string; text: string };
-  let seen: string;
-
-  beforeAll(async () => {
-    rendered = await renderEmail('VISIT_MISSED', props);
-    seen = visibleText(rendered.html);
-  });
-
-  it('has its subject, also as the document title', () => {
-    expect(rendered.subject).toBe('Kunjungan Teknisi Belum Terlaksana');
-    expect(rendered.html).toContain('<title>Kunjungan Teknisi Belum Terlaksana</title>');
-  });
-
-  it('greets the customer by name before anything else', () => {
-    expect(greetingOf(rendered.text)).toBe('FACHRI FATURACHMAN');
-    expect(seen).toContain('Halo FACHRI FATURACHMAN,');
-    expect(rendered.text.indexOf('Halo FACHRI FATURACHMAN,')).toBeLessThan(
-      rendered.text.indexOf('Kunjungan'),
-    );
-  });
-
-  it.each(SENTENCES)('says: %s', (sentence) => {
-    expect(seen).toContain(sentence);
-    expect(rendered.text).toContain(sentence);
+  const { rendered, seen } = describeEmail({
+    kind: 'VISIT_MISSED',
+    props,
+    component: OntVisitMissedEmail,
+    subject: 'Kunjungan Teknisi Belum Terlaksana',
+    customerName: 'FACHRI FATURACHMAN',
+    firstWords: 'Kunjungan',
+    sentences: SENTENCES,
+    utf8: ['–'],
   });
 
   it('gives the work order, missed visit, reason and the technician’s note in the table', () => {
-    for (const content of [seen, rendered.text]) {
+    for (const content of [seen(), rendered().text]) {
       expect(content).toMatch(/Nomor Work Order\s+WO-04112025-2825386/);
       expect(content).toMatch(/Jadwal Kunjungan\s+Senin, 24 November 2025, 08\.00–10\.00 WIB/);
       expect(content).toMatch(/Status Kunjungan\s+Belum terlaksana/);
@@ -81,28 +58,8 @@ describe('OntVisitMissedEmail (Kunjungan Teknisi Belum Terlaksana)', () => {
   });
 
   it('links to the app, in HTML and in text', () => {
-    expect(rendered.html).toContain(`href="${props.appLink}"`);
-    expect(rendered.text).toContain(`Buka Aplikasi Selfcare ${props.appLink}`);
-  });
-
-  it('signs off as Tim Oxygen.id and carries the footer', () => {
-    expect(rendered.text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
-    expectFooter(seen);
-    expectFooter(rendered.text);
-  });
-
-  it('leaks no placeholder or empty value', () => {
-    for (const content of [seen, rendered.text]) {
-      expect(content).not.toMatch(/undefined|null|NaN|\[object Object\]|\{\{|\}\}/);
-    }
-  });
-
-  it('is clean UTF-8 without mojibake, and the text version has no markup', () => {
-    expectUtf8(rendered.html, ['–']);
-    expectUtf8(rendered.text, ['–']);
-    expectNoMojibake(rendered.html);
-    expectNoMojibake(rendered.text);
-    expectNoHtmlTags(rendered.text);
+    expect(rendered().html).toContain(`href="${props.appLink}"`);
+    expect(rendered().text).toContain(`Buka Aplikasi Selfcare ${props.appLink}`);
   });
 
   it('escapes the technician’s note in HTML and keeps it verbatim in text', async () => {
@@ -111,10 +68,6 @@ describe('OntVisitMissedEmail (Kunjungan Teknisi Belum Terlaksana)', () => {
     expect(html).not.toContain('<b>terkunci</b>');
     expect(visibleText(html)).toContain(remark);
     expect(text).toContain(remark);
-  });
-
-  it('renders the same HTML through the component as through renderEmail', async () => {
-    expect(await render(<OntVisitMissedEmail {...props} />)).toBe(rendered.html);
   });
 
   it('exposes PreviewProps for the preview server', () => {

@@ -1,18 +1,10 @@
-import { render } from 'react-email';
 import { formatVisit } from '../../../domain/visits';
 import {
   OntVisitScheduledEmail,
   type OntVisitScheduledEmailProps,
 } from '../../../emails/OntVisitScheduledEmail';
 import { renderEmail } from '../../../emails/render';
-import {
-  expectFooter,
-  expectNoHtmlTags,
-  expectNoMojibake,
-  expectUtf8,
-  greetingOf,
-  visibleText,
-} from './helpers';
+import { describeEmail } from './helpers';
 
 /** Scenario B: MISITEL books FACHRI FATURACHMAN's ONT swap for Monday morning. */
 const props: OntVisitScheduledEmailProps = {
@@ -37,34 +29,19 @@ const SENTENCES = [
 ];
 
 describe('OntVisitScheduledEmail (Jadwal Kunjungan Teknisi)', () => {
-  let rendered: { subject: string; html: string; text: string };
-  let seen: string;
-
-  beforeAll(async () => {
-    rendered = await renderEmail('VISIT_BOOKED', props);
-    seen = visibleText(rendered.html);
-  });
-
-  it('has its subject, also as the document title', () => {
-    expect(rendered.subject).toBe('Jadwal Kunjungan Teknisi untuk Penggantian ONT');
-    expect(rendered.html).toContain('<title>Jadwal Kunjungan Teknisi untuk Penggantian ONT</title>');
-  });
-
-  it('greets the customer by name before anything else', () => {
-    expect(greetingOf(rendered.text)).toBe('FACHRI FATURACHMAN');
-    expect(seen).toContain('Halo FACHRI FATURACHMAN,');
-    expect(rendered.text.indexOf('Halo FACHRI FATURACHMAN,')).toBeLessThan(
-      rendered.text.indexOf('Kunjungan'),
-    );
-  });
-
-  it.each(SENTENCES)('says: %s', (sentence) => {
-    expect(seen).toContain(sentence);
-    expect(rendered.text).toContain(sentence);
+  const { rendered, seen } = describeEmail({
+    kind: 'VISIT_BOOKED',
+    props,
+    component: OntVisitScheduledEmail,
+    subject: 'Jadwal Kunjungan Teknisi untuk Penggantian ONT',
+    customerName: 'FACHRI FATURACHMAN',
+    firstWords: 'Kunjungan',
+    sentences: SENTENCES,
+    utf8: ['–'],
   });
 
   it('gives the visit, vendor, work order, device and address in the table', () => {
-    for (const content of [seen, rendered.text]) {
+    for (const content of [seen(), rendered().text]) {
       expect(content).toMatch(/Jadwal Kunjungan\s+Senin, 24 November 2025, 08\.00–10\.00 WIB/);
       expect(content).toMatch(/Vendor Teknisi\s+MISITEL/);
       expect(content).toMatch(/Nomor Work Order\s+WO-04112025-2825386/);
@@ -74,28 +51,8 @@ describe('OntVisitScheduledEmail (Jadwal Kunjungan Teknisi)', () => {
   });
 
   it('links to the app, in HTML and in text', () => {
-    expect(rendered.html).toContain(`href="${props.appLink}"`);
-    expect(rendered.text).toContain(`Lihat Jadwal di Aplikasi ${props.appLink}`);
-  });
-
-  it('signs off as Tim Oxygen.id and carries the footer', () => {
-    expect(rendered.text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
-    expectFooter(seen);
-    expectFooter(rendered.text);
-  });
-
-  it('leaks no placeholder or empty value', () => {
-    for (const content of [seen, rendered.text]) {
-      expect(content).not.toMatch(/undefined|null|NaN|\[object Object\]|\{\{|\}\}/);
-    }
-  });
-
-  it('is clean UTF-8 without mojibake (the en dash of the slot), and the text version has no markup', () => {
-    expectUtf8(rendered.html, ['–']);
-    expectUtf8(rendered.text, ['–']);
-    expectNoMojibake(rendered.html);
-    expectNoMojibake(rendered.text);
-    expectNoHtmlTags(rendered.text);
+    expect(rendered().html).toContain(`href="${props.appLink}"`);
+    expect(rendered().text).toContain(`Lihat Jadwal di Aplikasi ${props.appLink}`);
   });
 
   describe('when the visit was moved', () => {
@@ -132,10 +89,6 @@ describe('OntVisitScheduledEmail (Jadwal Kunjungan Teknisi)', () => {
   ])('words a lead time of %p hours', async (minLeadHours, words) => {
     const { text } = await renderEmail('VISIT_BOOKED', { ...props, minLeadHours });
     expect(text).toContain(words);
-  });
-
-  it('renders the same HTML through the component as through renderEmail', async () => {
-    expect(await render(<OntVisitScheduledEmail {...props} />)).toBe(rendered.html);
   });
 
   it('exposes PreviewProps for the preview server', () => {

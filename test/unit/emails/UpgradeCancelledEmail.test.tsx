@@ -1,17 +1,9 @@
-import { render } from 'react-email';
 import { renderEmail } from '../../../emails/render';
 import {
   UpgradeCancelledEmail,
   type UpgradeCancelledEmailProps,
 } from '../../../emails/UpgradeCancelledEmail';
-import {
-  expectFooter,
-  expectGreeting,
-  expectNoHtmlTags,
-  expectNoMojibake,
-  expectUtf8,
-  visibleText,
-} from './helpers';
+import { describeEmail, visibleText } from './helpers';
 
 /** Scenario A (Sem 75 → Sem 150) failing for good before the switch: AHMAD TARMIZI's bill is voided. */
 const props: UpgradeCancelledEmailProps = {
@@ -26,44 +18,27 @@ const props: UpgradeCancelledEmailProps = {
 const BILL_SENTENCE = 'Tagihan 202511712857 sebesar Rp 771.700 telah dibatalkan dan tidak perlu dibayar.';
 
 describe('UpgradeCancelledEmail (Upgrade Paket Dibatalkan)', () => {
-  let rendered: { subject: string; html: string; text: string };
-  let seen: string;
-
-  beforeAll(async () => {
-    rendered = await renderEmail('UPGRADE_CANCELLED', props);
-    seen = visibleText(rendered.html);
-  });
-
-  it('has its subject, also as the document title', () => {
-    expect(rendered.subject).toBe('Upgrade Paket Dibatalkan');
-    expect(rendered.html).toContain('<title>Upgrade Paket Dibatalkan</title>');
-  });
-
-  it('greets the customer by name, neither by the target nor by the current package', () => {
-    expectGreeting(rendered, 'AHMAD TARMIZI', 'Stream 150 Semesterly');
-    expectGreeting(rendered, 'AHMAD TARMIZI', 'Stream 75 Semesterly');
-  });
-
-  it.each([
-    [
-      'the upgrade could not be processed',
+  const { rendered, seen } = describeEmail({
+    kind: 'UPGRADE_CANCELLED',
+    props,
+    component: UpgradeCancelledEmail,
+    subject: 'Upgrade Paket Dibatalkan',
+    customerName: 'AHMAD TARMIZI',
+    packageNames: ['Stream 150 Semesterly', 'Stream 75 Semesterly'],
+    firstWords: 'Mohon maaf',
+    sentences: [
       'Mohon maaf, permintaan upgrade paket kamu ke Stream 150 Semesterly tidak dapat kami proses',
-    ],
-    ['the package stays', 'Paket kamu tetap Stream 75 Semesterly'],
-    ['the bill is cancelled', BILL_SENTENCE],
-    ['the apology', 'Kami mohon maaf atas ketidaknyamanan ini.'],
-    [
-      'the way to try again',
+      'Paket kamu tetap Stream 75 Semesterly',
+      BILL_SENTENCE,
+      'Kami mohon maaf atas ketidaknyamanan ini.',
       'Kamu dapat mencoba upgrade kembali kapan saja melalui aplikasi Selfcare Oxygen.id',
+      'hubungi Customer Care 1500780 jika membutuhkan bantuan',
     ],
-    ['Customer Care', 'hubungi Customer Care 1500780 jika membutuhkan bantuan'],
-  ])('says %s in HTML and text', (_fact, sentence) => {
-    expect(seen).toContain(sentence);
-    expect(rendered.text).toContain(sentence);
+    utf8: ['·'],
   });
 
   it('lists the request with the kept package and the cancelled bill', () => {
-    for (const content of [seen, rendered.text]) {
+    for (const content of [seen(), rendered().text]) {
       expect(content).toMatch(/Paket Saat Ini\s+Stream 75 Semesterly \(tetap aktif\)/);
       expect(content).toMatch(/Paket Tujuan\s+Stream 150 Semesterly/);
       expect(content).toMatch(/Status Upgrade\s+Dibatalkan/);
@@ -73,22 +48,9 @@ describe('UpgradeCancelledEmail (Upgrade Paket Dibatalkan)', () => {
   });
 
   it('never asks for payment', () => {
-    for (const content of [seen, rendered.text]) {
+    for (const content of [seen(), rendered().text]) {
       expect(content).not.toMatch(/mohon lakukan pembayaran|paling lambat|jatuh tempo/i);
     }
-  });
-
-  it('signs off as Tim Oxygen.id and carries the footer', () => {
-    expect(rendered.text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
-    expectFooter(seen);
-    expectFooter(rendered.text);
-  });
-
-  it('is clean UTF-8 without mojibake, and the text version has no markup', () => {
-    expectUtf8(rendered.html, ['·']);
-    expectNoMojibake(rendered.html);
-    expectNoMojibake(rendered.text);
-    expectNoHtmlTags(rendered.text);
   });
 
   it('has no bill sentence nor bill rows when no bill was issued', async () => {
@@ -131,10 +93,6 @@ describe('UpgradeCancelledEmail (Upgrade Paket Dibatalkan)', () => {
       expect(content).not.toContain(reason);
       expect(content).not.toMatch(/error|exception|timeout|workflow/i);
     }
-  });
-
-  it('renders the same HTML through the component as through renderEmail', async () => {
-    expect(await render(<UpgradeCancelledEmail {...props} />)).toBe(rendered.html);
   });
 
   it('exposes PreviewProps for the preview server', () => {

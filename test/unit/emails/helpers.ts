@@ -1,4 +1,7 @@
 /** Shared checks for the rendered customer emails. */
+import { type ComponentType, createElement } from 'react';
+import { render } from 'react-email';
+import { type EmailKind, type EmailPropsMap, type RenderedEmail, renderEmail } from '../../../emails/render';
 
 /** What mangled UTF-8 looks like once decoded as Windows-1252 / Latin-1 (the deck's "â€”" and "ðŸ™™"). */
 export const MOJIBAKE_MARKERS = ['â€', 'ðŸ', '\uFFFD', 'Ã'] as const;
@@ -43,21 +46,96 @@ export function greetingOf(text: string): string | undefined {
   return /^Halo (.+),$/m.exec(text)?.[1];
 }
 
-/** Greets the customer by name, and never by the package name (the deck's `Halo Stream 200 Yearly,`). */
-export function expectGreeting(
-  rendered: { html: string; text: string },
-  customerName: string,
-  packageName: string,
-): void {
-  expect(greetingOf(rendered.text)).toBe(customerName);
-  expect(visibleText(rendered.html)).toContain(`Halo ${customerName},`);
-  for (const content of [rendered.text, visibleText(rendered.html)]) {
-    expect(content).not.toContain(`Halo ${packageName}`);
-  }
-}
-
 export function expectFooter(content: string): void {
   expect(content).toContain('PT. Mora Telematika Indonesia Tbk.');
   expect(content).toContain('1500780');
   expect(content).toContain('ccare@oxygen.id');
+}
+
+export interface EmailUnderTest<K extends EmailKind> {
+  kind: K;
+  props: EmailPropsMap[K];
+  /** The component behind `kind`: rendered directly, it gives the same HTML as `renderEmail`. */
+  component: ComponentType<EmailPropsMap[K]>;
+  subject: string;
+  customerName: string;
+  /** The package names a wrong greeting would carry (the visit emails name none). */
+  packageNames?: readonly string[];
+  /** Where the text version goes on after the greeting. */
+  firstWords: string;
+  /** Each stands as it is in the visible HTML and in the text version. */
+  sentences: readonly string[];
+  /** The non-ASCII characters the email writes, which must stay UTF-8 in HTML and text. */
+  utf8: readonly string[];
+}
+
+/**
+ * Declares, in the calling `describe`, the checks every customer email passes: renders the email once, then
+ * its subject and title, the greeting, each sentence, sign-off and footer, no placeholder, clean UTF-8, a text
+ * version without markup, and the same HTML from the component. Returns the rendering for the file's own tests.
+ */
+export function describeEmail<K extends EmailKind>(email: EmailUnderTest<K>) {
+  const { kind, props, subject, customerName, firstWords, packageNames = [], utf8 } = email;
+  let current: { rendered: RenderedEmail; seen: string } | undefined;
+  const now = () => {
+    if (current === undefined) throw new Error(`${kind} is rendered in beforeAll: read it inside a test`);
+    return current;
+  };
+  const rendered = () => now().rendered;
+  /** The words a reader sees in the HTML. */
+  const seen = () => now().seen;
+
+  beforeAll(async () => {
+    const result = await renderEmail(kind, props);
+    current = { rendered: result, seen: visibleText(result.html) };
+  });
+
+  it('has its subject, also as the document title', () => {
+    expect(rendered().subject).toBe(subject);
+    expect(rendered().html).toContain(`<title>${subject}</title>`);
+  });
+
+  it('greets the customer by name before anything else, never by a package', () => {
+    const { text } = rendered();
+    expect(greetingOf(text)).toBe(customerName);
+    expect(seen()).toContain(`Halo ${customerName},`);
+    expect(text.indexOf(`Halo ${customerName},`)).toBeLessThan(text.indexOf(firstWords));
+    for (const packageName of packageNames) {
+      expect(text).not.toContain(`Halo ${packageName}`);
+      expect(seen()).not.toContain(`Halo ${packageName}`);
+    }
+  });
+
+  it.each(email.sentences)('says: %s', (sentence) => {
+    expect(seen()).toContain(sentence);
+    expect(rendered().text).toContain(sentence);
+  });
+
+  it('signs off as Tim Oxygen.id and carries the footer', () => {
+    expect(rendered().text).toMatch(/Salam hangat,\s+Tim Oxygen\.id/);
+    expectFooter(seen());
+    expectFooter(rendered().text);
+  });
+
+  it('leaks no placeholder or empty value', () => {
+    for (const content of [seen(), rendered().text]) {
+      expect(content).not.toMatch(/undefined|null|NaN|\[object Object\]|\{\{|\}\}/);
+    }
+  });
+
+  it('is clean UTF-8 without mojibake, and the text version has no markup', () => {
+    const { html, text } = rendered();
+    expect(html).toContain('charset=UTF-8');
+    expectUtf8(html, utf8);
+    expectUtf8(text, utf8);
+    expectNoMojibake(html);
+    expectNoMojibake(text);
+    expectNoHtmlTags(text);
+  });
+
+  it('renders the same HTML through the component as through renderEmail', async () => {
+    expect(await render(createElement(email.component, props))).toBe(rendered().html);
+  });
+
+  return { rendered, seen };
 }
