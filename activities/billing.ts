@@ -3,7 +3,7 @@ import { createOnce } from '../platform/once';
 import { billRowOf } from '../services/bills';
 import { loadUpgradeContext, quoteFor } from '../services/upgrade-quote';
 import type { ActivityDependencies } from '.';
-import { refusalsAreFinal } from './errors';
+import { notFound, refusalsAreFinal } from './errors';
 import { nextNumber } from './sequences';
 
 export interface IssueBillInput {
@@ -20,7 +20,7 @@ export interface IssuedBill {
   dueDate: string;
 }
 
-export function createBillingActivities({ db }: ActivityDependencies) {
+export function createBillingActivities({ db, startBillPayment }: ActivityDependencies) {
   return {
     /**
      * Issues the prorated upgrade bill, once per upgrade: the bill row is unique on the upgrade
@@ -46,7 +46,20 @@ export function createBillingActivities({ db }: ActivityDependencies) {
             });
           }),
       );
-      return { ...row, dueDate: row.dueDate.toISOString().slice(0, 10) };
+      const dueDate = row.dueDate.toISOString().slice(0, 10);
+      // The bill's own run reminds the customer the day before it is due and sends the receipt.
+      await startBillPayment?.({ billCode: row.billCode, customerId, upgradeId, dueDate });
+      return { ...row, dueDate };
+    },
+
+    /** What a bill's run needs to know before it reminds: is it still unpaid? */
+    async readBillStatus(input: { billCode: string }): Promise<{ status: 'UNPAID' | 'PAID' | 'VOID' }> {
+      const bill = await db.bill.findUnique({
+        where: { billCode: input.billCode },
+        select: { status: true },
+      });
+      if (!bill) throw notFound(`bill ${input.billCode} does not exist`);
+      return { status: bill.status };
     },
   };
 }

@@ -3,6 +3,7 @@
  * one module; every write is idempotent on a business key so a retry changes nothing twice.
  */
 
+import type { BillPaymentInput } from '../contracts/payments';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
 import type { EmailTransport } from '../platform/notifications/email-transport';
@@ -27,6 +28,11 @@ export interface ActivityDependencies {
   statementUrl: (billCode: string, customerId: string) => string;
   /** Hours before a visit until which the customer may move it (VISIT_MOVE_LEAD_HOURS). */
   visitMoveLeadHours?: number;
+  /**
+   * Starts the bill's own run (reminder, receipt): `BillPaymentWorkflow` `bill-<billCode>`, once
+   * (an existing run is left alone). Unset where no Temporal client is at hand (tests of steps).
+   */
+  startBillPayment?: (input: BillPaymentInput) => Promise<void>;
 }
 
 export function createActivities(deps: ActivityDependencies) {
@@ -62,6 +68,7 @@ export type DatabaseSteps = Pick<
   | 'settleUpgrade'
   | 'bookVisit'
   | 'recordMissedVisit'
+  | 'readBillStatus'
 >;
 
 /** Steps that reach outside providers (push gateway, Resend): regular activities with retries. */
@@ -76,4 +83,6 @@ export type NoticeSteps = Pick<
   | 'notifyVisitBooked'
   | 'notifyVisitReminder'
   | 'notifyVisitMissed'
+  | 'notifyBillDueReminder'
+  | 'notifyPaymentReceived'
 >;

@@ -5,6 +5,7 @@
  * (or run twice) reaches the customer once. What each notice says lives in one table, NOTICES.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../contracts/payments';
 import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../contracts/upgrade';
 import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
 import {
@@ -21,7 +22,7 @@ import type { PushGateway } from '../platform/notifications/push-gateway';
 import { createOnce } from '../platform/once';
 import type { NotificationChannel } from '../prisma/generated/client';
 import { dateOnly } from '../services/catalog';
-import { notFound } from './errors';
+import { invalidState, notFound } from './errors';
 import { INSTALLER_VENDOR } from './work-orders';
 
 export interface NotificationDependencies {
@@ -37,18 +38,31 @@ export interface NotificationDependencies {
 }
 
 interface NoticeInput {
-  upgradeId: string;
+  /** The upgrade it is about; a bill issued elsewhere has none. */
+  upgradeId: string | null;
   customerId: string;
+  /** Scopes the idempotency key instead of the upgrade (a bill's notices: `bill-<billCode>`). */
+  keyScope?: string;
   /** Tells apart notices of one kind that may come more than once (each visit booked, each escalation). */
   occurrence?: string;
 }
-export interface NotifyBillIssuedInput extends NoticeInput {
+interface UpgradeNoticeInput extends NoticeInput {
+  upgradeId: string;
+}
+/** A bill's own notices (due-date reminder, receipt): keyed by the bill, whatever its upgrade. */
+export interface BillNoticeInput extends NoticeInput {
   billCode: string;
 }
-export interface NotifyOntSwapInput extends NoticeInput {
+export interface NotifyPaymentReceivedInput extends BillNoticeInput {
+  transactionId: string;
+}
+export interface NotifyBillIssuedInput extends UpgradeNoticeInput {
+  billCode: string;
+}
+export interface NotifyOntSwapInput extends UpgradeNoticeInput {
   workOrderNumber: string;
 }
-export interface NotifyUpgradeCancelledInput extends NoticeInput {
+export interface NotifyUpgradeCancelledInput extends UpgradeNoticeInput {
   ending: 'FAILED' | 'CANCELLED' | 'TERMINATED';
   /** The bill voided with the upgrade, if one was issued. */
   voidedBillCode: string | null;
@@ -294,6 +308,57 @@ const NOTICES = {
     },
   }),
 
+  /** The day before the due date, the bill still unpaid (push, inbox, email). */
+  BILL_DUE_REMINDER: notice({
+    load: (db, input: BillNoticeInput, customer) => loadBill(db, input, customer),
+    title: 'Tagihan jatuh tempo besok',
+    body: ({ bill }) =>
+      `Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} jatuh tempo besok, ${formatLongDate(dateOnly(bill.dueDate))}. Bayar lewat Virtual Account, QRIS atau e-wallet di aplikasi.`,
+    deepLink: (input) => billDeepLink(input.billCode),
+    email: {
+      kind: 'BILL_DUE_REMINDER',
+      props: ({ customer, bill }, _input, deps) => ({
+        customerName: customer.name,
+        customerId: customer.id,
+        billCode: bill.billCode,
+        packageName: bill.packageName,
+        totalIdr: bill.totalIdr,
+        totalInWords: bill.amountInWords,
+        dueDate: dateOnly(bill.dueDate),
+        statementUrl: deps.statementUrl(bill.billCode, bill.customerId),
+      }),
+    },
+  }),
+
+  /** The gateway says the bill was paid: the receipt (push, inbox, email). */
+  PAYMENT_RECEIVED: notice({
+    load: async (db, input: NotifyPaymentReceivedInput, customer) => {
+      const { bill } = await loadBill(db, input, customer);
+      const payment = await db.payment.findUnique({ where: { reference: input.transactionId } });
+      if (payment?.billCode !== bill.billCode)
+        throw notFound(`payment ${input.transactionId} does not exist`);
+      return { customer, bill, payment };
+    },
+    title: 'Pembayaran diterima',
+    body: ({ bill, payment }) =>
+      `Pembayaran tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(payment.amountIdr)} telah kami terima. Terima kasih!`,
+    deepLink: (input) => billDeepLink(input.billCode),
+    email: {
+      kind: 'PAYMENT_RECEIVED',
+      props: ({ customer, bill, payment }, _input, deps) => ({
+        customerName: customer.name,
+        customerId: customer.id,
+        billCode: bill.billCode,
+        packageName: bill.packageName,
+        amountIdr: payment.amountIdr,
+        methodLabel: PAYMENT_METHOD_LABELS[payment.method as PaymentMethod] ?? payment.method,
+        transactionId: payment.reference,
+        paidAt: payment.paidAt.toISOString(),
+        statementUrl: deps.statementUrl(bill.billCode, bill.customerId),
+      }),
+    },
+  }),
+
   /** The swap is overdue: the visit is still being scheduled (push + inbox, no email). */
   ONT_SWAP_DELAYED: notice({
     load: async (_db, _input: NotifyOntSwapInput, customer) => ({ customer }),
@@ -336,7 +401,9 @@ export function createNotificationActivities(deps: NotificationDependencies) {
       channel: NotificationChannel,
       send?: (idempotencyKey: string) => Promise<{ providerMessageId: string }>,
     ) => {
-      const idempotencyKey = notificationKey(input.upgradeId, kind, channel, input.occurrence);
+      const scope = input.keyScope ?? input.upgradeId;
+      if (!scope) throw invalidState(`${kind}: a notice needs an upgrade or a key scope`);
+      const idempotencyKey = notificationKey(scope, kind, channel, input.occurrence);
       const select = { id: true, deliveredAt: true } as const;
       const { row } = await createOnce(
         () => db.notification.findUnique({ where: { idempotencyKey }, select }),
@@ -406,6 +473,13 @@ export function createNotificationActivities(deps: NotificationDependencies) {
       deliver('VISIT_REMINDER', NOTICES.VISIT_REMINDER, input),
     notifyVisitMissed: (input: NotifyVisitMissedInput) =>
       deliver('VISIT_MISSED', NOTICES.VISIT_MISSED, input),
+    notifyBillDueReminder: (input: BillNoticeInput) =>
+      deliver('BILL_DUE_REMINDER', NOTICES.BILL_DUE_REMINDER, {
+        ...input,
+        keyScope: `bill-${input.billCode}`,
+      }),
+    notifyPaymentReceived: (input: NotifyPaymentReceivedInput) =>
+      deliver('PAYMENT_RECEIVED', NOTICES.PAYMENT_RECEIVED, { ...input, keyScope: `bill-${input.billCode}` }),
     notifyOntVisitCancelled: (input: NotifyOntSwapInput) =>
       deliver('ONT_VISIT_CANCELLED', NOTICES.ONT_VISIT_CANCELLED, input),
   };
@@ -447,4 +521,12 @@ async function render<K extends keyof EmailPropsMap>(kind: K, props: EmailPropsM
       throw ApplicationFailure.nonRetryable(error.message, 'EmailPropsInvalid');
     throw error;
   }
+}
+
+async function loadBill(db: Database, input: BillNoticeInput, customer: Customer) {
+  const bill = await db.bill.findUnique({ where: { billCode: input.billCode } });
+  if (bill?.customerId !== customer.id) {
+    throw notFound(`bill ${input.billCode} of customer ${input.customerId} does not exist`);
+  }
+  return { customer, bill };
 }

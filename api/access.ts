@@ -5,6 +5,7 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import { InvalidToken, type Principal, type Role, statementScope, verifyToken } from '../platform/auth';
+import { signatureRefusal } from '../platform/payment-signature';
 import { HttpProblem, notFound } from './problem';
 
 export function principalOf(res: Response): Principal {
@@ -114,7 +115,8 @@ export const ACCESS: Record<
   | 'resource-read'
   | 'work-order-read'
   | 'technician'
-  | 'operator',
+  | 'operator'
+  | 'payment-gateway',
   { who: string; answers: Record<number, string>; check?: (req: Request, res: Response) => void }
 > = {
   public: { who: 'Public: no token.', answers: {} },
@@ -155,6 +157,20 @@ export const ACCESS: Record<
     who: 'Technicians only (the installer vendor’s technician API).',
     answers: { 403: `not a technician; ${LINK_TOKEN}` },
     check: role('technician'),
+  },
+  'payment-gateway': {
+    who: 'The payment gateway: no bearer token, but `X-Callback-Timestamp` (unix seconds) and `X-Callback-Signature` (hex HMAC-SHA256 of `<timestamp>.<raw body>` with PAYMENT_WEBHOOK_SECRET), at most 5 minutes old.',
+    answers: {},
+    check: (req) => {
+      const refusal = signatureRefusal({
+        secret: String(req.app.locals.paymentWebhookSecret),
+        timestamp: req.get('x-callback-timestamp'),
+        signature: req.get('x-callback-signature'),
+        rawBody: (req as Request & { rawBody?: Buffer }).rawBody,
+        nowMs: Date.now(),
+      });
+      if (refusal) throw unauthorized(`not a notification of the payment gateway: ${refusal}`);
+    },
   },
   operator: {
     who: 'Operators only (ops and read).',

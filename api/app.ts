@@ -28,9 +28,19 @@ export function createApp(deps: ApiDependencies): express.Express {
   if (deps.metrics) app.use(deps.metrics.track);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } } }));
   app.use(requestLog(deps.logger));
-  app.use(express.json({ limit: '16kb', strict: true }));
-  // Public operations first; every /v1 operation needs a token.
-  const v1 = OPERATIONS.filter((op) => op.path.startsWith('/v1/'));
+  // The raw body is kept for the payment gateway's signature (api/access.ts).
+  app.use(
+    express.json({
+      limit: '16kb',
+      strict: true,
+      verify: (req, _res, raw) => {
+        (req as typeof req & { rawBody?: Buffer }).rawBody = raw;
+      },
+    }),
+  );
+  app.locals.paymentWebhookSecret = deps.config.payments.webhookSecret;
+  // Public and signed operations first; every other /v1 operation needs a token.
+  const v1 = OPERATIONS.filter((op) => op.path.startsWith('/v1/') && op.access !== 'payment-gateway');
   app.use(
     mount(
       OPERATIONS.filter((op) => !v1.includes(op)),
@@ -52,8 +62,10 @@ function requestLog(logger: Logger): express.RequestHandler {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const role = (res.locals.principal as { role?: string } | undefined)?.role;
+      // A refusal's reason (e.g. a payment notification's), never its secrets.
+      const refusal = res.locals.refusal as string | undefined;
       logger.info(
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), role },
+        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), role, refusal },
         'request',
       );
     });

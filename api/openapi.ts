@@ -24,6 +24,7 @@ import { CUSTOMERS } from './routes/customers';
 import { HEALTH } from './routes/health';
 import { NOTIFICATIONS } from './routes/notifications';
 import { OPS } from './routes/ops';
+import { PAYMENTS } from './routes/payments';
 import { TECHNICIAN } from './routes/technician';
 import { UPGRADES } from './routes/upgrades';
 import { VISITS } from './routes/visits';
@@ -66,6 +67,7 @@ const TAGS = [
   { name: 'Bills', description: 'Bills and the printable Billing Statement.' },
   { name: 'Notifications', description: 'The in-app inbox.' },
   { name: 'Technician', description: 'The installer vendor’s technician API.' },
+  { name: 'Payments', description: 'The payment gateway’s signed notifications.' },
   {
     name: 'Visits',
     description:
@@ -156,7 +158,12 @@ function responsesOf(op: Operation): Record<number, ResponseSpec> {
   if (op.body) merged[413] = problem('the JSON body is larger than 16 kB');
   if (op.body) merged[415] = problem('the body uses an unsupported charset or content encoding');
   Object.assign(merged, op.responses);
-  const access: Record<number, ResponseSpec> = op.access === 'public' ? {} : { 401: UNAUTHORIZED };
+  const access: Record<number, ResponseSpec> =
+    op.access === 'public'
+      ? {}
+      : op.access === 'payment-gateway'
+        ? { 401: problem('a signature or timestamp missing, malformed, stale or wrong') }
+        : { 401: UNAUTHORIZED };
   for (const [status, description] of Object.entries(ACCESS[op.access].answers)) {
     access[Number(status)] = problem(description);
   }
@@ -184,9 +191,11 @@ function operation(op: Operation): OpenApiOperation {
     security:
       op.access === 'public'
         ? []
-        : linkToken
-          ? [{ bearerAuth: [] }, { statementLink: [] }]
-          : [{ bearerAuth: [] }],
+        : op.access === 'payment-gateway'
+          ? [{ gatewaySignature: [] }]
+          : linkToken
+            ? [{ bearerAuth: [] }, { statementLink: [] }]
+            : [{ bearerAuth: [] }],
     ...(parameters.length ? { parameters } : {}),
     ...(op.body
       ? {
@@ -234,6 +243,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
         ...components(bodies, 'input'),
       },
       securitySchemes: {
+        gatewaySignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Callback-Signature',
+          description:
+            'Hex HMAC-SHA256 of `<X-Callback-Timestamp>.<raw body>` with PAYMENT_WEBHOOK_SECRET; the timestamp (unix seconds) at most 5 minutes off.',
+        },
         bearerAuth: {
           type: 'http',
           scheme: 'bearer',
@@ -293,6 +309,7 @@ export const OPERATIONS: Operation[] = [
   ...UPGRADES,
   ...TECHNICIAN,
   ...VISITS,
+  ...PAYMENTS,
   ...NOTIFICATIONS,
   ...OPS,
 ];

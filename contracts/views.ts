@@ -148,6 +148,7 @@ export const BillView = BillQuoteView.extend({
     .enum(['UNPAID', 'PAID', 'VOID'])
     .describe('VOID: cancelled with its upgrade before the package switch; kept, with a credit line'),
   paidAmountIdr: Idr,
+  paidAt: JakartaInstant.nullable().describe('when the payment gateway says it was paid'),
   voidedAt: JakartaInstant.nullable(),
   upgradeId: UpgradeId.nullable(),
   createdAt: JakartaInstant,
@@ -382,7 +383,16 @@ export const OpenApiDocument = z
   .describe('this document');
 
 /** Every named response schema; each becomes `#/components/schemas/<name>` in the document. */
+export const PaymentRecorded = z.strictObject({
+  status: z
+    .enum(['RECORDED', 'ALREADY_RECORDED'])
+    .describe('ALREADY_RECORDED: this transaction was recorded before'),
+  billCode: BillCode,
+  transactionId: z.string(),
+});
+
 export const RESPONSE_SCHEMAS = {
+  PaymentRecorded,
   AppointmentView,
   AppointmentAnswer,
   AvailableSlots,

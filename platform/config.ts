@@ -68,6 +68,7 @@ const EnvSchema = z.object({
   ONT_SWAP_SLA: duration.default('3 days'),
   VISIT_MOVE_LEAD_HOURS: z.coerce.number().int().min(0).max(720).default(DEFAULT_VISIT_MOVE_LEAD_HOURS),
   AUTH_JWT_SECRET: optionalString,
+  PAYMENT_WEBHOOK_SECRET: optionalString,
   UPGRADE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   API_METRICS_PORT: portOrOff(9464),
@@ -105,6 +106,8 @@ export interface AppConfig {
   email: { resendApiKey?: string; resendBaseUrl?: string; from: string };
   /** HS256 secret of the bearer tokens; a fixed development secret unless in production. */
   auth: { jwtSecret: string; isDevelopmentSecret: boolean };
+  /** HMAC-SHA256 secret the payment gateway signs its notifications with; a development one unless in production. */
+  payments: { webhookSecret: string };
   rateLimit: { upgradesPerMinute: number };
   /** How long the technician may take to swap an ONT before the run escalates. */
   ontSwapSla: string;
@@ -154,6 +157,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     },
     email: { resendApiKey: e.RESEND_API_KEY, resendBaseUrl: e.RESEND_BASE_URL, from: e.EMAIL_FROM },
     auth: authSettings(e),
+    payments: { webhookSecret: secretOf(e, 'PAYMENT_WEBHOOK_SECRET', DEVELOPMENT_PAYMENT_WEBHOOK_SECRET) },
     rateLimit: { upgradesPerMinute: e.UPGRADE_RATE_LIMIT_PER_MINUTE },
     ontSwapSla: e.ONT_SWAP_SLA,
     visitMoveLeadHours: e.VISIT_MOVE_LEAD_HOURS,
@@ -166,6 +170,20 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
 
 /** Known to every developer: fine on a laptop, refused in production. */
 export const DEVELOPMENT_JWT_SECRET = 'oxygen-selfcare-development-secret-not-for-production';
+
+/** Known to every developer (and to `npm run pay`): fine on a laptop, refused in production. */
+export const DEVELOPMENT_PAYMENT_WEBHOOK_SECRET = 'oxygen-selfcare-payment-gateway-development-secret';
+
+/** A secret of at least 32 characters from `name`, or the development one outside production. */
+function secretOf(e: Env, name: 'PAYMENT_WEBHOOK_SECRET', development: string): string {
+  const value = e[name];
+  if (value) {
+    if (value.length < 32) throw new Error(`invalid environment:\n  ${name}: at least 32 characters`);
+    return value;
+  }
+  if (e.NODE_ENV === 'production') throw new Error(`invalid environment:\n  ${name}: required in production`);
+  return development;
+}
 
 function authSettings(e: Env): AppConfig['auth'] {
   if (e.AUTH_JWT_SECRET) {

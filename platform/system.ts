@@ -5,13 +5,14 @@
  * drains, then the servers stop.
  */
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { IllegalStateError } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createReconcileActivities } from '../activities/reconcile';
 import { createApp } from '../api/app';
 import { type ApiMetrics, createApiMetrics, serveMetrics } from '../api/metrics';
+import { BILL_PAYMENT_WORKFLOW_TYPE, billWorkflowId } from '../contracts/payments';
 import { seedDatabase } from '../prisma/seed-data';
 import { createUpgradeWorker } from '../worker/create-worker';
 import { ensureReconcileSchedule } from '../worker/reconcile-schedule';
@@ -140,6 +141,17 @@ async function startWorker(
           statementUrl: (billCode, customerId) =>
             statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, billCode, customerId),
           visitMoveLeadHours: config.visitMoveLeadHours,
+          startBillPayment: async (input) => {
+            await temporal.workflow
+              .start(BILL_PAYMENT_WORKFLOW_TYPE, {
+                workflowId: billWorkflowId(input.billCode),
+                taskQueue: config.temporal.taskQueue,
+                args: [input],
+              })
+              .catch((error) => {
+                if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+              });
+          },
         }),
         ...createReconcileActivities({ db, temporal }),
       },

@@ -72,6 +72,7 @@ export function toBillView(bill: Bill & { lines: BillLine[] }): BillView {
     }),
     status: bill.status,
     paidAmountIdr: bill.paidAmountIdr,
+    paidAt: bill.paidAt ? toJakartaIso(bill.paidAt) : null,
     voidedAt: bill.voidedAt ? toJakartaIso(bill.voidedAt) : null,
     upgradeId: bill.upgradeId,
     createdAt: toJakartaIso(bill.createdAt),

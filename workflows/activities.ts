@@ -61,6 +61,7 @@ export const db = withSummaries<DatabaseSteps, LocalActivityOptions>(
     settleUpgrade: 'Settle: void the bill before the switch, cancel an open ONT visit',
     bookVisit: 'Book the technician visit (vendor places per area and slot)',
     recordMissedVisit: 'Record the missed visit (pending category), free its place',
+    readBillStatus: 'Is the bill still unpaid?',
   },
 );
 
@@ -77,6 +78,8 @@ export const notices = withSummaries<NoticeSteps, ActivityOptions>(
     notifyVisitBooked: 'Notice: technician visit booked or moved (push, inbox, email)',
     notifyVisitReminder: 'Notice: technician visit tomorrow (push, inbox)',
     notifyVisitMissed: 'Notice: technician visit missed, to be rebooked (push, inbox, email)',
+    notifyBillDueReminder: 'Notice: bill due tomorrow (push, inbox, email)',
+    notifyPaymentReceived: 'Notice: payment received, the receipt (push, inbox, email)',
   },
 );
 

@@ -1,2 +1,3 @@
+export { BillPaymentWorkflow } from './bill-payment';
 export { ReconcileUpgradesWorkflow } from './reconcile';
 export { UpgradeWorkflow } from './upgrade';

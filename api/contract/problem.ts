@@ -24,6 +24,10 @@ export const PROBLEM_REASONS = [
   'NOT_A_WORKING_DAY',
   'IN_THE_PAST',
   'TOO_LATE_TO_MOVE',
+  'BILL_PAID',
+  'BILL_VOID',
+  'AMOUNT_MISMATCH',
+  'TRANSACTION_REUSED',
 ] as const;
 
 export const FieldError = z.strictObject({

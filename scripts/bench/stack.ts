@@ -4,7 +4,7 @@
  * (`RUN_WORKER=false`), the other only the worker (`RUN_API=false`, pointed at the first one's
  * PostgreSQL and Temporal). Free ports on 127.0.0.1 and a throw-away data folder, as the e2e tests.
  */
-import { DEVELOPMENT_JWT_SECRET } from '../../platform/config';
+import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_PAYMENT_WEBHOOK_SECRET } from '../../platform/config';
 import { launchApp, startLocalSystem } from '../../platform/harness';
 import { type Launched, stopProcess } from '../../platform/processes';
 
@@ -33,6 +33,7 @@ export interface BenchStack {
 export const PRODUCTION_WORKER_ENV = {
   NODE_ENV: 'production',
   AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+  PAYMENT_WEBHOOK_SECRET: DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
   NODE_OPTIONS: '--max-old-space-size=256',
   MALLOC_ARENA_MAX: '2',
 };

@@ -74,7 +74,11 @@ beforeAll(async () => {
   t = await startTestDatabase({ seedDate: new Date('2025-11-21T03:00:00Z') });
   base = await serve(loadConfig({ NODE_ENV: 'test' }));
   productionBase = await serve(
-    loadConfig({ NODE_ENV: 'production', AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars' }),
+    loadConfig({
+      NODE_ENV: 'production',
+      AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+      PAYMENT_WEBHOOK_SECRET: 'a-production-gateway-secret-of-32-chars',
+    }),
   );
 
   // Fachri: a real run of the activities (inbox + push + email each), then older/newer rows with set times.

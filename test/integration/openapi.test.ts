@@ -14,10 +14,11 @@ import { Problem } from '../../api/contract/problem';
 import { buildOpenApiDocument, type OpenApiDocument, type OpenApiOperation } from '../../api/openapi';
 import { RESPONSE_SCHEMAS } from '../../contracts/views';
 import { statementLink } from '../../platform/auth';
-import { EMAIL_FROM_DEFAULT, loadConfig } from '../../platform/config';
+import { DEVELOPMENT_PAYMENT_WEBHOOK_SECRET, EMAIL_FROM_DEFAULT, loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
+import { signNotification } from '../../platform/payment-signature';
 import { runUpgradeSteps } from '../../scripts/lib/plain-upgrade';
 import { asCustomer, asOperator, asTechnician } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
@@ -117,15 +118,17 @@ describe('the OpenAPI document', () => {
     expect(broken).toEqual([]);
   });
 
-  it('uses only declared security schemes: bearer on every /v1 operation, none on the public ones', () => {
+  it('uses only declared security schemes: bearer on every /v1 operation but the gateway’s (signed), none on the public ones', () => {
     const schemes = Object.keys(document.components.securitySchemes);
+    const GATEWAY = '/v1/payments/notifications';
     for (const { path, op } of operations(document)) {
       for (const requirement of op.security) {
         for (const name of Object.keys(requirement))
           expect([path, schemes.includes(name)]).toEqual([path, true]);
       }
       const usesBearer = op.security.some((r) => 'bearerAuth' in r);
-      expect([path, usesBearer]).toEqual([path, path.startsWith('/v1/')]);
+      expect([path, usesBearer]).toEqual([path, path.startsWith('/v1/') && path !== GATEWAY]);
+      if (path === GATEWAY) expect(op.security).toEqual([{ gatewaySignature: [] }]);
       if (usesBearer) {
         expect([path, Object.keys(op.responses)]).toEqual([path, expect.arrayContaining(['401', '403'])]);
         expect(op.responses['401']?.headers).toHaveProperty('WWW-Authenticate');
@@ -584,6 +587,32 @@ describe('real answers conform to the document', () => {
     });
   });
 
+  it('payment notifications: the signature first, then the bill', async () => {
+    const url = '/v1/payments/notifications';
+    const body = {
+      transactionId: 'TRX-CONTRACT-1',
+      billCode,
+      amountIdr: 1,
+      method: 'QRIS',
+      paidAt: '2025-11-22T10:15:00+07:00',
+    };
+    const signed = (payload: object) => {
+      const raw = JSON.stringify(payload);
+      const timestamp = Math.floor(Date.now() / 1000);
+      return {
+        rawBody: raw,
+        headers: {
+          'X-Callback-Timestamp': String(timestamp),
+          'X-Callback-Signature': signNotification(DEVELOPMENT_PAYMENT_WEBHOOK_SECRET, timestamp, raw),
+        },
+      };
+    };
+    await call('POST', url, 401, { body });
+    await call('POST', url, 422, signed(body));
+    await call('POST', url, 404, signed({ ...body, billCode: '209912999999' }));
+    await call('POST', url, 400, signed({ ...body, method: 'CASH' }));
+  });
+
   it('inbox and outbox', async () => {
     const inbox = await call('GET', `/v1/customers/${AHMAD}/inbox`, 200, { headers: asCustomer(AHMAD) });
     const first = (inbox.body as { notifications: { id: number }[] }).notifications[0];
@@ -671,6 +700,7 @@ describe('real answers conform to the document', () => {
     expect(documented(document).filter((key) => !successes.includes(key))).toEqual([
       'GET /health',
       'POST /v1/customers/{customerId}/upgrades',
+      'POST /v1/payments/notifications',
       'POST /v1/technician/work-orders/{woNumber}/appointment',
       'POST /v1/technician/work-orders/{woNumber}/ont-replacement',
       'POST /v1/technician/work-orders/{woNumber}/visit-report',

@@ -96,6 +96,9 @@ export function fakeActivities(
       lastBooked = booked;
       return booked;
     }),
+    readBillStatus: jest.fn(async () => ({ status: 'UNPAID' })),
+    notifyBillDueReminder: jest.fn(async () => delivered),
+    notifyPaymentReceived: jest.fn(async () => delivered),
     recordMissedVisit: jest.fn(async () => {
       lastBooked = undefined;
     }),

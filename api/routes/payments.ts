@@ -1,0 +1,111 @@
+/**
+ * The payment gateway's notification that a bill was paid (virtual account, QRIS, e-wallet).
+ * Signed, not bearer-authenticated (api/access.ts). Recorded once in PostgreSQL, then the bill's
+ * run is signalled (started if need be) to send the receipt and drop the reminder. When Temporal
+ * does not take the signal the answer is 503: the gateway delivers again, the replay finds the
+ * payment recorded and signals again, and nothing is booked twice.
+ */
+import { z } from 'zod';
+import {
+  BILL_PAYMENT_WORKFLOW_TYPE,
+  billPaidSignal,
+  billWorkflowId,
+  PAYMENT_METHODS,
+} from '../../contracts/payments';
+import { recordPayment } from '../../services/payments';
+import { ok, operationsOf, problem } from '../operation';
+import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
+
+const operation = operationsOf('Payments');
+
+const PaymentNotificationBody = z.strictObject({
+  transactionId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{6,64}$/, 'transaction ID is 6-64 letters, digits, _ or -')
+    .describe("the gateway's own ID: a notification delivered twice is recorded once"),
+  billCode: z.string().regex(/^\d{12}$/, 'bill code is 12 digits'),
+  amountIdr: z.number().int().min(1).max(1_000_000_000).describe('whole rupiah paid: the bill’s total'),
+  method: z.enum(PAYMENT_METHODS),
+  paidAt: z.iso.datetime({ offset: true }),
+});
+
+export const PAYMENTS = [
+  operation({
+    operationId: 'notifyPayment',
+    route: 'POST /v1/payments/notifications',
+    summary: 'The payment gateway says a bill was paid',
+    description:
+      'Records the payment once (by transaction ID), marks the bill PAID, and has the customer sent a receipt (push, inbox, email). The whole total must be paid: no partial payments.',
+    access: 'payment-gateway',
+    headers: {
+      'X-Callback-Timestamp': {
+        schema: z.string().regex(/^\d{1,12}$/),
+        description: 'unix seconds when the gateway signed',
+        example: '1763706868',
+      },
+      'X-Callback-Signature': {
+        schema: z.string().regex(/^[0-9a-fA-F]{64}$/),
+        description: 'hex HMAC-SHA256 of `<timestamp>.<raw body>`',
+        example: '5d41402abc4b2a76b9719d911017c5925d41402abc4b2a76b9719d911017c592',
+      },
+    },
+    body: {
+      name: 'PaymentNotification',
+      schema: PaymentNotificationBody,
+      example: {
+        transactionId: 'VA-BCA-20251122-000123',
+        billCode: '202511712857',
+        amountIdr: 771_700,
+        method: 'VA_BCA',
+        paidAt: '2025-11-22T10:15:00+07:00',
+      },
+    },
+    responses: {
+      200: ok('recorded now, or recorded before (a replay changes nothing)', 'PaymentRecorded'),
+      404: problem('no such bill'),
+      409: problem(
+        'the bill is already paid (BILL_PAID) or voided (BILL_VOID), or the transaction ID was recorded for another bill or amount (TRANSACTION_REUSED)',
+      ),
+      422: problem('the amount is not the bill’s total (AMOUNT_MISMATCH)'),
+      503: problem('recorded, but the receipt could not be queued: deliver again'),
+    },
+    handler: async ({ body, res }, { db, temporal, config, logger }) => {
+      const outcome = await recordPayment(db, body);
+      if (!outcome.recorded) {
+        res.locals.refusal = outcome.refusal;
+        if (outcome.refusal === 'UNKNOWN_BILL') throw notFound(outcome.detail);
+        if (outcome.refusal === 'AMOUNT_MISMATCH')
+          throw unprocessable(outcome.detail, { reason: outcome.refusal });
+        throw conflict(outcome.detail, { reason: outcome.refusal });
+      }
+      try {
+        await temporal.workflow.signalWithStart(BILL_PAYMENT_WORKFLOW_TYPE, {
+          workflowId: billWorkflowId(body.billCode),
+          taskQueue: config.temporal.taskQueue,
+          args: [
+            {
+              billCode: body.billCode,
+              customerId: outcome.customerId,
+              upgradeId: outcome.upgradeId,
+              dueDate: outcome.dueDate,
+            },
+          ],
+          signal: billPaidSignal,
+          signalArgs: [{ transactionId: body.transactionId }],
+        });
+      } catch (error) {
+        logger.error({ err: error, billCode: body.billCode }, 'payment recorded, receipt not queued');
+        throw new HttpProblem(
+          503,
+          'Service Unavailable',
+          'recorded, but the receipt could not be queued: deliver again',
+        );
+      }
+      return {
+        status: outcome.replay ? ('ALREADY_RECORDED' as const) : ('RECORDED' as const),
+        billCode: body.billCode,
+        transactionId: body.transactionId,
+      };
+    },
+  }),
+];

@@ -1,0 +1,58 @@
+/**
+ * A bill's payment as Temporal sees it: one `BillPaymentWorkflow` per bill (`bill-<billCode>`),
+ * started by the upgrade's run when it issues the bill (or by the first payment notification of
+ * a bill issued elsewhere); it reminds the customer the day before the due date unless the bill
+ * was paid or voided, and sends the receipt when the gateway's notification signals it.
+ */
+import { defineSignal } from '@temporalio/workflow';
+
+export const BILL_PAYMENT_WORKFLOW_TYPE = 'BillPaymentWorkflow';
+
+export function billWorkflowId(billCode: string): string {
+  return `bill-${billCode}`;
+}
+
+export interface BillPaymentInput {
+  billCode: string;
+  customerId: string;
+  /** The upgrade that issued the bill, if one did. */
+  upgradeId: string | null;
+  /** YYYY-MM-DD (Jakarta): the reminder goes at 09:00 the day before. */
+  dueDate: string;
+}
+
+/** How the gateway says the customer paid. */
+export const PAYMENT_METHODS = [
+  'VA_BCA',
+  'VA_MANDIRI',
+  'VA_BNI',
+  'VA_BRI',
+  'QRIS',
+  'GOPAY',
+  'OVO',
+  'DANA',
+  'SHOPEEPAY',
+] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  VA_BCA: 'Virtual Account BCA',
+  VA_MANDIRI: 'Virtual Account Mandiri',
+  VA_BNI: 'Virtual Account BNI',
+  VA_BRI: 'Virtual Account BRI',
+  QRIS: 'QRIS',
+  GOPAY: 'GoPay',
+  OVO: 'OVO',
+  DANA: 'DANA',
+  SHOPEEPAY: 'ShopeePay',
+};
+
+/** The payment recorded for the bill (the API recorded it first; the run only tells the customer). */
+export interface BillPaidSignal {
+  transactionId: string;
+}
+
+export const billPaidSignal = defineSignal<[BillPaidSignal]>('billPaid');
+
+/** How a bill's run ended. */
+export type BillPaymentOutcome = 'PAID' | 'VOID' | 'UNPAID';

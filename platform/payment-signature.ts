@@ -1,0 +1,38 @@
+/**
+ * The payment gateway's notifications are signed, not bearer-authenticated: `X-Callback-Timestamp`
+ * (unix seconds) and `X-Callback-Signature`, the hex HMAC-SHA256 of `<timestamp>.<raw body>` with
+ * PAYMENT_WEBHOOK_SECRET. A timestamp more than five minutes off is refused, so a captured
+ * notification cannot be replayed later.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export const MAX_CLOCK_SKEW_SECONDS = 300;
+
+export function signNotification(
+  secret: string,
+  timestamp: number | string,
+  rawBody: string | Buffer,
+): string {
+  return createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest('hex');
+}
+
+/** Why a notification is not the gateway's, or null when it is. */
+export function signatureRefusal(input: {
+  secret: string;
+  timestamp: string | undefined;
+  signature: string | undefined;
+  rawBody: Buffer | undefined;
+  nowMs: number;
+}): string | null {
+  const { timestamp, signature, rawBody } = input;
+  if (!timestamp || !signature) return 'X-Callback-Timestamp and X-Callback-Signature are required';
+  if (!/^\d{1,12}$/.test(timestamp)) return 'X-Callback-Timestamp must be unix seconds';
+  if (Math.abs(input.nowMs / 1000 - Number(timestamp)) > MAX_CLOCK_SKEW_SECONDS) {
+    return `X-Callback-Timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s away from now`;
+  }
+  if (!/^[0-9a-f]{64}$/i.test(signature)) return 'X-Callback-Signature must be 64 hex digits';
+  const expected = Buffer.from(signNotification(input.secret, timestamp, rawBody ?? Buffer.alloc(0)), 'hex');
+  return timingSafeEqual(expected, Buffer.from(signature, 'hex'))
+    ? null
+    : 'the signature does not match the body';
+}
