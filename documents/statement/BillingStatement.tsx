@@ -145,8 +145,8 @@ export function BillingStatement({ bill, customer }: BillingStatementProps) {
           </p>
         ) : bill.status === 'PAID' ? (
           <p>
-            Tagihan ini telah lunas{bill.paidAt ? ` pada ${bill.paidAt.slice(0, 10)}` : ''}. Terima kasih. / This
-            bill has been paid. Thank you for choosing Oxygen.id.
+            Tagihan ini telah lunas{bill.paidAt ? ` pada ${bill.paidAt.slice(0, 10)}` : ''}. Terima kasih. /
+            This bill has been paid. Thank you for choosing Oxygen.id.
           </p>
         ) : (
           <p>
