@@ -26,7 +26,7 @@ import { db, notices } from './activities';
 import { upgradeV1 } from './legacy/upgrade-v1';
 import { UpgradeTracker } from './progress';
 import { bestEffort, failureOf, settle, tell } from './settle';
-import { awaitVisitAndSwap, ONT_VISITS, VisitDesk } from './visits';
+import { awaitVisitAndSwap, escalate, ONT_VISITS, VisitDesk } from './visits';
 
 /** Runs started before this revision have no marker of it and replay on the frozen code. */
 export const LEAN_CORE = 'lean-core-local-activities';
@@ -183,18 +183,8 @@ async function swapOnt(
       report,
     });
   } else if (!(await condition(() => report() !== undefined, sla, { summary: `ONT swap SLA (${sla})` }))) {
-    const escalatedAt = new Date().toISOString();
-    run.step('ONT_SWAP_ESCALATED', { ontSwap: { ...ontSwap, escalatedAt } });
-    run.status('ESCALATED', `no ONT swap reported for ${woNumber} within ${sla}`);
-    await db.escalateOntSwap({
-      upgradeId,
-      ticketNo: changeOnt.ticketNo,
-      note: `ESCALATED: ONT swap not reported within ${sla} (SLA deadline ${slaDeadline})`,
-      escalatedAt,
-    });
-    await bestEffort(run, upgradeId, 'ONT_SWAP_DELAYED', () =>
-      notices.notifyOntSwapDelayed({ upgradeId, customerId, workOrderNumber: woNumber }),
-    );
+    const overdue = { run, upgradeId, customerId, workOrderNumber: woNumber };
+    await escalate({ ...overdue, changeOntTicketNo: changeOnt.ticketNo, sla: String(sla) }, 1, slaDeadline);
     await condition(() => report() !== undefined);
   }
   const swap = report()!;

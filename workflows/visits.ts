@@ -203,8 +203,15 @@ export async function awaitVisitAndSwap(wait: VisitWait): Promise<void> {
   await condition(allHandlersFinished);
 }
 
-/** Past the SLA (again): a note on the ticket, ESCALATED, and the customer told it is delayed. */
-async function escalate(wait: VisitWait, count: number, deadline: string): Promise<void> {
+/**
+ * Past the SLA (again): a note on the ticket, ESCALATED, and the customer told it is delayed. The
+ * first escalation is the same, command for command, in both revisions of the wait.
+ */
+export async function escalate(
+  wait: Pick<VisitWait, 'run' | 'upgradeId' | 'customerId' | 'workOrderNumber' | 'changeOntTicketNo' | 'sla'>,
+  count: number,
+  deadline: string,
+): Promise<void> {
   const { run, upgradeId, customerId, workOrderNumber } = wait;
   const escalatedAt = new Date().toISOString();
   run.step('ONT_SWAP_ESCALATED', { ontSwap: { ...run.progress.ontSwap!, escalatedAt } });
