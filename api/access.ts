@@ -161,7 +161,7 @@ export const ACCESS: Record<
   'payment-gateway': {
     who: 'The payment gateway: no bearer token, but `X-Callback-Timestamp` (unix seconds) and `X-Callback-Signature` (hex HMAC-SHA256 of `<timestamp>.<raw body>` with PAYMENT_WEBHOOK_SECRET), at most 5 minutes old.',
     answers: {},
-    check: (req) => {
+    check: (req, res) => {
       const refusal = signatureRefusal({
         secret: String(req.app.locals.paymentWebhookSecret),
         timestamp: req.get('x-callback-timestamp'),
@@ -169,7 +169,10 @@ export const ACCESS: Record<
         rawBody: (req as Request & { rawBody?: Buffer }).rawBody,
         nowMs: Date.now(),
       });
-      if (refusal) throw unauthorized(`not a notification of the payment gateway: ${refusal}`);
+      if (refusal) {
+        res.locals.refusal = 'BAD_SIGNATURE'; // in the request log; the signature itself never is
+        throw unauthorized(`not a notification of the payment gateway: ${refusal}`);
+      }
     },
   },
   operator: {
