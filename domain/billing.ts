@@ -5,6 +5,7 @@ import { formatDottedDate } from './format';
 import { monthsUsed, roundToNearest100, unusedCreditIdr } from './proration';
 import { amountInWords } from './terbilang';
 import { splitVatInclusive, VAT_SCHEDULE, type VatRate, vatRateOn } from './vat';
+import { reminderAt } from './visits';
 
 export const PAYMENT_TERM_DAYS = 7;
 
@@ -135,4 +136,15 @@ export function isCustomerId(s: string): boolean {
 /** The billing month as the Billing Statement prints it: `21.11.2025-20.12.2025`. */
 export function billingMonthLabel(start: LocalDate, end: LocalDate): string {
   return `${formatDottedDate(start)}-${formatDottedDate(end)}`;
+}
+
+/**
+ * How long a bill's run sleeps before its first workflow task (Temporal's `startDelay`): until the
+ * due-date reminder, 09:00 Jakarta the day before. Until then the run costs the server one event
+ * and no task; a payment's signal wakes it early. 0 (start at once) when the reminder is due
+ * within a minute or past.
+ */
+export function billRunStartDelayMs(dueDate: LocalDate, now: Date): number {
+  const untilReminder = reminderAt(dueDate).getTime() - now.getTime();
+  return untilReminder > 60_000 ? untilReminder : 0;
 }

@@ -13,6 +13,7 @@ import { createReconcileActivities } from '../activities/reconcile';
 import { createApp } from '../api/app';
 import { type ApiMetrics, createApiMetrics, serveMetrics } from '../api/metrics';
 import { BILL_PAYMENT_WORKFLOW_TYPE, billWorkflowId } from '../contracts/payments';
+import { billRunStartDelayMs } from '../domain';
 import { seedDatabase } from '../prisma/seed-data';
 import { createUpgradeWorker } from '../worker/create-worker';
 import { ensureReconcileSchedule } from '../worker/reconcile-schedule';
@@ -147,6 +148,8 @@ async function startWorker(
                 workflowId: billWorkflowId(input.billCode),
                 taskQueue: config.temporal.taskQueue,
                 args: [input],
+                // No task until the reminder is due: a bill waiting for days costs one event.
+                startDelay: billRunStartDelayMs(input.dueDate, new Date()) || undefined,
               })
               .catch((error) => {
                 if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

@@ -4,6 +4,7 @@
  * (`npm run pay`'s function) pays it; the customer gets the receipt; Riwayat Pembayaran shows it.
  */
 import { Client, Connection } from '@temporalio/client';
+import { temporal as temporalProto } from '@temporalio/proto';
 import { billWorkflowId } from '../../contracts/payments';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { payBill } from '../../scripts/pay';
@@ -43,6 +44,15 @@ it('an upgrade’s bill waits in its own run, is paid through the signed notific
   const billCode: string = done.body.billCode;
   const billRun = temporal.workflow.getHandle(billWorkflowId(billCode));
   expect((await billRun.describe()).status.name).toBe('RUNNING');
+  // It sleeps until the due-date reminder with no workflow task: one event, its start delayed.
+  const { events } = await billRun.fetchHistory();
+  expect(events?.map((e) => e.eventType)).toEqual([
+    temporalProto.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+  ]);
+  const backoffSeconds = Number(
+    events![0].workflowExecutionStartedEventAttributes?.firstWorkflowTaskBackoff?.seconds,
+  );
+  expect(backoffSeconds).toBeGreaterThan(24 * 3600);
 
   const paid = await payBill({
     apiUrl: system.apiUrl,

@@ -1,6 +1,7 @@
 import {
   billCode,
   billingPeriodOf,
+  billRunStartDelayMs,
   findPackage,
   formatBillingAppDate,
   formatLongDate,
@@ -312,5 +313,21 @@ describe('identifiers', () => {
     ['', false],
   ])('isCustomerId(%j) = %p', (s, expected) => {
     expect(isCustomerId(s)).toBe(expected);
+  });
+});
+
+describe('billRunStartDelayMs: the bill’s run sleeps until the due-date reminder', () => {
+  const HOUR = 3_600_000;
+  it.each([
+    // due 2025-11-28: the reminder is 2025-11-27 09:00 Jakarta = 02:00 UTC
+    ['issued a week before', '2025-11-21T02:00:00Z', '2025-11-28', 6 * 24 * HOUR],
+    ['issued the evening before the reminder', '2025-11-26T13:00:00Z', '2025-11-28', 13 * HOUR],
+    ['two minutes before the reminder', '2025-11-27T01:58:00Z', '2025-11-28', 120_000],
+    ['within the last minute: start at once', '2025-11-27T01:59:30Z', '2025-11-28', 0],
+    ['at the reminder', '2025-11-27T02:00:00Z', '2025-11-28', 0],
+    ['after the reminder (due tomorrow)', '2025-11-27T10:00:00Z', '2025-11-28', 0],
+    ['after the due date', '2025-12-01T00:00:00Z', '2025-11-28', 0],
+  ])('%s', (_case, now, dueDate, expected) => {
+    expect(billRunStartDelayMs(dueDate, new Date(now))).toBe(expected);
   });
 });
