@@ -1,6 +1,6 @@
 /** Renders the customer emails to subject + HTML + plain text, ready for the mail sender. */
 import { type ComponentType, createElement } from 'react';
-import { render } from 'react-email';
+import { render, toPlainText } from 'react-email';
 import {
   BILL_DUE_REMINDER_SUBJECT,
   BillDueReminderEmail,
@@ -173,7 +173,10 @@ export async function renderEmail<K extends EmailKind>(
   assertGreetable(kind, (GREETABLE[kind] as (props: EmailPropsMap[K]) => Greetable)(props));
   const Component = COMPONENTS[kind] as ComponentType<EmailPropsMap[K]>;
   const element = createElement(Component, props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // Rendered once: the plain text is what `render(element, { plainText: true })` would convert the
+  // same HTML to, without rendering it a second time.
+  const html = await render(element);
+  const text = toPlainText(html);
   const subjectOf = SUBJECT_OF[kind] as ((props: EmailPropsMap[K]) => string) | undefined;
   return { subject: subjectOf ? subjectOf(props) : EMAIL_SUBJECTS[kind], html, text };
 }

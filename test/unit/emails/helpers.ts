@@ -137,5 +137,9 @@ export function describeEmail<K extends EmailKind>(email: EmailUnderTest<K>) {
     expect(await render(createElement(email.component, props))).toBe(rendered().html);
   });
 
+  it('gives the same text version as react-email’s own plain-text rendering', async () => {
+    expect(rendered().text).toBe(await render(createElement(email.component, props), { plainText: true }));
+  });
+
   return { rendered, seen };
 }
