@@ -19,7 +19,7 @@ import type { Database } from '../platform/database';
 import { whileHeartbeating } from '../platform/heartbeat';
 import type { EmailTransport } from '../platform/notifications/email-transport';
 import type { PushGateway } from '../platform/notifications/push-gateway';
-import { createOnce } from '../platform/once';
+import { KEEP_EXISTING } from '../platform/once';
 import type { NotificationChannel } from '../prisma/generated/client';
 import { dateOnly } from '../services/catalog';
 import { invalidState, notFound } from './errors';
@@ -404,16 +404,28 @@ export function createNotificationActivities(deps: NotificationDependencies) {
       const scope = input.keyScope ?? input.upgradeId;
       if (!scope) throw invalidState(`${kind}: a notice needs an upgrade or a key scope`);
       const idempotencyKey = notificationKey(scope, kind, channel, input.occurrence);
-      const select = { id: true, deliveredAt: true } as const;
-      const { row } = await createOnce(
-        () => db.notification.findUnique({ where: { idempotencyKey }, select }),
-        () =>
-          db.notification.create({
-            data: { idempotencyKey, upgradeId: input.upgradeId, kind, channel, ...message },
-            select,
-          }),
-      );
-      if (row.deliveredAt) return summary.skipped.push(channel);
+      // The inbox row is the inbox delivery: written delivered. The other channels are delivered
+      // once their provider took the message.
+      const attemptAt = new Date();
+      const row = await db.notification.upsert({
+        where: { idempotencyKey },
+        create: {
+          idempotencyKey,
+          upgradeId: input.upgradeId,
+          kind,
+          channel,
+          ...message,
+          createdAt: attemptAt,
+          deliveredAt: send ? null : attemptAt,
+        },
+        ...KEEP_EXISTING(idempotencyKey),
+        select: { id: true, deliveredAt: true, createdAt: true },
+      });
+      if (row.deliveredAt) {
+        // Written now (the inbox) or by an earlier attempt: the upsert says which by our timestamp.
+        const writtenNow = row.createdAt.getTime() === attemptAt.getTime();
+        return (writtenNow ? summary.delivered : summary.skipped).push(channel);
+      }
       try {
         const providerId = send ? (await send(idempotencyKey)).providerMessageId : null;
         await db.notification.update({

@@ -1,6 +1,6 @@
 /**
- * "Create once by a business key", the one idempotent write every activity and transport makes:
- * find the row by its unique key; if absent, create it; if a concurrent writer (an earlier
+ * "Create once by a business key", for rows that need work before they are written (a number
+ * from a sequence, a read of the customer): find the row by its unique key; if absent, create it; if a concurrent writer (an earlier
  * attempt, a duplicate request) inserted the same key in between, the unique violation is
  * answered by reading the row that won.
  */
@@ -23,4 +23,14 @@ export async function createOnce<T>(
 /** Prisma's unique-constraint violation (P2002): two writers raced on the same key. */
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'P2002';
+}
+
+/**
+ * The `update` of an upsert that creates a row once by its unique key and otherwise returns the
+ * row as it is. Prisma sends a single `INSERT … ON CONFLICT (key) DO UPDATE` only when the update
+ * sets something (an empty one becomes a transaction of three queries), so the key is set to
+ * itself. For rows whose key is all a retry needs, where createOnce would cost a read first.
+ */
+export function KEEP_EXISTING(idempotencyKey: string): { update: { idempotencyKey: string } } {
+  return { update: { idempotencyKey } };
 }

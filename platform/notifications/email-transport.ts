@@ -8,7 +8,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { type ErrorResponse, Resend } from 'resend';
 import type { AppConfig } from '../config';
 import type { Database } from '../database';
-import { createOnce } from '../once';
+import { KEEP_EXISTING } from '../once';
 
 export interface OutgoingEmail {
   /** Same key, same email: a retry never sends a second message. */
@@ -46,23 +46,20 @@ export class OutboxEmailTransport implements EmailTransport {
 async function keepInOutbox(db: Database, email: OutgoingEmail) {
   const { idempotencyKey } = email;
   const select = { id: true, from: true, to: true, subject: true, html: true, text: true } as const;
-  const { row } = await createOnce(
-    () => db.emailOutbox.findUnique({ where: { idempotencyKey }, select }),
-    () =>
-      db.emailOutbox.create({
-        data: {
-          idempotencyKey,
-          customerId: email.customerId,
-          from: email.from,
-          to: email.to,
-          subject: email.subject,
-          html: email.html,
-          text: email.text,
-        },
-        select,
-      }),
-  );
-  return row;
+  return db.emailOutbox.upsert({
+    where: { idempotencyKey },
+    create: {
+      idempotencyKey,
+      customerId: email.customerId,
+      from: email.from,
+      to: email.to,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+    },
+    ...KEEP_EXISTING(idempotencyKey),
+    select,
+  });
 }
 
 export interface ResendTransportOptions {

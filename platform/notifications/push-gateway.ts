@@ -3,7 +3,7 @@
  * once per idempotency key; a real provider (FCM/APNs) would implement the same interface.
  */
 import type { Database } from '../database';
-import { createOnce } from '../once';
+import { KEEP_EXISTING } from '../once';
 
 export interface PushMessage {
   /** Same key, same push: a retry never notifies the device twice. */
@@ -27,20 +27,18 @@ export class LocalPushGateway implements PushGateway {
 
   async send(message: PushMessage): Promise<{ providerMessageId: string }> {
     const { idempotencyKey } = message;
-    const { row } = await createOnce(
-      () => this.db.pushOutbox.findUnique({ where: { idempotencyKey }, select: { id: true } }),
-      () =>
-        this.db.pushOutbox.create({
-          data: {
-            idempotencyKey,
-            customerId: message.customerId,
-            title: message.title,
-            body: message.body,
-            deepLink: message.deepLink ?? null,
-          },
-          select: { id: true },
-        }),
-    );
+    const row = await this.db.pushOutbox.upsert({
+      where: { idempotencyKey },
+      create: {
+        idempotencyKey,
+        customerId: message.customerId,
+        title: message.title,
+        body: message.body,
+        deepLink: message.deepLink ?? null,
+      },
+      ...KEEP_EXISTING(idempotencyKey),
+      select: { id: true },
+    });
     return { providerMessageId: String(row.id) };
   }
 }

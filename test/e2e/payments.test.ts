@@ -45,12 +45,12 @@ it('an upgrade’s bill waits in its own run, is paid through the signed notific
   const billRun = temporal.workflow.getHandle(billWorkflowId(billCode));
   expect((await billRun.describe()).status.name).toBe('RUNNING');
   // It sleeps until the due-date reminder with no workflow task: one event, its start delayed.
-  const { events } = await billRun.fetchHistory();
-  expect(events?.map((e) => e.eventType)).toEqual([
+  const events = (await billRun.fetchHistory()).events ?? [];
+  expect(events.map((e) => e.eventType)).toEqual([
     temporalProto.api.enums.v1.EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
   ]);
   const backoffSeconds = Number(
-    events![0].workflowExecutionStartedEventAttributes?.firstWorkflowTaskBackoff?.seconds,
+    events[0]?.workflowExecutionStartedEventAttributes?.firstWorkflowTaskBackoff?.seconds,
   );
   expect(backoffSeconds).toBeGreaterThan(24 * 3600);
 

@@ -199,6 +199,29 @@ describe('notification activities deliver exactly once per channel', () => {
     expect(notifications.find((n) => n.channel === 'PUSH')!.title).toBe('Penggantian ONT selesai');
   });
 
+  it('an inbox row left undelivered by an attempt that died (or by older code) is delivered, once', async () => {
+    const upgradeId = 'upgrade-21301029-inbox-crash';
+    const { acts } = activities();
+    const key = notificationKey(upgradeId, 'ONT_SWAP_DELAYED', 'INBOX');
+    await t.db.notification.create({
+      data: {
+        idempotencyKey: key,
+        customerId: FACHRI,
+        upgradeId,
+        kind: 'ONT_SWAP_DELAYED',
+        channel: 'INBOX',
+        title: 'Penggantian ONT masih dijadwalkan',
+        body: 'written before the crash',
+      },
+    });
+    const input = { upgradeId, customerId: FACHRI, workOrderNumber: 'WO-04112025-2825386' };
+    expect(await acts.notifyOntSwapDelayed(input)).toEqual({ delivered: ['INBOX', 'PUSH'], skipped: [] });
+    expect(await acts.notifyOntSwapDelayed(input)).toEqual({ delivered: [], skipped: ['INBOX', 'PUSH'] });
+    const inbox = await t.db.notification.findUniqueOrThrow({ where: { idempotencyKey: key } });
+    expect(inbox.deliveredAt).toBeInstanceOf(Date);
+    expect(inbox.body).toBe('written before the crash');
+  });
+
   it('ONT swap delayed: push and inbox only, once', async () => {
     const upgradeId = 'upgrade-21301029-late';
     const { acts, email } = activities();
