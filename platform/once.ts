@@ -1,8 +1,8 @@
 /**
  * "Create once by a business key", for rows that need work before they are written (a number
- * from a sequence, a read of the customer): find the row by its unique key; if absent, create it; if a concurrent writer (an earlier
- * attempt, a duplicate request) inserted the same key in between, the unique violation is
- * answered by reading the row that won.
+ * from a sequence, a read of the customer): find the row by its unique key; if absent, create
+ * it; if a concurrent writer (an earlier attempt, a duplicate request) inserted the same key in
+ * between, the unique violation is answered by reading the row that won.
  */
 export async function createOnce<T>(
   find: () => Promise<T | null>,
