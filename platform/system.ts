@@ -123,9 +123,9 @@ async function startWorker(
 ) {
   installTemporalRuntime(config, logger);
   const connection = await NativeConnection.connect(connectionOptions);
-  // The reconciler asks Temporal how runs ended; it gets a client connection of its own.
-  const clientConnection = await Connection.connect(connectionOptions);
-  const temporal = new Client({ connection: clientConnection, namespace: config.temporal.namespace });
+  // The bill step starts the bill's run and the reconciler asks how runs ended, through the
+  // worker's own connection: its calls go through the SDK's Rust core instead of grpc-js.
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
   let worker: Worker;
   try {
     worker = await createUpgradeWorker({
@@ -162,7 +162,6 @@ async function startWorker(
     await ensureReconcileSchedule(temporal, config.temporal.taskQueue);
   } catch (error) {
     await connection.close();
-    await clientConnection.close();
     throw error;
   }
   const running = worker.run();
@@ -173,7 +172,6 @@ async function startWorker(
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
       await connection.close();
-      await clientConnection.close();
     },
   };
 }
