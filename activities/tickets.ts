@@ -7,7 +7,7 @@ import {
   upgradeTicketDescription,
   upgradeTicketTitle,
 } from '../domain';
-import type { Database } from '../platform/database';
+import { type Database, updateIfMatches } from '../platform/database';
 import { createOnce } from '../platform/once';
 import type { Prisma, TicketKind } from '../prisma/generated/client';
 import type { ActivityDependencies } from '.';
@@ -73,10 +73,13 @@ export function createTicketActivities({ db }: ActivityDependencies) {
     },
 
     async closeTicket(input: { ticketNo: string; closedAt: string }): Promise<void> {
-      await db.ticket.updateMany({
-        where: { ticketNo: input.ticketNo, status: 'OPEN' },
-        data: { status: 'CLOSED', closedAt: new Date(input.closedAt) },
-      });
+      await updateIfMatches(() =>
+        db.ticket.update({
+          where: { ticketNo: input.ticketNo, status: 'OPEN' },
+          data: { status: 'CLOSED', closedAt: new Date(input.closedAt) },
+          select: { ticketNo: true },
+        }),
+      );
     },
   };
 }

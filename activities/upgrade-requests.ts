@@ -8,6 +8,7 @@ import {
 export type { UpgradePlan };
 
 import { jakartaDateOf } from '../domain';
+import { updateIfMatches } from '../platform/database';
 import { activePromo, dateOnly } from '../services/catalog';
 import { assertEligible, loadUpgradeContext } from '../services/upgrade-quote';
 import type { ActivityDependencies } from '.';
@@ -80,11 +81,14 @@ export function createUpgradeRequestActivities(deps: ActivityDependencies) {
         }
         // Only while still in flight: the reconciler may have settled an admission whose run was
         // late to start (it counts as never started after a minute); that run must not go on.
-        const { count } = await db.upgradeRequest.updateMany({
-          where: { id: input.upgradeId, status: { in: [...IN_FLIGHT_STATUSES] } },
-          data: accepted,
-        });
-        if (count === 0) {
+        const stillInFlight = await updateIfMatches(() =>
+          db.upgradeRequest.update({
+            where: { id: input.upgradeId, status: { in: [...IN_FLIGHT_STATUSES] } },
+            data: accepted,
+            select: { id: true },
+          }),
+        );
+        if (!stillInFlight) {
           throw invalidState(
             `upgrade ${input.upgradeId} was settled (${existing.status}) before its run started`,
           );
@@ -95,10 +99,13 @@ export function createUpgradeRequestActivities(deps: ActivityDependencies) {
 
     /** The upgrade is done: the customer is on the new package (and, if needed, the new ONT). */
     async completeUpgrade(input: { upgradeId: string; completedAt: string }): Promise<void> {
-      await db.upgradeRequest.updateMany({
-        where: { id: input.upgradeId, status: { in: [...IN_FLIGHT_STATUSES] } },
-        data: { status: 'COMPLETED', completedAt: new Date(input.completedAt) },
-      });
+      await updateIfMatches(() =>
+        db.upgradeRequest.update({
+          where: { id: input.upgradeId, status: { in: [...IN_FLIGHT_STATUSES] } },
+          data: { status: 'COMPLETED', completedAt: new Date(input.completedAt) },
+          select: { id: true },
+        }),
+      );
     },
 
     /**

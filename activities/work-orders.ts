@@ -4,7 +4,7 @@ import {
   upgradeWorkOrderPackageLabel,
   workOrderNumber,
 } from '../domain';
-import type { Database } from '../platform/database';
+import { type Database, updateIfMatches } from '../platform/database';
 import { createOnce } from '../platform/once';
 import type { Prisma, WorkOrderType } from '../prisma/generated/client';
 import type { ActivityDependencies } from '.';
@@ -70,18 +70,24 @@ export function createWorkOrderActivities({ db }: ActivityDependencies) {
         jobDescription: changeOntJobDescription(customer.installationAddress),
         dueAt: input.dueAt ? new Date(input.dueAt) : null,
       }));
-      await db.upgradeRequest.updateMany({
-        where: { id: input.upgradeId, status: 'BILLING' },
-        data: { status: 'AWAITING_ONT_SWAP' },
-      });
+      await updateIfMatches(() =>
+        db.upgradeRequest.update({
+          where: { id: input.upgradeId, status: 'BILLING' },
+          data: { status: 'AWAITING_ONT_SWAP' },
+          select: { id: true },
+        }),
+      );
       return workOrder;
     },
 
     async completeWorkOrder(input: { woNumber: string; completedAt: string }): Promise<void> {
-      await db.workOrder.updateMany({
-        where: { woNumber: input.woNumber, status: { not: 'COMPLETED' } },
-        data: { status: 'COMPLETED', completedAt: new Date(input.completedAt) },
-      });
+      await updateIfMatches(() =>
+        db.workOrder.update({
+          where: { woNumber: input.woNumber, status: { not: 'COMPLETED' } },
+          data: { status: 'COMPLETED', completedAt: new Date(input.completedAt) },
+          select: { woNumber: true },
+        }),
+      );
     },
   };
 }

@@ -46,7 +46,7 @@ import { type Breakdown, historyBreakdown } from './bench/history';
 import { plainActivities, runPlain } from './bench/plain';
 import { memoryOf, sampleUsage, type ThreadTicks, threadMsPer, threadTicks, type Usage } from './bench/proc';
 import { loadTool, measureReads, type ReadResult } from './bench/reads';
-import { startBenchStack } from './bench/stack';
+import { PRODUCTION_WORKER_ENV, startBenchStack } from './bench/stack';
 import { distribution, fmt } from './bench/stats';
 
 const projectRoot = path.resolve(__dirname, '..');
@@ -880,7 +880,14 @@ function renderReport(input: {
       ['progress poll (PostgreSQL)', `${options.pollMs} ms`],
       [
         'stack',
-        'embedded PostgreSQL + Temporal dev server (SQLite) + API in one process tree, worker in its own process; NODE_ENV=test, LOG_LEVEL=warn (worker: info, for its start-up times — it logs nothing per upgrade), UPGRADE_RATE_LIMIT_PER_MINUTE=100000',
+        `embedded PostgreSQL + Temporal dev server (SQLite) + API in one process tree (NODE_ENV=test, LOG_LEVEL=warn, UPGRADE_RATE_LIMIT_PER_MINUTE=100000); the worker in its own process as in production (${Object.entries(
+          PRODUCTION_WORKER_ENV,
+        )
+          .filter(([k]) => !k.endsWith('SECRET'))
+          .map(([k, v]) => `${k}=${v}`)
+          .join(
+            ', ',
+          )}; LOG_LEVEL=info for its start-up times, it logs nothing per upgrade); the plain loop in the bench process, NODE_ENV=${process.env.NODE_ENV ?? 'unset'}`,
       ],
       [
         'worker',
