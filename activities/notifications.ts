@@ -158,32 +158,39 @@ const NOTICES = {
 
   /** The ONT is single band: a technician will swap it at no charge ("Pergantian ONT"). */
   ONT_SWAP_SCHEDULED: notice({
-    load: async (_db, _input: NotifyOntSwapInput, customer) => ({
-      customer,
-      packageName: subscribedPackageName(customer),
-    }),
+    load: async (db, _input: NotifyOntSwapInput, customer) => {
+      const [packageName, ont] = await Promise.all([
+        subscribedPackageName(db, customer.id),
+        db.ontDevice.findFirst({
+          where: { customerId: customer.id, status: 'ACTIVE' },
+          orderBy: { installedAt: 'desc' },
+          select: { serial: true, model: true },
+        }),
+      ]);
+      return { customer, packageName, ont };
+    },
     title: 'Penggantian ONT dijadwalkan',
     body: ({ packageName }, input) =>
       `Paket ${packageName} membutuhkan ONT Dual Band. Teknisi kami akan menghubungi kamu untuk mengganti ONT tanpa biaya (${input.workOrderNumber}).`,
     deepLink: (input) => upgradeDeepLink(input.upgradeId),
     email: {
       kind: 'ONT_SWAP_SCHEDULED',
-      props: ({ customer, packageName }, input) => ({
+      props: ({ customer, packageName, ont }, input) => ({
         customerName: customer.name,
         packageName,
         workOrderNumber: input.workOrderNumber,
         installationAddress: customer.installationAddress,
-        currentOntModel: customer.devices[0]?.model,
-        currentOntSerial: customer.devices[0]?.serial,
+        currentOntModel: ont?.model,
+        currentOntSerial: ont?.serial,
       }),
     },
   }),
 
   /** The technician swapped the ONT: "Penggantian Perangkat (ONT) Kamu Telah Berhasil". */
   ONT_SWAP_COMPLETED: notice({
-    load: async (_db, _input: NotifyOntSwapCompletedInput, customer) => ({
+    load: async (db, _input: NotifyOntSwapCompletedInput, customer) => ({
       customer,
-      packageName: subscribedPackageName(customer),
+      packageName: await subscribedPackageName(db, customer.id),
     }),
     title: 'Penggantian ONT selesai',
     body: ({ packageName }, input) =>
@@ -205,9 +212,10 @@ const NOTICES = {
   /** The upgrade could not be done before the switch: old package kept, bill voided. */
   UPGRADE_CANCELLED: notice({
     load: async (db, input: NotifyUpgradeCancelledInput, customer) => {
-      const [request, bill] = await Promise.all([
+      const [request, bill, currentPackageName] = await Promise.all([
         db.upgradeRequest.findUnique({ where: { id: input.upgradeId } }),
         input.voidedBillCode ? db.bill.findUnique({ where: { billCode: input.voidedBillCode } }) : null,
+        subscribedPackageName(db, customer.id),
       ]);
       const target = request && (await db.package.findUnique({ where: { code: request.targetPackageCode } }));
       if (!target) throw notFound(`upgrade ${input.upgradeId} does not exist`);
@@ -215,7 +223,7 @@ const NOTICES = {
         customer,
         bill,
         targetPackageName: target.name,
-        currentPackageName: subscribedPackageName(customer),
+        currentPackageName,
       };
     },
     title: 'Upgrade paket dibatalkan',
@@ -238,9 +246,9 @@ const NOTICES = {
 
   /** The technician visit was cancelled after the switch: the package stays, the swap is off. */
   ONT_VISIT_CANCELLED: notice({
-    load: async (_db, _input: NotifyOntSwapInput, customer) => ({
+    load: async (db, _input: NotifyOntSwapInput, customer) => ({
       customer,
-      packageName: subscribedPackageName(customer),
+      packageName: await subscribedPackageName(db, customer.id),
     }),
     title: 'Kunjungan penggantian ONT dibatalkan',
     body: ({ packageName }, input) =>
@@ -497,31 +505,23 @@ export function createNotificationActivities(deps: NotificationDependencies) {
   };
 }
 
+/** What every notice needs of the customer; the notices that name the package or the ONT read them. */
 async function loadCustomer(db: Database, customerId: string) {
   const customer = await db.customer.findUnique({
     where: { id: customerId },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      installationAddress: true,
-      subscription: { select: { package: { select: { name: true } } } },
-      devices: {
-        where: { status: 'ACTIVE' },
-        orderBy: { installedAt: 'desc' },
-        take: 1,
-        select: { serial: true, model: true },
-      },
-    },
+    select: { id: true, name: true, email: true, installationAddress: true },
   });
   if (!customer) throw notFound(`customer ${customerId} does not exist`);
   return customer;
 }
 
-function subscribedPackageName(customer: Customer): string {
-  const name = customer.subscription?.package.name;
-  if (!name) throw notFound(`customer ${customer.id} has no subscription`);
-  return name;
+async function subscribedPackageName(db: Database, customerId: string): Promise<string> {
+  const subscription = await db.subscription.findUnique({
+    where: { customerId },
+    select: { package: { select: { name: true } } },
+  });
+  if (!subscription) throw notFound(`customer ${customerId} has no subscription`);
+  return subscription.package.name;
 }
 
 /** Props that cannot make a correct email fail for good: retrying renders the same thing. */
