@@ -60,15 +60,20 @@ export async function plainUpgrade(
     onBill: () => {
       billMs = performance.now() - started;
     },
-    swap: {
-      newOntSerial: `BENCHPLN${customer.id}`,
-      newOntModel: 'ZTE F670L',
-      band: 'DUAL',
-      technician: null,
-      replacedAt: new Date().toISOString(),
-    },
+    swap: immediateSwap(`BENCHPLN${customer.id}`),
   });
   return { billMs, completeMs: performance.now() - started };
+}
+
+/** The technician's report, taken as made the moment the run would wait for it. */
+export function immediateSwap(newOntSerial: string) {
+  return {
+    newOntSerial,
+    newOntModel: 'ZTE F670L',
+    band: 'DUAL' as const,
+    technician: null,
+    replacedAt: new Date().toISOString(),
+  };
 }
 
 /** The plain loop at a concurrency: `concurrency` loops share the customers. */

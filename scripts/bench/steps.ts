@@ -17,7 +17,7 @@ import { startTestDatabase } from '../../test/helpers/database';
 import { runUpgradeSteps } from '../lib/plain-upgrade';
 import { flagValue } from './args';
 import { createBenchCustomers } from './customers';
-import { plainActivities } from './plain';
+import { immediateSwap, plainActivities } from './plain';
 
 const WARM_UP = 2;
 
@@ -90,15 +90,7 @@ async function main() {
           idempotencyKey: `steps-${i}`,
           requestedAt: row.requestedAt.toISOString(),
         },
-        {
-          swap: {
-            newOntSerial: `BENCHSTP${customer.id}`,
-            newOntModel: 'ZTE F670L',
-            band: 'DUAL',
-            technician: null,
-            replacedAt: new Date().toISOString(),
-          },
-        },
+        { swap: immediateSwap(`BENCHSTP${customer.id}`) },
       );
     }
 
