@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAYMENT_METHODS } from '../contracts/payments';
 import { UPGRADE_STATUSES } from '../contracts/upgrade';
 
 export const CustomerIdParam = z.string().regex(/^\d{8}$/, 'customer ID must be 8 digits');
@@ -55,6 +56,18 @@ export const OntReplacementBody = z.strictObject({
     .describe('the swap was done before the booked visit’s day (without it, such a report is refused)'),
 });
 /** Structure only: whether the date is real, the slot one of ours, and free, is the booking's (422/409). */
+/** The payment gateway's notification that a bill was paid (signed; api/routes/payments.ts). */
+export const PaymentNotificationBody = z.strictObject({
+  transactionId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{6,64}$/, 'transaction ID is 6-64 letters, digits, _ or -')
+    .describe("the gateway's own ID: a notification delivered twice is recorded once"),
+  billCode: BillCodeParam,
+  amountIdr: z.number().int().min(1).max(1_000_000_000).describe('whole rupiah paid: the bill’s total'),
+  method: z.enum(PAYMENT_METHODS),
+  paidAt: z.iso.datetime({ offset: true }),
+});
+
 export const AppointmentBody = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD (Jakarta)'),
   slot: z.string().regex(/^\d{2}-\d{2}$/, 'slot is HH-HH, e.g. 08-10'),

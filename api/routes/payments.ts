@@ -6,28 +6,13 @@
  * payment recorded and signals again, and nothing is booked twice.
  */
 import { z } from 'zod';
-import {
-  BILL_PAYMENT_WORKFLOW_TYPE,
-  billPaidSignal,
-  billWorkflowId,
-  PAYMENT_METHODS,
-} from '../../contracts/payments';
+import { BILL_PAYMENT_WORKFLOW_TYPE, billPaidSignal, billWorkflowId } from '../../contracts/payments';
 import { recordPayment } from '../../services/payments';
 import { ok, operationsOf, problem } from '../operation';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
+import { PaymentNotificationBody } from '../schemas';
 
 const operation = operationsOf('Payments');
-
-const PaymentNotificationBody = z.strictObject({
-  transactionId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{6,64}$/, 'transaction ID is 6-64 letters, digits, _ or -')
-    .describe("the gateway's own ID: a notification delivered twice is recorded once"),
-  billCode: z.string().regex(/^\d{12}$/, 'bill code is 12 digits'),
-  amountIdr: z.number().int().min(1).max(1_000_000_000).describe('whole rupiah paid: the bill’s total'),
-  method: z.enum(PAYMENT_METHODS),
-  paidAt: z.iso.datetime({ offset: true }),
-});
 
 export const PAYMENTS = [
   operation({
