@@ -2,7 +2,7 @@ import { Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
 import { ActionButton } from './_components/ActionButton';
-import { Callout } from './_components/Callout';
+import { IgnoreIfPaid, PayByCallout } from './_components/BillPayment';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
@@ -65,10 +65,7 @@ export function BillDueReminderEmail(props: BillDueReminderEmailProps) {
         Terbilang: <em>{props.totalInWords}</em>
       </Text>
 
-      <Callout tone="warning" compact>
-        Mohon lakukan pembayaran sebesar <strong style={nowrap}>{total}</strong> paling lambat{' '}
-        <strong style={nowrap}>{dueDate}</strong>.
-      </Callout>
+      <PayByCallout total={total} dueDate={dueDate} />
 
       <Text style={paragraph}>
         Bayar dengan mudah melalui aplikasi Selfcare Oxygen.id: pilih tagihan ini, lalu bayar dengan{' '}
@@ -77,10 +74,7 @@ export function BillDueReminderEmail(props: BillDueReminderEmailProps) {
       </Text>
       <ActionButton href={props.statementUrl}>Lihat Billing Statement</ActionButton>
 
-      <Text style={paragraph}>
-        Abaikan email ini jika kamu sudah melakukan pembayaran. Terima kasih telah menggunakan layanan
-        Oxygen.id.
-      </Text>
+      <IgnoreIfPaid />
       <SignOff />
     </EmailLayout>
   );

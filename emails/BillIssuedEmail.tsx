@@ -2,11 +2,11 @@ import { Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatDottedDate, formatLongDate, formatRupiah, formatRupiahWithSymbol } from '../domain/format';
 import { ActionButton } from './_components/ActionButton';
-import { Callout } from './_components/Callout';
+import { IgnoreIfPaid, PayByCallout } from './_components/BillPayment';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
-import { nowrap, paragraph, small } from './_components/theme';
+import { paragraph, small } from './_components/theme';
 
 export const BILL_ISSUED_SUBJECT = 'Informasi Penerbitan Tagihan';
 
@@ -84,17 +84,11 @@ export function BillIssuedEmail(props: BillIssuedEmailProps) {
         11%.
       </Text>
 
-      <Callout tone="warning" compact>
-        Mohon lakukan pembayaran sebesar <strong style={nowrap}>{total}</strong> paling lambat{' '}
-        <strong style={nowrap}>{dueDate}</strong>.
-      </Callout>
+      <PayByCallout total={total} dueDate={dueDate} />
 
       <ActionButton href={props.statementUrl}>Lihat Billing Statement</ActionButton>
 
-      <Text style={paragraph}>
-        Abaikan email ini jika kamu sudah melakukan pembayaran. Terima kasih telah menggunakan layanan
-        Oxygen.id.
-      </Text>
+      <IgnoreIfPaid />
       <SignOff />
     </EmailLayout>
   );

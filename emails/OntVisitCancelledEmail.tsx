@@ -2,9 +2,10 @@ import { Text } from 'react-email';
 import { Callout } from './_components/Callout';
 import { EmailLayout } from './_components/EmailLayout';
 import { CUSTOMER_CARE_PHONE } from './_components/Footer';
-import { Greeting, SignOff } from './_components/Greeting';
+import { Greeting } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
-import { nowrap, paragraph, small } from './_components/theme';
+import { nowrap, paragraph } from './_components/theme';
+import { VisitClosing } from './_components/VisitClosing';
 
 export const ONT_VISIT_CANCELLED_SUBJECT = 'Kunjungan Penggantian ONT Dibatalkan';
 
@@ -49,13 +50,7 @@ export function OntVisitCancelledEmail(props: OntVisitCancelledEmailProps) {
 
       <KeyValueTable caption="Detail Kunjungan" rows={rows} />
 
-      <Text style={small}>
-        Sebutkan nomor Work Order di atas bila menghubungi Customer Care {CUSTOMER_CARE_PHONE} tentang
-        penggantian ini.
-      </Text>
-      <Text style={paragraph}>Kami mohon maaf atas ketidaknyamanan ini.</Text>
-      <Text style={paragraph}>Terima kasih atas kepercayaannya menggunakan Oxygen.id.</Text>
-      <SignOff />
+      <VisitClosing topic="penggantian ini" />
     </EmailLayout>
   );
 }

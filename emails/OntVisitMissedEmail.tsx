@@ -2,10 +2,10 @@ import { Text } from 'react-email';
 import { ActionButton } from './_components/ActionButton';
 import { Callout } from './_components/Callout';
 import { EmailLayout } from './_components/EmailLayout';
-import { CUSTOMER_CARE_PHONE } from './_components/Footer';
-import { Greeting, SignOff } from './_components/Greeting';
+import { Greeting } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
-import { nowrap, paragraph, small } from './_components/theme';
+import { nowrap, paragraph } from './_components/theme';
+import { VisitClosing } from './_components/VisitClosing';
 import { VisitTime } from './_components/VisitTime';
 
 export const ONT_VISIT_MISSED_SUBJECT = 'Kunjungan Teknisi Belum Terlaksana';
@@ -63,13 +63,7 @@ export function OntVisitMissedEmail(props: OntVisitMissedEmailProps) {
       </Text>
       <ActionButton href={props.appLink}>Buka Aplikasi Selfcare</ActionButton>
 
-      <Text style={small}>
-        Sebutkan nomor Work Order di atas bila menghubungi Customer Care {CUSTOMER_CARE_PHONE} tentang
-        kunjungan ini.
-      </Text>
-      <Text style={paragraph}>Kami mohon maaf atas ketidaknyamanan ini.</Text>
-      <Text style={paragraph}>Terima kasih atas kepercayaannya menggunakan Oxygen.id.</Text>
-      <SignOff />
+      <VisitClosing topic="kunjungan ini" />
     </EmailLayout>
   );
 }
