@@ -33,6 +33,11 @@ export interface ActivityDependencies {
    * (an existing run is left alone). Unset where no Temporal client is at hand (tests of steps).
    */
   startBillPayment?: (input: BillPaymentInput) => Promise<void>;
+  /**
+   * Ends the run of a bill just voided (a cancel request; a run already closed is left alone), so
+   * it stops listing among the bills awaiting payment. Unset where no Temporal client is at hand.
+   */
+  endBillPayment?: (billCode: string) => Promise<void>;
 }
 
 export function createActivities(deps: ActivityDependencies) {

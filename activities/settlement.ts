@@ -36,10 +36,13 @@ export interface Settlement {
 
 export const VOID_LINE_LABEL = 'Pembatalan Tagihan (upgrade dibatalkan)';
 
-export function createSettlementActivities({ db }: ActivityDependencies) {
+export function createSettlementActivities({ db, endBillPayment }: ActivityDependencies) {
   return {
     async settleUpgrade(input: SettleUpgradeInput): Promise<Settlement> {
-      return db.$transaction((tx) => settle(tx, input));
+      const settlement = await db.$transaction((tx) => settle(tx, input));
+      // A retry (or the other settler) answers the same voided bill: ending its run again is harmless.
+      if (settlement.voidedBillCode) await endBillPayment?.(settlement.voidedBillCode);
+      return settlement;
     },
   };
 }

@@ -5,7 +5,12 @@
  * drains, then the servers stop.
  */
 import type { Server } from 'node:http';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import {
+  Client,
+  Connection,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+} from '@temporalio/client';
 import { IllegalStateError } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
@@ -153,6 +158,14 @@ async function startWorker(
               })
               .catch((error) => {
                 if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+              });
+          },
+          endBillPayment: async (billCode) => {
+            await temporal.workflow
+              .getHandle(billWorkflowId(billCode))
+              .cancel()
+              .catch((error) => {
+                if (!(error instanceof WorkflowNotFoundError)) throw error;
               });
           },
         }),

@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import { BILL_PAYMENT_WORKFLOW_TYPE, billWorkflowId } from '../../contracts/payments';
 import { RECONCILE_SCHEDULE_ID } from '../../contracts/upgrade';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { temporalTools } from '../../platform/temporal-tools';
@@ -191,10 +192,35 @@ describe('an admission whose run never started (the API died before workflow.sta
        VALUES ($1, $2, 'orphan', 'STREAM-150-SEM', 'STREAM-75-SEM', 'BILLING', now() - interval '2 minutes', now())`,
       [upgradeId, NEVER_STARTED],
     );
+    // Its bill was issued and the bill's run waits for the reminder, as the bill step leaves them.
+    const billCode = '202511900001';
+    await pg.query(
+      `INSERT INTO "Bill" ("billCode", "customerId", "upgradeId", period, "billingDate", "dueDate",
+         "billingMonthStart", "billingMonthEnd", "billCycle", "packageCode", "packageName", "actualChargeIdr",
+         "adjustmentIdr", "baseIdr", "vatRatePercent", "vatIdr", "totalIdr", "amountInWords", status)
+       VALUES ($1, $2, $3, '202511', '2025-11-21', '2025-11-28', '2025-11-21', '2026-05-22', 21,
+         'STREAM-150-SEM', 'Stream 150 Semesterly', 1780000, 1008333, 695225, 11, 76475, 771700,
+         'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah', 'UNPAID')`,
+      [billCode, NEVER_STARTED, upgradeId],
+    );
+    const billRun = await temporal.workflow.start(BILL_PAYMENT_WORKFLOW_TYPE, {
+      workflowId: billWorkflowId(billCode),
+      taskQueue: 'selfcare-upgrade',
+      args: [{ billCode, customerId: NEVER_STARTED, upgradeId, dueDate: '2025-11-28' }],
+      startDelay: '1 day',
+    });
     // The schedule runs every minute; an operator (or this test) may trigger it at once.
     await temporal.schedule.getHandle(RECONCILE_SCHEDULE_ID).trigger();
     const settled = await statusOf(upgradeId, 'TERMINATED', 60_000);
     expect(settled.body.failureReason).toContain('never started');
+    // The bill is voided, and its run no longer counts among the bills awaiting payment.
+    expect(await rows('SELECT status FROM "Bill" WHERE "billCode" = $1', [billCode])).toEqual([
+      { status: 'VOID' },
+    ]);
+    await eventually(
+      () => billRun.describe(),
+      (run) => run.status.name === 'CANCELLED',
+    );
     expect((await startUpgrade(NEVER_STARTED, 'after-orphan', 'STREAM-150-SEM')).status).toBe(202);
   });
 });

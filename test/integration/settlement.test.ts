@@ -15,6 +15,8 @@ const FACHRI = '21301029'; // scenario B
 
 let t: TestDatabase;
 let acts: ReturnType<typeof createActivities>;
+/** Bills whose run the settlement ended (the worker cancels `bill-<code>`; e2e endings checks that). */
+const endedBillRuns: string[] = [];
 
 beforeAll(async () => {
   t = await startTestDatabase();
@@ -25,6 +27,9 @@ beforeAll(async () => {
     push: new LocalPushGateway(t.db),
     emailFrom: EMAIL_FROM_DEFAULT,
     statementUrl: (code) => `https://selfcare.example.test/v1/bills/${code}/statement`,
+    endBillPayment: async (billCode) => {
+      endedBillRuns.push(billCode);
+    },
   });
 }, 180_000);
 
@@ -100,6 +105,8 @@ describe('settleUpgrade', () => {
       cancelledVisit: null,
     });
     expect(second).toEqual(first);
+    // The voided bill's run is ended; the retry asks again, which a closed run ignores.
+    expect(endedBillRuns).toEqual([bill.billCode, bill.billCode]);
     const after = await recordOf(input.upgradeId);
     expect(after.request).toMatchObject({ status: 'FAILED', failureReason: 'work order system down' });
     expect(after.bill?.status).toBe('VOID');
@@ -136,6 +143,7 @@ describe('settleUpgrade', () => {
     const input = await admitted(FACHRI, 'settle-awaiting', 'STREAM-200-YEAR');
     const steps = await runUpgradeSteps(acts, input);
     const woNumber = steps.maintenance!.woNumber;
+    const billRunsEndedBefore = endedBillRuns.length;
 
     const settled = await acts.settleUpgrade({
       upgradeId: input.upgradeId,
@@ -147,6 +155,7 @@ describe('settleUpgrade', () => {
     const after = await recordOf(input.upgradeId);
     expect(after.request.status).toBe('CANCELLED');
     expect(after.bill?.status).toBe('UNPAID');
+    expect(endedBillRuns).toHaveLength(billRunsEndedBefore); // the bill stands, and so does its run
     expect(after.change).not.toBeNull();
     const [upgradeTicket, changeOnt] = after.tickets;
     expect(upgradeTicket).toMatchObject({ kind: 'UPGRADE', status: 'CLOSED', notes: [] });
