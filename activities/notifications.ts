@@ -5,7 +5,8 @@
  * (or run twice) reaches the customer once. What each notice says lives in one table, NOTICES.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../contracts/payments';
+import { notificationKey } from '../contracts/notifications';
+import { billWorkflowId, PAYMENT_METHOD_LABELS, type PaymentMethod } from '../contracts/payments';
 import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../contracts/upgrade';
 import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
 import {
@@ -93,15 +94,7 @@ export interface NotificationDeliverySummary {
   skipped: NotificationChannel[];
 }
 
-/** The idempotency key of one notice on one channel (also the transports' key). */
-export function notificationKey(
-  upgradeId: string,
-  kind: NotificationKind,
-  channel: NotificationChannel,
-  occurrence?: string,
-) {
-  return `${upgradeId}:${kind}:${channel}${occurrence ? `:${occurrence}` : ''}`;
-}
+export { notificationKey };
 
 export const billDeepLink = (billCode: string) => `oxygenid://bills/${billCode}`;
 export const upgradeDeepLink = (upgradeId: string) => `oxygenid://upgrades/${upgradeId}`;
@@ -496,10 +489,13 @@ export function createNotificationActivities(deps: NotificationDependencies) {
     notifyBillDueReminder: (input: BillNoticeInput) =>
       deliver('BILL_DUE_REMINDER', NOTICES.BILL_DUE_REMINDER, {
         ...input,
-        keyScope: `bill-${input.billCode}`,
+        keyScope: billWorkflowId(input.billCode),
       }),
     notifyPaymentReceived: (input: NotifyPaymentReceivedInput) =>
-      deliver('PAYMENT_RECEIVED', NOTICES.PAYMENT_RECEIVED, { ...input, keyScope: `bill-${input.billCode}` }),
+      deliver('PAYMENT_RECEIVED', NOTICES.PAYMENT_RECEIVED, {
+        ...input,
+        keyScope: billWorkflowId(input.billCode),
+      }),
     notifyOntVisitCancelled: (input: NotifyOntSwapInput) =>
       deliver('ONT_VISIT_CANCELLED', NOTICES.ONT_VISIT_CANCELLED, input),
   };

@@ -12,6 +12,9 @@ export function billWorkflowId(billCode: string): string {
   return `bill-${billCode}`;
 }
 
+/** The channels the receipt goes out on; a bill's notices are keyed by its run's ID. */
+export const RECEIPT_CHANNELS = ['INBOX', 'PUSH', 'EMAIL'] as const;
+
 export interface BillPaymentInput {
   billCode: string;
   customerId: string;

@@ -4,7 +4,8 @@
  * both count. The whole amount due is required: the gateway's virtual accounts and QR codes are
  * issued for the exact total (docs/decisions.md), so any other amount is refused, not booked.
  */
-import type { PaymentMethod } from '../contracts/payments';
+import { notificationKey } from '../contracts/notifications';
+import { billWorkflowId, type PaymentMethod, RECEIPT_CHANNELS } from '../contracts/payments';
 import type { Database } from '../platform/database';
 
 export interface PaymentNotification {
@@ -23,7 +24,15 @@ export type PaymentRefusal =
   | 'TRANSACTION_REUSED';
 
 export type PaymentOutcome =
-  | { recorded: true; replay: boolean; customerId: string; upgradeId: string | null; dueDate: string }
+  | {
+      recorded: true;
+      replay: boolean;
+      /** A replay whose receipt reached the customer on every channel: nothing is left to do. */
+      receiptDelivered: boolean;
+      customerId: string;
+      upgradeId: string | null;
+      dueDate: string;
+    }
   | { recorded: false; refusal: PaymentRefusal; detail: string };
 
 export async function recordPayment(
@@ -39,13 +48,20 @@ export async function recordPayment(
     const dueDate = bill.dueDate.toISOString().slice(0, 10);
     const earlier = await tx.payment.findUnique({ where: { reference: transactionId } });
     if (earlier) {
-      const same = earlier.billCode === billCode && earlier.amountIdr === amountIdr;
-      return same
-        ? { recorded: true, replay: true, customerId: bill.customerId, upgradeId: bill.upgradeId, dueDate }
-        : refused(
-            'TRANSACTION_REUSED',
-            `transaction ${transactionId} was recorded for another bill or amount`,
-          );
+      if (earlier.billCode !== billCode || earlier.amountIdr !== amountIdr) {
+        return refused(
+          'TRANSACTION_REUSED',
+          `transaction ${transactionId} was recorded for another bill or amount`,
+        );
+      }
+      const receiptKeys = RECEIPT_CHANNELS.map((channel) =>
+        notificationKey(billWorkflowId(billCode), 'PAYMENT_RECEIVED', channel),
+      );
+      const delivered = await tx.notification.count({
+        where: { idempotencyKey: { in: receiptKeys }, deliveredAt: { not: null } },
+      });
+      const receiptDelivered = delivered === receiptKeys.length;
+      return { recorded: true, replay: true, receiptDelivered, ...owner(bill), dueDate };
     }
     if (bill.status === 'PAID') return refused('BILL_PAID', `bill ${billCode} is already paid`);
     if (bill.status === 'VOID') return refused('BILL_VOID', `bill ${billCode} was voided; nothing is due`);
@@ -68,8 +84,12 @@ export async function recordPayment(
       where: { billCode },
       data: { status: 'PAID', paidAmountIdr: amountIdr, paidAt },
     });
-    return { recorded: true, replay: false, customerId: bill.customerId, upgradeId: bill.upgradeId, dueDate };
+    return { recorded: true, replay: false, receiptDelivered: false, ...owner(bill), dueDate };
   });
+}
+
+function owner(bill: { customerId: string; upgradeId: string | null }) {
+  return { customerId: bill.customerId, upgradeId: bill.upgradeId };
 }
 
 function refused(refusal: PaymentRefusal, detail: string): PaymentOutcome {

@@ -3,7 +3,8 @@
  * Signed, not bearer-authenticated (api/access.ts). Recorded once in PostgreSQL, then the bill's
  * run is signalled (started if need be) to send the receipt and drop the reminder. When Temporal
  * does not take the signal the answer is 503: the gateway delivers again, the replay finds the
- * payment recorded and signals again, and nothing is booked twice.
+ * payment recorded and signals again, and nothing is booked twice. A redelivery after the receipt
+ * reached the customer on every channel is answered without touching Temporal (no second run).
  */
 import { z } from 'zod';
 import { BILL_PAYMENT_WORKFLOW_TYPE, billPaidSignal, billWorkflowId } from '../../contracts/payments';
@@ -63,28 +64,31 @@ export const PAYMENTS = [
           throw unprocessable(outcome.detail, { reason: outcome.refusal });
         throw conflict(outcome.detail, { reason: outcome.refusal });
       }
-      try {
-        await temporal.workflow.signalWithStart(BILL_PAYMENT_WORKFLOW_TYPE, {
-          workflowId: billWorkflowId(body.billCode),
-          taskQueue: config.temporal.taskQueue,
-          args: [
-            {
-              billCode: body.billCode,
-              customerId: outcome.customerId,
-              upgradeId: outcome.upgradeId,
-              dueDate: outcome.dueDate,
-            },
-          ],
-          signal: billPaidSignal,
-          signalArgs: [{ transactionId: body.transactionId }],
-        });
-      } catch (error) {
-        logger.error({ err: error, billCode: body.billCode }, 'payment recorded, receipt not queued');
-        throw new HttpProblem(
-          503,
-          'Service Unavailable',
-          'recorded, but the receipt could not be queued: deliver again',
-        );
+      // A redelivery after the receipt went out on every channel changes nothing: no second run.
+      if (!outcome.receiptDelivered) {
+        try {
+          await temporal.workflow.signalWithStart(BILL_PAYMENT_WORKFLOW_TYPE, {
+            workflowId: billWorkflowId(body.billCode),
+            taskQueue: config.temporal.taskQueue,
+            args: [
+              {
+                billCode: body.billCode,
+                customerId: outcome.customerId,
+                upgradeId: outcome.upgradeId,
+                dueDate: outcome.dueDate,
+              },
+            ],
+            signal: billPaidSignal,
+            signalArgs: [{ transactionId: body.transactionId }],
+          });
+        } catch (error) {
+          logger.error({ err: error, billCode: body.billCode }, 'payment recorded, receipt not queued');
+          throw new HttpProblem(
+            503,
+            'Service Unavailable',
+            'recorded, but the receipt could not be queued: deliver again',
+          );
+        }
       }
       return {
         status: outcome.replay ? ('ALREADY_RECORDED' as const) : ('RECORDED' as const),

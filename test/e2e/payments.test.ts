@@ -9,10 +9,13 @@ import { billWorkflowId } from '../../contracts/payments';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { payBill } from '../../scripts/pay';
 import { callerFor } from '../helpers/auth';
+import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 
 let system: LocalSystem;
 let temporal: Client;
+/** The paid bill's run, recorded for the replay test with `RECORD_HISTORIES=<revision>`. */
+const billRuns: string[] = [];
 
 beforeAll(async () => {
   system = await startLocalSystem({ label: 'payments' });
@@ -20,6 +23,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  if (system) await recordHistories(system.temporalAddress, billRuns);
   await temporal?.connection.close();
   await system?.stop();
 });
@@ -43,6 +47,7 @@ it('an upgrade’s bill waits in its own run, is paid through the signed notific
   );
   const billCode: string = done.body.billCode;
   const billRun = temporal.workflow.getHandle(billWorkflowId(billCode));
+  billRuns.push(billRun.workflowId);
   expect((await billRun.describe()).status.name).toBe('RUNNING');
   // It sleeps until the due-date reminder with no workflow task: one event, its start delayed.
   const events = (await billRun.fetchHistory()).events ?? [];
@@ -65,6 +70,7 @@ it('an upgrade’s bill waits in its own run, is paid through the signed notific
     body: { status: 'RECORDED', billCode, transactionId: 'VA-BCA-E2E-0001' },
   });
   expect(await billRun.result()).toBe('PAID');
+  const paidRun = (await billRun.describe()).runId;
 
   const bill = await api('GET', `/v1/bills/${billCode}`);
   expect(bill.body).toMatchObject({ status: 'PAID', paidAmountIdr: 771_700 });
@@ -98,4 +104,6 @@ it('an upgrade’s bill waits in its own run, is paid through the signed notific
     (m: Json) => m.subject === 'Pembayaran Tagihan Diterima',
   );
   expect(receipts).toHaveLength(1);
+  // The receipt had gone out on every channel, so the redelivery started no second run.
+  expect(await billRun.describe()).toMatchObject({ runId: paidRun, status: { name: 'COMPLETED' } });
 });
