@@ -11,17 +11,22 @@ export const HISTORIES_DIR = path.join(__dirname, '..', 'workflow', 'histories')
  * under one revision of the workflow must replay on every later one.
  */
 export async function recordHistories(address: string, workflowIds: string[]): Promise<void> {
-  const revision = process.env.RECORD_HISTORIES;
-  if (!revision) return;
+  if (!process.env.RECORD_HISTORIES) return;
   const connection = await Connection.connect({ address });
   try {
-    const client = new Client({ connection });
-    for (const workflowId of workflowIds) {
-      const history = await client.workflow.getHandle(workflowId).fetchHistory();
-      const file = path.join(HISTORIES_DIR, `${revision}-${workflowId}.json`);
-      fs.writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
-    }
+    await recordHistoriesFrom(new Client({ connection }), workflowIds);
   } finally {
     await connection.close();
+  }
+}
+
+/** The same, through a client at hand (e.g. the time-skipping environment's). */
+export async function recordHistoriesFrom(client: Client, workflowIds: string[]): Promise<void> {
+  const revision = process.env.RECORD_HISTORIES;
+  if (!revision) return;
+  for (const workflowId of workflowIds) {
+    const history = await client.workflow.getHandle(workflowId).fetchHistory();
+    const file = path.join(HISTORIES_DIR, `${revision}-${workflowId}.json`);
+    fs.writeFileSync(file, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
   }
 }

@@ -9,6 +9,7 @@ import { type BillPaymentOutcome, billPaidSignal } from '../../contracts/payment
 import { addDays, jakartaDateOf } from '../../domain';
 import { reminderAt } from '../../domain/visits';
 import { BillPaymentWorkflow } from '../../workflows';
+import { recordHistoriesFrom } from '../helpers/histories';
 import { createTimeSkippingEnvironment, uniqueTaskQueue, workflowBundle } from '../helpers/temporal';
 import { fakeActivities, SCENARIO_A_PLAN } from './fake-activities';
 
@@ -18,7 +19,11 @@ beforeAll(async () => {
   env = await createTimeSkippingEnvironment();
 }, 120_000);
 
+/** Every bill run of this file, recorded for the replay test with `RECORD_HISTORIES=<revision>`. */
+const billRuns: string[] = [];
+
 afterAll(async () => {
+  if (env) await recordHistoriesFrom(env.client, billRuns);
   await env?.teardown();
 });
 
@@ -30,6 +35,7 @@ async function runBill(
 ): Promise<BillPaymentOutcome> {
   counter += 1;
   const billCode = `20251171${String(2850 + counter).padStart(4, '0')}`;
+  billRuns.push(`bill-${billCode}`);
   const today = jakartaDateOf(new Date(await env.currentTimeMs()));
   const dueDate = addDays(today, 7);
   const taskQueue = uniqueTaskQueue('bill');

@@ -8,6 +8,7 @@ import { workflowBundle } from '../helpers/temporal';
 
 interface RecordedHistory {
   events: Array<{
+    workflowExecutionStartedEventAttributes?: { workflowType?: { name?: string } };
     markerRecordedEventAttributes?: {
       markerName?: string;
       details?: Record<string, { payloads?: Array<{ data?: string }> }>;
@@ -23,6 +24,12 @@ const histories = fs
     workflowId: file.replace(/\.json$/, ''),
     history: JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')) as RecordedHistory,
   }));
+const ofType = (type: string) =>
+  histories.filter(
+    (h) => h.history.events[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name === type,
+  );
+const upgrades = ofType('UpgradeWorkflow');
+const bills = ofType('BillPaymentWorkflow');
 
 /** The patches a run recorded: `patched()` leaves a marker whose data names the patch ID. */
 function patchesOf(history: RecordedHistory): string[] {
@@ -42,7 +49,7 @@ function patchesOf(history: RecordedHistory): string[] {
  */
 describe('UpgradeWorkflow replays recorded histories', () => {
   it('has histories of both deck scenarios from before and after the lean-core revision, and endings', () => {
-    expect(histories.map((h) => h.workflowId)).toEqual([
+    expect(upgrades.map((h) => h.workflowId)).toEqual([
       'v1-upgrade-21301029-deck-b',
       'v1-upgrade-21314849-deck-a',
       'v2-upgrade-21301029-deck-b',
@@ -60,14 +67,14 @@ describe('UpgradeWorkflow replays recorded histories', () => {
   });
 
   it('v1 runs carry no lean-core marker (they replay on workflows/legacy), v2 and v3 runs carry it', () => {
-    for (const { workflowId, history } of histories) {
+    for (const { workflowId, history } of upgrades) {
       const marked = patchesOf(history).includes(LEAN_CORE);
       expect([workflowId, marked]).toEqual([workflowId, !workflowId.startsWith('v1-')]);
     }
   });
 
   it('v3 runs that reached the ONT swap carry the visits marker; v2 runs waited on the swap signal alone', () => {
-    const visits = histories
+    const visits = upgrades
       .filter(({ history }) => patchesOf(history).includes(ONT_VISITS))
       .map((h) => h.workflowId);
     expect(visits).toEqual([
@@ -78,15 +85,39 @@ describe('UpgradeWorkflow replays recorded histories', () => {
   });
 
   it('replays each of them without a non-determinism error', async () => {
-    const results = [];
-    for await (const result of Worker.runReplayHistories(
-      { workflowBundle: await workflowBundle() },
-      histories,
-    )) {
-      results.push({ workflowId: result.workflowId, error: result.error?.message ?? null });
-    }
-    expect(results).toEqual(
-      histories.map(({ workflowId }) => expect.objectContaining({ workflowId, error: null })),
-    );
+    expect(await replayErrors(upgrades)).toEqual(upgrades.map(({ workflowId }) => [workflowId, null]));
   });
 });
+
+/**
+ * BillPaymentWorkflow's `v1-*` (recorded when it was new, after its start was delayed until the
+ * reminder): reminded then paid, paid before the reminder, voided, never paid (time-skipping, fake
+ * activities), and paid on the real stack with the delayed start.
+ */
+describe('BillPaymentWorkflow replays recorded histories', () => {
+  it('has the histories of each way a bill ends', () => {
+    expect(bills.map((h) => h.workflowId)).toEqual([
+      'v1-bill-202511712851',
+      'v1-bill-202511712852',
+      'v1-bill-202511712853',
+      'v1-bill-202511712854',
+      'v1-bill-202611712857',
+    ]);
+    expect(histories).toHaveLength(upgrades.length + bills.length);
+  });
+
+  it('replays each of them without a non-determinism error', async () => {
+    expect(await replayErrors(bills)).toEqual(bills.map(({ workflowId }) => [workflowId, null]));
+  });
+});
+
+async function replayErrors(recorded: typeof histories): Promise<Array<[string, string | null]>> {
+  const results: Array<[string, string | null]> = [];
+  for await (const result of Worker.runReplayHistories(
+    { workflowBundle: await workflowBundle() },
+    recorded,
+  )) {
+    results.push([result.workflowId, result.error?.message ?? null]);
+  }
+  return results;
+}
