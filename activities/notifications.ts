@@ -94,8 +94,6 @@ export interface NotificationDeliverySummary {
   skipped: NotificationChannel[];
 }
 
-export { notificationKey };
-
 export const billDeepLink = (billCode: string) => `oxygenid://bills/${billCode}`;
 export const upgradeDeepLink = (upgradeId: string) => `oxygenid://upgrades/${upgradeId}`;
 

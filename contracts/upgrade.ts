@@ -209,17 +209,6 @@ export interface BookedVisit {
   previous: { date: string; slot: string } | null;
 }
 
-/** Why a booking was refused: domain/visits.ts's reasons, a full slot, or a run not waiting for a visit. */
-export const VISIT_BOOKING_REFUSALS = [
-  'NOT_A_DATE',
-  'NOT_A_SLOT',
-  'NOT_A_WORKING_DAY',
-  'IN_THE_PAST',
-  'TOO_LATE_TO_MOVE',
-  'SlotFull',
-  'NotAwaitingVisit',
-] as const;
-
 export const bookVisitUpdate = defineUpdate<BookedVisit, [VisitBookingRequest]>('bookVisit');
 
 /** The technician could not swap the ONT on the visit (TMF646: a pending visit, with why). */

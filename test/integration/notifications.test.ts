@@ -1,11 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  createNotificationActivities,
-  type NotificationDependencies,
-  notificationKey,
-} from '../../activities/notifications';
+import { createNotificationActivities, type NotificationDependencies } from '../../activities/notifications';
+import { notificationKey } from '../../contracts/notifications';
 import { EMAIL_FROM_DEFAULT } from '../../platform/config';
 import {
   createEmailTransport,
