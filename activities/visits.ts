@@ -6,6 +6,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { BookedVisit, VisitBooker, VisitReport } from '../contracts/upgrade';
 import { visitArea } from '../domain/visits';
+import { updateIfMatches } from '../platform/database';
+import { dateOnly } from '../services/catalog';
 import type { ActivityDependencies } from '.';
 import { invalidState, notFound } from './errors';
 
@@ -42,7 +44,7 @@ export function createVisitActivities({ db }: ActivityDependencies) {
           where: { woNumber: workOrderNumber, status: 'BOOKED' },
         });
         const day = new Date(`${date}T00:00:00Z`);
-        if (current && isoDate(current.date) === date && current.slot === slot)
+        if (current && dateOnly(current.date) === date && current.slot === slot)
           return bookedVisit(current, null);
         const taken = await tx.appointment.count({ where: { area, date: day, slot, status: 'BOOKED' } });
         if (!capacity || taken >= capacity.places) {
@@ -70,27 +72,26 @@ export function createVisitActivities({ db }: ActivityDependencies) {
             requestKey: input.requestKey,
           },
         });
-        return bookedVisit(row, current ? { date: isoDate(current.date), slot: current.slot } : null);
+        return bookedVisit(row, current ? { date: dateOnly(current.date), slot: current.slot } : null);
       });
     },
 
     /** The technician reports the visit missed: the booking frees its place and keeps why. */
     async recordMissedVisit(input: { appointmentId: number; report: VisitReport }): Promise<void> {
-      await db.appointment.updateMany({
-        where: { id: input.appointmentId, status: 'BOOKED' },
-        data: {
-          status: 'MISSED',
-          pendingCategory: input.report.category,
-          remark: input.report.remark,
-          closedAt: new Date(input.report.reportedAt),
-        },
-      });
+      await updateIfMatches(() =>
+        db.appointment.update({
+          where: { id: input.appointmentId, status: 'BOOKED' },
+          data: {
+            status: 'MISSED',
+            pendingCategory: input.report.category,
+            remark: input.report.remark,
+            closedAt: new Date(input.report.reportedAt),
+          },
+          select: { id: true },
+        }),
+      );
     },
   };
-}
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 function bookedVisit(
@@ -100,7 +101,7 @@ function bookedVisit(
   return {
     appointmentId: row.id,
     workOrderNumber: row.woNumber,
-    date: isoDate(row.date),
+    date: dateOnly(row.date),
     slot: row.slot,
     bookedBy: row.bookedBy as VisitBooker,
     previous,
