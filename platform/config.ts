@@ -175,7 +175,7 @@ export const DEVELOPMENT_JWT_SECRET = 'oxygen-selfcare-development-secret-not-fo
 export const DEVELOPMENT_PAYMENT_WEBHOOK_SECRET = 'oxygen-selfcare-payment-gateway-development-secret';
 
 /** A secret of at least 32 characters from `name`, or the development one outside production. */
-function secretOf(e: Env, name: 'PAYMENT_WEBHOOK_SECRET', development: string): string {
+function secretOf(e: Env, name: 'AUTH_JWT_SECRET' | 'PAYMENT_WEBHOOK_SECRET', development: string): string {
   const value = e[name];
   if (value) {
     if (value.length < 32) throw new Error(`invalid environment:\n  ${name}: at least 32 characters`);
@@ -186,12 +186,6 @@ function secretOf(e: Env, name: 'PAYMENT_WEBHOOK_SECRET', development: string): 
 }
 
 function authSettings(e: Env): AppConfig['auth'] {
-  if (e.AUTH_JWT_SECRET) {
-    if (e.AUTH_JWT_SECRET.length < 32)
-      throw new Error('invalid environment:\n  AUTH_JWT_SECRET: at least 32 characters');
-    return { jwtSecret: e.AUTH_JWT_SECRET, isDevelopmentSecret: false };
-  }
-  if (e.NODE_ENV === 'production')
-    throw new Error('invalid environment:\n  AUTH_JWT_SECRET: required in production');
-  return { jwtSecret: DEVELOPMENT_JWT_SECRET, isDevelopmentSecret: true };
+  const jwtSecret = secretOf(e, 'AUTH_JWT_SECRET', DEVELOPMENT_JWT_SECRET);
+  return { jwtSecret, isDevelopmentSecret: !e.AUTH_JWT_SECRET };
 }
