@@ -4,7 +4,7 @@
  *
  * Pure and deterministic (workflow code imports it): no clock, no `Intl`; the caller passes `now`.
  */
-import { addDays, jakartaDateOf, type LocalDate, parseLocalDate, startOfJakartaDay } from './calendar';
+import { addDays, type LocalDate, parseLocalDate, startOfJakartaDay } from './calendar';
 
 export const VISIT_SLOTS = ['08-10', '10-12', '13-15', '15-17'] as const;
 export type VisitSlot = (typeof VISIT_SLOTS)[number];
@@ -29,11 +29,6 @@ export function visitStart(date: LocalDate, slot: VisitSlot): Date {
 /** UTC instant when the slot ends, for a Jakarta calendar date 'YYYY-MM-DD'. */
 export function visitEnd(date: LocalDate, slot: VisitSlot): Date {
   return new Date(startOfJakartaDay(date).getTime() + slotHours(slot).end * HOUR_MS);
-}
-
-/** The Jakarta calendar date ('YYYY-MM-DD') of an instant. */
-export function jakartaDate(instant: Date): LocalDate {
-  return jakartaDateOf(instant);
 }
 
 /** 0 = Sunday … 6 = Saturday, as `Date#getUTCDay`. */

@@ -1,6 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { ontReplacedSignal } from '../../contracts/upgrade';
-import { jakartaDate } from '../../domain/visits';
+import { jakartaDateOf } from '../../domain/calendar';
 import { appointmentsByWorkOrder, currentAppointment } from '../../services/appointments';
 import { ok, operationsOf, problem } from '../operation';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
@@ -57,12 +57,14 @@ export const TECHNICIAN = [
           reason: 'NOT_DUAL_BAND',
         });
       }
-      const visit = currentAppointment((await appointmentsByWorkOrder(db, [woNumber])).get(woNumber) ?? []);
-      if (visit?.status === 'BOOKED' && jakartaDate(new Date()) < visit.date && !body.early) {
-        throw conflict(
-          `the visit is booked for ${visit.date} (${visit.slot}); a swap reported before that day needs "early": true`,
-          { reason: 'BEFORE_VISIT' },
-        );
+      if (!body.early) {
+        const visit = currentAppointment((await appointmentsByWorkOrder(db, [woNumber])).get(woNumber) ?? []);
+        if (visit?.status === 'BOOKED' && jakartaDateOf(new Date()) < visit.date) {
+          throw conflict(
+            `the visit is booked for ${visit.date} (${visit.slot}); a swap reported before that day needs "early": true`,
+            { reason: 'BEFORE_VISIT' },
+          );
+        }
       }
       const device = await db.ontDevice.findUnique({ where: { serial: body.newOntSerial } });
       if (device && device.upgradeId !== upgradeId) {

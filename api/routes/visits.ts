@@ -12,8 +12,10 @@ import {
   type VisitBooker,
   visitReportedSignal,
 } from '../../contracts/upgrade';
-import { bookingRefusal, jakartaDate } from '../../domain/visits';
+import { jakartaDateOf } from '../../domain/calendar';
+import { bookingRefusal } from '../../domain/visits';
 import {
+  appointmentSummary,
   appointmentsByWorkOrder,
   appointmentView,
   availableSlots,
@@ -61,7 +63,7 @@ export const VISITS = [
       const { area, slots } = await availableSlots(
         db,
         workOrder.fatCode,
-        query.from ?? jakartaDate(now),
+        query.from ?? jakartaDateOf(now),
         query.days,
         now,
       );
@@ -246,12 +248,9 @@ function refuseIfTooClose({ config }: ApiDependencies, date: string, slot: strin
 }
 
 async function answer({ db }: ApiDependencies, upgradeId: string, booked: BookedVisit) {
-  const history =
-    (await appointmentsByWorkOrder(db, [booked.workOrderNumber])).get(booked.workOrderNumber) ?? [];
-  const current = history.find(
-    (a) => a.status === 'BOOKED' && a.date === booked.date && a.slot === booked.slot,
+  const current = appointmentSummary(
+    await db.appointment.findUniqueOrThrow({ where: { id: booked.appointmentId } }),
   );
-  if (!current) throw new HttpProblem(500, 'Internal Server Error', 'the visit booked was not found');
   return {
     workOrderNumber: booked.workOrderNumber,
     upgradeId,

@@ -7,7 +7,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { Client as PgClient } from 'pg';
-import { jakartaDate, reminderAt, slotsBetween, visitStart } from '../../domain/visits';
+import { jakartaDateOf } from '../../domain/calendar';
+import { reminderAt, slotsBetween, visitStart } from '../../domain/visits';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { addCustomers } from '../faults/support';
 import { callerFor } from '../helpers/auth';
@@ -74,12 +75,12 @@ async function startWaiting(customerId: string, key: string): Promise<string> {
 }
 
 /** Working days from two days ahead, at 08-10: far enough for the customer's 24-hour rule. */
-const days = slotsBetween(jakartaDate(new Date(Date.now() + 2 * 86_400_000)), 14)
+const days = slotsBetween(jakartaDateOf(new Date(Date.now() + 2 * 86_400_000)), 14)
   .filter((s) => s.slot === '08-10')
   .map((s) => s.date);
 /** The next Sunday in Jakarta, when no visits are made. */
 const sunday = [...Array(7).keys()]
-  .map((i) => jakartaDate(new Date(Date.now() + (i + 1) * 86_400_000)))
+  .map((i) => jakartaDateOf(new Date(Date.now() + (i + 1) * 86_400_000)))
   .find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 0)!;
 
 describe('the ONT visit, booked, moved, missed, rebooked and done', () => {

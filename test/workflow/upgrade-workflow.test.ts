@@ -14,7 +14,8 @@ import {
   type VisitReport,
   visitReportedSignal,
 } from '../../contracts/upgrade';
-import { jakartaDate, reminderAt, slotsBetween, type VisitSlot, visitStart } from '../../domain/visits';
+import { jakartaDateOf } from '../../domain/calendar';
+import { reminderAt, slotsBetween, type VisitSlot, visitStart } from '../../domain/visits';
 import { UpgradeWorkflow } from '../../workflows';
 import { createTimeSkippingEnvironment, uniqueTaskQueue, workflowBundle } from '../helpers/temporal';
 import {
@@ -461,7 +462,7 @@ describe('UpgradeWorkflow, the ONT visit (booked, moved, reminded, missed, reboo
   /** The first `n` bookable working-day slots from three days after the test server's now. */
   async function slotsAhead(n: number) {
     const now = await env.currentTimeMs();
-    const from = jakartaDate(new Date(now + 3 * 24 * 3_600_000));
+    const from = jakartaDateOf(new Date(now + 3 * 24 * 3_600_000));
     return slotsBetween(from, 14)
       .filter((s) => s.slot === '08-10')
       .slice(0, n);

@@ -6,7 +6,6 @@ import {
   formatVisit,
   isVisitSlot,
   isWorkingDay,
-  jakartaDate,
   reminderAt,
   slotsBetween,
   VISIT_PENDING_CATEGORIES,
@@ -17,6 +16,7 @@ import {
   visitEnd,
   visitStart,
 } from '../../../domain';
+import { jakartaDateOf } from '../../../domain/calendar';
 
 describe('slots', () => {
   it('are the four vendor slots, in the order of the day', () => {
@@ -53,7 +53,7 @@ describe('slots', () => {
   });
 });
 
-describe('jakartaDate', () => {
+describe('jakartaDateOf', () => {
   it.each([
     ['2025-11-23T16:59:59.999Z', '2025-11-23'],
     ['2025-11-23T17:00:00.000Z', '2025-11-24'],
@@ -61,7 +61,7 @@ describe('jakartaDate', () => {
     ['2025-11-24T16:59:59.999Z', '2025-11-24'],
     ['2025-12-31T17:00:00.000Z', '2026-01-01'],
   ])('%s is %s in Jakarta', (instant, date) => {
-    expect(jakartaDate(new Date(instant))).toBe(date);
+    expect(jakartaDateOf(new Date(instant))).toBe(date);
   });
 });
 
@@ -188,7 +188,7 @@ describe('reminderAt', () => {
   ])('for a visit on %s: %s', (date, expected) => {
     const at = reminderAt(date);
     expect(at.toISOString()).toBe(expected);
-    expect(jakartaDate(at)).not.toBe(date);
+    expect(jakartaDateOf(at)).not.toBe(date);
   });
 });
 
