@@ -47,12 +47,17 @@ export function createApp(deps: ApiDependencies): express.Express {
       deps,
     ),
   );
-  app.use('/v1', authenticate(deps.config.auth.jwtSecret));
+  app.use('/v1', apiAuthentication(deps.config));
   app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
   app.use('/v1', mount(v1, deps, '/v1'));
   app.use(unknownRoute);
   app.use(problemHandler((error) => deps.logger.error({ err: error }, 'request failed')));
   return app;
+}
+
+/** The bearer-token check of every /v1 operation, and of the codec server (api/codec-server.ts). */
+export function apiAuthentication(config: AppConfig): express.RequestHandler {
+  return authenticate(config.auth.jwtSecret);
 }
 
 /** One line per request: method, path without the query (it may carry a link token), status, time, role. */

@@ -8,6 +8,14 @@ import type { Duration } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { z } from 'zod';
 import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../contracts/upgrade';
+import { developmentKeyring, KeyringSettingError, parseKeyring } from './encryption-keys';
+import type { Keyring } from './payload-encryption';
+
+/**
+ * How long Temporal keeps a closed run's history (docs/decisions.md, "Retention"): the dev server,
+ * the cluster's setup-namespace.sh and docker-compose.yml all set it.
+ */
+export const NAMESPACE_RETENTION_DEFAULT = '720h';
 
 /** The sender of customer emails unless EMAIL_FROM says otherwise. */
 export const EMAIL_FROM_DEFAULT = 'Oxygen.id <do-not-reply@oxygen.id>';
@@ -69,6 +77,13 @@ const EnvSchema = z.object({
   VISIT_MOVE_LEAD_HOURS: z.coerce.number().int().min(0).max(720).default(DEFAULT_VISIT_MOVE_LEAD_HOURS),
   AUTH_JWT_SECRET: optionalString,
   PAYMENT_WEBHOOK_SECRET: optionalString,
+  PAYLOAD_ENCRYPTION_KEYS: optionalString,
+  PAYLOAD_ENCRYPTION_KEY_ID: optionalString,
+  NAMESPACE_RETENTION: duration.default(NAMESPACE_RETENTION_DEFAULT),
+  CODEC_PORT: portOrOff(8234),
+  CODEC_HOST: z.string().default('127.0.0.1'),
+  CODEC_AUTH: z.enum(['none', 'operator']).optional(),
+  CODEC_ALLOWED_ORIGINS: optionalString,
   UPGRADE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   API_METRICS_PORT: portOrOff(9464),
@@ -101,7 +116,16 @@ export interface AppConfig {
     tls?: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string };
     devServer: { port: number; uiPort: number; cliPath?: string };
     uiUrl?: string;
+    /** How long closed runs are kept (set on the dev server's namespace at start). */
+    retention: string;
   };
+  /** Payload encryption keys (platform/payload-encryption.ts); the key bytes never leave the keyring. */
+  encryption: { keyring: Keyring; isDevelopmentKey: boolean };
+  /**
+   * The codec server for the Web UI (api/codec-server.ts), in the API process: `port` null is off.
+   * `auth` none (development only, loopback only) or operator (a bearer token of the operator role).
+   */
+  codec: { port: number | null; host: string; auth: 'none' | 'operator'; allowedOrigins: string[] };
   /** Resend when an API key is set; otherwise the local outbox table. */
   email: { resendApiKey?: string; resendBaseUrl?: string; from: string };
   /** HS256 secret of the bearer tokens; a fixed development secret unless in production. */
@@ -154,7 +178,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
         : undefined,
       devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_UI_PORT, cliPath: e.TEMPORAL_CLI_PATH },
       uiUrl: e.TEMPORAL_UI_URL,
+      retention: e.NAMESPACE_RETENTION,
     },
+    encryption: encryptionSettings(e),
+    codec: codecSettings(e),
     email: { resendApiKey: e.RESEND_API_KEY, resendBaseUrl: e.RESEND_BASE_URL, from: e.EMAIL_FROM },
     auth: authSettings(e),
     payments: { webhookSecret: secretOf(e, 'PAYMENT_WEBHOOK_SECRET', DEVELOPMENT_PAYMENT_WEBHOOK_SECRET) },
@@ -188,4 +215,52 @@ function secretOf(e: Env, name: 'AUTH_JWT_SECRET' | 'PAYMENT_WEBHOOK_SECRET', de
 function authSettings(e: Env): AppConfig['auth'] {
   const jwtSecret = secretOf(e, 'AUTH_JWT_SECRET', DEVELOPMENT_JWT_SECRET);
   return { jwtSecret, isDevelopmentSecret: !e.AUTH_JWT_SECRET };
+}
+
+function encryptionSettings(e: Env): AppConfig['encryption'] {
+  if (!e.PAYLOAD_ENCRYPTION_KEYS) {
+    if (e.NODE_ENV === 'production') {
+      throw new Error(
+        'invalid environment:\n  PAYLOAD_ENCRYPTION_KEYS: required in production (<id>:<base64 of 32 random bytes>, comma-separated)',
+      );
+    }
+    if (e.PAYLOAD_ENCRYPTION_KEY_ID) {
+      throw new Error(
+        'invalid environment:\n  PAYLOAD_ENCRYPTION_KEY_ID: set without PAYLOAD_ENCRYPTION_KEYS',
+      );
+    }
+    return { keyring: developmentKeyring(), isDevelopmentKey: true };
+  }
+  try {
+    return {
+      keyring: parseKeyring(e.PAYLOAD_ENCRYPTION_KEYS, e.PAYLOAD_ENCRYPTION_KEY_ID),
+      isDevelopmentKey: false,
+    };
+  } catch (error) {
+    if (error instanceof KeyringSettingError) throw new Error(`invalid environment:\n  ${error.message}`);
+    throw error;
+  }
+}
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
+function codecSettings(e: Env): AppConfig['codec'] {
+  const auth = e.CODEC_AUTH ?? (e.NODE_ENV === 'production' ? 'operator' : 'none');
+  if (auth === 'none' && e.NODE_ENV === 'production') {
+    throw new Error('invalid environment:\n  CODEC_AUTH: none is for development; production needs operator');
+  }
+  if (auth === 'none' && e.CODEC_PORT !== null && !isLoopback(e.CODEC_HOST)) {
+    throw new Error(
+      'invalid environment:\n  CODEC_AUTH: none decrypts for anyone who reaches it, so CODEC_HOST must be a loopback address',
+    );
+  }
+  const uiPort = e.TEMPORAL_UI_PORT;
+  const allowedOrigins = e.CODEC_ALLOWED_ORIGINS
+    ? e.CODEC_ALLOWED_ORIGINS.split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean)
+    : e.TEMPORAL_UI_URL
+      ? [new URL(e.TEMPORAL_UI_URL).origin]
+      : [`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`];
+  return { port: e.CODEC_PORT, host: e.CODEC_HOST, auth, allowedOrigins };
 }

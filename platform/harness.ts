@@ -38,7 +38,8 @@ export interface StartingProcess extends Launched {
  * `scripts/start.ts`, as `npm start` runs it, with `env` on top of ours: the whole system, or the
  * part that RUN_API / RUN_WORKER=false leave. Ready when its API answers /health with 200 or,
  * without an API, when its worker polls the task queue. Its metrics endpoints are off unless
- * `env` gives them ports: processes started side by side would all want the default ones.
+ * `env` gives them ports: processes started side by side would all want the default ones. So is
+ * its codec server (CODEC_PORT).
  */
 export function launchApp(
   name: string,
@@ -50,6 +51,7 @@ export function launchApp(
     NODE_OPTIONS: '',
     API_METRICS_PORT: 'off',
     WORKER_METRICS_PORT: 'off',
+    CODEC_PORT: 'off',
     ...env,
   };
   const { runApi, api, temporal: t } = loadConfig(fullEnv);
@@ -147,6 +149,8 @@ export interface LocalSystem {
   apiUrl: string;
   temporalAddress: string;
   temporalUiUrl: string;
+  /** The codec server of its API, which the dev server's Web UI is wired to. */
+  codecEndpoint: string;
   databaseUrl: string;
   dataDir: string;
   process: Launched;
@@ -170,7 +174,13 @@ export async function startLocalSystem(options: {
   keepData?: boolean;
 }): Promise<LocalSystem> {
   await freshWorkflowBundle();
-  const [apiPort, temporalPort, uiPort, pgPort] = (await freePorts(4)) as [number, number, number, number];
+  const [apiPort, temporalPort, uiPort, pgPort, codecPort] = (await freePorts(5)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `selfcare-${options.label}-`));
   const removeData = () => {
     if (!(options.keepData ?? process.env.KEEP_TEST_DATA))
@@ -187,6 +197,7 @@ export async function startLocalSystem(options: {
       TEMPORAL_DEV_PORT: String(temporalPort),
       TEMPORAL_UI_PORT: String(uiPort),
       EMBEDDED_PG_PORT: String(pgPort),
+      CODEC_PORT: String(codecPort),
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
       ...options.env,
@@ -203,6 +214,7 @@ export async function startLocalSystem(options: {
     apiUrl: `http://127.0.0.1:${apiPort}`,
     temporalAddress: `127.0.0.1:${temporalPort}`,
     temporalUiUrl: `http://127.0.0.1:${uiPort}`,
+    codecEndpoint: `http://127.0.0.1:${codecPort}/codec`,
     databaseUrl: postgresUrl(pgPort),
     dataDir,
     process: app,

@@ -15,7 +15,8 @@ import { IllegalStateError } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createReconcileActivities } from '../activities/reconcile';
-import { createApp } from '../api/app';
+import { apiAuthentication, createApp } from '../api/app';
+import { createCodecApp, serveCodec } from '../api/codec-server';
 import { type ApiMetrics, createApiMetrics, serveMetrics } from '../api/metrics';
 import { BILL_PAYMENT_WORKFLOW_TYPE, billWorkflowId } from '../contracts/payments';
 import { billRunStartDelayMs } from '../domain';
@@ -24,12 +25,14 @@ import { createUpgradeWorker } from '../worker/create-worker';
 import { ensureReconcileSchedule } from '../worker/reconcile-schedule';
 import { statementLink } from './auth';
 import type { AppConfig } from './config';
+import { dataConverterFor } from './data-converter';
 import { createDatabase, type Database } from './database';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import type { Logger } from './logger';
 import { migrateDatabase } from './migrate';
 import { createEmailTransport } from './notifications/email-transport';
 import { createPushGateway } from './notifications/push-gateway';
+import { EncryptionCodec } from './payload-encryption';
 import { temporalConnectionOptions } from './temporal-connection';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { temporalTools } from './temporal-tools';
@@ -38,8 +41,17 @@ export interface RunningSystem {
   apiUrl?: string;
   temporalAddress: string;
   temporalUiUrl?: string;
+  /** The codec server the Web UI decodes payloads through (unset: CODEC_PORT=off or no API here). */
+  codecEndpoint?: string;
   databaseUrl: string;
   stop(): Promise<void>;
+}
+
+/** Where this process's codec server will listen, when it runs one (the API's process). */
+function codecEndpointOf(config: AppConfig): string | undefined {
+  if (!config.runApi || config.codec.port === null) return undefined;
+  const host = config.codec.host.includes(':') ? `[${config.codec.host}]` : config.codec.host;
+  return `http://${host}:${config.codec.port}/codec`;
 }
 
 export async function startSystem(config: AppConfig, logger: Logger): Promise<RunningSystem> {
@@ -86,6 +98,8 @@ export async function startSystem(config: AppConfig, logger: Logger): Promise<Ru
         port: config.temporal.devServer.port,
         uiPort: config.temporal.devServer.uiPort,
         namespace: config.temporal.namespace,
+        codecEndpoint: codecEndpointOf(config),
+        retention: config.temporal.retention,
         logger,
       });
       cleanups.push({ name: 'Temporal dev server', run: devServer.stop });
@@ -100,6 +114,7 @@ export async function startSystem(config: AppConfig, logger: Logger): Promise<Ru
     }
 
     let apiUrl: string | undefined;
+    let codecEndpoint: string | undefined;
     if (config.runApi) {
       let metrics: ApiMetrics | undefined;
       if (config.metrics.apiPort) {
@@ -111,9 +126,14 @@ export async function startSystem(config: AppConfig, logger: Logger): Promise<Ru
       const api = await startApi(config, connectionOptions, db, metrics, logger);
       cleanups.push({ name: 'API', run: api.stop });
       apiUrl = api.url;
+      if (config.codec.port !== null) {
+        const codec = await startCodecServer(config, logger);
+        cleanups.push({ name: 'codec server', run: codec.stop });
+        codecEndpoint = codec.endpoint;
+      }
     }
 
-    return { apiUrl, temporalAddress, temporalUiUrl, databaseUrl, stop };
+    return { apiUrl, temporalAddress, temporalUiUrl, codecEndpoint, databaseUrl, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -130,13 +150,15 @@ async function startWorker(
   const connection = await NativeConnection.connect(connectionOptions);
   // The bill step starts the bill's run and the reconciler asks how runs ended, through the
   // worker's own connection: its calls go through the SDK's Rust core instead of grpc-js.
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const dataConverter = dataConverterFor(config.encryption.keyring);
+  const temporal = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
   let worker: Worker;
   try {
     worker = await createUpgradeWorker({
       connection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
+      dataConverter,
       activities: {
         ...createActivities({
           db,
@@ -197,7 +219,11 @@ async function startApi(
   logger: Logger,
 ) {
   const connection = await Connection.connect(connectionOptions);
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const temporal = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter: dataConverterFor(config.encryption.keyring),
+  });
   const app = createApp({ db, temporal, config, logger: logger.child({ component: 'api' }), metrics });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.api.port, config.api.host, (error?: Error) =>
@@ -217,6 +243,22 @@ async function startApi(
       await connection.close();
     },
   };
+}
+
+async function startCodecServer(config: AppConfig, logger: Logger) {
+  const app = createCodecApp({
+    codec: new EncryptionCodec(config.encryption.keyring),
+    namespace: config.temporal.namespace,
+    settings: config.codec,
+    authenticate: apiAuthentication(config),
+    logger: logger.child({ component: 'codec' }),
+  });
+  const server = await serveCodec(app, config.codec.host, config.codec.port as number);
+  logger.info(
+    { endpoint: server.endpoint, auth: config.codec.auth, keyIds: config.encryption.keyring.keyIds },
+    'codec server listening',
+  );
+  return server;
 }
 
 /**

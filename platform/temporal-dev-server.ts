@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import type { Duration } from '@temporalio/common';
+import { msToTs } from '@temporalio/common/lib/time';
 import { searchAttributeCliPairs } from '../contracts/search-attributes';
 import type { Logger } from './logger';
 import { type Launched, launch, stopProcess, waitUntil } from './processes';
@@ -17,10 +19,14 @@ export interface DevServerOptions {
   port: number;
   uiPort: number;
   namespace: string;
+  /** The Web UI decodes payloads through this codec server (api/codec-server.ts). */
+  codecEndpoint?: string;
+  /** How long closed runs are kept (the dev server's own default is a day). */
+  retention?: string;
 }
 
 /** `temporal server start-dev` on 127.0.0.1, persisting to `<dataDir>/temporal.sqlite`, with our search attributes. */
-export function devServerArgs(options: Omit<DevServerOptions, 'cliPath'>): string[] {
+export function devServerArgs(options: Omit<DevServerOptions, 'cliPath' | 'retention'>): string[] {
   return [
     'server',
     'start-dev',
@@ -37,6 +43,7 @@ export function devServerArgs(options: Omit<DevServerOptions, 'cliPath'>): strin
     '--log-level',
     'warn',
     ...searchAttributeCliPairs().flatMap((pair) => ['--search-attribute', pair]),
+    ...(options.codecEndpoint ? ['--ui-codec-endpoint', options.codecEndpoint] : []),
   ];
 }
 
@@ -52,6 +59,7 @@ export async function startTemporalDevServer(
   const address = `127.0.0.1:${options.port}`;
   try {
     await waitUntilServing(address, server, 60_000);
+    if (options.retention) await setRetention(address, options.namespace, options.retention);
   } catch (error) {
     await stopProcess(server, { signal: 'SIGKILL' });
     throw new Error(`Temporal dev server did not start: ${(error as Error).message}`);
@@ -77,6 +85,19 @@ async function temporalServes(address: string): Promise<boolean> {
   try {
     await connection.workflowService.getSystemInfo({});
     return true;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** The namespace keeps closed runs for `retention` (docs/decisions.md, "Retention"). */
+export async function setRetention(address: string, namespace: string, retention: string): Promise<void> {
+  const connection = await Connection.connect({ address, connectTimeout: 5_000 });
+  try {
+    await connection.workflowService.updateNamespace({
+      namespace,
+      config: { workflowExecutionRetentionTtl: msToTs(retention as Duration) },
+    });
   } finally {
     await connection.close();
   }

@@ -46,7 +46,7 @@ import { type Breakdown, historyBreakdown } from './bench/history';
 import { plainActivities, runPlain } from './bench/plain';
 import { memoryOf, sampleUsage, type ThreadTicks, threadMsPer, threadTicks, type Usage } from './bench/proc';
 import { loadTool, measureReads, type ReadResult } from './bench/reads';
-import { PRODUCTION_WORKER_ENV, startBenchStack } from './bench/stack';
+import { benchDataConverter, PRODUCTION_WORKER_ENV, startBenchStack } from './bench/stack';
 import { distribution, fmt } from './bench/stats';
 
 const projectRoot = path.resolve(__dirname, '..');
@@ -164,7 +164,7 @@ async function main() {
     await client.connect();
     await watchClient.connect();
     temporalConnection = await Connection.connect({ address: stack.temporalAddress });
-    const temporalClient = new Client({ connection: temporalConnection });
+    const temporalClient = new Client({ connection: temporalConnection, dataConverter: benchDataConverter });
     postgresVersion = (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v"))
       .rows[0]!.v;
     const watcher = new ProgressWatcher(watchClient, options.pollMs);

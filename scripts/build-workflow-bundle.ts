@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../platform/data-converter';
 import { WORKFLOW_BUNDLE_PATH, WORKFLOWS_PATH } from '../worker/create-worker';
 
 const root = path.resolve(__dirname, '..');
@@ -53,6 +54,8 @@ export async function buildWorkflowBundle(): Promise<string> {
   const read = new Set<string>(ALWAYS);
   const { code } = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
+    // Workflow failures are converted inside the sandbox: with the same converter as outside it.
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: new DefaultLogger('WARN'),
     webpackConfigHook: (config) => ({
       ...config,

@@ -49,6 +49,8 @@ export interface UpgradeWorkerOptions {
   namespace: string;
   taskQueue: string;
   activities: Activities & Partial<ReconcileActivities>;
+  /** platform/data-converter.ts: payloads encrypted, failures encoded. */
+  dataConverter: WorkerOptions['dataConverter'];
   /** Another bundle than the prebuilt one (`bundleWorkflowCode`). */
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
@@ -63,6 +65,7 @@ export async function createUpgradeWorker(options: UpgradeWorkerOptions): Promis
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
+    dataConverter: options.dataConverter,
     workflowBundle: options.workflowBundle ?? { codePath: WORKFLOW_BUNDLE_PATH },
     ...(options.identity ? { identity: options.identity } : {}),
     shutdownGraceTime: '10 seconds',

@@ -11,6 +11,8 @@
  */
 import { Context } from '@temporalio/activity';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { dataConverterFor } from '../../platform/data-converter';
+import { parseKeyring } from '../../platform/encryption-keys';
 import { WORKER_TUNING_OPTIONS } from '../../worker/create-worker';
 import type { CeilingActivities } from './ceiling-workflows';
 
@@ -45,6 +47,7 @@ async function main() {
     namespace: process.env.CEILING_NAMESPACE ?? 'default',
     taskQueue,
     workflowBundle: { codePath },
+    dataConverter: dataConverterFor(parseKeyring(process.env.PAYLOAD_ENCRYPTION_KEYS ?? '')),
     activities,
     shutdownGraceTime: '2 seconds',
     ...WORKER_TUNING_OPTIONS,

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../../platform/data-converter';
 import type { CeilingMessage } from './ceiling-worker';
 import {
   type CeilingInput,
@@ -22,6 +23,7 @@ import {
   ceilingReplacedSignal,
 } from './ceiling-workflows';
 import type { Scenario } from './customers';
+import { BENCH_ENCRYPTION_ENV } from './stack';
 
 export interface CeilingTiming {
   workflowId: string;
@@ -70,6 +72,7 @@ export async function startCeilingWorker(options: {
   const bundling = Date.now();
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('./ceiling-workflows'),
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: new DefaultLogger('WARN'),
   });
   const bundleMs = Date.now() - bundling;
@@ -82,6 +85,7 @@ export async function startCeilingWorker(options: {
       CEILING_NAMESPACE: options.namespace,
       CEILING_TASK_QUEUE: taskQueue,
       CEILING_BUNDLE_PATH: bundlePath,
+      ...BENCH_ENCRYPTION_ENV,
     },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

@@ -16,7 +16,7 @@ import { stopProcess } from '../../platform/processes';
 import { createBenchCustomers } from './customers';
 import { type DriveResult, driveUpgrades, ProgressWatcher } from './drive';
 import { memoryOf, sampleUsage, type Usage } from './proc';
-import { PRODUCTION_WORKER_ENV } from './stack';
+import { BENCH_ENCRYPTION_ENV, PRODUCTION_WORKER_ENV } from './stack';
 import { distribution, fmt } from './stats';
 
 const BEGIN = '<!-- bench:cluster:begin -->';
@@ -49,7 +49,12 @@ export async function benchCluster(options: ClusterBenchOptions): Promise<Cluste
     ports: await freeClusterPorts({ apis: 2, workers: 2 }),
     dataDir,
     logger: createLogger('warn'),
-    appEnv: { NODE_ENV: 'test', LOG_LEVEL: 'warn', UPGRADE_RATE_LIMIT_PER_MINUTE: '100000' },
+    appEnv: {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      UPGRADE_RATE_LIMIT_PER_MINUTE: '100000',
+      ...BENCH_ENCRYPTION_ENV,
+    },
   });
   log(`up in ${Date.now() - started} ms`);
   // Workers as docker-compose.yml runs them (the API processes keep the development secret).

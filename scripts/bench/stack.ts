@@ -4,7 +4,10 @@
  * (`RUN_WORKER=false`), the other only the worker (`RUN_API=false`, pointed at the first one's
  * PostgreSQL and Temporal). Free ports on 127.0.0.1 and a throw-away data folder, as the e2e tests.
  */
+import { randomBytes } from 'node:crypto';
 import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_PAYMENT_WEBHOOK_SECRET } from '../../platform/config';
+import { dataConverterFor } from '../../platform/data-converter';
+import { parseKeyring } from '../../platform/encryption-keys';
 import { launchApp, startLocalSystem } from '../../platform/harness';
 import { type Launched, stopProcess } from '../../platform/processes';
 
@@ -25,6 +28,17 @@ export interface BenchStack {
 }
 
 /**
+ * A payload key of the bench's own, given to every process it starts (a production worker
+ * refuses to run without one) and to its clients: payloads are encrypted as in production.
+ */
+export const BENCH_ENCRYPTION_ENV = {
+  PAYLOAD_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+};
+export const benchDataConverter = dataConverterFor(
+  parseKeyring(BENCH_ENCRYPTION_ENV.PAYLOAD_ENCRYPTION_KEYS),
+);
+
+/**
  * The worker runs as it does in production (docker-compose.yml's worker service): production
  * React and libraries, a 256 MiB old generation and two malloc arenas (docs/benchmarks.md: worker
  * RSS 478 → ~330 MiB at c=25, no measurable CPU cost). The bench mints tokens with the
@@ -34,6 +48,7 @@ export const PRODUCTION_WORKER_ENV = {
   NODE_ENV: 'production',
   AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
   PAYMENT_WEBHOOK_SECRET: DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
+  ...BENCH_ENCRYPTION_ENV,
   NODE_OPTIONS: '--max-old-space-size=256',
   MALLOC_ARENA_MAX: '2',
 };
@@ -49,6 +64,7 @@ export async function startBenchStack(
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     UPGRADE_RATE_LIMIT_PER_MINUTE: '100000',
+    ...BENCH_ENCRYPTION_ENV,
     ...options.env,
   };
   const infraStarted = Date.now();

@@ -23,6 +23,7 @@ import { callerFor } from '../helpers/auth';
 import { deckScenarios } from '../helpers/deck-scenarios';
 import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
+import { testDataConverter } from '../helpers/temporal';
 
 const WAITS_THROUGH_RESTART = '29400001';
 
@@ -52,7 +53,7 @@ beforeAll(async () => {
   pg = new PgClient({ connectionString: cluster.databaseUrl });
   await pg.connect();
   connection = await Connection.connect({ address: cluster.temporal.address });
-  temporal = new Client({ connection });
+  temporal = new Client({ connection, dataConverter: testDataConverter });
 }, 300_000);
 
 afterAll(async () => {
@@ -250,7 +251,7 @@ describe('a restart of the whole cluster', () => {
     pg = new PgClient({ connectionString: cluster.databaseUrl });
     await pg.connect();
     connection = await Connection.connect({ address: cluster.temporal.address });
-    temporal = new Client({ connection });
+    temporal = new Client({ connection, dataConverter: testDataConverter });
 
     expect((await call(api(1), 'GET', `/v1/upgrades/${upgradeId}`)).body.status).toBe('AWAITING_ONT_SWAP');
     expect((await temporal.workflow.getHandle(upgradeId).describe()).status.name).toBe('RUNNING');

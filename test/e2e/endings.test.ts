@@ -17,6 +17,7 @@ import { callerFor } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
+import { testDataConverter } from '../helpers/temporal';
 
 const CANCELLED_WHILE_WAITING = '29300001';
 const TERMINATED_WHILE_WAITING = '29300002';
@@ -45,7 +46,10 @@ beforeAll(async () => {
     { id: NEVER_STARTED, packageCode: 'STREAM-75-SEM', band: 'DUAL' },
     { id: RESET, packageCode: 'STREAM-75-SEM', band: 'DUAL' },
   ]);
-  temporal = new Client({ connection: await Connection.connect({ address: system.temporalAddress }) });
+  temporal = new Client({
+    connection: await Connection.connect({ address: system.temporalAddress }),
+    dataConverter: testDataConverter,
+  });
 }, 240_000);
 
 afterAll(async () => {

@@ -14,6 +14,7 @@ import { addCustomers } from '../faults/support';
 import { callerFor } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
+import { testDataConverter } from '../helpers/temporal';
 
 const CUSTOMER = '29500001';
 const RIVAL = '29500002';
@@ -36,7 +37,10 @@ beforeAll(async () => {
   ]);
   // The test area's installer has one place left at 10-12.
   await pg.query(`INSERT INTO "VisitCapacity" (area, slot, places) VALUES ('TST', '10-12', 1)`);
-  temporal = new Client({ connection: await Connection.connect({ address: system.temporalAddress }) });
+  temporal = new Client({
+    connection: await Connection.connect({ address: system.temporalAddress }),
+    dataConverter: testDataConverter,
+  });
 }, 240_000);
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { payBill } from '../../scripts/pay';
 import { callerFor } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
+import { testDataConverter } from '../helpers/temporal';
 
 let system: LocalSystem;
 let temporal: Client;
@@ -19,7 +20,10 @@ const billRuns: string[] = [];
 
 beforeAll(async () => {
   system = await startLocalSystem({ label: 'payments' });
-  temporal = new Client({ connection: await Connection.connect({ address: system.temporalAddress }) });
+  temporal = new Client({
+    connection: await Connection.connect({ address: system.temporalAddress }),
+    dataConverter: testDataConverter,
+  });
 }, 240_000);
 
 afterAll(async () => {

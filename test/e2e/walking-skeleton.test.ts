@@ -4,6 +4,7 @@ import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { freePorts, isAlive } from '../../platform/processes';
 import { callerFor } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
+import { testDataConverter } from '../helpers/temporal';
 
 let system: LocalSystem;
 let db: PgClient;
@@ -81,7 +82,7 @@ describe('the system started as `npm start` starts it', () => {
   it('lists the run in Temporal, filterable by the CustomerId search attribute', async () => {
     const connection = await Connection.connect({ address: system.temporalAddress });
     try {
-      const client = new Client({ connection });
+      const client = new Client({ connection, dataConverter: testDataConverter });
       const ids = await eventually(
         async () => {
           const found: string[] = [];

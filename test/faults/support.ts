@@ -8,6 +8,7 @@ import { Client as PgClient } from 'pg';
 import { callerFor } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { type Stack, type StackOptions, sleep, startStack, teardownAllStacks } from '../helpers/stack';
+import { testDataConverter } from '../helpers/temporal';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field
 export type Json = any;
@@ -33,7 +34,7 @@ export async function openHarness(options: StackOptions = {}): Promise<Harness> 
     const harness: Harness = {
       stack,
       pg,
-      temporal: new Client({ connection }),
+      temporal: new Client({ connection, dataConverter: testDataConverter }),
       api: (method, path, requestOptions = {}) =>
         http<Json>(stack.apiUrl, method, path, {
           ...requestOptions,

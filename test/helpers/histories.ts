@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { testDataConverter } from './temporal';
 
 export const HISTORIES_DIR = path.join(__dirname, '..', 'workflow', 'histories');
 
@@ -14,7 +15,7 @@ export async function recordHistories(address: string, workflowIds: string[]): P
   if (!process.env.RECORD_HISTORIES) return;
   const connection = await Connection.connect({ address });
   try {
-    await recordHistoriesFrom(new Client({ connection }), workflowIds);
+    await recordHistoriesFrom(new Client({ connection, dataConverter: testDataConverter }), workflowIds);
   } finally {
     await connection.close();
   }

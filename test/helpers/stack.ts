@@ -46,6 +46,8 @@ export interface Stack {
   databaseUrl: string;
   temporalAddress: string;
   apiUrl: string;
+  /** The API's codec server, which the dev server's Web UI decodes through. */
+  codecEndpoint: string;
   ports: { postgres: number; temporal: number; temporalUi: number; api: number };
   component(name: ComponentName): Component | undefined;
   /** SIGKILL, as the OOM killer or a crashed host would: no drain, no goodbye. Resolves once it is gone. */
@@ -87,7 +89,14 @@ export async function teardownAllStacks(): Promise<number[]> {
 /** Starts the four processes; on any failure, whatever did start is torn down before the error is thrown. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   await freshWorkflowBundle();
-  const [pgPort, temporalPort, uiPort, apiPort] = (await freePorts(4)) as [number, number, number, number];
+  const [pgPort, temporalPort, uiPort, apiPort, codecPort] = (await freePorts(5)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const codecEndpoint = `http://127.0.0.1:${codecPort}/codec`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `selfcare-${options.label ?? 'faults'}-`));
   // As root, the embedded PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
   fs.chmodSync(dataDir, 0o755);
@@ -128,7 +137,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const startTemporal = () =>
     oneDevServerAtATime(async () => {
-      const args = devServerArgs({ dataDir, port: temporalPort, uiPort, namespace: 'default' });
+      const args = devServerArgs({
+        dataDir,
+        port: temporalPort,
+        uiPort,
+        namespace: 'default',
+        codecEndpoint,
+      });
       for (let attempt = 1; ; attempt++) {
         const server = track('temporal', launch('temporal', temporalTools().temporalCli, args));
         try {
@@ -153,6 +168,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         ? {
             RUN_WORKER: 'false',
             PORT: String(apiPort),
+            CODEC_PORT: String(codecPort),
+            TEMPORAL_UI_PORT: String(uiPort),
             UPGRADE_RATE_LIMIT_PER_MINUTE: '1000',
             ...options.apiEnv,
           }
@@ -182,6 +199,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     databaseUrl,
     temporalAddress,
     apiUrl,
+    codecEndpoint,
     ports: { postgres: pgPort, temporal: temporalPort, temporalUi: uiPort, api: apiPort },
     component: (name) => current.get(name),
     killWorker: () => stop('worker', 'SIGKILL', 0),

@@ -3,6 +3,7 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { SEARCH_ATTRIBUTES } from '../../contracts/search-attributes';
+import { developmentDataConverter, FAILURE_CONVERTER_PATH } from '../../platform/data-converter';
 import { temporalTools } from '../../platform/temporal-tools';
 import { WORKFLOWS_PATH } from '../../worker/create-worker';
 
@@ -20,6 +21,7 @@ const INDEXED_TYPES: Partial<Record<SearchAttributeType, temporal.api.enums.v1.I
 export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalTools().temporalTestServer } },
+    client: { dataConverter: testDataConverter },
   });
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
@@ -33,11 +35,18 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
   return env;
 }
 
+/** The app's data converter with the development key, as every process of a test stack runs. */
+export const testDataConverter = developmentDataConverter();
+
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundled once per test file and shared by every worker in it. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger: quietLogger,
+  });
   return bundle;
 }
 

@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import { LEAN_CORE } from '../../workflows/upgrade';
 import { ONT_VISITS } from '../../workflows/visits';
 import { HISTORIES_DIR } from '../helpers/histories';
-import { workflowBundle } from '../helpers/temporal';
+import { testDataConverter, workflowBundle } from '../helpers/temporal';
 
 interface RecordedHistory {
   events: Array<{
@@ -114,7 +114,8 @@ describe('BillPaymentWorkflow replays recorded histories', () => {
 async function replayErrors(recorded: typeof histories): Promise<Array<[string, string | null]>> {
   const results: Array<[string, string | null]> = [];
   for await (const result of Worker.runReplayHistories(
-    { workflowBundle: await workflowBundle() },
+    // Encrypted histories decode with the key they were recorded with (the development key).
+    { workflowBundle: await workflowBundle(), dataConverter: testDataConverter },
     recorded,
   )) {
     results.push([result.workflowId, result.error?.message ?? null]);

@@ -1,0 +1,137 @@
+/**
+ * The codec server the Temporal Web UI (and `temporal --codec-endpoint`) calls to read encrypted
+ * payloads: `POST /codec/decode` and `POST /codec/encode`, Temporal's remote codec protocol
+ * (`{"payloads":[{"metadata":{"k":"<base64>"},"data":"<base64>"}]}` both ways, the namespace in
+ * `X-Namespace`). It runs on a listener of its own (CODEC_PORT), never the public API port. With
+ * CODEC_AUTH=operator it takes only an operator's bearer token, verified by the API's own
+ * `authenticate`; with none (development: the dev server's UI cannot sign anyone in) the
+ * configuration only lets it bind a loopback address. Payloads are never logged.
+ */
+import type { Server } from 'node:http';
+import { type Payload, type PayloadCodec, ValueError } from '@temporalio/common';
+import cors from 'cors';
+import express from 'express';
+import { z } from 'zod';
+import type { AppConfig } from '../platform/config';
+import type { Logger } from '../platform/logger';
+import { principalOf } from './access';
+import { HttpProblem, problemHandler, unknownRoute } from './problem';
+
+const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+const Body = z.object({
+  payloads: z.array(
+    z.object({ metadata: z.record(z.string(), Base64).nullish(), data: Base64.nullish() }).loose(),
+  ),
+});
+type JsonPayload = { metadata?: Record<string, string>; data?: string };
+
+const fromJson = (p: z.infer<typeof Body>['payloads'][number]): Payload => ({
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64')]),
+  ),
+  data: p.data ? Buffer.from(p.data, 'base64') : undefined,
+});
+const toJson = (p: Payload): JsonPayload => ({
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [
+      k,
+      Buffer.from(v ?? new Uint8Array()).toString('base64'),
+    ]),
+  ),
+  ...(p.data ? { data: Buffer.from(p.data).toString('base64') } : {}),
+});
+
+export interface CodecServerOptions {
+  codec: PayloadCodec;
+  namespace: string;
+  settings: AppConfig['codec'];
+  /** The API's bearer-token middleware (api/access.ts), required unless settings.auth is none. */
+  authenticate?: express.RequestHandler;
+  logger: Logger;
+}
+
+export function createCodecApp(options: CodecServerOptions): express.Express {
+  const { settings, logger } = options;
+  if (settings.auth === 'operator' && !options.authenticate) {
+    throw new Error('the codec server needs the API’s authenticate middleware for CODEC_AUTH=operator');
+  }
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    res.on('finish', () => {
+      const role = (res.locals.principal as { role?: string } | undefined)?.role;
+      logger.info({ method: req.method, path: req.path, status: res.statusCode, role }, 'codec request');
+    });
+    next();
+  });
+  // The Web UI calls from its own origin, with X-Namespace (and Authorization once it signs operators in).
+  app.use(
+    cors({
+      origin: settings.allowedOrigins,
+      methods: ['POST'],
+      allowedHeaders: ['Content-Type', 'X-Namespace', 'Authorization'],
+      credentials: true,
+      maxAge: 600,
+    }),
+  );
+  const codec = express.Router();
+  if (settings.auth === 'operator') {
+    codec.use(options.authenticate as express.RequestHandler, (_req, res, next) => {
+      if (principalOf(res).role !== 'operator') {
+        return next(new HttpProblem(403, 'Forbidden', 'the codec server decrypts for operators only'));
+      }
+      next();
+    });
+  }
+  codec.use(express.json({ limit: '4mb' }));
+  const convert =
+    (direction: 'encode' | 'decode'): express.RequestHandler =>
+    async (req, res, next) => {
+      try {
+        const namespace = req.get('x-namespace');
+        if (namespace !== undefined && namespace !== options.namespace) {
+          throw new HttpProblem(
+            400,
+            'Bad Request',
+            `this codec server serves the namespace ${options.namespace}`,
+          );
+        }
+        const body = Body.safeParse(req.body);
+        if (!body.success) {
+          throw new HttpProblem(
+            400,
+            'Bad Request',
+            'the body must be {"payloads":[{"metadata":{…},"data":"…"}]} in base64',
+          );
+        }
+        const payloads = body.data.payloads.map(fromJson);
+        const converted = await options.codec[direction](payloads);
+        res.json({ payloads: converted.map(toJson) });
+      } catch (error) {
+        next(
+          error instanceof ValueError ? new HttpProblem(422, 'Unprocessable Content', error.message) : error,
+        );
+      }
+    };
+  codec.post('/encode', convert('encode'));
+  codec.post('/decode', convert('decode'));
+  app.use('/codec', codec);
+  app.use(unknownRoute);
+  app.use(problemHandler((error) => logger.error({ err: error }, 'codec request failed')));
+  return app;
+}
+
+export async function serveCodec(app: express.Express, host: string, port: number) {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    endpoint: `http://${shownHost}:${port}/codec`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

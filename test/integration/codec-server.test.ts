@@ -1,0 +1,146 @@
+/**
+ * The codec server over real HTTP, in both of its modes: with CODEC_AUTH=operator (the cluster,
+ * docker-compose, production) only an operator's token decodes; with none (development, loopback
+ * only) anyone who reaches it does. CORS as the Web UI needs it, preflight included.
+ */
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { apiAuthentication } from '../../api/app';
+import { createCodecApp, serveCodec } from '../../api/codec-server';
+import { loadConfig } from '../../platform/config';
+import { createLogger } from '../../platform/logger';
+import { EncryptionCodec } from '../../platform/payload-encryption';
+import { freePort } from '../../platform/processes';
+import { asCustomer, asOperator, asTechnician } from '../helpers/auth';
+import { http } from '../helpers/http';
+
+const UI = 'http://127.0.0.1:8233';
+const input = { customerId: '21314849', customerName: 'AHMAD TARMIZI' };
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
+type Json = any;
+
+async function start(auth: 'none' | 'operator') {
+  const config = loadConfig({ NODE_ENV: 'test', CODEC_AUTH: auth, CODEC_ALLOWED_ORIGINS: UI });
+  const codec = new EncryptionCodec(config.encryption.keyring);
+  const app = createCodecApp({
+    codec,
+    namespace: 'default',
+    settings: config.codec,
+    authenticate: apiAuthentication(config),
+    logger: createLogger('silent'),
+  });
+  const server = await serveCodec(app, '127.0.0.1', await freePort());
+  return { codec, server, base: server.endpoint.replace(/\/codec$/, '') };
+}
+
+const toWire = (payloads: Payload[]) => ({
+  payloads: payloads.map((p) => ({
+    metadata: Object.fromEntries(
+      Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? []).toString('base64')]),
+    ),
+    data: Buffer.from(p.data ?? []).toString('base64'),
+  })),
+});
+const fromWire = (body: Json) =>
+  body.payloads.map((p: Json) =>
+    defaultPayloadConverter.fromPayload({
+      metadata: Object.fromEntries(
+        Object.entries(p.metadata).map(([k, v]) => [k, Buffer.from(v as string, 'base64')]),
+      ),
+      data: Buffer.from(p.data, 'base64'),
+    }),
+  );
+
+describe('the codec server where a token is required (CODEC_AUTH=operator)', () => {
+  let s: Awaited<ReturnType<typeof start>>;
+  let encrypted: Payload[];
+  beforeAll(async () => {
+    s = await start('operator');
+    encrypted = await s.codec.encode([defaultPayloadConverter.toPayload(input) as Payload]);
+  });
+  afterAll(() => s?.server.stop());
+  const decode = (headers: Record<string, string>, body: unknown = toWire(encrypted)) =>
+    http<Json>(s.base, 'POST', '/codec/decode', { body, headers: { 'X-Namespace': 'default', ...headers } });
+
+  it('decodes for an operator', async () => {
+    const answer = await decode(asOperator());
+    expect(answer.status).toBe(200);
+    expect(fromWire(answer.body)).toEqual([input]);
+  });
+
+  it('encodes for an operator (the UI signals and starts runs through it), and decodes that back', async () => {
+    const plain = toWire([defaultPayloadConverter.toPayload(input) as Payload]);
+    const encoded = await http<Json>(s.base, 'POST', '/codec/encode', { body: plain, headers: asOperator() });
+    expect(encoded.status).toBe(200);
+    expect(JSON.stringify(encoded.body)).not.toContain(plain.payloads[0]!.data);
+    expect(fromWire((await decode(asOperator(), encoded.body)).body)).toEqual([input]);
+  });
+
+  it.each([
+    ['no token', {}, 401, 'a bearer token is required'],
+    ['a customer’s token', asCustomer('21314849'), 403, 'the codec server decrypts for operators only'],
+    ['a technician’s token', asTechnician(), 403, 'the codec server decrypts for operators only'],
+    ['a forged token', { Authorization: 'Bearer not.a.token' }, 401, 'token invalid'],
+  ])('refuses %s', async (_who, headers, status, detail) => {
+    const answer = await decode(headers);
+    expect(answer.status).toBe(status);
+    expect(answer.contentType).toContain('application/problem+json');
+    expect(answer.body.detail).toBe(detail);
+    expect(JSON.stringify(answer.body)).not.toContain('AHMAD');
+  });
+
+  it('answers the Web UI’s preflight for its origin, with the headers it sends', async () => {
+    const response = await fetch(`${s.base}/codec/decode`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: UI,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type,x-namespace',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(UI);
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+    expect(response.headers.get('access-control-allow-headers')?.toLowerCase().split(',')).toEqual(
+      expect.arrayContaining(['content-type', 'x-namespace', 'authorization']),
+    );
+    const decoded = await decode({ ...asOperator(), Origin: UI });
+    expect(decoded.headers.get('access-control-allow-origin')).toBe(UI);
+  });
+
+  it('grants no other origin', async () => {
+    const answer = await decode({ ...asOperator(), Origin: 'http://evil.example' });
+    expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('says why a payload cannot be decoded: altered, another namespace, not the protocol', async () => {
+    const wire = toWire(encrypted);
+    const altered = Buffer.from(wire.payloads[0]!.data, 'base64');
+    altered[15] = (altered[15] ?? 0) ^ 1;
+    const tampered = await decode(asOperator(), {
+      payloads: [{ ...wire.payloads[0], data: altered.toString('base64') }],
+    });
+    expect(tampered.status).toBe(422);
+    expect(tampered.body.detail).toMatch(/failed authentication: it was altered/);
+    const otherNamespace = await decode({ ...asOperator(), 'X-Namespace': 'payments' });
+    expect(otherNamespace.status).toBe(400);
+    expect(otherNamespace.body.detail).toBe('this codec server serves the namespace default');
+    const notPayloads = await decode(asOperator(), { payload: [] });
+    expect(notPayloads.status).toBe(400);
+  });
+});
+
+describe('the codec server in development (CODEC_AUTH=none, loopback only)', () => {
+  let s: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    s = await start('none');
+  });
+  afterAll(() => s?.server.stop());
+
+  it('decodes without a token, and passes a plaintext payload (an old history) through', async () => {
+    const [encrypted] = await s.codec.encode([defaultPayloadConverter.toPayload(input) as Payload]);
+    const plain = defaultPayloadConverter.toPayload({ old: true }) as Payload;
+    const answer = await http<Json>(s.base, 'POST', '/codec/decode', { body: toWire([encrypted!, plain]) });
+    expect(answer.status).toBe(200);
+    expect(fromWire(answer.body)).toEqual([input, { old: true }]);
+  });
+});
