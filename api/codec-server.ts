@@ -60,7 +60,10 @@ export function createCodecApp(options: CodecServerOptions): express.Express {
   app.use((req, res, next) => {
     res.on('finish', () => {
       const role = (res.locals.principal as { role?: string } | undefined)?.role;
-      logger.info({ method: req.method, path: req.path, status: res.statusCode, role }, 'codec request');
+      logger.info(
+        { method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, role },
+        'codec request',
+      );
     });
     next();
   });

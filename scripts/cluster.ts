@@ -14,6 +14,7 @@ const PORTS: ClusterPorts = {
   postgres: Number(process.env.EMBEDDED_PG_PORT ?? 5489),
   apis: [3000, 3001],
   apiMetrics: [9464, 9474],
+  codecs: [8234, 8244],
   workerMetrics: [9465, 9475],
 };
 
@@ -47,7 +48,7 @@ async function main() {
       `Oxygen.id selfcare upgrade, cluster topology (up in ${((Date.now() - started) / 1000).toFixed(1)} s).`,
       `  PostgreSQL:         ${cluster.databaseUrl.replace(/:[^:@/]+@/, ':***@')} (+ temporal, temporal_visibility)`,
       `  Temporal frontend:  ${cluster.temporal.address}  (history, matching, worker as their own processes)`,
-      `  Temporal Web UI:    ${cluster.temporal.uiUrl}`,
+      `  Temporal Web UI:    ${cluster.temporal.uiUrl}  (codec server ${cluster.apis[0]?.codecEndpoint}, operators' tokens only)`,
       ...cluster.apis.map((api) => `  API ${api.name.padEnd(15)}${api.url}`),
       `  Workers:            ${cluster.workers.map((w) => `${w.name} (pid ${w.process?.pid})`).join(', ')}`,
       '  Prometheus metrics:',

@@ -6,13 +6,18 @@
 set -eu
 : "${TEMPORAL_ADDRESS:?host:port of the frontend}" "${SEARCH_ATTRIBUTES:?Name=Type pairs}"
 namespace="${TEMPORAL_NAMESPACE:-default}"
+# How long closed runs stay (docs/decisions.md, "Retention"); set on every start, so a change here
+# reaches a namespace created before it.
+retention="${NAMESPACE_RETENTION:-720h}"
 cli="${TEMPORAL_CLI:-temporal}"
 set -- --address "$TEMPORAL_ADDRESS" --namespace "$namespace"
 created=""
 
 if ! "$cli" operator namespace describe "$@" >/dev/null 2>&1; then
-  "$cli" operator namespace create "$@" --retention "${NAMESPACE_RETENTION:-720h}" >/dev/null
+  "$cli" operator namespace create "$@" --retention "$retention" >/dev/null
   created="namespace $namespace"
+else
+  "$cli" operator namespace update "$@" --retention "$retention" >/dev/null
 fi
 # A new namespace is known to the frontend once its namespace cache refreshes (about 10 s).
 tries=0

@@ -28,6 +28,8 @@ export interface ClusterPorts {
   apis: number[];
   /** Prometheus endpoints of the API processes, one each. */
   apiMetrics: number[];
+  /** The codec servers of the API processes, one each; the Web UI uses the first one's. */
+  codecs: number[];
   /** Prometheus endpoints of the worker processes (the SDK's exporter), one each. */
   workerMetrics: number[];
 }
@@ -53,6 +55,8 @@ export interface AppProcess {
   env: Record<string, string>;
   url?: string;
   metricsUrl: string;
+  /** An API process's codec server (operators' tokens only). */
+  codecEndpoint?: string;
   process?: StartingProcess;
 }
 
@@ -71,13 +75,14 @@ export interface Cluster {
 
 export async function freeClusterPorts(counts: { apis: number; workers: number }): Promise<ClusterPorts> {
   const temporal = await freeTemporalPorts();
-  const [postgres, ...rest] = await freePorts(1 + 2 * counts.apis + counts.workers);
+  const [postgres, ...rest] = await freePorts(1 + 3 * counts.apis + counts.workers);
   return {
     temporal,
     postgres: postgres!,
     apis: rest.slice(0, counts.apis),
     apiMetrics: rest.slice(counts.apis, 2 * counts.apis),
-    workerMetrics: rest.slice(2 * counts.apis),
+    codecs: rest.slice(2 * counts.apis, 3 * counts.apis),
+    workerMetrics: rest.slice(3 * counts.apis),
   };
 }
 
@@ -112,10 +117,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       }
     }
 
+    const codecEndpoints = ports.codecs.map((port) => `http://127.0.0.1:${port}/codec`);
     const temporal = await startTemporalCluster({
       postgres: postgresServerOf(databaseUrl),
       ports: ports.temporal,
       namespace,
+      codecEndpoint: codecEndpoints[0],
       logger,
     });
     running.push(temporal.stop);
@@ -146,9 +153,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         PORT: String(port),
         API_METRICS_PORT: String(ports.apiMetrics[i]),
         WORKER_METRICS_PORT: 'off',
+        // Where the UI signs operators in, the codec server takes only their tokens (docs/security.md).
+        CODEC_PORT: String(ports.codecs[i]),
+        CODEC_AUTH: 'operator',
       },
       url: `http://127.0.0.1:${port}`,
       metricsUrl: `http://127.0.0.1:${ports.apiMetrics[i]}/metrics`,
+      codecEndpoint: codecEndpoints[i],
     }));
 
     const start = async (app: AppProcess) => {

@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { searchAttributeCliPairs } from '../../contracts/search-attributes';
+import { NAMESPACE_RETENTION_DEFAULT } from '../config';
 import type { Logger } from '../logger';
 import { freePorts, type Launched, launch, stopProcess, waitUntil } from '../processes';
 import { waitUntilServing } from '../temporal-dev-server';
@@ -68,6 +69,8 @@ export interface TemporalClusterOptions {
   postgres: PostgresServer;
   ports: TemporalPorts;
   namespace: string;
+  /** The codec server the Web UI decodes payloads through (an API process's). */
+  codecEndpoint?: string;
   logger: Logger;
   binaries?: ClusterBinaries;
 }
@@ -186,6 +189,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
       TEMPORAL_NAMESPACE: options.namespace,
       TEMPORAL_CLI: temporalTools().temporalCli,
       SEARCH_ATTRIBUTES: SEARCH_ATTRIBUTE_PAIRS,
+      NAMESPACE_RETENTION: NAMESPACE_RETENTION_DEFAULT,
     });
     if (created.trim()) {
       // Every service caches namespaces and search attributes (for up to a minute); a restart
@@ -239,15 +243,40 @@ async function runStep(script: string, env: Record<string, string>): Promise<str
   }
 }
 
+/**
+ * What deploy/temporal/ui/config/cluster.yaml reads. The operator's access token goes to the codec
+ * server, which takes nothing else; the UI sends it only once it signs operators in (the auth
+ * section, TEMPORAL_AUTH_*) and only to an https endpoint (docs/security.md, "What remains").
+ */
+export function uiEnvironment(options: {
+  address: string;
+  host: string;
+  port: number;
+  namespace: string;
+  codecEndpoint?: string;
+}): Record<string, string> {
+  return {
+    TEMPORAL_ADDRESS: options.address,
+    TEMPORAL_UI_HOST: options.host,
+    TEMPORAL_UI_PORT: String(options.port),
+    TEMPORAL_NAMESPACE: options.namespace,
+    TEMPORAL_CODEC_ENDPOINT: options.codecEndpoint ?? '',
+    TEMPORAL_CODEC_PASS_ACCESS_TOKEN: 'true',
+  };
+}
+
 /** The standalone Web UI server on deploy/temporal/ui/config/cluster.yaml. */
 async function startUi(binaries: ClusterBinaries, options: TemporalClusterOptions): Promise<Launched> {
   const ui = launch('temporal ui', binaries.uiServer, uiArgs(DEPLOY_DIR), {
     env: {
       ...process.env,
-      TEMPORAL_ADDRESS: `127.0.0.1:${options.ports.grpc.frontend}`,
-      TEMPORAL_UI_HOST: '127.0.0.1',
-      TEMPORAL_UI_PORT: String(options.ports.ui),
-      TEMPORAL_NAMESPACE: options.namespace,
+      ...uiEnvironment({
+        address: `127.0.0.1:${options.ports.grpc.frontend}`,
+        host: '127.0.0.1',
+        port: options.ports.ui,
+        namespace: options.namespace,
+        codecEndpoint: options.codecEndpoint,
+      }),
     },
   });
   try {

@@ -18,6 +18,14 @@ export interface ScenarioTarget {
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
 type Json = any;
 
+/** The technician's report that completes scenario B (its new ONT serial is checked in Temporal too). */
+export const DECK_B_SWAP_REPORT = {
+  newOntSerial: 'ZTEGD4B71C05',
+  newOntModel: 'ZTE F670L',
+  band: 'DUAL',
+  technician: 'Budi',
+} as const;
+
 export function deckScenarios(target: () => ScenarioTarget): void {
   const call =
     (base: () => string) =>
@@ -190,12 +198,7 @@ export function deckScenarios(target: () => ScenarioTarget): void {
     it('completes when the technician reports the swap, once', async () => {
       const { body } = await api('GET', `/v1/upgrades/${upgradeId}`);
       const woNumber = body.maintenanceWorkOrderNo;
-      const report = {
-        newOntSerial: 'ZTEGD4B71C05',
-        newOntModel: 'ZTE F670L',
-        band: 'DUAL',
-        technician: 'Budi',
-      };
+      const report = DECK_B_SWAP_REPORT;
 
       const single = await technician('POST', `/v1/technician/work-orders/${woNumber}/ont-replacement`, {
         body: { ...report, band: 'SINGLE' },

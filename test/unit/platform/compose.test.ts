@@ -15,7 +15,9 @@ import {
   serviceEnvironment,
   TEMPORAL_SERVICES,
   uiArgs,
+  uiEnvironment,
 } from '../../../platform/cluster/temporal-cluster';
+import { NAMESPACE_RETENTION_DEFAULT } from '../../../platform/config';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -90,10 +92,25 @@ describe('docker-compose.yml against npm run cluster', () => {
   it('serves the Web UI from the same binary and config', () => {
     const ui = services['temporal-ui'];
     expect(ui.command).toEqual(['temporal-ui-server', ...uiArgs(MOUNTED)]);
-    expect(Object.keys(ui.environment).sort()).toEqual(
-      ['TEMPORAL_ADDRESS', 'TEMPORAL_UI_HOST', 'TEMPORAL_UI_PORT', 'TEMPORAL_NAMESPACE'].sort(),
+    const local = uiEnvironment({ address: 'a', host: 'h', port: 1, namespace: 'n', codecEndpoint: 'c' });
+    expect(Object.keys(ui.environment).sort()).toEqual(Object.keys(local).sort());
+    for (const key of Object.keys(local)) {
+      expect(read('deploy/temporal/ui/config/cluster.yaml')).toContain(`env "${key}"`);
+    }
+    expect(ui.environment.TEMPORAL_CODEC_PASS_ACCESS_TOKEN).toBe(local.TEMPORAL_CODEC_PASS_ACCESS_TOKEN);
+  });
+
+  it('protects payloads as the cluster does: keys required, the UI decoding through the API’s codec server for operators', () => {
+    const { api, worker } = services;
+    for (const app of [api, worker]) {
+      expect(app.environment.PAYLOAD_ENCRYPTION_KEYS).toMatch(/^\$\{PAYLOAD_ENCRYPTION_KEYS:\?/);
+    }
+    expect(api.environment).toMatchObject({ CODEC_AUTH: 'operator', CODEC_HOST: '0.0.0.0' });
+    expect(api.ports).toContain(`${api.environment.CODEC_PORT}:${api.environment.CODEC_PORT}`);
+    expect(services['temporal-ui'].environment.TEMPORAL_CODEC_ENDPOINT).toBe(
+      `http://localhost:${api.environment.CODEC_PORT}/codec`,
     );
-    expect(read('deploy/temporal/ui/config/cluster.yaml')).toContain('env "TEMPORAL_UI_PORT"');
+    expect(services['temporal-namespace'].environment.NAMESPACE_RETENTION).toBe(NAMESPACE_RETENTION_DEFAULT);
   });
 
   it('runs the app as an API service and a worker service against the frontend and PostgreSQL', () => {

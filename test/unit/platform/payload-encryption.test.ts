@@ -6,7 +6,7 @@ import { EncryptionCodec, KEY_ID_METADATA } from '../../../platform/payload-encr
 
 const plan = { customerId: '21314849', customerName: 'AHMAD TARMIZI', ontSerial: 'ZTEGC1F09A33' };
 const payloadOf = (value: unknown) => defaultPayloadConverter.toPayload(value) as Payload;
-const valueOf = (payload: Payload) => defaultPayloadConverter.fromPayload(payload);
+const plainOf = (payload: Payload) => defaultPayloadConverter.fromPayload(payload);
 const key = () => randomBytes(32).toString('base64');
 const text = (payload: Payload) =>
   Buffer.concat([
@@ -24,7 +24,7 @@ describe('EncryptionCodec', () => {
     expect(text(encrypted!)).not.toContain('AHMAD TARMIZI');
     expect(text(encrypted!)).not.toContain('json/plain');
     const [decoded] = await codec.decode([encrypted!]);
-    expect(valueOf(decoded!)).toEqual(plan);
+    expect(plainOf(decoded!)).toEqual(plan);
   });
 
   it('encrypts the same payload differently each time (a fresh IV)', async () => {
@@ -70,7 +70,7 @@ describe('EncryptionCodec', () => {
     const after = new EncryptionCodec(parseKeyring(`2026-05:${newKey},2025-11:${oldKey}`));
     const [fresh] = await after.encode([payloadOf(plan)]);
     expect(Buffer.from(fresh!.metadata![KEY_ID_METADATA]!).toString()).toBe('2026-05');
-    expect((await after.decode([old!, fresh!])).map(valueOf)).toEqual([plan, plan]);
+    expect((await after.decode([old!, fresh!])).map(plainOf)).toEqual([plan, plan]);
     // PAYLOAD_ENCRYPTION_KEY_ID picks another current key without reordering the list.
     const explicit = new EncryptionCodec(parseKeyring(`2025-11:${oldKey},2026-05:${newKey}`, '2026-05'));
     const [picked] = await explicit.encode([payloadOf(plan)]);
@@ -85,7 +85,7 @@ describe('EncryptionCodec', () => {
     const plain = payloadOf(plan);
     const [decoded] = await codec.decode([plain]);
     expect(decoded).toBe(plain);
-    expect(valueOf(decoded!)).toEqual(plan);
+    expect(plainOf(decoded!)).toEqual(plan);
   });
 });
 
