@@ -32,6 +32,9 @@ async function main() {
     'Oxygen.id selfcare upgrade is running.',
     system.apiUrl ? `  API:              ${system.apiUrl}  (health: ${system.apiUrl}/health)` : undefined,
     system.temporalUiUrl ? `  Temporal Web UI:  ${system.temporalUiUrl}` : undefined,
+    system.codecEndpoint
+      ? `  Codec server:     ${system.codecEndpoint}  (${config.codec.auth === 'none' ? 'no token, this machine only' : "operators' tokens"}; the Web UI decodes through it)`
+      : undefined,
     `  Temporal:         ${system.temporalAddress} (namespace ${config.temporal.namespace}, task queue ${config.temporal.taskQueue})`,
     system.apiUrl
       ? [

@@ -19,7 +19,8 @@ import {
 import { TEMPORAL_SERVICES } from '../../platform/cluster/temporal-cluster';
 import { createLogger } from '../../platform/logger';
 import { addCustomers } from '../faults/support';
-import { callerFor } from '../helpers/auth';
+import { asCustomer, asOperator, asTechnician, callerFor } from '../helpers/auth';
+import { customerDataInTemporal } from '../helpers/customer-data';
 import { deckScenarios } from '../helpers/deck-scenarios';
 import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
@@ -91,6 +92,52 @@ describe('the deck scenarios, started through one API process, reported through 
     technicianApiUrl: api(1),
     rows,
   }));
+});
+
+customerDataInTemporal(() => ({
+  temporalAddress: cluster.temporal.address,
+  codecEndpoint: cluster.apis[0]!.codecEndpoint!,
+  codecAuth: asOperator().Authorization,
+}));
+
+describe('the codec server of the API processes, which the Web UI is wired to', () => {
+  it('decodes for an operator only: a customer’s token, a technician’s and none are refused', async () => {
+    const history = await new Client({ connection }).workflow
+      .getHandle('upgrade-21314849-deck-a')
+      .fetchHistory();
+    const input = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+    const body = {
+      payloads: input.map((p) => ({
+        metadata: Object.fromEntries(
+          Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+        ),
+        data: Buffer.from(p.data ?? []).toString('base64'),
+      })),
+    };
+    const decode = (headers: Record<string, string>) =>
+      http<Json>(cluster.apis[1]!.codecEndpoint!.replace(/\/codec$/, ''), 'POST', '/codec/decode', {
+        body,
+        headers: { 'X-Namespace': 'default', ...headers },
+      });
+    const operator = await decode(asOperator());
+    expect(operator.status).toBe(200);
+    const [plain] = operator.body.payloads;
+    expect(JSON.parse(Buffer.from(plain.data, 'base64').toString())).toMatchObject({
+      customerId: '21314849',
+    });
+    expect((await decode(asCustomer('21314849'))).status).toBe(403);
+    expect((await decode(asTechnician())).status).toBe(403);
+    expect((await decode({})).status).toBe(401);
+  });
+
+  it('is the Web UI’s codec endpoint, given the signed-in operator’s access token', async () => {
+    const settings = await http<Json>(cluster.temporal.uiUrl, 'GET', '/api/v1/settings');
+    expect(settings.body.Codec).toMatchObject({
+      Endpoint: cluster.apis[0]!.codecEndpoint,
+      PassAccessToken: true,
+      IncludeCredentials: false,
+    });
+  });
 });
 
 describe('SQL visibility on PostgreSQL', () => {

@@ -45,7 +45,9 @@ function patchesOf(history: RecordedHistory): string[] {
  * workflow replay against today's code: a change that is not deterministic fails here, before it
  * can break runs that are waiting for a technician in production. `v1-*` were recorded before the
  * lean-core revision (one regular activity per step) and must take the frozen path; `v2-*` after
- * it; `v3-*` after the visits revision (booked, moved, missed visits: workflows/visits.ts).
+ * it; `v3-*` after the visits revision (booked, moved, missed visits: workflows/visits.ts);
+ * `v3-encrypted-*` the same revision with payload encryption (docs/security.md), replayed through
+ * the app's data converter with the development key they were recorded with.
  */
 describe('UpgradeWorkflow replays recorded histories', () => {
   it('has histories of both deck scenarios from before and after the lean-core revision, and endings', () => {
@@ -57,6 +59,12 @@ describe('UpgradeWorkflow replays recorded histories', () => {
       'v2-upgrade-29300001-cancel',
       'v2-upgrade-29300003-refused',
       'v2-upgrade-29300005-reset',
+      'v3-encrypted-upgrade-21301029-deck-b',
+      'v3-encrypted-upgrade-21314849-deck-a',
+      'v3-encrypted-upgrade-29300001-cancel',
+      'v3-encrypted-upgrade-29300003-refused',
+      'v3-encrypted-upgrade-29300005-reset',
+      'v3-encrypted-upgrade-29500001-visit',
       'v3-upgrade-21301029-deck-b',
       'v3-upgrade-21314849-deck-a',
       'v3-upgrade-29300001-cancel',
@@ -78,6 +86,9 @@ describe('UpgradeWorkflow replays recorded histories', () => {
       .filter(({ history }) => patchesOf(history).includes(ONT_VISITS))
       .map((h) => h.workflowId);
     expect(visits).toEqual([
+      'v3-encrypted-upgrade-21301029-deck-b',
+      'v3-encrypted-upgrade-29300001-cancel',
+      'v3-encrypted-upgrade-29500001-visit',
       'v3-upgrade-21301029-deck-b',
       'v3-upgrade-29300001-cancel',
       'v3-upgrade-29500001-visit',
@@ -102,6 +113,7 @@ describe('BillPaymentWorkflow replays recorded histories', () => {
       'v1-bill-202511712853',
       'v1-bill-202511712854',
       'v1-bill-202611712857',
+      'v3-encrypted-bill-202612712857',
     ]);
     expect(histories).toHaveLength(upgrades.length + bills.length);
   });
@@ -110,6 +122,48 @@ describe('BillPaymentWorkflow replays recorded histories', () => {
     expect(await replayErrors(bills)).toEqual(bills.map(({ workflowId }) => [workflowId, null]));
   });
 });
+
+/** Payloads the SDK's core writes itself: the patch's ID, a local activity's type and times. */
+const CORE_MARKER_METADATA = new Set(['core_patch/patch-data', 'core_local_activity/data']);
+
+describe('the encrypted histories', () => {
+  const encrypted = histories.filter((h) => h.workflowId.startsWith('v3-encrypted-'));
+
+  it('are of each kind of run: both deck scenarios, the endings, a visit, a bill', () => {
+    expect(encrypted).toHaveLength(7);
+  });
+
+  it('hold every payload of ours encrypted; only search attributes and the core’s marker metadata are plain', () => {
+    expect(plainPayloadsOf(encrypted)).toEqual([]);
+    // The same look at a history recorded before encryption finds its plaintext inputs and results.
+    expect(
+      plainPayloadsOf(histories.filter((h) => h.workflowId === 'v3-upgrade-21301029-deck-b')).length,
+    ).toBeGreaterThan(5);
+  });
+});
+
+/** Where a history holds a payload in plaintext that our data converter would have encrypted. */
+function plainPayloadsOf(recorded: typeof histories): string[] {
+  const plain = new Set<string>();
+  const walk = (value: unknown, path: string[], marker?: string) => {
+    if (Array.isArray(value)) return value.forEach((v) => walk(v, path, marker));
+    if (!value || typeof value !== 'object') return;
+    const encoding = (value as { metadata?: { encoding?: unknown } }).metadata?.encoding;
+    if (typeof encoding === 'string') {
+      if (Buffer.from(encoding, 'base64').toString() === 'binary/encrypted') return;
+      const detail = path[path.indexOf('details') + 1];
+      const allowed =
+        path.includes('searchAttributes') || (marker && CORE_MARKER_METADATA.has(`${marker}/${detail}`));
+      if (!allowed) plain.add(path.join('.'));
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) walk(child, [...path, key], marker);
+  };
+  for (const { history } of recorded) {
+    for (const event of history.events) walk(event, [], event.markerRecordedEventAttributes?.markerName);
+  }
+  return [...plain];
+}
 
 async function replayErrors(recorded: typeof histories): Promise<Array<[string, string | null]>> {
   const results: Array<[string, string | null]> = [];
