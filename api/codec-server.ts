@@ -7,7 +7,9 @@
  * `authenticate`; with none (development: the dev server's UI cannot sign anyone in) the
  * configuration only lets it bind a loopback address. Payloads are never logged.
  */
-import type { Server } from 'node:http';
+import fs from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { type Payload, type PayloadCodec, ValueError } from '@temporalio/common';
 import cors from 'cors';
 import express from 'express';
@@ -124,17 +126,30 @@ export function createCodecApp(options: CodecServerOptions): express.Express {
   return app;
 }
 
-export async function serveCodec(app: express.Express, host: string, port: number) {
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+/** The codec listener: HTTPS with `tls` (certificate and key files), else HTTP. */
+export async function serveCodec(
+  app: express.Express,
+  host: string,
+  port: number,
+  tls?: { certPath: string; keyPath: string },
+) {
+  const server: Server = tls
+    ? createHttpsServer({ cert: fs.readFileSync(tls.certPath), key: fs.readFileSync(tls.keyPath) }, app)
+    : createHttpServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
   });
-  const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
-    endpoint: `http://${shownHost}:${port}/codec`,
+    endpoint: codecEndpoint(host, port, !!tls),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+export function codecEndpoint(host: string, port: number, https: boolean): string {
+  return `${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}/codec`;
 }

@@ -84,6 +84,8 @@ const EnvSchema = z.object({
   CODEC_HOST: z.string().default('127.0.0.1'),
   CODEC_AUTH: z.enum(['none', 'operator']).optional(),
   CODEC_ALLOWED_ORIGINS: optionalString,
+  CODEC_TLS_CERT_PATH: optionalString,
+  CODEC_TLS_KEY_PATH: optionalString,
   UPGRADE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   API_METRICS_PORT: portOrOff(9464),
@@ -125,7 +127,14 @@ export interface AppConfig {
    * The codec server for the Web UI (api/codec-server.ts), in the API process: `port` null is off.
    * `auth` none (development only, loopback only) or operator (a bearer token of the operator role).
    */
-  codec: { port: number | null; host: string; auth: 'none' | 'operator'; allowedOrigins: string[] };
+  codec: {
+    port: number | null;
+    host: string;
+    auth: 'none' | 'operator';
+    allowedOrigins: string[];
+    /** HTTPS on the listener: the Web UI passes an operator's token to an https endpoint only. */
+    tls?: { certPath: string; keyPath: string };
+  };
   /** Resend when an API key is set; otherwise the local outbox table. */
   email: { resendApiKey?: string; resendBaseUrl?: string; from: string };
   /** HS256 secret of the bearer tokens; a fixed development secret unless in production. */
@@ -262,5 +271,12 @@ function codecSettings(e: Env): AppConfig['codec'] {
     : e.TEMPORAL_UI_URL
       ? [new URL(e.TEMPORAL_UI_URL).origin]
       : [`http://localhost:${uiPort}`, `http://127.0.0.1:${uiPort}`];
-  return { port: e.CODEC_PORT, host: e.CODEC_HOST, auth, allowedOrigins };
+  if (!e.CODEC_TLS_CERT_PATH !== !e.CODEC_TLS_KEY_PATH) {
+    throw new Error('invalid environment:\n  CODEC_TLS_CERT_PATH, CODEC_TLS_KEY_PATH: both or neither');
+  }
+  const tls =
+    e.CODEC_TLS_CERT_PATH && e.CODEC_TLS_KEY_PATH
+      ? { certPath: e.CODEC_TLS_CERT_PATH, keyPath: e.CODEC_TLS_KEY_PATH }
+      : undefined;
+  return { port: e.CODEC_PORT, host: e.CODEC_HOST, auth, allowedOrigins, ...(tls ? { tls } : {}) };
 }

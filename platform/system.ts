@@ -16,7 +16,7 @@ import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporal
 import { createActivities } from '../activities';
 import { createReconcileActivities } from '../activities/reconcile';
 import { apiAuthentication, createApp } from '../api/app';
-import { createCodecApp, serveCodec } from '../api/codec-server';
+import { codecEndpoint as codecUrl, createCodecApp, serveCodec } from '../api/codec-server';
 import { type ApiMetrics, createApiMetrics, serveMetrics } from '../api/metrics';
 import { BILL_PAYMENT_WORKFLOW_TYPE, billWorkflowId } from '../contracts/payments';
 import { billRunStartDelayMs } from '../domain';
@@ -50,8 +50,7 @@ export interface RunningSystem {
 /** Where this process's codec server will listen, when it runs one (the API's process). */
 function codecEndpointOf(config: AppConfig): string | undefined {
   if (!config.runApi || config.codec.port === null) return undefined;
-  const host = config.codec.host.includes(':') ? `[${config.codec.host}]` : config.codec.host;
-  return `http://${host}:${config.codec.port}/codec`;
+  return codecUrl(config.codec.host, config.codec.port, !!config.codec.tls);
 }
 
 export async function startSystem(config: AppConfig, logger: Logger): Promise<RunningSystem> {
@@ -253,7 +252,7 @@ async function startCodecServer(config: AppConfig, logger: Logger) {
     authenticate: apiAuthentication(config),
     logger: logger.child({ component: 'codec' }),
   });
-  const server = await serveCodec(app, config.codec.host, config.codec.port as number);
+  const server = await serveCodec(app, config.codec.host, config.codec.port as number, config.codec.tls);
   logger.info(
     { endpoint: server.endpoint, auth: config.codec.auth, keyIds: config.encryption.keyring.keyIds },
     'codec server listening',

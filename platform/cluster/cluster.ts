@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { codecEndpoint } from '../../api/codec-server';
 import { seedDatabase } from '../../prisma/seed-data';
 import { createDatabase } from '../database';
 import { launchApp, launchPostgres, type StartingProcess } from '../harness';
@@ -117,7 +118,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       }
     }
 
-    const codecEndpoints = ports.codecs.map((port) => `http://127.0.0.1:${port}/codec`);
+    // With CODEC_TLS_* (the UI passes operators' tokens to https endpoints only) the APIs serve HTTPS.
+    const https = !!(options.appEnv?.CODEC_TLS_CERT_PATH ?? process.env.CODEC_TLS_CERT_PATH);
+    const codecEndpoints = ports.codecs.map((port) => codecEndpoint('127.0.0.1', port, https));
     const temporal = await startTemporalCluster({
       postgres: postgresServerOf(databaseUrl),
       ports: ports.temporal,

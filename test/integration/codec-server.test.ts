@@ -3,6 +3,11 @@
  * docker-compose, production) only an operator's token decodes; with none (development, loopback
  * only) anyone who reaches it does. CORS as the Web UI needs it, preflight included.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { apiAuthentication } from '../../api/app';
 import { createCodecApp, serveCodec } from '../../api/codec-server';
@@ -18,8 +23,8 @@ const input = { customerId: '21314849', customerName: 'AHMAD TARMIZI' };
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
 type Json = any;
 
-async function start(auth: 'none' | 'operator') {
-  const config = loadConfig({ NODE_ENV: 'test', CODEC_AUTH: auth, CODEC_ALLOWED_ORIGINS: UI });
+async function start(auth: 'none' | 'operator', tlsEnv: Record<string, string> = {}) {
+  const config = loadConfig({ NODE_ENV: 'test', CODEC_AUTH: auth, CODEC_ALLOWED_ORIGINS: UI, ...tlsEnv });
   const codec = new EncryptionCodec(config.encryption.keyring);
   const app = createCodecApp({
     codec,
@@ -28,7 +33,7 @@ async function start(auth: 'none' | 'operator') {
     authenticate: apiAuthentication(config),
     logger: createLogger('silent'),
   });
-  const server = await serveCodec(app, '127.0.0.1', await freePort());
+  const server = await serveCodec(app, '127.0.0.1', await freePort(), config.codec.tls);
   return { codec, server, base: server.endpoint.replace(/\/codec$/, '') };
 }
 
@@ -142,5 +147,72 @@ describe('the codec server in development (CODEC_AUTH=none, loopback only)', () 
     const answer = await http<Json>(s.base, 'POST', '/codec/decode', { body: toWire([encrypted!, plain]) });
     expect(answer.status).toBe(200);
     expect(fromWire(answer.body)).toEqual([input, { old: true }]);
+  });
+});
+
+describe('the codec server over HTTPS (CODEC_TLS_CERT_PATH, CODEC_TLS_KEY_PATH)', () => {
+  // The Web UI passes the operator's access token only to an https codec endpoint.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'codec-tls-'));
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  let s: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
+    s = await start('operator', { CODEC_TLS_CERT_PATH: cert, CODEC_TLS_KEY_PATH: key });
+  });
+  afterAll(async () => {
+    await s?.server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves https, and decodes for an operator', async () => {
+    expect(s.server.endpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/codec$/);
+    const [encrypted] = await s.codec.encode([defaultPayloadConverter.toPayload(input) as Payload]);
+    const body = JSON.stringify(toWire([encrypted!]));
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = https.request(
+        `${s.server.endpoint}/decode`,
+        {
+          method: 'POST',
+          ca: fs.readFileSync(cert),
+          headers: { 'content-type': 'application/json', ...asOperator() },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+    expect(answer.status).toBe(200);
+    expect(fromWire(JSON.parse(answer.body))).toEqual([input]);
+  });
+
+  it('needs both the certificate and the key', () => {
+    expect(() => loadConfig({ CODEC_TLS_CERT_PATH: cert })).toThrow(
+      'CODEC_TLS_CERT_PATH, CODEC_TLS_KEY_PATH: both or neither',
+    );
   });
 });
