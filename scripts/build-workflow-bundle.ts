@@ -10,11 +10,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../platform/telemetry/temporal';
 import { WORKFLOW_BUNDLE_PATH, WORKFLOWS_PATH } from '../worker/create-worker';
 
 const root = path.resolve(__dirname, '..');
 const inputsPath = `${WORKFLOW_BUNDLE_PATH}.inputs.json`;
-const ALWAYS = ['package-lock.json', path.relative(root, __filename)];
+const ALWAYS = ['package-lock.json', path.relative(root, __filename), 'platform/telemetry/temporal.ts'];
 
 interface Inputs {
   files: string[];
@@ -53,6 +54,8 @@ export async function buildWorkflowBundle(): Promise<string> {
   const read = new Set<string>(ALWAYS);
   const { code } = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
+    // Tracing's workflow interceptors (platform/telemetry/temporal.ts): no command of their own.
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
     logger: new DefaultLogger('WARN'),
     webpackConfigHook: (config) => ({
       ...config,

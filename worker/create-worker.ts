@@ -52,6 +52,8 @@ export interface UpgradeWorkerOptions {
   /** Another bundle than the prebuilt one (`bundleWorkflowCode`). */
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
+  /** Tracing's interceptors and workflow span sink (platform/telemetry/temporal.ts). */
+  telemetry?: Pick<WorkerOptions, 'interceptors' | 'sinks'>;
 }
 
 export async function createUpgradeWorker(options: UpgradeWorkerOptions): Promise<Worker> {
@@ -65,6 +67,7 @@ export async function createUpgradeWorker(options: UpgradeWorkerOptions): Promis
     activities: options.activities,
     workflowBundle: options.workflowBundle ?? { codePath: WORKFLOW_BUNDLE_PATH },
     ...(options.identity ? { identity: options.identity } : {}),
+    ...options.telemetry,
     shutdownGraceTime: '10 seconds',
     ...WORKER_TUNING_OPTIONS,
   });

@@ -3,6 +3,11 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { SEARCH_ATTRIBUTES } from '../../contracts/search-attributes';
+import {
+  TRACING_OFF,
+  tracingWorkerOptions,
+  WORKFLOW_INTERCEPTOR_MODULES,
+} from '../../platform/telemetry/temporal';
 import { temporalTools } from '../../platform/temporal-tools';
 import { WORKFLOWS_PATH } from '../../worker/create-worker';
 
@@ -33,11 +38,18 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
   return env;
 }
 
+/** The workflow span sink the bundle's interceptors call (spans dropped: tests trace nothing here). */
+export const workflowSinks = tracingWorkerOptions(TRACING_OFF).sinks;
+
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-/** Bundled once per test file and shared by every worker in it. */
+/** Bundled once per test file and shared by every worker in it, with tracing's interceptors as in production. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietLogger });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    logger: quietLogger,
+  });
   return bundle;
 }
 

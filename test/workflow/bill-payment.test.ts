@@ -10,7 +10,12 @@ import { addDays, jakartaDateOf } from '../../domain';
 import { reminderAt } from '../../domain/visits';
 import { BillPaymentWorkflow } from '../../workflows';
 import { recordHistoriesFrom } from '../helpers/histories';
-import { createTimeSkippingEnvironment, uniqueTaskQueue, workflowBundle } from '../helpers/temporal';
+import {
+  createTimeSkippingEnvironment,
+  uniqueTaskQueue,
+  workflowBundle,
+  workflowSinks,
+} from '../helpers/temporal';
 import { fakeActivities, SCENARIO_A_PLAN } from './fake-activities';
 
 let env: TestWorkflowEnvironment;
@@ -44,6 +49,7 @@ async function runBill(
     taskQueue,
     activities: activities as unknown as Activities,
     workflowBundle: await workflowBundle(),
+    sinks: workflowSinks,
   });
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start(BillPaymentWorkflow, {

@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import { LEAN_CORE } from '../../workflows/upgrade';
 import { ONT_VISITS } from '../../workflows/visits';
 import { HISTORIES_DIR } from '../helpers/histories';
-import { workflowBundle } from '../helpers/temporal';
+import { workflowBundle, workflowSinks } from '../helpers/temporal';
 
 interface RecordedHistory {
   events: Array<{
@@ -114,7 +114,7 @@ describe('BillPaymentWorkflow replays recorded histories', () => {
 async function replayErrors(recorded: typeof histories): Promise<Array<[string, string | null]>> {
   const results: Array<[string, string | null]> = [];
   for await (const result of Worker.runReplayHistories(
-    { workflowBundle: await workflowBundle() },
+    { workflowBundle: await workflowBundle(), sinks: workflowSinks },
     recorded,
   )) {
     results.push([result.workflowId, result.error?.message ?? null]);

@@ -17,7 +17,12 @@ import {
 import { jakartaDateOf } from '../../domain/calendar';
 import { reminderAt, slotsBetween, type VisitSlot, visitStart } from '../../domain/visits';
 import { UpgradeWorkflow } from '../../workflows';
-import { createTimeSkippingEnvironment, uniqueTaskQueue, workflowBundle } from '../helpers/temporal';
+import {
+  createTimeSkippingEnvironment,
+  uniqueTaskQueue,
+  workflowBundle,
+  workflowSinks,
+} from '../helpers/temporal';
 import {
   type FakeActivities,
   fakeActivities,
@@ -78,6 +83,7 @@ async function run(
     taskQueue,
     activities: activities as unknown as Activities,
     workflowBundle: await workflowBundle(),
+    sinks: workflowSinks,
   });
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start(UpgradeWorkflow, {
