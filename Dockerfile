@@ -1,14 +1,34 @@
-# The app image: API and worker (choose with RUN_API / RUN_WORKER). Infrastructure comes from
-# the environment: DATABASE_URL and TEMPORAL_ADDRESS must be set (see docker-compose.yml).
-FROM node:20-bookworm-slim
+# The app image: API and worker (choose with RUN_API / RUN_WORKER), compiled JavaScript and the
+# production dependencies only, run as the unprivileged `node` user. Infrastructure comes from the
+# environment: DATABASE_URL and TEMPORAL_ADDRESS must be set, and the schema migrated once per
+# release by the `migrate` target (docker-compose.yml's `migrate` service) before replicas start.
+#   docker build --target runtime -t oxygen-selfcare/app .
+#   docker build --target migrate -t oxygen-selfcare/migrate .
+
+# ---- build: every dependency, then dist/ (tsc, migrations, the prebuilt workflow bundle) ------
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
-ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --include=dev
+RUN npm ci --no-audit --no-fund
 COPY . .
-RUN DATABASE_URL=postgresql://unused@localhost/unused npx prisma generate
-# Bundle the workflow code once at build time; the worker (running as `node`) reuses it.
-RUN node --import tsx scripts/build-workflow-bundle.ts
+RUN bash scripts/build.sh
+
+# ---- migrate: the release's one-shot migration job (the Prisma CLI is a development tool) -----
+FROM build AS migrate
+USER node
+CMD ["node", "--import", "tsx", "scripts/migrate.ts"]
+
+# ---- runtime: what the API and worker replicas run -------------------------------------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --omit=optional as well: prisma and typescript are optional peers of @prisma/client.
+RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "scripts/start.ts"]
+# Liveness only (no dependency checks): the API's port, or the worker's metrics port for a worker.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "const api=process.env.RUN_API!=='false';const port=api?(process.env.PORT||3000):(process.env.WORKER_METRICS_PORT||9465);fetch('http://127.0.0.1:'+port+'/livez').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+CMD ["node", "dist/scripts/start.js"]

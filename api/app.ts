@@ -4,12 +4,14 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { AppConfig } from '../platform/config';
 import type { Database } from '../platform/database';
+import type { ApiCheck, Readiness } from '../platform/health/readiness';
 import type { Logger } from '../platform/logger';
 import { authenticate, principalOf } from './access';
 import type { ApiMetrics } from './metrics';
 import { OPERATIONS } from './openapi';
 import { mount } from './operation';
 import { HttpProblem, problemHandler, unknownRoute } from './problem';
+import { requestContext } from './request-context';
 
 export interface ApiDependencies {
   db: Database;
@@ -18,6 +20,8 @@ export interface ApiDependencies {
   logger: Logger;
   /** Requests counted and timed for Prometheus (api/metrics.ts); unset when API_METRICS_PORT=off. */
   metrics?: ApiMetrics;
+  /** What `/readyz` reports; unset: PostgreSQL, migrations and Temporal through the clients above. */
+  readiness?: Readiness<ApiCheck>;
 }
 
 export function createApp(deps: ApiDependencies): express.Express {
@@ -27,6 +31,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.set('query parser', 'simple');
   if (deps.metrics) app.use(deps.metrics.track);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(requestContext());
   app.use(requestLog(deps.logger));
   // The raw body is kept for the payment gateway's signature (api/access.ts).
   app.use(

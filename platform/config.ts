@@ -88,6 +88,7 @@ const EnvSchema = z.object({
   CODEC_TLS_KEY_PATH: optionalString,
   UPGRADE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
+  MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
   API_METRICS_PORT: portOrOff(9464),
   WORKER_METRICS_PORT: portOrOff(9465),
   METRICS_HOST: z.string().default('127.0.0.1'),
@@ -148,6 +149,11 @@ export interface AppConfig {
   visitMoveLeadHours: number;
   /** Loads the catalog and the demo customers (idempotently). Off in production unless asked. */
   seedDemoData: boolean;
+  /**
+   * Apply pending migrations at start (a laptop's `npm start`); otherwise only check the schema
+   * and refuse to start when it is behind (production: `npm run migrate` runs once per release).
+   */
+  migrateOnStart: boolean;
   /** Prometheus endpoints, each on a port of its own (`null`: off). */
   metrics: { host: string; apiPort: number | null; workerPort: number | null };
   runApi: boolean;
@@ -198,6 +204,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     ontSwapSla: e.ONT_SWAP_SLA,
     visitMoveLeadHours: e.VISIT_MOVE_LEAD_HOURS,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : e.NODE_ENV !== 'production',
+    migrateOnStart: e.MIGRATE_ON_START ? e.MIGRATE_ON_START === 'true' : e.NODE_ENV !== 'production',
     metrics: { host: e.METRICS_HOST, apiPort: e.API_METRICS_PORT, workerPort: e.WORKER_METRICS_PORT },
     runApi: e.RUN_API,
     runWorker: e.RUN_WORKER,

@@ -27,12 +27,25 @@ import { statementLink } from './auth';
 import type { AppConfig } from './config';
 import { dataConverterFor } from './data-converter';
 import { createDatabase, type Database } from './database';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import {
+  type ApiCheck,
+  databaseCheck,
+  migrationsCheck,
+  Readiness,
+  temporalCheck,
+  workerPollingCheck,
+} from './health/readiness';
+import { serveWorkerProbes } from './health/worker-probes';
 import type { Logger } from './logger';
-import { migrateDatabase } from './migrate';
+import { assertSchemaCurrent, migrateDatabase } from './migrate';
 import { createEmailTransport } from './notifications/email-transport';
 import { createPushGateway } from './notifications/push-gateway';
 import { EncryptionCodec } from './payload-encryption';
+import { freePort } from './processes';
+import { tracedEmailTransport, tracedPushGateway } from './telemetry/providers';
+import { traceMemo } from './telemetry/run-trace';
+import { TRACING_OFF, tracingClientInterceptors, tracingWorkerOptions } from './telemetry/temporal';
+import type { Tracing } from './telemetry/tracing';
 import { temporalConnectionOptions } from './temporal-connection';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { temporalTools } from './temporal-tools';
@@ -53,9 +66,16 @@ function codecEndpointOf(config: AppConfig): string | undefined {
   return codecUrl(config.codec.host, config.codec.port, !!config.codec.tls);
 }
 
-export async function startSystem(config: AppConfig, logger: Logger): Promise<RunningSystem> {
+export async function startSystem(
+  config: AppConfig,
+  logger: Logger,
+  tracing: Pick<Tracing, 'spanProcessor' | 'resource'> = TRACING_OFF,
+): Promise<RunningSystem> {
   const cleanups: Array<{ name: string; run: () => Promise<void> }> = [];
+  const readiness: Readiness[] = [];
   const stop = async () => {
+    // Out of the load balancer first: /readyz answers 503 before anything stops.
+    for (const r of readiness) r.markStopping();
     for (const cleanup of cleanups.reverse()) {
       try {
         await cleanup.run();
@@ -70,6 +90,8 @@ export async function startSystem(config: AppConfig, logger: Logger): Promise<Ru
   try {
     let databaseUrl = config.database.url;
     if (!databaseUrl) {
+      // A development dependency, never loaded in production (DATABASE_URL is required there).
+      const { startEmbeddedPostgres } = await import('./embedded-postgres.js');
       const embedded = await startEmbeddedPostgres({
         dataDir: config.dataDir,
         port: config.database.embeddedPort,
@@ -78,8 +100,13 @@ export async function startSystem(config: AppConfig, logger: Logger): Promise<Ru
       cleanups.push({ name: 'embedded PostgreSQL', run: embedded.stop });
       databaseUrl = embedded.url;
     }
-    await migrateDatabase(databaseUrl);
-    logger.info('database migrations applied');
+    if (config.migrateOnStart) {
+      await migrateDatabase(databaseUrl);
+      logger.info('database migrations applied');
+    } else {
+      await assertSchemaCurrent(databaseUrl);
+      logger.info('database schema current');
+    }
 
     const db = createDatabase(databaseUrl);
     cleanups.push({ name: 'database client', run: () => db.$disconnect() });
@@ -108,8 +135,10 @@ export async function startSystem(config: AppConfig, logger: Logger): Promise<Ru
     const connectionOptions = temporalConnectionOptions(config.temporal, temporalAddress);
 
     if (config.runWorker) {
-      const worker = await startWorker(config, connectionOptions, db, logger);
+      const worker = await startWorker(config, connectionOptions, db, logger, tracing);
       cleanups.push({ name: 'worker', run: worker.stop });
+      readiness.push(worker.readiness);
+      if (worker.probes) cleanups.push({ name: 'worker probes', run: worker.probes.stop });
     }
 
     let apiUrl: string | undefined;
@@ -124,6 +153,7 @@ export async function startSystem(config: AppConfig, logger: Logger): Promise<Ru
       }
       const api = await startApi(config, connectionOptions, db, metrics, logger);
       cleanups.push({ name: 'API', run: api.stop });
+      readiness.push(api.readiness);
       apiUrl = api.url;
       if (config.codec.port !== null) {
         const codec = await startCodecServer(config, logger);
@@ -144,13 +174,21 @@ async function startWorker(
   connectionOptions: ReturnType<typeof temporalConnectionOptions>,
   db: Database,
   logger: Logger,
+  tracing: Pick<Tracing, 'spanProcessor' | 'resource'>,
 ) {
-  installTemporalRuntime(config, logger);
+  // The SDK's exporter listens on loopback; the metrics port serves it with the probes.
+  const exporterPort = config.metrics.workerPort ? await freePort() : null;
+  installTemporalRuntime(config, exporterPort);
   const connection = await NativeConnection.connect(connectionOptions);
   // The bill step starts the bill's run and the reconciler asks how runs ended, through the
   // worker's own connection: its calls go through the SDK's Rust core instead of grpc-js.
   const dataConverter = dataConverterFor(config.encryption.keyring);
-  const temporal = new Client({ connection, namespace: config.temporal.namespace, dataConverter });
+  const temporal = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter,
+    interceptors: tracingClientInterceptors(),
+  });
   let worker: Worker;
   try {
     worker = await createUpgradeWorker({
@@ -162,8 +200,8 @@ async function startWorker(
         ...createActivities({
           db,
           logger: logger.child({ component: 'activities' }),
-          email: createEmailTransport(config.email, db),
-          push: createPushGateway(db),
+          email: tracedEmailTransport(createEmailTransport(config.email, db)),
+          push: tracedPushGateway(createPushGateway(db)),
           emailFrom: config.email.from,
           statementUrl: (billCode, customerId) =>
             statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, billCode, customerId),
@@ -176,6 +214,8 @@ async function startWorker(
                 args: [input],
                 // No task until the reminder is due: a bill waiting for days costs one event.
                 startDelay: billRunStartDelayMs(input.dueDate, new Date()) || undefined,
+                // The upgrade's trace (this activity's), for the payment notification to join.
+                ...traceMemo(),
               })
               .catch((error) => {
                 if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
@@ -192,6 +232,7 @@ async function startWorker(
         }),
         ...createReconcileActivities({ db, temporal }),
       },
+      telemetry: tracingWorkerOptions(tracing),
     });
     await ensureReconcileSchedule(temporal, config.temporal.taskQueue);
   } catch (error) {
@@ -201,7 +242,30 @@ async function startWorker(
   const running = worker.run();
   running.catch((error) => logger.fatal({ err: error }, 'worker stopped with an error'));
   logger.info({ taskQueue: config.temporal.taskQueue }, 'worker started');
+  const readiness = new Readiness({
+    database: databaseCheck(db),
+    migrations: migrationsCheck(db),
+    temporal: temporalCheck(temporal),
+    worker: workerPollingCheck({
+      client: temporal,
+      taskQueue: config.temporal.taskQueue,
+      running: () => worker.getState() === 'RUNNING',
+      identity: worker.options.identity,
+    }),
+  });
+  let probes: Awaited<ReturnType<typeof serveWorkerProbes>> | undefined;
+  if (config.metrics.workerPort && exporterPort) {
+    probes = await serveWorkerProbes({
+      host: config.metrics.host,
+      port: config.metrics.workerPort,
+      readiness,
+      metricsUpstream: `http://127.0.0.1:${exporterPort}/metrics`,
+    });
+    logger.info({ url: `${probes.url}/metrics`, probes: `${probes.url}/readyz` }, 'worker metrics listening');
+  }
   return {
+    readiness,
+    probes,
     stop: async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
@@ -222,8 +286,21 @@ async function startApi(
     connection,
     namespace: config.temporal.namespace,
     dataConverter: dataConverterFor(config.encryption.keyring),
+    interceptors: tracingClientInterceptors(),
   });
-  const app = createApp({ db, temporal, config, logger: logger.child({ component: 'api' }), metrics });
+  const readiness = new Readiness<ApiCheck>({
+    database: databaseCheck(db),
+    migrations: migrationsCheck(db),
+    temporal: temporalCheck(temporal),
+  });
+  const app = createApp({
+    db,
+    temporal,
+    config,
+    logger: logger.child({ component: 'api' }),
+    metrics,
+    readiness,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.api.port, config.api.host, (error?: Error) =>
       error ? reject(error) : resolve(s),
@@ -233,6 +310,7 @@ async function startApi(
   logger.info({ url }, 'API listening');
   return {
     url,
+    readiness,
     stop: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -262,21 +340,21 @@ async function startCodecServer(config: AppConfig, logger: Logger) {
 
 /**
  * The SDK logs (bundling, polling) at warn and above unless LOG_LEVEL asks for more. Its metrics
- * are served by its own Prometheus exporter on WORKER_METRICS_PORT; the exporter stops with the
+ * are served by its own Prometheus exporter on a loopback port, which WORKER_METRICS_PORT passes
+ * through with the worker's probes (platform/health/worker-probes.ts); the exporter stops with the
  * runtime, which shuts down when the worker's connection, its last native object, is closed.
  */
-function installTemporalRuntime(config: AppConfig, logger: Logger) {
+function installTemporalRuntime(config: AppConfig, exporterPort: number | null) {
   const level = config.logLevel === 'debug' || config.logLevel === 'trace' ? 'DEBUG' : 'WARN';
-  const { host, workerPort } = config.metrics;
-  const bindAddress = `${host.includes(':') ? `[${host}]` : host}:${workerPort}`;
   try {
     Runtime.install({
       logger: new DefaultLogger(level),
       // Shutdown signals are ours (scripts/start.ts): the worker drains in order, after the API.
       shutdownSignals: [],
-      telemetryOptions: workerPort ? { metrics: { prometheus: { bindAddress } } } : undefined,
+      telemetryOptions: exporterPort
+        ? { metrics: { prometheus: { bindAddress: `127.0.0.1:${exporterPort}` } } }
+        : undefined,
     });
-    if (workerPort) logger.info({ url: `http://${bindAddress}/metrics` }, 'worker metrics listening');
   } catch (error) {
     // Already installed in this process (tests start more than one system): its settings stay.
     if (!(error instanceof IllegalStateError)) throw error;

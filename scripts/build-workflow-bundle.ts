@@ -11,11 +11,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { FAILURE_CONVERTER_PATH } from '../platform/data-converter';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../platform/telemetry/temporal';
 import { WORKFLOW_BUNDLE_PATH, WORKFLOWS_PATH } from '../worker/create-worker';
 
 const root = path.resolve(__dirname, '..');
 const inputsPath = `${WORKFLOW_BUNDLE_PATH}.inputs.json`;
-const ALWAYS = ['package-lock.json', path.relative(root, __filename)];
+const ALWAYS = ['package-lock.json', path.relative(root, __filename), 'platform/telemetry/temporal.ts'];
 
 interface Inputs {
   files: string[];
@@ -56,6 +57,8 @@ export async function buildWorkflowBundle(): Promise<string> {
     workflowsPath: WORKFLOWS_PATH,
     // Workflow failures are converted inside the sandbox: with the same converter as outside it.
     failureConverterPath: FAILURE_CONVERTER_PATH,
+    // Tracing's workflow interceptors (platform/telemetry/temporal.ts): no command of their own.
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
     logger: new DefaultLogger('WARN'),
     webpackConfigHook: (config) => ({
       ...config,

@@ -4,14 +4,17 @@
  * elsewhere. Ctrl-C or SIGTERM stops everything in order.
  */
 import { loadConfig } from '../platform/config';
-import { SetupError } from '../platform/embedded-postgres';
-import { createLogger } from '../platform/logger';
-import { startSystem } from '../platform/system';
+import { startTracing } from '../platform/telemetry/tracing';
 
 async function main() {
   const config = loadConfig();
+  // Before anything it instruments (http, pg, Prisma) is loaded: the system is imported after.
+  const tracing = await startTracing(serviceName(config));
+  const { createLogger } = await import('../platform/logger.js');
+  const { startSystem } = await import('../platform/system.js');
   const logger = createLogger(config.logLevel);
-  const system = await startSystem(config, logger);
+  if (tracing.enabled) logger.info({ service: tracing.resource.attributes['service.name'] }, 'tracing on');
+  const system = await startSystem(config, logger, tracing);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -21,6 +24,7 @@ async function main() {
     setInterval(() => undefined, 1_000);
     logger.info({ signal }, 'shutting down');
     await system.stop();
+    await tracing.shutdown().catch((error) => logger.warn({ err: error }, 'traces not all flushed'));
     logger.info('stopped');
     process.exit(0);
   };
@@ -51,8 +55,17 @@ async function main() {
   process.stdout.write(`${lines.filter(Boolean).join('\n')}\n`);
 }
 
+/** `OTEL_SERVICE_NAME` wins; otherwise named by what the process runs. */
+function serviceName(config: ReturnType<typeof loadConfig>): string {
+  if (config.runApi && !config.runWorker) return 'selfcare-api';
+  if (config.runWorker && !config.runApi) return 'selfcare-worker';
+  return 'selfcare';
+}
+
 main().catch((error) => {
-  const detail = error instanceof SetupError ? error.message : error instanceof Error ? error.stack : error;
+  // Setup problems (embedded PostgreSQL) and a schema behind the release say what to do: no stack.
+  const known = error instanceof Error && ['SetupError', 'SchemaBehindError'].includes(error.name);
+  const detail = known ? error.message : error instanceof Error ? error.stack : error;
   process.stderr.write(`failed to start: ${detail}\n`);
   process.exit(1);
 });

@@ -54,6 +54,8 @@ export interface UpgradeWorkerOptions {
   /** Another bundle than the prebuilt one (`bundleWorkflowCode`). */
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
+  /** Tracing's interceptors and workflow span sink (platform/telemetry/temporal.ts). */
+  telemetry?: Pick<WorkerOptions, 'interceptors' | 'sinks'>;
 }
 
 export async function createUpgradeWorker(options: UpgradeWorkerOptions): Promise<Worker> {
@@ -68,6 +70,7 @@ export async function createUpgradeWorker(options: UpgradeWorkerOptions): Promis
     dataConverter: options.dataConverter,
     workflowBundle: options.workflowBundle ?? { codePath: WORKFLOW_BUNDLE_PATH },
     ...(options.identity ? { identity: options.identity } : {}),
+    ...options.telemetry,
     shutdownGraceTime: '10 seconds',
     ...WORKER_TUNING_OPTIONS,
   });

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { BILL_PAYMENT_WORKFLOW_TYPE, billPaidSignal, billWorkflowId } from '../../contracts/payments';
+import { inRunTrace } from '../../platform/telemetry/run-trace';
 import { recordPayment } from '../../services/payments';
 import { ok, operationsOf, problem } from '../operation';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
@@ -67,20 +68,23 @@ export const PAYMENTS = [
       // A redelivery after the receipt went out on every channel changes nothing: no second run.
       if (!outcome.receiptDelivered) {
         try {
-          await temporal.workflow.signalWithStart(BILL_PAYMENT_WORKFLOW_TYPE, {
-            workflowId: billWorkflowId(body.billCode),
-            taskQueue: config.temporal.taskQueue,
-            args: [
-              {
-                billCode: body.billCode,
-                customerId: outcome.customerId,
-                upgradeId: outcome.upgradeId,
-                dueDate: outcome.dueDate,
-              },
-            ],
-            signal: billPaidSignal,
-            signalArgs: [{ transactionId: body.transactionId }],
-          });
+          const run = temporal.workflow.getHandle(billWorkflowId(body.billCode));
+          await inRunTrace(run, 'payment notified', () =>
+            temporal.workflow.signalWithStart(BILL_PAYMENT_WORKFLOW_TYPE, {
+              workflowId: billWorkflowId(body.billCode),
+              taskQueue: config.temporal.taskQueue,
+              args: [
+                {
+                  billCode: body.billCode,
+                  customerId: outcome.customerId,
+                  upgradeId: outcome.upgradeId,
+                  dueDate: outcome.dueDate,
+                },
+              ],
+              signal: billPaidSignal,
+              signalArgs: [{ transactionId: body.transactionId }],
+            }),
+          );
         } catch (error) {
           logger.error({ err: error, billCode: body.billCode }, 'payment recorded, receipt not queued');
           throw new HttpProblem(

@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { ontReplacedSignal } from '../../contracts/upgrade';
 import { jakartaDateOf } from '../../domain/calendar';
+import { inRunTrace } from '../../platform/telemetry/run-trace';
 import { appointmentsByWorkOrder, currentAppointment } from '../../services/appointments';
 import { ok, operationsOf, problem } from '../operation';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
@@ -73,14 +74,17 @@ export const TECHNICIAN = [
         });
       }
       try {
-        await temporal.workflow.getHandle(upgradeId).signal(ontReplacedSignal, {
-          workOrderNumber: woNumber,
-          newOntSerial: body.newOntSerial,
-          newOntModel: body.newOntModel,
-          band: 'DUAL',
-          technician: body.technician ?? null,
-          replacedAt: body.replacedAt ? new Date(body.replacedAt).toISOString() : new Date().toISOString(),
-        });
+        const run = temporal.workflow.getHandle(upgradeId);
+        await inRunTrace(run, 'ONT swap reported', () =>
+          run.signal(ontReplacedSignal, {
+            workOrderNumber: woNumber,
+            newOntSerial: body.newOntSerial,
+            newOntModel: body.newOntModel,
+            band: 'DUAL',
+            technician: body.technician ?? null,
+            replacedAt: body.replacedAt ? new Date(body.replacedAt).toISOString() : new Date().toISOString(),
+          }),
+        );
       } catch (error) {
         if (error instanceof WorkflowNotFoundError) {
           throw conflict(`the upgrade of work order ${woNumber} is no longer running`, {

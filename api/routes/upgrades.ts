@@ -6,6 +6,7 @@ import {
   type UpgradeWorkflowInput,
   upgradeWorkflowId,
 } from '../../contracts/upgrade';
+import { traceMemo } from '../../platform/telemetry/run-trace';
 import { settleIfAbandoned } from '../../services/abandoned-upgrades';
 import { toQuoteView } from '../../services/bills';
 import { admitUpgrade, UpgradeInFlight, withdrawAdmission } from '../../services/upgrade-admission';
@@ -140,6 +141,8 @@ export const UPGRADES = [
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
             staticSummary: `Upgrade ${customerId} to ${targetPackageCode}`,
             staticDetails: `Requested ${input.requestedAt} with Idempotency-Key ${idempotencyKey}`,
+            // The request's trace, for the technician's report and the payment to join later.
+            ...traceMemo(),
           });
       } catch (error) {
         // A timeout may hide a start that happened: ask before undoing the admission.

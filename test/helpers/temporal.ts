@@ -4,6 +4,11 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { SEARCH_ATTRIBUTES } from '../../contracts/search-attributes';
 import { developmentDataConverter, FAILURE_CONVERTER_PATH } from '../../platform/data-converter';
+import {
+  TRACING_OFF,
+  tracingWorkerOptions,
+  WORKFLOW_INTERCEPTOR_MODULES,
+} from '../../platform/telemetry/temporal';
 import { temporalTools } from '../../platform/temporal-tools';
 import { WORKFLOWS_PATH } from '../../worker/create-worker';
 
@@ -37,14 +42,17 @@ export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvir
 
 /** The app's data converter with the development key, as every process of a test stack runs. */
 export const testDataConverter = developmentDataConverter();
+/** The workflow span sink the bundle's interceptors call (spans dropped: tests trace nothing here). */
+export const workflowSinks = tracingWorkerOptions(TRACING_OFF).sinks;
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-/** Bundled once per test file and shared by every worker in it. */
+/** Bundled once per test file and shared by every worker in it, with tracing's interceptors as in production. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     failureConverterPath: FAILURE_CONVERTER_PATH,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
     logger: quietLogger,
   });
   return bundle;

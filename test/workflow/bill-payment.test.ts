@@ -15,6 +15,7 @@ import {
   testDataConverter,
   uniqueTaskQueue,
   workflowBundle,
+  workflowSinks,
 } from '../helpers/temporal';
 import { fakeActivities, SCENARIO_A_PLAN } from './fake-activities';
 
@@ -50,6 +51,7 @@ async function runBill(
     activities: activities as unknown as Activities,
     workflowBundle: await workflowBundle(),
     dataConverter: testDataConverter,
+    sinks: workflowSinks,
   });
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start(BillPaymentWorkflow, {

@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import { LEAN_CORE } from '../../workflows/upgrade';
 import { ONT_VISITS } from '../../workflows/visits';
 import { HISTORIES_DIR } from '../helpers/histories';
-import { testDataConverter, workflowBundle } from '../helpers/temporal';
+import { testDataConverter, workflowBundle, workflowSinks } from '../helpers/temporal';
 
 interface RecordedHistory {
   events: Array<{
@@ -146,7 +146,10 @@ describe('the encrypted histories', () => {
 function plainPayloadsOf(recorded: typeof histories): string[] {
   const plain = new Set<string>();
   const walk = (value: unknown, path: string[], marker?: string) => {
-    if (Array.isArray(value)) return value.forEach((v) => walk(v, path, marker));
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, path, marker);
+      return;
+    }
     if (!value || typeof value !== 'object') return;
     const encoding = (value as { metadata?: { encoding?: unknown } }).metadata?.encoding;
     if (typeof encoding === 'string') {
@@ -169,7 +172,7 @@ async function replayErrors(recorded: typeof histories): Promise<Array<[string, 
   const results: Array<[string, string | null]> = [];
   for await (const result of Worker.runReplayHistories(
     // Encrypted histories decode with the key they were recorded with (the development key).
-    { workflowBundle: await workflowBundle(), dataConverter: testDataConverter },
+    { workflowBundle: await workflowBundle(), dataConverter: testDataConverter, sinks: workflowSinks },
     recorded,
   )) {
     results.push([result.workflowId, result.error?.message ?? null]);

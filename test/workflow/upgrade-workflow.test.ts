@@ -22,6 +22,7 @@ import {
   testDataConverter,
   uniqueTaskQueue,
   workflowBundle,
+  workflowSinks,
 } from '../helpers/temporal';
 import {
   type FakeActivities,
@@ -84,6 +85,7 @@ async function run(
     activities: activities as unknown as Activities,
     workflowBundle: await workflowBundle(),
     dataConverter: testDataConverter,
+    sinks: workflowSinks,
   });
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start(UpgradeWorkflow, {

