@@ -146,7 +146,10 @@ describe('the encrypted histories', () => {
 function plainPayloadsOf(recorded: typeof histories): string[] {
   const plain = new Set<string>();
   const walk = (value: unknown, path: string[], marker?: string) => {
-    if (Array.isArray(value)) return value.forEach((v) => walk(v, path, marker));
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v, path, marker);
+      return;
+    }
     if (!value || typeof value !== 'object') return;
     const encoding = (value as { metadata?: { encoding?: unknown } }).metadata?.encoding;
     if (typeof encoding === 'string') {
