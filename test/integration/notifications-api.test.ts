@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -78,6 +79,7 @@ beforeAll(async () => {
       NODE_ENV: 'production',
       AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
       PAYMENT_WEBHOOK_SECRET: 'a-production-gateway-secret-of-32-chars',
+      PAYLOAD_ENCRYPTION_KEYS: `production:${randomBytes(32).toString('base64')}`,
     }),
   );
 
