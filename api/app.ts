@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { createTokenVerifier, type TokenVerifier } from '../platform/auth';
 import type { AppConfig } from '../platform/config';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
@@ -18,6 +19,8 @@ export interface ApiDependencies {
   logger: Logger;
   /** Requests counted and timed for Prometheus (api/metrics.ts); unset when API_METRICS_PORT=off. */
   metrics?: ApiMetrics;
+  /** The bearer tokens' verifier; default: one for the configured issuers. */
+  verifier?: TokenVerifier;
 }
 
 export function createApp(deps: ApiDependencies): express.Express {
@@ -38,7 +41,10 @@ export function createApp(deps: ApiDependencies): express.Express {
       },
     }),
   );
-  app.locals.paymentWebhookSecret = deps.config.payments.webhookSecret;
+  const { webhookSecret, previousWebhookSecret } = deps.config.payments;
+  app.locals.paymentWebhookSecrets = previousWebhookSecret
+    ? [webhookSecret, previousWebhookSecret]
+    : [webhookSecret];
   // Public and signed operations first; every other /v1 operation needs a token.
   const v1 = OPERATIONS.filter((op) => op.path.startsWith('/v1/') && op.access !== 'payment-gateway');
   app.use(
@@ -47,7 +53,13 @@ export function createApp(deps: ApiDependencies): express.Express {
       deps,
     ),
   );
-  app.use('/v1', authenticate(deps.config.auth.jwtSecret));
+  app.use(
+    '/v1',
+    authenticate(
+      deps.verifier ?? createTokenVerifier(deps.config.auth.issuers),
+      deps.config.auth.statementLinks,
+    ),
+  );
   app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
   app.use('/v1', mount(v1, deps, '/v1'));
   app.use(unknownRoute);

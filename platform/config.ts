@@ -8,6 +8,10 @@ import type { Duration } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { z } from 'zod';
 import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../contracts/upgrade';
+import { type IssuerSettings, parseIssuers } from './auth/issuers';
+import { ROLES } from './auth/principal';
+import { WEB_CLIENT_ID, WEB_CLIENT_SCOPE } from './auth/provider-constants';
+import type { StatementLinkSettings } from './auth/statement-link';
 
 /** The sender of customer emails unless EMAIL_FROM says otherwise. */
 export const EMAIL_FROM_DEFAULT = 'Oxygen.id <do-not-reply@oxygen.id>';
@@ -67,8 +71,20 @@ const EnvSchema = z.object({
   EMAIL_FROM: z.string().default(EMAIL_FROM_DEFAULT),
   ONT_SWAP_SLA: duration.default('3 days'),
   VISIT_MOVE_LEAD_HOURS: z.coerce.number().int().min(0).max(720).default(DEFAULT_VISIT_MOVE_LEAD_HOURS),
+  /** Gone: read only to refuse it with a sentence that says what replaced it. */
   AUTH_JWT_SECRET: optionalString,
+  AUTH_ISSUERS: optionalString,
+  AUTH_ISSUERS_FILE: optionalString,
+  AUTH_AUDIENCE: z.string().default('selfcare-api'),
+  AUTH_WEB_AUTHORITY: optionalString,
+  AUTH_WEB_CLIENT_ID: optionalString,
+  AUTH_WEB_SCOPE: z.string().default('openid profile'),
+  OIDC_PORT: portOrOff(4000),
+  OIDC_ISSUER: optionalString,
+  STATEMENT_LINK_SECRET: optionalString,
+  STATEMENT_LINK_MARGIN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   PAYMENT_WEBHOOK_SECRET: optionalString,
+  PAYMENT_WEBHOOK_SECRET_PREVIOUS: optionalString,
   UPGRADE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   API_METRICS_PORT: portOrOff(9464),
@@ -104,10 +120,17 @@ export interface AppConfig {
   };
   /** Resend when an API key is set; otherwise the local outbox table. */
   email: { resendApiKey?: string; resendBaseUrl?: string; from: string };
-  /** HS256 secret of the bearer tokens; a fixed development secret unless in production. */
-  auth: { jwtSecret: string; isDevelopmentSecret: boolean };
-  /** HMAC-SHA256 secret the payment gateway signs its notifications with; a development one unless in production. */
-  payments: { webhookSecret: string };
+  auth: {
+    /** The identity providers whose tokens the API accepts, each limited to its roles. */
+    issuers: IssuerSettings[];
+    /** The embedded OpenID provider (platform/auth/provider.ts); never in production. `port` null: another process runs it. */
+    development?: { issuer: string; port: number | null; audience: string };
+    /** What the web app's browser code signs in with (oidc-client-ts), served to it by the API. */
+    webClient?: { authority: string; clientId: string; scope: string };
+    statementLinks: StatementLinkSettings;
+  };
+  /** HMAC-SHA256 secrets the payment gateway signs with: the current one, and the previous one during a rotation. */
+  payments: { webhookSecret: string; previousWebhookSecret?: string };
   rateLimit: { upgradesPerMinute: number };
   /** How long the technician may take to swap an ONT before the run escalates. */
   ontSwapSla: string;
@@ -157,7 +180,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     },
     email: { resendApiKey: e.RESEND_API_KEY, resendBaseUrl: e.RESEND_BASE_URL, from: e.EMAIL_FROM },
     auth: authSettings(e),
-    payments: { webhookSecret: secretOf(e, 'PAYMENT_WEBHOOK_SECRET', DEVELOPMENT_PAYMENT_WEBHOOK_SECRET) },
+    payments: paymentSettings(e),
     rateLimit: { upgradesPerMinute: e.UPGRADE_RATE_LIMIT_PER_MINUTE },
     ontSwapSla: e.ONT_SWAP_SLA,
     visitMoveLeadHours: e.VISIT_MOVE_LEAD_HOURS,
@@ -169,13 +192,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
 }
 
 /** Known to every developer: fine on a laptop, refused in production. */
-export const DEVELOPMENT_JWT_SECRET = 'oxygen-selfcare-development-secret-not-for-production';
+export const DEVELOPMENT_STATEMENT_LINK_SECRET = 'oxygen-selfcare-statement-link-development-secret';
 
 /** Known to every developer (and to `npm run pay`): fine on a laptop, refused in production. */
 export const DEVELOPMENT_PAYMENT_WEBHOOK_SECRET = 'oxygen-selfcare-payment-gateway-development-secret';
 
+type SecretName = 'STATEMENT_LINK_SECRET' | 'PAYMENT_WEBHOOK_SECRET' | 'PAYMENT_WEBHOOK_SECRET_PREVIOUS';
+
 /** A secret of at least 32 characters from `name`, or the development one outside production. */
-function secretOf(e: Env, name: 'AUTH_JWT_SECRET' | 'PAYMENT_WEBHOOK_SECRET', development: string): string {
+function secretOf(e: Env, name: SecretName, development: string): string {
   const value = e[name];
   if (value) {
     if (value.length < 32) throw new Error(`invalid environment:\n  ${name}: at least 32 characters`);
@@ -185,7 +210,53 @@ function secretOf(e: Env, name: 'AUTH_JWT_SECRET' | 'PAYMENT_WEBHOOK_SECRET', de
   return development;
 }
 
+function paymentSettings(e: Env): AppConfig['payments'] {
+  const webhookSecret = secretOf(e, 'PAYMENT_WEBHOOK_SECRET', DEVELOPMENT_PAYMENT_WEBHOOK_SECRET);
+  const previous = e.PAYMENT_WEBHOOK_SECRET_PREVIOUS
+    ? secretOf(e, 'PAYMENT_WEBHOOK_SECRET_PREVIOUS', '')
+    : undefined;
+  return { webhookSecret, ...(previous ? { previousWebhookSecret: previous } : {}) };
+}
+
 function authSettings(e: Env): AppConfig['auth'] {
-  const jwtSecret = secretOf(e, 'AUTH_JWT_SECRET', DEVELOPMENT_JWT_SECRET);
-  return { jwtSecret, isDevelopmentSecret: !e.AUTH_JWT_SECRET };
+  if (e.AUTH_JWT_SECRET) {
+    throw new Error(
+      'invalid environment:\n  AUTH_JWT_SECRET: shared-secret (HS256) tokens are no longer accepted, since anyone holding the secret could mint operator tokens; remove it and set AUTH_ISSUERS to the identity providers the API trusts (docs/security.md)',
+    );
+  }
+  const configured = parseIssuers(e.AUTH_ISSUERS, e.AUTH_ISSUERS_FILE) ?? [];
+  const statementLinks = {
+    secret: secretOf(e, 'STATEMENT_LINK_SECRET', DEVELOPMENT_STATEMENT_LINK_SECRET),
+    marginDays: e.STATEMENT_LINK_MARGIN_DAYS,
+  };
+  const production = e.NODE_ENV === 'production';
+  const webClient =
+    e.AUTH_WEB_AUTHORITY && e.AUTH_WEB_CLIENT_ID
+      ? { authority: e.AUTH_WEB_AUTHORITY, clientId: e.AUTH_WEB_CLIENT_ID, scope: e.AUTH_WEB_SCOPE }
+      : undefined;
+  if (production) {
+    if (configured.length === 0)
+      throw new Error(
+        'invalid environment:\n  AUTH_ISSUERS: required in production (the identity providers whose tokens the API accepts, docs/security.md)',
+      );
+    return { issuers: configured, webClient, statementLinks };
+  }
+  if (e.OIDC_PORT === null && !e.OIDC_ISSUER) return { issuers: configured, webClient, statementLinks };
+  const issuer = (e.OIDC_ISSUER ?? `http://localhost:${e.OIDC_PORT}`).replace(/\/+$/, '');
+  const development = { issuer, port: e.OIDC_PORT, audience: e.AUTH_AUDIENCE };
+  const embedded: IssuerSettings = {
+    issuer,
+    audience: e.AUTH_AUDIENCE,
+    algorithms: ['ES256'],
+    roles: [...ROLES],
+    claims: { role: 'roles', customerId: 'customer_id', subject: 'preferred_username' },
+    jwksCooldownSeconds: 30,
+    jwksCacheMaxAgeSeconds: 600,
+  };
+  return {
+    issuers: [embedded, ...configured.filter((c) => c.issuer !== issuer)],
+    development,
+    webClient: webClient ?? { authority: issuer, clientId: WEB_CLIENT_ID, scope: WEB_CLIENT_SCOPE },
+    statementLinks,
+  };
 }

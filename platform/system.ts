@@ -23,6 +23,7 @@ import { seedDatabase } from '../prisma/seed-data';
 import { createUpgradeWorker } from '../worker/create-worker';
 import { ensureReconcileSchedule } from '../worker/reconcile-schedule';
 import { statementLink } from './auth';
+import { type RunningProvider, startDevelopmentProvider } from './auth/provider';
 import type { AppConfig } from './config';
 import { createDatabase, type Database } from './database';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -36,6 +37,8 @@ import { temporalTools } from './temporal-tools';
 
 export interface RunningSystem {
   apiUrl?: string;
+  /** The development OpenID provider's issuer, when this process runs it. */
+  providerUrl?: string;
   temporalAddress: string;
   temporalUiUrl?: string;
   databaseUrl: string;
@@ -99,6 +102,20 @@ export async function startSystem(config: AppConfig, logger: Logger): Promise<Ru
       cleanups.push({ name: 'worker', run: worker.stop });
     }
 
+    let providerUrl: string | undefined;
+    const development = config.auth.development;
+    if (development?.port && config.runApi) {
+      const provider = await startProvider(
+        config,
+        development.port,
+        development.issuer,
+        development.audience,
+      );
+      cleanups.push({ name: 'development OpenID provider', run: provider.stop });
+      providerUrl = provider.issuer;
+      logger.info({ issuer: provider.issuer }, 'development OpenID provider listening');
+    }
+
     let apiUrl: string | undefined;
     if (config.runApi) {
       let metrics: ApiMetrics | undefined;
@@ -113,11 +130,27 @@ export async function startSystem(config: AppConfig, logger: Logger): Promise<Ru
       apiUrl = api.url;
     }
 
-    return { apiUrl, temporalAddress, temporalUiUrl, databaseUrl, stop };
+    return { apiUrl, providerUrl, temporalAddress, temporalUiUrl, databaseUrl, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+function startProvider(
+  config: AppConfig,
+  port: number,
+  issuer: string,
+  audience: string,
+): Promise<RunningProvider> {
+  return startDevelopmentProvider({
+    port,
+    host: config.api.host,
+    issuer,
+    audience,
+    publicBaseUrl: config.api.publicBaseUrl,
+    dataDir: config.dataDir,
+  });
 }
 
 async function startWorker(
@@ -144,8 +177,7 @@ async function startWorker(
           email: createEmailTransport(config.email, db),
           push: createPushGateway(db),
           emailFrom: config.email.from,
-          statementUrl: (billCode, customerId) =>
-            statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, billCode, customerId),
+          statementUrl: (bill) => statementLink(config.api.publicBaseUrl, config.auth.statementLinks, bill),
           visitMoveLeadHours: config.visitMoveLeadHours,
           startBillPayment: async (input) => {
             await temporal.workflow

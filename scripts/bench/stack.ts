@@ -4,9 +4,10 @@
  * (`RUN_WORKER=false`), the other only the worker (`RUN_API=false`, pointed at the first one's
  * PostgreSQL and Temporal). Free ports on 127.0.0.1 and a throw-away data folder, as the e2e tests.
  */
-import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_PAYMENT_WEBHOOK_SECRET } from '../../platform/config';
+import { DEVELOPMENT_PAYMENT_WEBHOOK_SECRET } from '../../platform/config';
 import { launchApp, startLocalSystem } from '../../platform/harness';
 import { type Launched, stopProcess } from '../../platform/processes';
+import { benchAuthEnv } from './tokens';
 
 export interface BenchStack {
   apiUrl: string;
@@ -27,12 +28,11 @@ export interface BenchStack {
 /**
  * The worker runs as it does in production (docker-compose.yml's worker service): production
  * React and libraries, a 256 MiB old generation and two malloc arenas (docs/benchmarks.md: worker
- * RSS 478 → ~330 MiB at c=25, no measurable CPU cost). The bench mints tokens with the
- * development secret, so the worker is given that secret explicitly.
+ * RSS 478 → ~330 MiB at c=25, no measurable CPU cost). Its issuers and link key come from
+ * benchAuthEnv (scripts/bench/tokens.ts).
  */
 export const PRODUCTION_WORKER_ENV = {
   NODE_ENV: 'production',
-  AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
   PAYMENT_WEBHOOK_SECRET: DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
   NODE_OPTIONS: '--max-old-space-size=256',
   MALLOC_ARENA_MAX: '2',
@@ -49,6 +49,7 @@ export async function startBenchStack(
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     UPGRADE_RATE_LIMIT_PER_MINUTE: '100000',
+    ...(await benchAuthEnv()),
     ...options.env,
   };
   const infraStarted = Date.now();

@@ -19,7 +19,7 @@ import {
 import { TEMPORAL_SERVICES } from '../../platform/cluster/temporal-cluster';
 import { createLogger } from '../../platform/logger';
 import { addCustomers } from '../faults/support';
-import { callerFor } from '../helpers/auth';
+import { callerFor, useIssuer } from '../helpers/auth';
 import { deckScenarios } from '../helpers/deck-scenarios';
 import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
@@ -49,6 +49,7 @@ beforeAll(async () => {
     },
   };
   cluster = await startCluster(options);
+  useIssuer(cluster.issuerUrl!);
   pg = new PgClient({ connectionString: cluster.databaseUrl });
   await pg.connect();
   connection = await Connection.connect({ address: cluster.temporal.address });
@@ -65,8 +66,8 @@ afterAll(async () => {
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
 type Json = any;
-const call = (baseUrl: string, method: string, urlPath: string, body?: unknown) =>
-  http<Json>(baseUrl, method, urlPath, { body, headers: callerFor(urlPath) });
+const call = async (baseUrl: string, method: string, urlPath: string, body?: unknown) =>
+  http<Json>(baseUrl, method, urlPath, { body, headers: await callerFor(urlPath) });
 const api = (i: 0 | 1) => cluster.apis[i]!.url!;
 const rows = async (sql: string, params: unknown[] = []) => (await pg.query(sql, params)).rows;
 const statusOf = (upgradeId: string, status: string, via: 0 | 1 = 0, timeoutMs = 60_000) =>
@@ -78,7 +79,7 @@ const statusOf = (upgradeId: string, status: string, via: 0 | 1 = 0, timeoutMs =
 const startUpgrade = async (customerId: string, target: string, key: string, via: 0 | 1 = 0) => {
   const answer = await http<Json>(api(via), 'POST', `/v1/customers/${customerId}/upgrades`, {
     body: { targetPackageCode: target },
-    headers: { ...callerFor(`/v1/customers/${customerId}/upgrades`), 'Idempotency-Key': key },
+    headers: { ...(await callerFor(`/v1/customers/${customerId}/upgrades`)), 'Idempotency-Key': key },
   });
   expect(answer.status).toBe(202);
   return answer.body.upgradeId as string;

@@ -24,6 +24,7 @@ import {
 } from '../../platform/processes';
 import { devServerArgs, waitUntilServing } from '../../platform/temporal-dev-server';
 import { temporalTools } from '../../platform/temporal-tools';
+import { trustingEnv } from './auth';
 
 export type ComponentName = 'postgres' | 'temporal' | 'api' | 'worker';
 
@@ -154,6 +155,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
             RUN_WORKER: 'false',
             PORT: String(apiPort),
             UPGRADE_RATE_LIMIT_PER_MINUTE: '1000',
+            ...(await trustingEnv()),
             ...options.apiEnv,
           }
         : { RUN_API: 'false', ...extra };
