@@ -55,12 +55,6 @@ const EnvSchema = z.object({
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('selfcare-upgrade'),
-  TEMPORAL_API_KEY: optionalString,
-  TEMPORAL_TLS: bool,
-  TEMPORAL_TLS_CERT_PATH: optionalString,
-  TEMPORAL_TLS_KEY_PATH: optionalString,
-  TEMPORAL_TLS_CA_PATH: optionalString,
-  TEMPORAL_TLS_SERVER_NAME: optionalString,
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_CLI_PATH: optionalString,
@@ -113,8 +107,8 @@ export interface AppConfig {
     address?: string;
     namespace: string;
     taskQueue: string;
-    apiKey?: string;
-    tls?: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string };
+    /** The TEMPORAL_* variables, for @temporalio/envconfig (TEMPORAL_API_KEY, TEMPORAL_TLS_*, TEMPORAL_PROFILE…). */
+    connectionEnv: Record<string, string>;
     devServer: { port: number; uiPort: number; cliPath?: string };
     uiUrl?: string;
   };
@@ -151,7 +145,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     throw new Error(`invalid environment:\n${problems}`);
   }
   const e = parsed.data;
-  const wantsTls = e.TEMPORAL_TLS || !!e.TEMPORAL_TLS_CERT_PATH || !!e.TEMPORAL_API_KEY;
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
@@ -166,15 +159,12 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
-      apiKey: e.TEMPORAL_API_KEY,
-      tls: wantsTls
-        ? {
-            certPath: e.TEMPORAL_TLS_CERT_PATH,
-            keyPath: e.TEMPORAL_TLS_KEY_PATH,
-            caPath: e.TEMPORAL_TLS_CA_PATH,
-            serverName: e.TEMPORAL_TLS_SERVER_NAME,
-          }
-        : undefined,
+      // TLS, mTLS and API key: @temporalio/envconfig reads its standard names (platform/temporal-connection.ts).
+      connectionEnv: Object.fromEntries(
+        Object.entries(environment).filter(
+          (entry): entry is [string, string] => entry[0].startsWith('TEMPORAL_') && typeof entry[1] === 'string',
+        ),
+      ),
       devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_UI_PORT, cliPath: e.TEMPORAL_CLI_PATH },
       uiUrl: e.TEMPORAL_UI_URL,
     },
