@@ -162,7 +162,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       // TLS, mTLS and API key: @temporalio/envconfig reads its standard names (platform/temporal-connection.ts).
       connectionEnv: Object.fromEntries(
         Object.entries(environment).filter(
-          (entry): entry is [string, string] => entry[0].startsWith('TEMPORAL_') && typeof entry[1] === 'string',
+          (entry): entry is [string, string] =>
+            entry[0].startsWith('TEMPORAL_') && typeof entry[1] === 'string',
         ),
       ),
       devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_UI_PORT, cliPath: e.TEMPORAL_CLI_PATH },
