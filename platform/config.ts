@@ -35,10 +35,6 @@ const duration = z.string().refine((value) => {
     return false;
   }
 }, 'a duration like "3 days" or "90 minutes"');
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .optional()
-  .transform((v) => v === 'true' || v === '1');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
