@@ -5,14 +5,15 @@
  */
 import type { Request, RequestHandler, Response } from 'express';
 import {
+  createTokenVerifier,
   type Principal,
   type Role,
-  type StatementLinkSettings,
   statementScope,
   TokenRefused,
   type TokenVerifier,
   verifyStatementLink,
 } from '../platform/auth';
+import type { AppConfig } from '../platform/config';
 import { signatureRefusal } from '../platform/payment-signature';
 import { HttpProblem, notFound } from './problem';
 
@@ -30,7 +31,11 @@ const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
  * link's token comes as `?access_token=`, is verified with the link key, and opens only the
  * one statement it names (the billing statement in the bill email).
  */
-export function authenticate(verifier: TokenVerifier, links: StatementLinkSettings): RequestHandler {
+export function authenticate(
+  auth: Pick<AppConfig['auth'], 'issuers' | 'statementLinks'>,
+  verifier: TokenVerifier = createTokenVerifier(auth.issuers),
+): RequestHandler {
+  const links = auth.statementLinks;
   return async (req, res, next) => {
     const header = req.get('authorization');
     const fromQuery = typeof req.query.access_token === 'string' ? req.query.access_token : undefined;

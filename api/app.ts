@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { createTokenVerifier, type TokenVerifier } from '../platform/auth';
+import type { TokenVerifier } from '../platform/auth';
 import type { AppConfig } from '../platform/config';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
@@ -53,13 +53,7 @@ export function createApp(deps: ApiDependencies): express.Express {
       deps,
     ),
   );
-  app.use(
-    '/v1',
-    authenticate(
-      deps.verifier ?? createTokenVerifier(deps.config.auth.issuers),
-      deps.config.auth.statementLinks,
-    ),
-  );
+  app.use('/v1', authenticate(deps.config.auth, deps.verifier));
   app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
   app.use('/v1', mount(v1, deps, '/v1'));
   app.use(unknownRoute);

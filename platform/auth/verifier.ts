@@ -14,7 +14,18 @@ export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
-export function createTokenVerifier(issuers: readonly IssuerSettings[]): TokenVerifier {
+/** For the issuers given, or those of a loaded config (`loadConfig()` or its `auth`). */
+export function createTokenVerifier(
+  source:
+    | readonly IssuerSettings[]
+    | { issuers: readonly IssuerSettings[] }
+    | { auth: { issuers: readonly IssuerSettings[] } },
+): TokenVerifier {
+  const issuers = Array.isArray(source)
+    ? (source as readonly IssuerSettings[])
+    : 'auth' in source
+      ? source.auth.issuers
+      : (source as { issuers: readonly IssuerSettings[] }).issuers;
   const trusted = new Map(issuers.map((settings) => [settings.issuer, trustedIssuer(settings)]));
   return {
     async verify(token) {
