@@ -25,6 +25,8 @@ const project = (name, testTimeout) => ({
   testEnvironment: 'node',
   transform,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  // jose ships only ES modules; Jest (before Node 24.9) cannot require them, so swc compiles it too.
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   // The generated Prisma client imports its own TypeScript files with `.js` extensions.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   setupFiles: ['<rootDir>/test/setup-env.js'],

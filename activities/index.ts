@@ -10,7 +10,7 @@ import type { EmailTransport } from '../platform/notifications/email-transport';
 import type { PushGateway } from '../platform/notifications/push-gateway';
 import { createBillingActivities } from './billing';
 import { createDeviceActivities } from './devices';
-import { createNotificationActivities } from './notifications';
+import { createNotificationActivities, type NotificationDependencies } from './notifications';
 import { createOntSwapActivities } from './ont-swap';
 import { createSettlementActivities } from './settlement';
 import { createSubscriptionActivities } from './subscriptions';
@@ -25,7 +25,7 @@ export interface ActivityDependencies {
   email: EmailTransport;
   push: PushGateway;
   emailFrom: string;
-  statementUrl: (billCode: string, customerId: string) => string;
+  statementUrl: NotificationDependencies['statementUrl'];
   /** Hours before a visit until which the customer may move it (VISIT_MOVE_LEAD_HOURS). */
   visitMoveLeadHours?: number;
   /**

@@ -33,7 +33,7 @@ export interface NotificationDependencies {
   /** Sender of customer emails, e.g. `Oxygen.id <do-not-reply@oxygen.id>`. */
   emailFrom: string;
   /** The billing statement's address in the bill email (a signed link: no login needed). */
-  statementUrl: (billCode: string, customerId: string) => string;
+  statementUrl: (bill: { billCode: string; customerId: string; dueDate: Date }) => Promise<string>;
   /** Hours before a visit until which the customer may move it (VISIT_MOVE_LEAD_HOURS). */
   visitMoveLeadHours?: number;
 }
@@ -107,7 +107,10 @@ interface NoticeSpec<I extends NoticeInput, C, K extends keyof EmailPropsMap> {
   title: string;
   body: (c: C, input: I) => string;
   deepLink: (input: I, c: C) => string;
-  email?: { kind: K; props: (c: C, input: I, deps: NotificationDependencies) => EmailPropsMap[K] };
+  email?: {
+    kind: K;
+    props: (c: C, input: I, deps: NotificationDependencies) => EmailPropsMap[K] | Promise<EmailPropsMap[K]>;
+  };
 }
 
 const notice = <I extends NoticeInput, C, K extends keyof EmailPropsMap = never>(spec: NoticeSpec<I, C, K>) =>
@@ -129,7 +132,7 @@ const NOTICES = {
     deepLink: (input) => billDeepLink(input.billCode),
     email: {
       kind: 'BILL_ISSUED',
-      props: ({ customer, bill }, _input, deps) => ({
+      props: async ({ customer, bill }, _input, deps) => ({
         customerName: customer.name,
         customerId: customer.id,
         billCode: bill.billCode,
@@ -142,7 +145,7 @@ const NOTICES = {
         dueDate: dateOnly(bill.dueDate),
         billingPeriodStart: dateOnly(bill.billingMonthStart),
         billingPeriodEnd: dateOnly(bill.billingMonthEnd),
-        statementUrl: deps.statementUrl(bill.billCode, bill.customerId),
+        statementUrl: await deps.statementUrl(bill),
       }),
     },
   }),
@@ -316,7 +319,7 @@ const NOTICES = {
     deepLink: (input) => billDeepLink(input.billCode),
     email: {
       kind: 'BILL_DUE_REMINDER',
-      props: ({ customer, bill }, _input, deps) => ({
+      props: async ({ customer, bill }, _input, deps) => ({
         customerName: customer.name,
         customerId: customer.id,
         billCode: bill.billCode,
@@ -324,7 +327,7 @@ const NOTICES = {
         totalIdr: bill.totalIdr,
         totalInWords: bill.amountInWords,
         dueDate: dateOnly(bill.dueDate),
-        statementUrl: deps.statementUrl(bill.billCode, bill.customerId),
+        statementUrl: await deps.statementUrl(bill),
       }),
     },
   }),
@@ -344,7 +347,7 @@ const NOTICES = {
     deepLink: (input) => billDeepLink(input.billCode),
     email: {
       kind: 'PAYMENT_RECEIVED',
-      props: ({ customer, bill, payment }, _input, deps) => ({
+      props: async ({ customer, bill, payment }, _input, deps) => ({
         customerName: customer.name,
         customerId: customer.id,
         billCode: bill.billCode,
@@ -353,7 +356,7 @@ const NOTICES = {
         methodLabel: PAYMENT_METHOD_LABELS[payment.method as PaymentMethod] ?? payment.method,
         transactionId: payment.reference,
         paidAt: payment.paidAt.toISOString(),
-        statementUrl: deps.statementUrl(bill.billCode, bill.customerId),
+        statementUrl: await deps.statementUrl(bill),
       }),
     },
   }),
@@ -461,7 +464,7 @@ export function createNotificationActivities(deps: NotificationDependencies) {
           customerId: customer.id,
           from: deps.emailFrom,
           to: customer.email,
-          ...(await render(email.kind, email.props(context, input, deps))),
+          ...(await render(email.kind, await email.props(context, input, deps))),
         }),
       );
     }

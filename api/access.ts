@@ -1,10 +1,19 @@
 /**
  * Who may do what. Customers act only on their own data (another customer's answers 404, so
  * nothing leaks), technicians only report ONT swaps, operators read everything and act on
- * nothing a customer owns. Tokens: `Authorization: Bearer <jwt>` (platform/auth.ts).
+ * nothing a customer owns. Tokens: `Authorization: Bearer <jwt>` from a trusted issuer (platform/auth/).
  */
 import type { Request, RequestHandler, Response } from 'express';
-import { InvalidToken, type Principal, type Role, statementScope, verifyToken } from '../platform/auth';
+import {
+  createTokenVerifier,
+  type Principal,
+  type Role,
+  statementScope,
+  TokenRefused,
+  type TokenVerifier,
+  verifyStatementLink,
+} from '../platform/auth';
+import type { AppConfig } from '../platform/config';
 import { signatureRefusal } from '../platform/payment-signature';
 import { HttpProblem, notFound } from './problem';
 
@@ -18,33 +27,43 @@ const unauthorized = (detail: string) => new HttpProblem(401, 'Unauthorized', de
 const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
 
 /**
- * Verifies the bearer token. A link token (with a `scope`) may also come as `?access_token=`
- * and opens only the one resource it names (the billing statement in the bill email).
+ * Verifies the bearer token with its issuer's keys (platform/auth/verifier.ts). A statement
+ * link's token comes as `?access_token=`, is verified with the link key, and opens only the
+ * one statement it names (the billing statement in the bill email).
  */
-export function authenticate(secret: string): RequestHandler {
-  return (req, res, next) => {
+export function authenticate(
+  auth: Pick<AppConfig['auth'], 'issuers' | 'statementLinks'>,
+  verifier: TokenVerifier = createTokenVerifier(auth.issuers),
+): RequestHandler {
+  const links = auth.statementLinks;
+  return async (req, res, next) => {
     const header = req.get('authorization');
     const fromQuery = typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
-    let token: string | undefined;
-    if (header !== undefined) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match)
-        return next(withChallenge(res, unauthorized('the Authorization header must be "Bearer <token>"')));
-      token = match[1];
-    } else {
-      token = fromQuery;
-    }
-    if (!token) return next(withChallenge(res, unauthorized('a bearer token is required')));
+    if (header !== undefined && fromQuery !== undefined)
+      return next(
+        withChallenge(
+          res,
+          new TokenRefused('send the token in the Authorization header or as access_token, not both'),
+        ),
+      );
     let principal: Principal;
     try {
-      principal = verifyToken(token, secret);
+      if (header !== undefined) {
+        const match = /^Bearer\s+(\S+)$/i.exec(header);
+        if (!match)
+          return next(withChallenge(res, unauthorized('the Authorization header must be "Bearer <token>"')));
+        principal = await verifier.verify(match[1]!);
+      } else if (fromQuery) {
+        principal = await verifyStatementLink(links, fromQuery);
+      } else {
+        return next(withChallenge(res, unauthorized('a bearer token is required')));
+      }
     } catch (error) {
-      const detail = error instanceof InvalidToken ? error.message : 'token invalid';
-      return next(withChallenge(res, unauthorized(detail)));
+      if (error instanceof TokenRefused) return next(withChallenge(res, error));
+      return next(error);
     }
-    if (principal.scope !== undefined || fromQuery !== undefined) {
-      const allowed =
-        principal.scope !== undefined && req.method === 'GET' && scopeAllows(principal.scope, req.path);
+    if (principal.scope !== undefined) {
+      const allowed = req.method === 'GET' && scopeAllows(principal.scope, req.path);
       if (!allowed) return next(forbidden('this link token opens only the resource it was issued for'));
     }
     res.locals.principal = principal;
@@ -57,9 +76,21 @@ function scopeAllows(scope: string, path: string): boolean {
   return match !== null && scope === statementScope(match[1]!);
 }
 
-function withChallenge(res: Response, problem: HttpProblem): HttpProblem {
-  res.set('WWW-Authenticate', 'Bearer realm="oxygen-selfcare"');
-  return problem;
+const REALM = 'oxygen-selfcare';
+
+/** RFC 6750: no error code when no token came; otherwise the error and what is wrong with it. */
+function withChallenge(res: Response, refusal: HttpProblem | TokenRefused): HttpProblem {
+  if (refusal instanceof HttpProblem) {
+    res.set('WWW-Authenticate', `Bearer realm="${REALM}"`);
+    return refusal;
+  }
+  // RFC 6750: error_description is printable ASCII without " and \.
+  const description = refusal.message.replace(/[’‘]/g, "'").replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '');
+  res.set(
+    'WWW-Authenticate',
+    `Bearer realm="${REALM}", error="${refusal.error}", error_description="${description}"`,
+  );
+  return refusal.status === 403 ? forbidden(refusal.message) : unauthorized(refusal.message);
 }
 
 const role = (needed: Role) => (_req: Request, res: Response) => {
@@ -159,11 +190,11 @@ export const ACCESS: Record<
     check: role('technician'),
   },
   'payment-gateway': {
-    who: 'The payment gateway: no bearer token, but `X-Callback-Timestamp` (unix seconds) and `X-Callback-Signature` (hex HMAC-SHA256 of `<timestamp>.<raw body>` with PAYMENT_WEBHOOK_SECRET), at most 5 minutes old.',
+    who: 'The payment gateway: no bearer token, but `X-Callback-Timestamp` (unix seconds) and `X-Callback-Signature` (hex HMAC-SHA256 of `<timestamp>.<raw body>` with PAYMENT_WEBHOOK_SECRET, or PAYMENT_WEBHOOK_SECRET_PREVIOUS during a rotation), at most 5 minutes old.',
     answers: {},
     check: (req, res) => {
       const refusal = signatureRefusal({
-        secret: String(req.app.locals.paymentWebhookSecret),
+        secrets: req.app.locals.paymentWebhookSecrets as string[],
         timestamp: req.get('x-callback-timestamp'),
         signature: req.get('x-callback-signature'),
         rawBody: (req as Request & { rawBody?: Buffer }).rawBody,

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import type { TokenVerifier } from '../platform/auth';
 import type { AppConfig } from '../platform/config';
 import type { Database } from '../platform/database';
 import type { ApiCheck, Readiness } from '../platform/health/readiness';
@@ -22,6 +23,8 @@ export interface ApiDependencies {
   metrics?: ApiMetrics;
   /** What `/readyz` reports; unset: PostgreSQL, migrations and Temporal through the clients above. */
   readiness?: Readiness<ApiCheck>;
+  /** The bearer tokens' verifier; default: one for the configured issuers. */
+  verifier?: TokenVerifier;
 }
 
 export function createApp(deps: ApiDependencies): express.Express {
@@ -43,7 +46,10 @@ export function createApp(deps: ApiDependencies): express.Express {
       },
     }),
   );
-  app.locals.paymentWebhookSecret = deps.config.payments.webhookSecret;
+  const { webhookSecret, previousWebhookSecret } = deps.config.payments;
+  app.locals.paymentWebhookSecrets = previousWebhookSecret
+    ? [webhookSecret, previousWebhookSecret]
+    : [webhookSecret];
   // Public and signed operations first; every other /v1 operation needs a token.
   const v1 = OPERATIONS.filter((op) => op.path.startsWith('/v1/') && op.access !== 'payment-gateway');
   app.use(
@@ -52,7 +58,7 @@ export function createApp(deps: ApiDependencies): express.Express {
       deps,
     ),
   );
-  app.use('/v1', apiAuthentication(deps.config));
+  app.use('/v1', apiAuthentication(deps.config, deps.verifier));
   app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
   app.use('/v1', mount(v1, deps, '/v1'));
   app.use(unknownRoute);
@@ -61,8 +67,8 @@ export function createApp(deps: ApiDependencies): express.Express {
 }
 
 /** The bearer-token check of every /v1 operation, and of the codec server (api/codec-server.ts). */
-export function apiAuthentication(config: AppConfig): express.RequestHandler {
-  return authenticate(config.auth.jwtSecret);
+export function apiAuthentication(config: AppConfig, verifier?: TokenVerifier): express.RequestHandler {
+  return authenticate(config.auth, verifier);
 }
 
 /** One line per request: method, path without the query (it may carry a link token), status, time, role. */

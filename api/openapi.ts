@@ -144,9 +144,16 @@ const INVALID = problem(
   'invalid input: every wrong parameter or field is listed in `errors`; unknown ones too',
 );
 const UNAUTHORIZED: ResponseSpec = {
-  description: 'no bearer token, a malformed Authorization header, or a token invalid or expired',
+  description:
+    'no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience',
   body: 'Problem',
-  headers: { 'WWW-Authenticate': { description: 'Bearer realm="oxygen-selfcare"', required: true } },
+  headers: {
+    'WWW-Authenticate': {
+      description:
+        'Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750)',
+      required: true,
+    },
+  },
 };
 
 /**
@@ -255,14 +262,14 @@ export function buildOpenApiDocument(): OpenApiDocument {
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description:
-            'HS256 JWT with `sub` and `role` (customer: `sub` is the 8-digit customer ID; technician; operator) and `exp`.',
+            'A JWT of a trusted identity provider (AUTH_ISSUERS; in development the embedded OpenID provider), verified with the keys it publishes: its issuer, this API as audience, an asymmetric algorithm, `exp`, and a role it may grant (customer, with the 8-digit customer ID in a claim; technician; operator). docs/security.md.',
         },
         statementLink: {
           type: 'apiKey',
           in: 'query',
           name: 'access_token',
           description:
-            'The link token of the bill email: opens that one Billing Statement, GET only, for 60 days.',
+            'The link token of the bill email: opens that one Billing Statement, GET only, until the bill’s due date plus STATEMENT_LINK_MARGIN_DAYS; refused once the bill is voided.',
         },
       },
     },

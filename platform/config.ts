@@ -8,6 +8,10 @@ import type { Duration } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { z } from 'zod';
 import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../contracts/upgrade';
+import { type IssuerSettings, parseIssuers } from './auth/issuers';
+import { ROLES } from './auth/principal';
+import { WEB_CLIENT_ID, WEB_CLIENT_SCOPE } from './auth/provider-constants';
+import type { StatementLinkSettings } from './auth/statement-link';
 import { developmentKeyring, KeyringSettingError, parseKeyring } from './encryption-keys';
 import type { Keyring } from './payload-encryption';
 
@@ -39,10 +43,6 @@ const duration = z.string().refine((value) => {
     return false;
   }
 }, 'a duration like "3 days" or "90 minutes"');
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .optional()
-  .transform((v) => v === 'true' || v === '1');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -59,12 +59,6 @@ const EnvSchema = z.object({
   TEMPORAL_ADDRESS: optionalString,
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('selfcare-upgrade'),
-  TEMPORAL_API_KEY: optionalString,
-  TEMPORAL_TLS: bool,
-  TEMPORAL_TLS_CERT_PATH: optionalString,
-  TEMPORAL_TLS_KEY_PATH: optionalString,
-  TEMPORAL_TLS_CA_PATH: optionalString,
-  TEMPORAL_TLS_SERVER_NAME: optionalString,
   TEMPORAL_DEV_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_CLI_PATH: optionalString,
@@ -75,7 +69,18 @@ const EnvSchema = z.object({
   EMAIL_FROM: z.string().default(EMAIL_FROM_DEFAULT),
   ONT_SWAP_SLA: duration.default('3 days'),
   VISIT_MOVE_LEAD_HOURS: z.coerce.number().int().min(0).max(720).default(DEFAULT_VISIT_MOVE_LEAD_HOURS),
+  /** Gone: read only to refuse it with a sentence that says what replaced it. */
   AUTH_JWT_SECRET: optionalString,
+  AUTH_ISSUERS: optionalString,
+  AUTH_ISSUERS_FILE: optionalString,
+  AUTH_AUDIENCE: z.string().default('selfcare-api'),
+  AUTH_WEB_AUTHORITY: optionalString,
+  AUTH_WEB_CLIENT_ID: optionalString,
+  AUTH_WEB_SCOPE: z.string().default('openid profile'),
+  OIDC_PORT: portOrOff(4000),
+  OIDC_ISSUER: optionalString,
+  STATEMENT_LINK_SECRET: optionalString,
+  STATEMENT_LINK_MARGIN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   PAYMENT_WEBHOOK_SECRET: optionalString,
   PAYLOAD_ENCRYPTION_KEYS: optionalString,
   PAYLOAD_ENCRYPTION_KEY_ID: optionalString,
@@ -86,6 +91,7 @@ const EnvSchema = z.object({
   CODEC_ALLOWED_ORIGINS: optionalString,
   CODEC_TLS_CERT_PATH: optionalString,
   CODEC_TLS_KEY_PATH: optionalString,
+  PAYMENT_WEBHOOK_SECRET_PREVIOUS: optionalString,
   UPGRADE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
@@ -115,8 +121,8 @@ export interface AppConfig {
     address?: string;
     namespace: string;
     taskQueue: string;
-    apiKey?: string;
-    tls?: { certPath?: string; keyPath?: string; caPath?: string; serverName?: string };
+    /** The TEMPORAL_* variables, for @temporalio/envconfig (TEMPORAL_API_KEY, TEMPORAL_TLS_*, TEMPORAL_PROFILE…). */
+    connectionEnv: Record<string, string>;
     devServer: { port: number; uiPort: number; cliPath?: string };
     uiUrl?: string;
     /** How long closed runs are kept (set on the dev server's namespace at start). */
@@ -138,10 +144,17 @@ export interface AppConfig {
   };
   /** Resend when an API key is set; otherwise the local outbox table. */
   email: { resendApiKey?: string; resendBaseUrl?: string; from: string };
-  /** HS256 secret of the bearer tokens; a fixed development secret unless in production. */
-  auth: { jwtSecret: string; isDevelopmentSecret: boolean };
-  /** HMAC-SHA256 secret the payment gateway signs its notifications with; a development one unless in production. */
-  payments: { webhookSecret: string };
+  auth: {
+    /** The identity providers whose tokens the API accepts, each limited to its roles. */
+    issuers: IssuerSettings[];
+    /** The embedded OpenID provider (platform/auth/provider.ts); never in production. `port` null: another process runs it. */
+    development?: { issuer: string; port: number | null; audience: string };
+    /** What the web app's browser code signs in with (oidc-client-ts), served to it by the API. */
+    webClient?: { authority: string; clientId: string; scope: string };
+    statementLinks: StatementLinkSettings;
+  };
+  /** HMAC-SHA256 secrets the payment gateway signs with: the current one, and the previous one during a rotation. */
+  payments: { webhookSecret: string; previousWebhookSecret?: string };
   rateLimit: { upgradesPerMinute: number };
   /** How long the technician may take to swap an ONT before the run escalates. */
   ontSwapSla: string;
@@ -167,7 +180,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     throw new Error(`invalid environment:\n${problems}`);
   }
   const e = parsed.data;
-  const wantsTls = e.TEMPORAL_TLS || !!e.TEMPORAL_TLS_CERT_PATH || !!e.TEMPORAL_API_KEY;
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
@@ -182,15 +194,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       address: e.TEMPORAL_ADDRESS,
       namespace: e.TEMPORAL_NAMESPACE,
       taskQueue: e.TEMPORAL_TASK_QUEUE,
-      apiKey: e.TEMPORAL_API_KEY,
-      tls: wantsTls
-        ? {
-            certPath: e.TEMPORAL_TLS_CERT_PATH,
-            keyPath: e.TEMPORAL_TLS_KEY_PATH,
-            caPath: e.TEMPORAL_TLS_CA_PATH,
-            serverName: e.TEMPORAL_TLS_SERVER_NAME,
-          }
-        : undefined,
+      // TLS, mTLS and API key: @temporalio/envconfig reads its standard names (platform/temporal-connection.ts).
+      connectionEnv: Object.fromEntries(
+        Object.entries(environment).filter(
+          (entry): entry is [string, string] =>
+            entry[0].startsWith('TEMPORAL_') && typeof entry[1] === 'string',
+        ),
+      ),
       devServer: { port: e.TEMPORAL_DEV_PORT, uiPort: e.TEMPORAL_UI_PORT, cliPath: e.TEMPORAL_CLI_PATH },
       uiUrl: e.TEMPORAL_UI_URL,
       retention: e.NAMESPACE_RETENTION,
@@ -199,7 +209,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     codec: codecSettings(e),
     email: { resendApiKey: e.RESEND_API_KEY, resendBaseUrl: e.RESEND_BASE_URL, from: e.EMAIL_FROM },
     auth: authSettings(e),
-    payments: { webhookSecret: secretOf(e, 'PAYMENT_WEBHOOK_SECRET', DEVELOPMENT_PAYMENT_WEBHOOK_SECRET) },
+    payments: paymentSettings(e),
     rateLimit: { upgradesPerMinute: e.UPGRADE_RATE_LIMIT_PER_MINUTE },
     ontSwapSla: e.ONT_SWAP_SLA,
     visitMoveLeadHours: e.VISIT_MOVE_LEAD_HOURS,
@@ -212,13 +222,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
 }
 
 /** Known to every developer: fine on a laptop, refused in production. */
-export const DEVELOPMENT_JWT_SECRET = 'oxygen-selfcare-development-secret-not-for-production';
+export const DEVELOPMENT_STATEMENT_LINK_SECRET = 'oxygen-selfcare-statement-link-development-secret';
 
 /** Known to every developer (and to `npm run pay`): fine on a laptop, refused in production. */
 export const DEVELOPMENT_PAYMENT_WEBHOOK_SECRET = 'oxygen-selfcare-payment-gateway-development-secret';
 
+type SecretName = 'STATEMENT_LINK_SECRET' | 'PAYMENT_WEBHOOK_SECRET' | 'PAYMENT_WEBHOOK_SECRET_PREVIOUS';
+
 /** A secret of at least 32 characters from `name`, or the development one outside production. */
-function secretOf(e: Env, name: 'AUTH_JWT_SECRET' | 'PAYMENT_WEBHOOK_SECRET', development: string): string {
+function secretOf(e: Env, name: SecretName, development: string): string {
   const value = e[name];
   if (value) {
     if (value.length < 32) throw new Error(`invalid environment:\n  ${name}: at least 32 characters`);
@@ -228,9 +240,55 @@ function secretOf(e: Env, name: 'AUTH_JWT_SECRET' | 'PAYMENT_WEBHOOK_SECRET', de
   return development;
 }
 
+function paymentSettings(e: Env): AppConfig['payments'] {
+  const webhookSecret = secretOf(e, 'PAYMENT_WEBHOOK_SECRET', DEVELOPMENT_PAYMENT_WEBHOOK_SECRET);
+  const previous = e.PAYMENT_WEBHOOK_SECRET_PREVIOUS
+    ? secretOf(e, 'PAYMENT_WEBHOOK_SECRET_PREVIOUS', '')
+    : undefined;
+  return { webhookSecret, ...(previous ? { previousWebhookSecret: previous } : {}) };
+}
+
 function authSettings(e: Env): AppConfig['auth'] {
-  const jwtSecret = secretOf(e, 'AUTH_JWT_SECRET', DEVELOPMENT_JWT_SECRET);
-  return { jwtSecret, isDevelopmentSecret: !e.AUTH_JWT_SECRET };
+  if (e.AUTH_JWT_SECRET) {
+    throw new Error(
+      'invalid environment:\n  AUTH_JWT_SECRET: shared-secret (HS256) tokens are no longer accepted, since anyone holding the secret could mint operator tokens; remove it and set AUTH_ISSUERS to the identity providers the API trusts (docs/security.md)',
+    );
+  }
+  const configured = parseIssuers(e.AUTH_ISSUERS, e.AUTH_ISSUERS_FILE) ?? [];
+  const statementLinks = {
+    secret: secretOf(e, 'STATEMENT_LINK_SECRET', DEVELOPMENT_STATEMENT_LINK_SECRET),
+    marginDays: e.STATEMENT_LINK_MARGIN_DAYS,
+  };
+  const production = e.NODE_ENV === 'production';
+  const webClient =
+    e.AUTH_WEB_AUTHORITY && e.AUTH_WEB_CLIENT_ID
+      ? { authority: e.AUTH_WEB_AUTHORITY, clientId: e.AUTH_WEB_CLIENT_ID, scope: e.AUTH_WEB_SCOPE }
+      : undefined;
+  if (production) {
+    if (configured.length === 0)
+      throw new Error(
+        'invalid environment:\n  AUTH_ISSUERS: required in production (the identity providers whose tokens the API accepts, docs/security.md)',
+      );
+    return { issuers: configured, webClient, statementLinks };
+  }
+  if (e.OIDC_PORT === null && !e.OIDC_ISSUER) return { issuers: configured, webClient, statementLinks };
+  const issuer = (e.OIDC_ISSUER ?? `http://localhost:${e.OIDC_PORT}`).replace(/\/+$/, '');
+  const development = { issuer, port: e.OIDC_PORT, audience: e.AUTH_AUDIENCE };
+  const embedded: IssuerSettings = {
+    issuer,
+    audience: e.AUTH_AUDIENCE,
+    algorithms: ['ES256'],
+    roles: [...ROLES],
+    claims: { role: 'roles', customerId: 'customer_id', subject: 'preferred_username' },
+    jwksCooldownSeconds: 30,
+    jwksCacheMaxAgeSeconds: 600,
+  };
+  return {
+    issuers: [embedded, ...configured.filter((c) => c.issuer !== issuer)],
+    development,
+    webClient: webClient ?? { authority: issuer, clientId: WEB_CLIENT_ID, scope: WEB_CLIENT_SCOPE },
+    statementLinks,
+  };
 }
 
 function encryptionSettings(e: Env): AppConfig['encryption'] {

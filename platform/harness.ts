@@ -97,6 +97,48 @@ export function launchPostgres(dataDir: string, port: number): StartingProcess &
   };
 }
 
+/**
+ * `scripts/oidc-provider.ts`: the development OpenID provider alone, on `port`, issuer
+ * `http://127.0.0.1:<port>`. Ready when it serves its discovery document.
+ */
+export function launchProvider(
+  port: number,
+  env: Record<string, string> = {},
+): StartingProcess & { issuer: string } {
+  const issuer = `http://127.0.0.1:${port}`;
+  const provider = launch(
+    'oidc-provider',
+    process.execPath,
+    ['--import', 'tsx', 'scripts/oidc-provider.ts'],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', ...providerEnv(issuer, port), ...env },
+    },
+  );
+  return {
+    ...provider,
+    issuer,
+    ready: (timeoutMs = 60_000) =>
+      killUnlessReady(
+        provider,
+        waitUntil(provider, 'serving discovery', () => servesDiscovery(issuer), timeoutMs),
+      ),
+  };
+}
+
+/** What a process needs to run (`port`) or only trust (`port` 'off') the development provider at `issuer`. */
+export function providerEnv(issuer: string, port: number | 'off'): Record<string, string> {
+  return { OIDC_ISSUER: issuer, OIDC_PORT: String(port) };
+}
+
+export async function servesDiscovery(issuer: string): Promise<boolean> {
+  const answer = await fetch(`${issuer}/.well-known/openid-configuration`, {
+    signal: AbortSignal.timeout(5_000),
+  });
+  await answer.body?.cancel();
+  return answer.status === 200;
+}
+
 /** The URL of the embedded PostgreSQL on `port` (platform/embedded-postgres.ts). */
 export function postgresUrl(port: number): string {
   return `postgresql://selfcare:selfcare@127.0.0.1:${port}/selfcare`;
@@ -147,6 +189,8 @@ async function acceptsQueries(url: string): Promise<boolean> {
 /** The whole system in one process tree, as `npm start` runs it, on free ports and a throw-away data folder. */
 export interface LocalSystem {
   apiUrl: string;
+  /** The development OpenID provider the system runs (tokens: mintDevelopmentToken with this issuer). */
+  issuerUrl: string;
   temporalAddress: string;
   temporalUiUrl: string;
   /** The codec server of its API, which the dev server's Web UI is wired to. */
@@ -174,7 +218,8 @@ export async function startLocalSystem(options: {
   keepData?: boolean;
 }): Promise<LocalSystem> {
   await freshWorkflowBundle();
-  const [apiPort, temporalPort, uiPort, pgPort, codecPort] = (await freePorts(5)) as [
+  const [apiPort, temporalPort, uiPort, pgPort, codecPort, oidcPort] = (await freePorts(6)) as [
+    number,
     number,
     number,
     number,
@@ -182,6 +227,7 @@ export async function startLocalSystem(options: {
     number,
   ];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `selfcare-${options.label}-`));
+  const issuerUrl = `http://127.0.0.1:${oidcPort}`;
   const removeData = () => {
     if (!(options.keepData ?? process.env.KEEP_TEST_DATA))
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -198,6 +244,7 @@ export async function startLocalSystem(options: {
       TEMPORAL_UI_PORT: String(uiPort),
       EMBEDDED_PG_PORT: String(pgPort),
       CODEC_PORT: String(codecPort),
+      ...providerEnv(issuerUrl, oidcPort),
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
       ...options.env,
@@ -212,6 +259,7 @@ export async function startLocalSystem(options: {
   }
   return {
     apiUrl: `http://127.0.0.1:${apiPort}`,
+    issuerUrl,
     temporalAddress: `127.0.0.1:${temporalPort}`,
     temporalUiUrl: `http://127.0.0.1:${uiPort}`,
     codecEndpoint: `http://127.0.0.1:${codecPort}/codec`,

@@ -2,7 +2,8 @@
  * The payment gateway's notifications are signed, not bearer-authenticated: `X-Callback-Timestamp`
  * (unix seconds) and `X-Callback-Signature`, the hex HMAC-SHA256 of `<timestamp>.<raw body>` with
  * PAYMENT_WEBHOOK_SECRET. A timestamp more than five minutes off is refused, so a captured
- * notification cannot be replayed later.
+ * notification cannot be replayed later. During a rotation the previous secret
+ * (PAYMENT_WEBHOOK_SECRET_PREVIOUS) is accepted too, until the gateway signs with the new one.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -18,7 +19,8 @@ export function signNotification(
 
 /** Why a notification is not the gateway's, or null when it is. */
 export function signatureRefusal(input: {
-  secret: string;
+  /** The current secret first; the previous one during a rotation. */
+  secrets: readonly string[];
   timestamp: string | undefined;
   signature: string | undefined;
   rawBody: Buffer | undefined;
@@ -31,8 +33,12 @@ export function signatureRefusal(input: {
     return `X-Callback-Timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} s away from now`;
   }
   if (!/^[0-9a-f]{64}$/i.test(signature)) return 'X-Callback-Signature must be 64 hex digits';
-  const expected = Buffer.from(signNotification(input.secret, timestamp, rawBody ?? Buffer.alloc(0)), 'hex');
-  return timingSafeEqual(expected, Buffer.from(signature, 'hex'))
-    ? null
-    : 'the signature does not match the body';
+  const given = Buffer.from(signature, 'hex');
+  const matches = input.secrets.some((secret) =>
+    timingSafeEqual(
+      Buffer.from(signNotification(secret, timestamp, rawBody ?? Buffer.alloc(0)), 'hex'),
+      given,
+    ),
+  );
+  return matches ? null : 'the signature does not match the body';
 }

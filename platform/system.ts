@@ -24,6 +24,7 @@ import { seedDatabase } from '../prisma/seed-data';
 import { createUpgradeWorker } from '../worker/create-worker';
 import { ensureReconcileSchedule } from '../worker/reconcile-schedule';
 import { statementLink } from './auth';
+import { type RunningProvider, startDevelopmentProvider } from './auth/provider';
 import type { AppConfig } from './config';
 import { dataConverterFor } from './data-converter';
 import { createDatabase, type Database } from './database';
@@ -52,6 +53,8 @@ import { temporalTools } from './temporal-tools';
 
 export interface RunningSystem {
   apiUrl?: string;
+  /** The development OpenID provider's issuer, when this process runs it. */
+  providerUrl?: string;
   temporalAddress: string;
   temporalUiUrl?: string;
   /** The codec server the Web UI decodes payloads through (unset: CODEC_PORT=off or no API here). */
@@ -141,6 +144,20 @@ export async function startSystem(
       if (worker.probes) cleanups.push({ name: 'worker probes', run: worker.probes.stop });
     }
 
+    let providerUrl: string | undefined;
+    const development = config.auth.development;
+    if (development?.port && config.runApi) {
+      const provider = await startProvider(
+        config,
+        development.port,
+        development.issuer,
+        development.audience,
+      );
+      cleanups.push({ name: 'development OpenID provider', run: provider.stop });
+      providerUrl = provider.issuer;
+      logger.info({ issuer: provider.issuer }, 'development OpenID provider listening');
+    }
+
     let apiUrl: string | undefined;
     let codecEndpoint: string | undefined;
     if (config.runApi) {
@@ -162,11 +179,27 @@ export async function startSystem(
       }
     }
 
-    return { apiUrl, temporalAddress, temporalUiUrl, codecEndpoint, databaseUrl, stop };
+    return { apiUrl, providerUrl, temporalAddress, temporalUiUrl, codecEndpoint, databaseUrl, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+function startProvider(
+  config: AppConfig,
+  port: number,
+  issuer: string,
+  audience: string,
+): Promise<RunningProvider> {
+  return startDevelopmentProvider({
+    port,
+    host: config.api.host,
+    issuer,
+    audience,
+    publicBaseUrl: config.api.publicBaseUrl,
+    dataDir: config.dataDir,
+  });
 }
 
 async function startWorker(
@@ -203,8 +236,7 @@ async function startWorker(
           email: tracedEmailTransport(createEmailTransport(config.email, db)),
           push: tracedPushGateway(createPushGateway(db)),
           emailFrom: config.email.from,
-          statementUrl: (billCode, customerId) =>
-            statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, billCode, customerId),
+          statementUrl: (bill) => statementLink(config.api.publicBaseUrl, config.auth.statementLinks, bill),
           visitMoveLeadHours: config.visitMoveLeadHours,
           startBillPayment: async (input) => {
             await temporal.workflow

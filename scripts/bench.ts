@@ -25,8 +25,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
-import { mintToken } from '../platform/auth';
-import { DEVELOPMENT_JWT_SECRET } from '../platform/config';
 import { createDatabase, DATABASE_POOL_MAX } from '../platform/database';
 import { temporalTools } from '../platform/temporal-tools';
 import { WORKER_TUNING } from '../worker/create-worker';
@@ -48,6 +46,7 @@ import { memoryOf, sampleUsage, type ThreadTicks, threadMsPer, threadTicks, type
 import { loadTool, measureReads, type ReadResult } from './bench/reads';
 import { benchDataConverter, PRODUCTION_WORKER_ENV, startBenchStack } from './bench/stack';
 import { distribution, fmt } from './bench/stats';
+import { benchBearer } from './bench/tokens';
 
 const projectRoot = path.resolve(__dirname, '..');
 const BEGIN = '<!-- bench:results:begin -->';
@@ -305,12 +304,12 @@ async function main() {
         {
           name: 'GET /v1/packages',
           url: `${stack.apiUrl}/v1/packages`,
-          headers: bearer('customer', subscriptionCustomer),
+          headers: await benchBearer('customer', subscriptionCustomer),
         },
         {
           name: 'GET /v1/customers/{id}/subscription',
           url: `${stack.apiUrl}/v1/customers/${subscriptionCustomer}/subscription`,
-          headers: bearer('customer', subscriptionCustomer),
+          headers: await benchBearer('customer', subscriptionCustomer),
         },
       ];
       const measure = async (condition: string) => {
@@ -415,10 +414,6 @@ function parseWorkerEnv(value: string | undefined): Record<string, string> {
     env[pair.slice(0, at).trim()] = pair.slice(at + 1);
   }
   return env;
-}
-
-function bearer(role: 'customer' | 'technician', sub: string): Record<string, string> {
-  return { Authorization: `Bearer ${mintToken({ sub, role }, DEVELOPMENT_JWT_SECRET)}` };
 }
 
 interface MachineInfo {

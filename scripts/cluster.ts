@@ -16,6 +16,7 @@ const PORTS: ClusterPorts = {
   apiMetrics: [9464, 9474],
   codecs: [8234, 8244],
   workerMetrics: [9465, 9475],
+  oidc: Number(process.env.OIDC_PORT ?? 4000),
 };
 
 async function main() {
@@ -49,6 +50,7 @@ async function main() {
       `  PostgreSQL:         ${cluster.databaseUrl.replace(/:[^:@/]+@/, ':***@')} (+ temporal, temporal_visibility)`,
       `  Temporal frontend:  ${cluster.temporal.address}  (history, matching, worker as their own processes)`,
       `  Temporal Web UI:    ${cluster.temporal.uiUrl}  (codec server ${cluster.apis[0]?.codecEndpoint}, operators' tokens only)`,
+      ...(cluster.issuerUrl ? [`  OpenID provider:    ${cluster.issuerUrl}  (development sign-in)`] : []),
       ...cluster.apis.map((api) => `  API ${api.name.padEnd(15)}${api.url}`),
       `  Workers:            ${cluster.workers.map((w) => `${w.name} (pid ${w.process?.pid})`).join(', ')}`,
       '  Prometheus metrics:',

@@ -2,7 +2,8 @@
  * The fuzzing run behind scripts/fuzz.sh: starts the real system (as `npm start` does) on free
  * ports and a throw-away data folder, runs one deck scenario B upgrade up to the technician wait
  * so there are bills, tickets and work orders to find, then runs Schemathesis over /openapi.json
- * once per role — the three at once — and stops the system (its whole process group).
+ * once per role — the three at once, each with a token from the system's own OpenID provider —
+ * and stops the system (its whole process group).
  *
  * Exit code 0 only when every role ran with no failure and no error.
  */
@@ -10,8 +11,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OPERATIONS } from '../api/openapi';
-import { mintToken, type Role } from '../platform/auth';
-import { DEVELOPMENT_JWT_SECRET } from '../platform/config';
+import { mintDevelopmentToken, type Role } from '../platform/auth';
 import { type LocalSystem, startLocalSystem } from '../platform/harness';
 
 const root = path.resolve(__dirname, '..');
@@ -94,7 +94,7 @@ interface Progress {
 
 /** Deck scenario B (Yearly 50 → Yearly 200, single-band ONT) up to the wait for the technician. */
 async function scenarioB(base: string): Promise<Progress> {
-  const token = mintToken({ role: 'customer', sub: FACHRI }, DEVELOPMENT_JWT_SECRET);
+  const token = await tokenOf('customer', FACHRI);
   const started = await api<{ upgradeId: string }>(base, 'POST', `/v1/customers/${FACHRI}/upgrades`, token, {
     targetPackageCode: 'STREAM-200-YEAR',
   });
@@ -149,11 +149,17 @@ function configToml(b: Progress, packages: string[]): string {
 
 // ---- Schemathesis -----------------------------------------------------------------------------
 
-function runRole(base: string, configFile: string, role: (typeof ROLES)[number]): Promise<RoleResult> {
+/** A token signed by the development provider the system runs, as the apps would get at sign-in. */
+function tokenOf(role: Role, subject: string): Promise<string> {
+  if (!system) throw new Error('the system is not running');
+  return mintDevelopmentToken({ role, subject, hours: 1, issuer: system.issuerUrl });
+}
+
+async function runRole(base: string, configFile: string, role: (typeof ROLES)[number]): Promise<RoleResult> {
   const dir = path.join(reportRoot, role.role);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const token = mintToken({ role: role.role, sub: role.sub }, DEVELOPMENT_JWT_SECRET, 3600);
+  const token = await tokenOf(role.role, role.sub);
   const args = [
     '--config-file',
     configFile,
@@ -260,7 +266,7 @@ async function main(): Promise<number> {
     log(`system up at ${base} in ${Math.round((Date.now() - began) / 1000)} s`);
     const b = await scenarioB(base);
     log(`scenario B waiting for the technician: ${b.upgradeId}, ${b.maintenanceWorkOrderNo}`);
-    const operatorToken = mintToken({ role: 'operator', sub: 'ops-rina' }, DEVELOPMENT_JWT_SECRET);
+    const operatorToken = await tokenOf('operator', 'ops-rina');
     const catalog = await api<{ packages: { code: string }[] }>(base, 'GET', '/v1/packages', operatorToken);
     fs.mkdirSync(reportRoot, { recursive: true });
     const configFile = path.join(reportRoot, 'schemathesis.toml');

@@ -4,11 +4,11 @@
  *   npm run pay -- 202511712857                  (QRIS, now, a fresh transaction ID)
  *   npm run pay -- 202511712857 --method VA_BCA --transaction VA-BCA-0001 --api http://localhost:3000
  * Signs with PAYMENT_WEBHOOK_SECRET (or the development secret) and reads the amount due with an
- * operator token (AUTH_JWT_SECRET or the development secret). Prints the API's answer.
+ * operator token from the development OpenID provider. Prints the API's answer.
  */
 import { randomUUID } from 'node:crypto';
 import { PAYMENT_METHODS, type PaymentMethod } from '../contracts/payments';
-import { mintToken } from '../platform/auth';
+import { mintDevelopmentToken } from '../platform/auth';
 import { loadConfig } from '../platform/config';
 import { signNotification } from '../platform/payment-signature';
 
@@ -18,9 +18,16 @@ export async function payBill(options: {
   method?: PaymentMethod;
   transactionId?: string;
   amountIdr?: number;
+  /** The development provider that signs the operator token; default: the configured one. */
+  issuer?: string;
 }): Promise<{ status: number; body: unknown }> {
   const config = loadConfig();
-  const operator = mintToken({ role: 'operator', sub: 'payment-stand-in' }, config.auth.jwtSecret, 300);
+  const operator = await mintDevelopmentToken({
+    role: 'operator',
+    subject: 'payment-stand-in',
+    hours: 0.1,
+    issuer: options.issuer,
+  });
   const bill = await fetch(`${options.apiUrl}/v1/bills/${options.billCode}`, {
     headers: { Authorization: `Bearer ${operator}` },
   });

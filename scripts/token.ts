@@ -3,12 +3,12 @@
  *   npm run token -- customer 21314849      (the Selfcare app's customer)
  *   npm run token -- technician tech-budi   (the installer vendor's technician)
  *   npm run token -- operator ops-rina      (billing / CRM staff)
- * Options: --hours N (default 12). Uses AUTH_JWT_SECRET, or the development secret.
+ * Options: --hours N (default 12). The development OpenID provider that `npm start` runs signs
+ * it (OIDC_ISSUER / OIDC_PORT); refused in production.
  */
-import { mintToken, ROLES, type Role } from '../platform/auth';
-import { loadConfig } from '../platform/config';
+import { mintDevelopmentToken, ROLES, type Role } from '../platform/auth';
 
-function main() {
+async function main() {
   const args = process.argv.slice(2);
   const hoursAt = args.indexOf('--hours');
   const hours = hoursAt >= 0 ? Number(args.splice(hoursAt, 2)[1]) : 12;
@@ -17,10 +17,10 @@ function main() {
     process.stderr.write('usage: npm run token -- <customer|technician|operator> <subject> [--hours N]\n');
     process.exit(2);
   }
-  const { auth } = loadConfig();
-  process.stdout.write(
-    `${mintToken({ role: role as Role, sub }, auth.jwtSecret, Math.round(hours * 3600))}\n`,
-  );
+  process.stdout.write(`${await mintDevelopmentToken({ role: role as Role, subject: sub, hours })}\n`);
 }
 
-main();
+main().catch((error: Error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});

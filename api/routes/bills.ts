@@ -1,10 +1,11 @@
 import type { Response } from 'express';
 import { renderBillingStatement } from '../../documents/statement/render';
+import { statementLinkRefusal } from '../../platform/auth';
 import type { Database } from '../../platform/database';
 import { toBillView } from '../../services/bills';
-import { assertMayRead } from '../access';
+import { assertMayRead, principalOf } from '../access';
 import { ok, operationsOf } from '../operation';
-import { notFound } from '../problem';
+import { HttpProblem, notFound } from '../problem';
 import { Pagination, pageWindow, StatementQuery } from '../schemas';
 import { requireCustomer } from './customers';
 
@@ -55,12 +56,17 @@ export const BILLS = [
     route: 'GET /v1/bills/{billCode}/statement',
     summary: 'The printable Billing Statement (HTML)',
     description:
-      'Also opens with the link of the bill email: `?access_token=<link token>` whose scope is this one statement.',
+      'Also opens with the link of the bill email: `?access_token=<link token>` whose scope is this one statement; the link stops opening once the bill is voided, or paid longer ago than STATEMENT_LINK_MARGIN_DAYS.',
     access: 'resource-read',
     query: StatementQuery,
     responses: { 200: ok('the statement page', 'html') },
-    handler: async ({ params, res }, { db }) => {
+    handler: async ({ params, res }, { db, config }) => {
       const bill = await requireBill(db, params.billCode, res);
+      if (principalOf(res).scope !== undefined) {
+        // The link lives with its bill: voiding the bill revokes it.
+        const refusal = statementLinkRefusal(bill, config.auth.statementLinks);
+        if (refusal) throw new HttpProblem(403, 'Forbidden', refusal);
+      }
       const { id, name, installationAddress } = bill.customer;
       const html = renderBillingStatement({
         bill: toBillView(bill),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { codecEndpoint } from '../../api/codec-server';
 import { seedDatabase } from '../../prisma/seed-data';
 import { createDatabase } from '../database';
-import { launchApp, launchPostgres, type StartingProcess } from '../harness';
+import { launchApp, launchPostgres, launchProvider, providerEnv, type StartingProcess } from '../harness';
 import type { Logger } from '../logger';
 import { migrateDatabase } from '../migrate';
 import { freePorts, type Launched, stopProcess } from '../processes';
@@ -33,6 +33,8 @@ export interface ClusterPorts {
   codecs: number[];
   /** Prometheus endpoints of the worker processes (the SDK's exporter), one each. */
   workerMetrics: number[];
+  /** The development OpenID provider every API process trusts (not started in production). */
+  oidc: number;
 }
 
 export interface ClusterOptions {
@@ -63,6 +65,8 @@ export interface AppProcess {
 
 export interface Cluster {
   databaseUrl: string;
+  /** The development OpenID provider the APIs trust (none in production: AUTH_ISSUERS). */
+  issuerUrl?: string;
   temporal: TemporalCluster;
   apis: AppProcess[];
   workers: AppProcess[];
@@ -76,10 +80,11 @@ export interface Cluster {
 
 export async function freeClusterPorts(counts: { apis: number; workers: number }): Promise<ClusterPorts> {
   const temporal = await freeTemporalPorts();
-  const [postgres, ...rest] = await freePorts(1 + 3 * counts.apis + counts.workers);
+  const [postgres, oidc, ...rest] = await freePorts(2 + 3 * counts.apis + counts.workers);
   return {
     temporal,
     postgres: postgres!,
+    oidc: oidc!,
     apis: rest.slice(0, counts.apis),
     apiMetrics: rest.slice(counts.apis, 2 * counts.apis),
     codecs: rest.slice(2 * counts.apis, 3 * counts.apis),
@@ -130,7 +135,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     });
     running.push(temporal.stop);
 
+    // One provider for the API processes: each starting its own would give each its own keys.
+    let issuerUrl: string | undefined;
+    if (options.appEnv?.NODE_ENV !== 'production') {
+      const provider = launchProvider(ports.oidc, { DATA_DIR: options.dataDir });
+      running.push(async () => void (await stopProcess(provider)));
+      await provider.ready();
+      issuerUrl = provider.issuer;
+    }
+
     const common = {
+      ...(issuerUrl ? providerEnv(issuerUrl, 'off') : {}),
       ...options.appEnv,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
@@ -180,6 +195,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
     return {
       databaseUrl,
+      issuerUrl,
       temporal,
       apis,
       workers,

@@ -7,9 +7,8 @@
  * (`POST /v1/technician/work-orders/{wo}/ont-replacement`) as soon as the run is AWAITING_ONT_SWAP.
  */
 import type pg from 'pg';
-import { mintToken } from '../../platform/auth';
-import { DEVELOPMENT_JWT_SECRET } from '../../platform/config';
 import type { BenchCustomer, Scenario } from './customers';
+import { benchBearer } from './tokens';
 
 export interface UpgradeTiming {
   customerId: string;
@@ -43,10 +42,6 @@ interface Watch {
   swapReported: boolean;
   deadline: number;
 }
-
-const TECHNICIAN = {
-  Authorization: `Bearer ${mintToken({ sub: 'tech-bench', role: 'technician' }, DEVELOPMENT_JWT_SECRET)}`,
-};
 
 /** Watches upgrade rows in PostgreSQL for every run in flight, with one query per tick. */
 export class ProgressWatcher {
@@ -154,9 +149,8 @@ export async function driveUpgrades(options: {
   const one = async (customer: BenchCustomer, index: number) => {
     const apiUrl = apiUrls[index % apiUrls.length]!;
     const technicianUrl = apiUrls[(index + 1) % apiUrls.length]!;
-    const auth = {
-      Authorization: `Bearer ${mintToken({ sub: customer.id, role: 'customer' }, DEVELOPMENT_JWT_SECRET)}`,
-    };
+    const auth = await benchBearer('customer', customer.id);
+    const technician = await benchBearer('technician', 'tech-bench');
     const postedAt = Date.now();
     const response = await fetch(`${apiUrl}/v1/customers/${customer.id}/upgrades`, {
       method: 'POST',
@@ -176,7 +170,7 @@ export async function driveUpgrades(options: {
       technicianDelayMs = sentAt - awaitingAt;
       void fetch(`${technicianUrl}/v1/technician/work-orders/${workOrderNo}/ont-replacement`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...TECHNICIAN },
+        headers: { 'content-type': 'application/json', ...technician },
         body: JSON.stringify({
           newOntSerial: `BENCHNEW${customer.id}`,
           newOntModel: 'ZTE F670L',

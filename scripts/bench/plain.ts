@@ -8,7 +8,7 @@
 import { createActivities } from '../../activities';
 import type { UpgradeWorkflowInput } from '../../contracts/upgrade';
 import { statementLink } from '../../platform/auth';
-import { DEVELOPMENT_JWT_SECRET, EMAIL_FROM_DEFAULT } from '../../platform/config';
+import { DEVELOPMENT_STATEMENT_LINK_SECRET, EMAIL_FROM_DEFAULT } from '../../platform/config';
 import type { Database } from '../../platform/database';
 import { createLogger } from '../../platform/logger';
 import { createEmailTransport } from '../../platform/notifications/email-transport';
@@ -25,8 +25,8 @@ export function plainActivities(db: Database, publicBaseUrl: string) {
     email: createEmailTransport({ from: EMAIL_FROM_DEFAULT }, db),
     push: createPushGateway(db),
     emailFrom: EMAIL_FROM_DEFAULT,
-    statementUrl: (billCode, customerId) =>
-      statementLink(publicBaseUrl, DEVELOPMENT_JWT_SECRET, billCode, customerId),
+    statementUrl: (bill) =>
+      statementLink(publicBaseUrl, { secret: DEVELOPMENT_STATEMENT_LINK_SECRET, marginDays: 30 }, bill),
   });
 }
 

@@ -5,11 +5,12 @@
  * PostgreSQL and Temporal). Free ports on 127.0.0.1 and a throw-away data folder, as the e2e tests.
  */
 import { randomBytes } from 'node:crypto';
-import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_PAYMENT_WEBHOOK_SECRET } from '../../platform/config';
+import { DEVELOPMENT_PAYMENT_WEBHOOK_SECRET } from '../../platform/config';
 import { dataConverterFor } from '../../platform/data-converter';
 import { parseKeyring } from '../../platform/encryption-keys';
 import { launchApp, startLocalSystem } from '../../platform/harness';
 import { type Launched, stopProcess } from '../../platform/processes';
+import { benchAuthEnv } from './tokens';
 
 export interface BenchStack {
   apiUrl: string;
@@ -41,12 +42,11 @@ export const benchDataConverter = dataConverterFor(
 /**
  * The worker runs as it does in production (docker-compose.yml's worker service): production
  * React and libraries, a 256 MiB old generation and two malloc arenas (docs/benchmarks.md: worker
- * RSS 478 → ~330 MiB at c=25, no measurable CPU cost). The bench mints tokens with the
- * development secret, so the worker is given that secret explicitly.
+ * RSS 478 → ~330 MiB at c=25, no measurable CPU cost). Its issuers and link key come from
+ * benchAuthEnv (scripts/bench/tokens.ts).
  */
 export const PRODUCTION_WORKER_ENV = {
   NODE_ENV: 'production',
-  AUTH_JWT_SECRET: DEVELOPMENT_JWT_SECRET,
   PAYMENT_WEBHOOK_SECRET: DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
   ...BENCH_ENCRYPTION_ENV,
   NODE_OPTIONS: '--max-old-space-size=256',
@@ -65,6 +65,7 @@ export async function startBenchStack(
     LOG_LEVEL: 'warn',
     UPGRADE_RATE_LIMIT_PER_MINUTE: '100000',
     ...BENCH_ENCRYPTION_ENV,
+    ...(await benchAuthEnv()),
     ...options.env,
   };
   const infraStarted = Date.now();

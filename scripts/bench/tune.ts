@@ -17,14 +17,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { mintToken } from '../../platform/auth';
-import { DEVELOPMENT_JWT_SECRET } from '../../platform/config';
 import { flagValue } from './args';
 import { type BenchCustomer, createBenchCustomers } from './customers';
 import { driveUpgrades, ProgressWatcher } from './drive';
 import { memoryOf, sampleUsage, threadMsPer, threadTicks } from './proc';
 import { startBenchStack } from './stack';
 import { distribution, fmt } from './stats';
+import { benchBearer } from './tokens';
 
 interface Setting {
   /** Worker.create options over the app's; null = remove (the SDK's default). */
@@ -129,7 +128,7 @@ async function leaveWaiting(apiUrl: string, client: pg.Client, customers: BenchC
         headers: {
           'content-type': 'application/json',
           'Idempotency-Key': `wait-${tag}`,
-          Authorization: `Bearer ${mintToken({ sub: customer.id, role: 'customer' }, DEVELOPMENT_JWT_SECRET)}`,
+          ...(await benchBearer('customer', customer.id)),
         },
         body: JSON.stringify({ targetPackageCode: customer.targetPackageCode }),
       });

@@ -19,7 +19,7 @@ import {
 import { TEMPORAL_SERVICES } from '../../platform/cluster/temporal-cluster';
 import { createLogger } from '../../platform/logger';
 import { addCustomers } from '../faults/support';
-import { asCustomer, asOperator, asTechnician, callerFor } from '../helpers/auth';
+import { asCustomer, asOperator, asTechnician, callerFor, useIssuer } from '../helpers/auth';
 import { customerDataInTemporal } from '../helpers/customer-data';
 import { deckScenarios } from '../helpers/deck-scenarios';
 import { eventually, http } from '../helpers/http';
@@ -34,6 +34,8 @@ let pg: PgClient;
 let resend: ResendStandIn;
 let connection: Connection;
 let temporal: Client;
+
+let operatorAuthorization: string;
 
 beforeAll(async () => {
   resend = await startResendStandIn();
@@ -51,6 +53,8 @@ beforeAll(async () => {
     },
   };
   cluster = await startCluster(options);
+  useIssuer(cluster.issuerUrl!);
+  operatorAuthorization = (await asOperator()).Authorization!;
   pg = new PgClient({ connectionString: cluster.databaseUrl });
   await pg.connect();
   connection = await Connection.connect({ address: cluster.temporal.address });
@@ -67,8 +71,8 @@ afterAll(async () => {
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
 type Json = any;
-const call = (baseUrl: string, method: string, urlPath: string, body?: unknown) =>
-  http<Json>(baseUrl, method, urlPath, { body, headers: callerFor(urlPath) });
+const call = async (baseUrl: string, method: string, urlPath: string, body?: unknown) =>
+  http<Json>(baseUrl, method, urlPath, { body, headers: await callerFor(urlPath) });
 const api = (i: 0 | 1) => cluster.apis[i]!.url!;
 const rows = async (sql: string, params: unknown[] = []) => (await pg.query(sql, params)).rows;
 const statusOf = (upgradeId: string, status: string, via: 0 | 1 = 0, timeoutMs = 60_000) =>
@@ -80,7 +84,7 @@ const statusOf = (upgradeId: string, status: string, via: 0 | 1 = 0, timeoutMs =
 const startUpgrade = async (customerId: string, target: string, key: string, via: 0 | 1 = 0) => {
   const answer = await http<Json>(api(via), 'POST', `/v1/customers/${customerId}/upgrades`, {
     body: { targetPackageCode: target },
-    headers: { ...callerFor(`/v1/customers/${customerId}/upgrades`), 'Idempotency-Key': key },
+    headers: { ...(await callerFor(`/v1/customers/${customerId}/upgrades`)), 'Idempotency-Key': key },
   });
   expect(answer.status).toBe(202);
   return answer.body.upgradeId as string;
@@ -97,7 +101,7 @@ describe('the deck scenarios, started through one API process, reported through 
 customerDataInTemporal(() => ({
   temporalAddress: cluster.temporal.address,
   codecEndpoint: cluster.apis[0]!.codecEndpoint!,
-  codecAuth: asOperator().Authorization,
+  codecAuth: operatorAuthorization,
 }));
 
 describe('the codec server of the API processes, which the Web UI is wired to', () => {
@@ -119,14 +123,14 @@ describe('the codec server of the API processes, which the Web UI is wired to', 
         body,
         headers: { 'X-Namespace': 'default', ...headers },
       });
-    const operator = await decode(asOperator());
+    const operator = await decode(await asOperator());
     expect(operator.status).toBe(200);
     const [plain] = operator.body.payloads;
     expect(JSON.parse(Buffer.from(plain.data, 'base64').toString())).toMatchObject({
       customerId: '21314849',
     });
-    expect((await decode(asCustomer('21314849'))).status).toBe(403);
-    expect((await decode(asTechnician())).status).toBe(403);
+    expect((await decode(await asCustomer('21314849'))).status).toBe(403);
+    expect((await decode(await asTechnician())).status).toBe(403);
     expect((await decode({})).status).toBe(401);
   });
 

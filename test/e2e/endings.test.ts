@@ -13,7 +13,7 @@ import { RECONCILE_SCHEDULE_ID } from '../../contracts/upgrade';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { temporalTools } from '../../platform/temporal-tools';
 import { addCustomers } from '../faults/support';
-import { callerFor } from '../helpers/auth';
+import { callerFor, useIssuer } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
@@ -37,6 +37,7 @@ beforeAll(async () => {
     label: 'endings',
     env: { RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: resend.url },
   });
+  useIssuer(system.issuerUrl);
   pg = new PgClient({ connectionString: system.databaseUrl });
   await pg.connect();
   await addCustomers(pg, [
@@ -66,10 +67,10 @@ afterAll(async () => {
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
 type Json = any;
-const api = (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
+const api = async (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
   http<Json>(system.apiUrl, method, path, {
     ...options,
-    headers: { ...callerFor(path), ...options.headers },
+    headers: { ...(await callerFor(path)), ...options.headers },
   });
 const rows = async (sql: string, params: unknown[] = []) => (await pg.query(sql, params)).rows;
 

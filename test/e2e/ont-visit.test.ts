@@ -11,7 +11,7 @@ import { jakartaDateOf } from '../../domain/calendar';
 import { reminderAt, slotsBetween, visitStart } from '../../domain/visits';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { addCustomers } from '../faults/support';
-import { callerFor } from '../helpers/auth';
+import { callerFor, useIssuer } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { testDataConverter } from '../helpers/temporal';
@@ -28,6 +28,7 @@ let temporal: Client;
 beforeAll(async () => {
   // An SLA past every visit here, so the run's next timer is the reminder, not an escalation.
   system = await startLocalSystem({ label: 'visit', env: { ONT_SWAP_SLA: '10 days' } });
+  useIssuer(system.issuerUrl);
   pg = new PgClient({ connectionString: system.databaseUrl });
   await pg.connect();
   await addCustomers(pg, [
@@ -52,8 +53,8 @@ afterAll(async () => {
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
 type Json = any;
-const api = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  http<Json>(system.apiUrl, method, path, { body, headers: { ...callerFor(path), ...headers } });
+const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  http<Json>(system.apiUrl, method, path, { body, headers: { ...(await callerFor(path)), ...headers } });
 const statusOf = (upgradeId: string, status: string) =>
   eventually(
     () => api('GET', `/v1/upgrades/${upgradeId}`),

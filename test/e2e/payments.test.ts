@@ -8,7 +8,7 @@ import { temporal as temporalProto } from '@temporalio/proto';
 import { billWorkflowId } from '../../contracts/payments';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { payBill } from '../../scripts/pay';
-import { callerFor } from '../helpers/auth';
+import { callerFor, useIssuer } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { testDataConverter } from '../helpers/temporal';
@@ -20,6 +20,7 @@ const billRuns: string[] = [];
 
 beforeAll(async () => {
   system = await startLocalSystem({ label: 'payments' });
+  useIssuer(system.issuerUrl);
   temporal = new Client({
     connection: await Connection.connect({ address: system.temporalAddress }),
     dataConverter: testDataConverter,
@@ -34,8 +35,8 @@ afterAll(async () => {
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
 type Json = any;
-const api = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  http<Json>(system.apiUrl, method, path, { body, headers: { ...callerFor(path), ...headers } });
+const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+  http<Json>(system.apiUrl, method, path, { body, headers: { ...(await callerFor(path)), ...headers } });
 
 it('an upgrade’s bill waits in its own run, is paid through the signed notification, and the customer gets a receipt', async () => {
   const started = await api(
@@ -65,6 +66,7 @@ it('an upgrade’s bill waits in its own run, is paid through the signed notific
 
   const paid = await payBill({
     apiUrl: system.apiUrl,
+    issuer: system.issuerUrl,
     billCode,
     method: 'VA_BCA',
     transactionId: 'VA-BCA-E2E-0001',
@@ -96,6 +98,7 @@ it('an upgrade’s bill waits in its own run, is paid through the signed notific
   // The gateway delivers again: nothing changes, and the receipt is not sent twice.
   const replay = await payBill({
     apiUrl: system.apiUrl,
+    issuer: system.issuerUrl,
     billCode,
     method: 'VA_BCA',
     transactionId: 'VA-BCA-E2E-0001',

@@ -8,6 +8,7 @@
  * scenario A to completion; no development dependency is there to be loaded.
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { migrateDatabase } from '../../platform/migrate';
 import { freePorts, type Launched, launch, stopProcess, waitUntil } from '../../platform/processes';
 import { devServerArgs, waitUntilServing } from '../../platform/temporal-dev-server';
 import { temporalTools } from '../../platform/temporal-tools';
-import { bearer } from '../helpers/auth';
+import { bearer, productionTrustEnv } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 
 const run = promisify(execFile);
@@ -30,9 +31,12 @@ const DEVELOPMENT_ONLY = [
   'jest',
 ];
 const SECRETS = {
-  AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
   PAYMENT_WEBHOOK_SECRET: 'another-production-secret-of-32-characters',
+  STATEMENT_LINK_SECRET: 'a-statement-link-secret-of-32-characters',
+  PAYLOAD_ENCRYPTION_KEYS: `image:${randomBytes(32).toString('base64')}`,
+  CODEC_PORT: 'off',
 };
+let trust: Record<string, string>;
 
 let folder: string;
 let dataDir: string;
@@ -68,6 +72,7 @@ beforeAll(async () => {
   await Promise.all([postgres.ready(), waitUntilServing(temporalAddress, temporal, 90_000)]);
   databaseUrl = postgres.url;
   await migrateDatabase(databaseUrl);
+  trust = await productionTrustEnv();
 }, 600_000);
 
 afterAll(async () => {
@@ -88,6 +93,7 @@ function startCompiled(name: string, env: Record<string, string>): Launched {
       TEMPORAL_ADDRESS: temporalAddress,
       METRICS_HOST: '127.0.0.1',
       ...SECRETS,
+      ...trust,
       ...env,
     },
   });
@@ -133,7 +139,7 @@ describe('the runtime set: dist/ and the production dependencies only', () => {
     }
     expect(api.output()).toContain('database schema current');
 
-    const customer = bearer('customer', '21314849', SECRETS.AUTH_JWT_SECRET);
+    const customer = await bearer('customer', '21314849');
     const started = await http(apiUrl, 'POST', '/v1/customers/21314849/upgrades', {
       body: { targetPackageCode: 'STREAM-150-SEM' },
       headers: { ...customer, 'Idempotency-Key': 'image' },

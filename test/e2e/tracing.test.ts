@@ -33,10 +33,10 @@ afterAll(async () => {
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
 type Json = any;
-const api = (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
+const api = async (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
   http<Json>(system.apiUrl, method, path, {
     ...options,
-    headers: { ...callerFor(path), ...options.headers },
+    headers: { ...(await callerFor(path)), ...options.headers },
   });
 
 const CALLER_TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';

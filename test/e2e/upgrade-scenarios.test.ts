@@ -1,7 +1,7 @@
 import { Client as PgClient } from 'pg';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { isAlive } from '../../platform/processes';
-import { callerFor } from '../helpers/auth';
+import { callerFor, useIssuer } from '../helpers/auth';
 import { deckScenarios } from '../helpers/deck-scenarios';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
@@ -11,6 +11,7 @@ let db: PgClient;
 
 beforeAll(async () => {
   system = await startLocalSystem({ label: 'e2e' });
+  useIssuer(system.issuerUrl);
   db = new PgClient({ connectionString: system.databaseUrl });
   await db.connect();
 }, 240_000);
@@ -32,10 +33,10 @@ afterAll(async () => {
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
 type Json = any;
-const api = (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
+const api = async (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
   http<Json>(system.apiUrl, method, path, {
     ...options,
-    headers: { ...callerFor(path), ...options.headers },
+    headers: { ...(await callerFor(path)), ...options.headers },
   });
 
 describe('eligibility, through the HTTP API (SPEC table)', () => {

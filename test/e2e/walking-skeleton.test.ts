@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { freePorts, isAlive } from '../../platform/processes';
-import { callerFor } from '../helpers/auth';
+import { callerFor, useIssuer } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { testDataConverter } from '../helpers/temporal';
 
@@ -20,6 +20,7 @@ beforeAll(async () => {
     label: 'e2e',
     env: { API_METRICS_PORT: String(apiMetricsPort), WORKER_METRICS_PORT: String(workerMetricsPort) },
   });
+  useIssuer(system.issuerUrl);
   db = new PgClient({ connectionString: system.databaseUrl });
   await db.connect();
 }, 240_000);
@@ -29,10 +30,10 @@ afterAll(async () => {
   if (system) await system.stop();
 });
 
-const api = (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
+const api = async (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
   http<Record<string, unknown>>(system.apiUrl, method, path, {
     ...options,
-    headers: { ...callerFor(path), ...options.headers },
+    headers: { ...(await callerFor(path)), ...options.headers },
   });
 
 describe('the system started as `npm start` starts it', () => {

@@ -35,10 +35,10 @@ export async function openHarness(options: StackOptions = {}): Promise<Harness> 
       stack,
       pg,
       temporal: new Client({ connection, dataConverter: testDataConverter }),
-      api: (method, path, requestOptions = {}) =>
+      api: async (method, path, requestOptions = {}) =>
         http<Json>(stack.apiUrl, method, path, {
           ...requestOptions,
-          headers: { ...callerFor(path), ...requestOptions.headers },
+          headers: { ...(await callerFor(path)), ...requestOptions.headers },
         }),
       close: () => {
         closed ??= (async () => {

@@ -29,8 +29,11 @@ export const DECK_B_SWAP_REPORT = {
 export function deckScenarios(target: () => ScenarioTarget): void {
   const call =
     (base: () => string) =>
-    (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
-      http<Json>(base(), method, path, { ...options, headers: { ...callerFor(path), ...options.headers } });
+    async (method: string, path: string, options: Parameters<typeof http>[3] = {}) =>
+      http<Json>(base(), method, path, {
+        ...options,
+        headers: { ...(await callerFor(path)), ...options.headers },
+      });
   const api = call(() => target().apiUrl);
   const technician = call(() => target().technicianApiUrl);
   const rows = (sql: string, params: unknown[] = []) => target().rows(sql, params);
@@ -111,7 +114,7 @@ export function deckScenarios(target: () => ScenarioTarget): void {
       expect(await rows('SELECT 1 FROM "PushOutbox" WHERE "customerId" = $1', ['21314849'])).toHaveLength(1);
 
       const statement = await fetch(`${target().apiUrl}/v1/bills/${bill.billCode}/statement`, {
-        headers: asCustomer('21314849'),
+        headers: await asCustomer('21314849'),
       });
       expect(statement.headers.get('content-type')).toContain('text/html');
       const html = await statement.text();

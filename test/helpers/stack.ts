@@ -24,6 +24,7 @@ import {
 } from '../../platform/processes';
 import { devServerArgs, waitUntilServing } from '../../platform/temporal-dev-server';
 import { temporalTools } from '../../platform/temporal-tools';
+import { trustingEnv } from './auth';
 
 export type ComponentName = 'postgres' | 'temporal' | 'api' | 'worker';
 
@@ -171,6 +172,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
             CODEC_PORT: String(codecPort),
             TEMPORAL_UI_PORT: String(uiPort),
             UPGRADE_RATE_LIMIT_PER_MINUTE: '1000',
+            ...(await trustingEnv()),
             ...options.apiEnv,
           }
         : { RUN_API: 'false', ...extra };

@@ -15,7 +15,7 @@ import { loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { EncryptionCodec } from '../../platform/payload-encryption';
 import { freePort } from '../../platform/processes';
-import { asCustomer, asOperator, asTechnician } from '../helpers/auth';
+import { asCustomer, asOperator, asTechnician, trustingEnv } from '../helpers/auth';
 import { http } from '../helpers/http';
 
 const UI = 'http://127.0.0.1:8233';
@@ -24,7 +24,13 @@ const input = { customerId: '21314849', customerName: 'AHMAD TARMIZI' };
 type Json = any;
 
 async function start(auth: 'none' | 'operator', tlsEnv: Record<string, string> = {}) {
-  const config = loadConfig({ NODE_ENV: 'test', CODEC_AUTH: auth, CODEC_ALLOWED_ORIGINS: UI, ...tlsEnv });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    CODEC_AUTH: auth,
+    CODEC_ALLOWED_ORIGINS: UI,
+    ...(await trustingEnv()),
+    ...tlsEnv,
+  });
   const codec = new EncryptionCodec(config.encryption.keyring);
   const app = createCodecApp({
     codec,
@@ -67,26 +73,29 @@ describe('the codec server where a token is required (CODEC_AUTH=operator)', () 
     http<Json>(s.base, 'POST', '/codec/decode', { body, headers: { 'X-Namespace': 'default', ...headers } });
 
   it('decodes for an operator', async () => {
-    const answer = await decode(asOperator());
+    const answer = await decode(await asOperator());
     expect(answer.status).toBe(200);
     expect(fromWire(answer.body)).toEqual([input]);
   });
 
   it('encodes for an operator (the UI signals and starts runs through it), and decodes that back', async () => {
     const plain = toWire([defaultPayloadConverter.toPayload(input) as Payload]);
-    const encoded = await http<Json>(s.base, 'POST', '/codec/encode', { body: plain, headers: asOperator() });
+    const encoded = await http<Json>(s.base, 'POST', '/codec/encode', {
+      body: plain,
+      headers: await asOperator(),
+    });
     expect(encoded.status).toBe(200);
     expect(JSON.stringify(encoded.body)).not.toContain(plain.payloads[0]!.data);
-    expect(fromWire((await decode(asOperator(), encoded.body)).body)).toEqual([input]);
+    expect(fromWire((await decode(await asOperator(), encoded.body)).body)).toEqual([input]);
   });
 
   it.each([
-    ['no token', {}, 401, 'a bearer token is required'],
-    ['a customer’s token', asCustomer('21314849'), 403, 'the codec server decrypts for operators only'],
-    ['a technician’s token', asTechnician(), 403, 'the codec server decrypts for operators only'],
-    ['a forged token', { Authorization: 'Bearer not.a.token' }, 401, 'token invalid'],
+    ['no token', async () => ({}), 401, 'a bearer token is required'],
+    ['a customer’s token', () => asCustomer('21314849'), 403, 'the codec server decrypts for operators only'],
+    ['a technician’s token', asTechnician, 403, 'the codec server decrypts for operators only'],
+    ['a forged token', async () => ({ Authorization: 'Bearer not.a.token' }), 401, 'token invalid'],
   ])('refuses %s', async (_who, headers, status, detail) => {
-    const answer = await decode(headers);
+    const answer = await decode(await headers());
     expect(answer.status).toBe(status);
     expect(answer.contentType).toContain('application/problem+json');
     expect(answer.body.detail).toBe(detail);
@@ -108,12 +117,12 @@ describe('the codec server where a token is required (CODEC_AUTH=operator)', () 
     expect(response.headers.get('access-control-allow-headers')?.toLowerCase().split(',')).toEqual(
       expect.arrayContaining(['content-type', 'x-namespace', 'authorization']),
     );
-    const decoded = await decode({ ...asOperator(), Origin: UI });
+    const decoded = await decode({ ...(await asOperator()), Origin: UI });
     expect(decoded.headers.get('access-control-allow-origin')).toBe(UI);
   });
 
   it('grants no other origin', async () => {
-    const answer = await decode({ ...asOperator(), Origin: 'http://evil.example' });
+    const answer = await decode({ ...(await asOperator()), Origin: 'http://evil.example' });
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -121,15 +130,15 @@ describe('the codec server where a token is required (CODEC_AUTH=operator)', () 
     const wire = toWire(encrypted);
     const altered = Buffer.from(wire.payloads[0]!.data, 'base64');
     altered[15] = (altered[15] ?? 0) ^ 1;
-    const tampered = await decode(asOperator(), {
+    const tampered = await decode(await asOperator(), {
       payloads: [{ ...wire.payloads[0], data: altered.toString('base64') }],
     });
     expect(tampered.status).toBe(422);
     expect(tampered.body.detail).toMatch(/failed authentication: it was altered/);
-    const otherNamespace = await decode({ ...asOperator(), 'X-Namespace': 'payments' });
+    const otherNamespace = await decode({ ...(await asOperator()), 'X-Namespace': 'payments' });
     expect(otherNamespace.status).toBe(400);
     expect(otherNamespace.body.detail).toBe('this codec server serves the namespace default');
-    const notPayloads = await decode(asOperator(), { payload: [] });
+    const notPayloads = await decode(await asOperator(), { payload: [] });
     expect(notPayloads.status).toBe(400);
   });
 });
@@ -189,13 +198,14 @@ describe('the codec server over HTTPS (CODEC_TLS_CERT_PATH, CODEC_TLS_KEY_PATH)'
     expect(s.server.endpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/codec$/);
     const [encrypted] = await s.codec.encode([defaultPayloadConverter.toPayload(input) as Payload]);
     const body = JSON.stringify(toWire([encrypted!]));
+    const operator = await asOperator();
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const request = https.request(
         `${s.server.endpoint}/decode`,
         {
           method: 'POST',
           ca: fs.readFileSync(cert),
-          headers: { 'content-type': 'application/json', ...asOperator() },
+          headers: { 'content-type': 'application/json', ...operator },
         },
         (response) => {
           let text = '';

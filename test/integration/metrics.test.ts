@@ -12,7 +12,7 @@ import { UPGRADE_STATUSES, type UpgradeStatus } from '../../contracts/upgrade';
 import { loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { freePort } from '../../platform/processes';
-import { asCustomer } from '../helpers/auth';
+import { asCustomer, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';
 
@@ -25,7 +25,13 @@ beforeAll(async () => {
   t = await startTestDatabase();
   const logger = createLogger('silent');
   const metrics = createApiMetrics(t.db, logger);
-  const app = createApp({ db: t.db, temporal: {} as never, config: loadConfig({}), logger, metrics });
+  const app = createApp({
+    db: t.db,
+    temporal: {} as never,
+    config: loadConfig({ ...(await trustingEnv()) }),
+    logger,
+    metrics,
+  });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -78,7 +84,7 @@ describe('the API metrics endpoint', () => {
 
   it('labels requests by route template and status; unknown paths land on `unmatched`', async () => {
     const before = samples(await scrape(), 'selfcare_http_requests_total');
-    const customer = asCustomer('21314849');
+    const customer = await asCustomer('21314849');
     expect((await http(base, 'GET', '/v1/customers/21314849/upgrades', { headers: customer })).status).toBe(
       200,
     );

@@ -77,7 +77,10 @@ beforeAll(async () => {
   productionBase = await serve(
     loadConfig({
       NODE_ENV: 'production',
-      AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+      AUTH_ISSUERS: JSON.stringify([
+        { issuer: 'https://login.example.test/', audience: 'selfcare-api', roles: ['customer'] },
+      ]),
+      STATEMENT_LINK_SECRET: 'a-production-link-secret-of-32-chars',
       PAYMENT_WEBHOOK_SECRET: 'a-production-gateway-secret-of-32-chars',
       PAYLOAD_ENCRYPTION_KEYS: `production:${randomBytes(32).toString('base64')}`,
     }),
@@ -89,7 +92,7 @@ beforeAll(async () => {
     email: new OutboxEmailTransport(t.db),
     push: new LocalPushGateway(t.db),
     emailFrom: EMAIL_FROM_DEFAULT,
-    statementUrl: (billCode: string) => `http://localhost:3000/v1/bills/${billCode}/statement`,
+    statementUrl: async ({ billCode }) => `http://localhost:3000/v1/bills/${billCode}/statement`,
   });
   await acts.notifyOntSwapScheduled({
     upgradeId: UPGRADE,

@@ -53,7 +53,7 @@ function activities(overrides: Partial<NotificationDependencies> = {}) {
     email,
     push: new LocalPushGateway(t.db),
     emailFrom: EMAIL_FROM_DEFAULT,
-    statementUrl: (billCode: string) => `${PUBLIC_BASE_URL}/v1/bills/${billCode}/statement`,
+    statementUrl: async ({ billCode }) => `${PUBLIC_BASE_URL}/v1/bills/${billCode}/statement`,
     ...overrides,
   };
   return { acts: createNotificationActivities(deps), email };

@@ -14,13 +14,18 @@ import { Problem } from '../../api/contract/problem';
 import { buildOpenApiDocument, type OpenApiDocument, type OpenApiOperation } from '../../api/openapi';
 import { RESPONSE_SCHEMAS } from '../../contracts/views';
 import { statementLink } from '../../platform/auth';
-import { DEVELOPMENT_PAYMENT_WEBHOOK_SECRET, EMAIL_FROM_DEFAULT, loadConfig } from '../../platform/config';
+import {
+  type AppConfig,
+  DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
+  EMAIL_FROM_DEFAULT,
+  loadConfig,
+} from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
 import { signNotification } from '../../platform/payment-signature';
 import { runUpgradeSteps } from '../../scripts/lib/plain-upgrade';
-import { asCustomer, asOperator, asTechnician } from '../helpers/auth';
+import { asCustomer, asOperator, asTechnician, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { type HttpAnswer, http } from '../helpers/http';
 import { resolvePointer, type Schema, validate } from '../helpers/json-schema';
@@ -314,7 +319,7 @@ let base: string;
 let billCode: string;
 let upgradeWorkOrder: string;
 let maintenanceWorkOrder: string;
-const config = loadConfig({ NODE_ENV: 'test' });
+let config: AppConfig;
 
 /** The activities in the order the workflow calls them, as a run would write the data. */
 async function runActivities(db: TestDatabase['db']) {
@@ -324,8 +329,7 @@ async function runActivities(db: TestDatabase['db']) {
     email: new OutboxEmailTransport(db),
     push: new LocalPushGateway(db),
     emailFrom: EMAIL_FROM_DEFAULT,
-    statementUrl: (code, customerId) =>
-      statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, code, customerId),
+    statementUrl: (bill) => statementLink(config.api.publicBaseUrl, config.auth.statementLinks, bill),
   });
   const upgrade = (customerId: string, upgradeId: string, targetPackageCode: string) =>
     runUpgradeSteps(acts, {
@@ -346,6 +350,7 @@ async function runActivities(db: TestDatabase['db']) {
 }
 
 beforeAll(async () => {
+  config = loadConfig({ NODE_ENV: 'test', ...(await trustingEnv()) });
   t = await startTestDatabase();
   ({ billCode, upgradeWorkOrder, maintenanceWorkOrder } = await runActivities(t.db));
   // Temporal is out of reach here: reads fall back to PostgreSQL, /health answers 503.
@@ -429,7 +434,7 @@ describe('real answers conform to the document', () => {
   });
 
   it('catalog', async () => {
-    const as = { headers: asCustomer(AHMAD) };
+    const as = { headers: await asCustomer(AHMAD) };
     await call('GET', '/v1/packages', 200, as);
     await call('GET', '/v1/packages?sort=price', 400, as);
     await call('GET', '/v1/packages/STREAM-150-SEM', 200, as);
@@ -440,90 +445,101 @@ describe('real answers conform to the document', () => {
   });
 
   it('customer views, including an upgrade in flight and a technician visit', async () => {
-    const home = await call('GET', `/v1/customers/${FACHRI}/home`, 200, { headers: asCustomer(FACHRI) });
+    const home = await call('GET', `/v1/customers/${FACHRI}/home`, 200, {
+      headers: await asCustomer(FACHRI),
+    });
     expect(home.body).toEqual(
       expect.objectContaining({
         pendingUpgrade: expect.objectContaining({ status: 'AWAITING_ONT_SWAP' }),
         technicianVisit: expect.objectContaining({ workOrderNumber: maintenanceWorkOrder }),
       }),
     );
-    await call('GET', `/v1/customers/${AHMAD}/home`, 200, { headers: asOperator() });
-    await call('GET', `/v1/customers/${AHMAD}/subscription`, 200, { headers: asCustomer(AHMAD) });
-    await call('GET', `/v1/customers/${AHMAD}/subscription`, 404, { headers: asCustomer(SITI) });
-    await call('GET', `/v1/customers/${AHMAD}/subscription`, 403, { headers: asTechnician() });
-    await call('GET', '/v1/customers/123/subscription', 400, { headers: asOperator() });
-    await call('GET', `/v1/customers/${SITI}/upgrade-options`, 200, { headers: asCustomer(SITI) });
+    await call('GET', `/v1/customers/${AHMAD}/home`, 200, { headers: await asOperator() });
+    await call('GET', `/v1/customers/${AHMAD}/subscription`, 200, { headers: await asCustomer(AHMAD) });
+    await call('GET', `/v1/customers/${AHMAD}/subscription`, 404, { headers: await asCustomer(SITI) });
+    await call('GET', `/v1/customers/${AHMAD}/subscription`, 403, { headers: await asTechnician() });
+    await call('GET', '/v1/customers/123/subscription', 400, { headers: await asOperator() });
+    await call('GET', `/v1/customers/${SITI}/upgrade-options`, 200, { headers: await asCustomer(SITI) });
     await call('GET', `/v1/customers/${AHMAD}/payments?page=1&pageSize=1`, 200, {
-      headers: asCustomer(AHMAD),
+      headers: await asCustomer(AHMAD),
     });
-    await call('GET', `/v1/customers/${AHMAD}/payments?pageSize=500`, 400, { headers: asCustomer(AHMAD) });
-    await call('GET', `/v1/customers/99999999/home`, 404, { headers: asOperator() });
+    await call('GET', `/v1/customers/${AHMAD}/payments?pageSize=500`, 400, {
+      headers: await asCustomer(AHMAD),
+    });
+    await call('GET', `/v1/customers/99999999/home`, 404, { headers: await asOperator() });
   });
 
   it('quotes', async () => {
     const url = `/v1/customers/${SITI}/upgrade-quotes`;
     await call('POST', url, 200, {
-      headers: asCustomer(SITI),
+      headers: await asCustomer(SITI),
       body: { targetPackageCode: 'STREAM-150-SEM' },
     });
     await call('POST', `/v1/customers/${DEWI}/upgrade-quotes`, 422, {
-      headers: asCustomer(DEWI),
+      headers: await asCustomer(DEWI),
       body: { targetPackageCode: 'STREAM-150-MON' },
     });
     await call('POST', url, 400, {
-      headers: asCustomer(SITI),
+      headers: await asCustomer(SITI),
       body: { targetPackageCode: 'STREAM-150-SEM', discount: 100 },
     });
-    await call('POST', url, 400, { headers: asCustomer(SITI), rawBody: '{"targetPackageCode":' });
+    await call('POST', url, 400, { headers: await asCustomer(SITI), rawBody: '{"targetPackageCode":' });
     await call('POST', url, 413, {
-      headers: asCustomer(SITI),
+      headers: await asCustomer(SITI),
       body: { targetPackageCode: 'STREAM-150-SEM', pad: 'x'.repeat(20_000) },
     });
     await call('POST', url, 415, {
-      headers: { ...asCustomer(SITI), 'content-type': 'application/json; charset=latin1' },
+      headers: { ...(await asCustomer(SITI)), 'content-type': 'application/json; charset=latin1' },
       rawBody: '{}',
     });
-    await call('POST', url, 403, { headers: asOperator(), body: { targetPackageCode: 'STREAM-150-SEM' } });
+    await call('POST', url, 403, {
+      headers: await asOperator(),
+      body: { targetPackageCode: 'STREAM-150-SEM' },
+    });
   });
 
   it('bills and the statement, also through the link of the bill email', async () => {
-    await call('GET', `/v1/customers/${AHMAD}/bills`, 200, { headers: asCustomer(AHMAD) });
-    await call('GET', `/v1/bills/${billCode}`, 200, { headers: asOperator() });
-    await call('GET', `/v1/bills/${billCode}`, 404, { headers: asCustomer(SITI) });
-    await call('GET', `/v1/bills/${billCode}`, 403, { headers: asTechnician() });
-    await call('GET', '/v1/bills/2025', 400, { headers: asOperator() });
-    await call('GET', `/v1/bills/${billCode}/statement`, 200, { headers: asCustomer(AHMAD) });
-    const link = new URL(statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, billCode, AHMAD));
+    await call('GET', `/v1/customers/${AHMAD}/bills`, 200, { headers: await asCustomer(AHMAD) });
+    await call('GET', `/v1/bills/${billCode}`, 200, { headers: await asOperator() });
+    await call('GET', `/v1/bills/${billCode}`, 404, { headers: await asCustomer(SITI) });
+    await call('GET', `/v1/bills/${billCode}`, 403, { headers: await asTechnician() });
+    await call('GET', '/v1/bills/2025', 400, { headers: await asOperator() });
+    await call('GET', `/v1/bills/${billCode}/statement`, 200, { headers: await asCustomer(AHMAD) });
+    const bill = await t.db.bill.findUniqueOrThrow({ where: { billCode } });
+    const link = new URL(await statementLink(config.api.publicBaseUrl, config.auth.statementLinks, bill));
     await call('GET', `${link.pathname}${link.search}`, 200);
     await call('GET', `/v1/bills/${billCode}${link.search}`, 403);
   });
 
   it('upgrades: read, list, and the refusals that come before Temporal', async () => {
-    const a = await call('GET', `/v1/upgrades/${UPGRADE_A}`, 200, { headers: asCustomer(AHMAD) });
+    const a = await call('GET', `/v1/upgrades/${UPGRADE_A}`, 200, { headers: await asCustomer(AHMAD) });
     expect(a.body).toEqual(expect.objectContaining({ status: 'COMPLETED', billCode }));
-    await call('GET', `/v1/upgrades/${UPGRADE_B}`, 200, { headers: asOperator() });
-    await call('GET', `/v1/upgrades/upgrade-${AHMAD}-nothing`, 404, { headers: asCustomer(AHMAD) });
-    await call('GET', '/v1/upgrades/not-an-upgrade', 400, { headers: asCustomer(AHMAD) });
-    await call('GET', `/v1/customers/${AHMAD}/upgrades`, 200, { headers: asCustomer(AHMAD) });
+    await call('GET', `/v1/upgrades/${UPGRADE_B}`, 200, { headers: await asOperator() });
+    await call('GET', `/v1/upgrades/upgrade-${AHMAD}-nothing`, 404, { headers: await asCustomer(AHMAD) });
+    await call('GET', '/v1/upgrades/not-an-upgrade', 400, { headers: await asCustomer(AHMAD) });
+    await call('GET', `/v1/customers/${AHMAD}/upgrades`, 200, { headers: await asCustomer(AHMAD) });
     const url = (id: string) => `/v1/customers/${id}/upgrades`;
-    await call('POST', url(SITI), 422, { headers: asCustomer(SITI), body: { targetPackageCode: 'NOPE-1' } });
+    await call('POST', url(SITI), 422, {
+      headers: await asCustomer(SITI),
+      body: { targetPackageCode: 'NOPE-1' },
+    });
     const inFlight = await call('POST', url(FACHRI), 409, {
-      headers: asCustomer(FACHRI),
+      headers: await asCustomer(FACHRI),
       body: { targetPackageCode: 'STREAMPLUS-200-YEAR' },
     });
     expect(inFlight.body).toEqual(
       expect.objectContaining({ reason: 'UPGRADE_IN_PROGRESS', upgradeId: UPGRADE_B }),
     );
     await call('POST', url(SITI), 400, {
-      headers: { ...asCustomer(SITI), 'Idempotency-Key': 'not ok!' },
+      headers: { ...(await asCustomer(SITI)), 'Idempotency-Key': 'not ok!' },
       body: { targetPackageCode: 'STREAM-150-SEM' },
     });
     await call('POST', url(SITI), 403, {
-      headers: asOperator(),
+      headers: await asOperator(),
       body: { targetPackageCode: 'STREAM-150-SEM' },
     });
     await call('POST', url(SITI), 404, {
-      headers: asCustomer(DEWI),
+      headers: await asCustomer(DEWI),
       body: { targetPackageCode: 'STREAM-150-SEM' },
     });
     await call('POST', url(SITI), 401, { body: { targetPackageCode: 'STREAM-150-SEM' } });
@@ -533,56 +549,59 @@ describe('real answers conform to the document', () => {
     const url = (wo: string) => `/v1/technician/work-orders/${wo}/ont-replacement`;
     const report = { newOntSerial: 'ZTEGD8A1B2C3', newOntModel: 'ZTE F670L', band: 'DUAL' };
     await call('POST', url(maintenanceWorkOrder), 422, {
-      headers: asTechnician(),
+      headers: await asTechnician(),
       body: { ...report, band: 'SINGLE' },
     });
-    await call('POST', url(upgradeWorkOrder), 409, { headers: asTechnician(), body: report });
-    await call('POST', url('WO-01012025-0000001'), 404, { headers: asTechnician(), body: report });
-    await call('POST', url(maintenanceWorkOrder), 400, { headers: asTechnician(), body: { band: 'DUAL' } });
-    await call('POST', url(maintenanceWorkOrder), 403, { headers: asCustomer(FACHRI), body: report });
+    await call('POST', url(upgradeWorkOrder), 409, { headers: await asTechnician(), body: report });
+    await call('POST', url('WO-01012025-0000001'), 404, { headers: await asTechnician(), body: report });
+    await call('POST', url(maintenanceWorkOrder), 400, {
+      headers: await asTechnician(),
+      body: { band: 'DUAL' },
+    });
+    await call('POST', url(maintenanceWorkOrder), 403, { headers: await asCustomer(FACHRI), body: report });
   });
 
   it('visit routes: free slots from the rows, refusals before anything reaches the workflow', async () => {
     const slots = `/v1/work-orders/${maintenanceWorkOrder}/available-slots`;
-    const free = await call('GET', `${slots}?days=7`, 200, { headers: asTechnician() });
+    const free = await call('GET', `${slots}?days=7`, 200, { headers: await asTechnician() });
     expect((free.body as { slots: unknown[] }).slots.length).toBeGreaterThan(0);
-    await call('GET', slots, 200, { headers: asCustomer(FACHRI) });
-    await call('GET', slots, 404, { headers: asCustomer(DEWI) });
-    await call('GET', `${slots}?days=0`, 400, { headers: asTechnician() });
+    await call('GET', slots, 200, { headers: await asCustomer(FACHRI) });
+    await call('GET', slots, 404, { headers: await asCustomer(DEWI) });
+    await call('GET', `${slots}?days=0`, 400, { headers: await asTechnician() });
     await call('GET', '/v1/work-orders/WO-01012025-0000001/available-slots', 404, {
-      headers: asTechnician(),
+      headers: await asTechnician(),
     });
     await call('GET', `/v1/work-orders/${upgradeWorkOrder}/available-slots`, 409, {
-      headers: asTechnician(),
+      headers: await asTechnician(),
     });
 
     const book = (wo: string) => `/v1/technician/work-orders/${wo}/appointment`;
     const visit = { date: '2030-01-07', slot: '08-10' };
-    await call('POST', book(upgradeWorkOrder), 409, { headers: asTechnician(), body: visit });
-    await call('POST', book('WO-01012025-0000001'), 404, { headers: asTechnician(), body: visit });
+    await call('POST', book(upgradeWorkOrder), 409, { headers: await asTechnician(), body: visit });
+    await call('POST', book('WO-01012025-0000001'), 404, { headers: await asTechnician(), body: visit });
     await call('POST', book(maintenanceWorkOrder), 400, {
-      headers: asTechnician(),
+      headers: await asTechnician(),
       body: { date: 'tomorrow' },
     });
-    await call('POST', book(maintenanceWorkOrder), 403, { headers: asCustomer(FACHRI), body: visit });
+    await call('POST', book(maintenanceWorkOrder), 403, { headers: await asCustomer(FACHRI), body: visit });
 
     const move = (customer: string) =>
       `/v1/customers/${customer}/work-orders/${maintenanceWorkOrder}/appointment`;
-    await call('PUT', move(DEWI), 404, { headers: asCustomer(DEWI), body: visit });
-    await call('PUT', move(FACHRI), 400, { headers: asCustomer(FACHRI), body: { ...visit, slot: 8 } });
-    await call('PUT', move(FACHRI), 403, { headers: asOperator(), body: visit });
+    await call('PUT', move(DEWI), 404, { headers: await asCustomer(DEWI), body: visit });
+    await call('PUT', move(FACHRI), 400, { headers: await asCustomer(FACHRI), body: { ...visit, slot: 8 } });
+    await call('PUT', move(FACHRI), 403, { headers: await asOperator(), body: visit });
 
     const report = `/v1/technician/work-orders/${maintenanceWorkOrder}/visit-report`;
     await call('POST', report, 409, {
-      headers: asTechnician(),
+      headers: await asTechnician(),
       body: { outcome: 'PENDING', category: 'WEATHER' },
     });
     await call('POST', report, 400, {
-      headers: asTechnician(),
+      headers: await asTechnician(),
       body: { outcome: 'PENDING', category: 'OTHER' },
     });
     await call('POST', `/v1/technician/work-orders/${upgradeWorkOrder}/visit-report`, 409, {
-      headers: asTechnician(),
+      headers: await asTechnician(),
       body: { outcome: 'PENDING', category: 'WEATHER' },
     });
   });
@@ -614,21 +633,25 @@ describe('real answers conform to the document', () => {
   });
 
   it('inbox and outbox', async () => {
-    const inbox = await call('GET', `/v1/customers/${AHMAD}/inbox`, 200, { headers: asCustomer(AHMAD) });
+    const inbox = await call('GET', `/v1/customers/${AHMAD}/inbox`, 200, {
+      headers: await asCustomer(AHMAD),
+    });
     const first = (inbox.body as { notifications: { id: number }[] }).notifications[0];
     expect(first).toBeDefined();
-    await call('POST', `/v1/customers/${AHMAD}/inbox/${first!.id}/read`, 200, { headers: asCustomer(AHMAD) });
-    await call('POST', `/v1/customers/${AHMAD}/inbox/999999/read`, 404, { headers: asCustomer(AHMAD) });
-    await call('POST', `/v1/customers/${AHMAD}/inbox/0/read`, 400, { headers: asCustomer(AHMAD) });
-    await call('GET', `/v1/customers/${AHMAD}/inbox?limit=1&unread=true`, 400, {
-      headers: asCustomer(AHMAD),
+    await call('POST', `/v1/customers/${AHMAD}/inbox/${first!.id}/read`, 200, {
+      headers: await asCustomer(AHMAD),
     });
-    await call('GET', `/v1/dev/outbox?customerId=${AHMAD}&limit=2`, 200, { headers: asOperator() });
-    await call('GET', '/v1/dev/outbox', 403, { headers: asCustomer(AHMAD) });
+    await call('POST', `/v1/customers/${AHMAD}/inbox/999999/read`, 404, { headers: await asCustomer(AHMAD) });
+    await call('POST', `/v1/customers/${AHMAD}/inbox/0/read`, 400, { headers: await asCustomer(AHMAD) });
+    await call('GET', `/v1/customers/${AHMAD}/inbox?limit=1&unread=true`, 400, {
+      headers: await asCustomer(AHMAD),
+    });
+    await call('GET', `/v1/dev/outbox?customerId=${AHMAD}&limit=2`, 200, { headers: await asOperator() });
+    await call('GET', '/v1/dev/outbox', 403, { headers: await asCustomer(AHMAD) });
   });
 
   it('operations views', async () => {
-    const op = { headers: asOperator() };
+    const op = { headers: await asOperator() };
     await call('GET', '/v1/ops/upgrades', 200, op);
     await call('GET', '/v1/ops/upgrades?status=AWAITING_ONT_SWAP&customerId=21301029', 200, op);
     await call('GET', '/v1/ops/upgrades?status=LOST', 400, op);
@@ -637,13 +660,13 @@ describe('real answers conform to the document', () => {
     await call('GET', `/v1/ops/work-orders/${maintenanceWorkOrder}`, 200, op);
     await call('GET', `/v1/ops/work-orders/${upgradeWorkOrder}`, 200, op);
     await call('GET', '/v1/ops/work-orders/WO-01012025-0000001', 404, op);
-    await call('GET', '/v1/ops/tickets?customerId=21301029', 403, { headers: asCustomer(FACHRI) });
+    await call('GET', '/v1/ops/tickets?customerId=21301029', 403, { headers: await asCustomer(FACHRI) });
   });
 
   it('answers 405 with Allow for a known path under another method, 404 for an unknown path', async () => {
-    const wrongMethod = await http(base, 'DELETE', '/v1/packages', { headers: asOperator() });
+    const wrongMethod = await http(base, 'DELETE', '/v1/packages', { headers: await asOperator() });
     expect([wrongMethod.status, wrongMethod.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
-    const unknown = await http(base, 'GET', '/v1/nothing-here', { headers: asOperator() });
+    const unknown = await http(base, 'GET', '/v1/nothing-here', { headers: await asOperator() });
     expect(unknown.status).toBe(404);
     for (const answer of [wrongMethod, unknown]) {
       expect(answer.contentType).toMatch(/^application\/problem\+json/);
@@ -665,7 +688,7 @@ describe('real answers conform to the document', () => {
     ] as const) {
       const body = { ...report, newOntModel };
       // Accepted input passes validation and meets the business rule (422 NOT_DUAL_BAND); refused input is a 400.
-      await call('POST', url, accepted ? 422 : 400, { headers: asTechnician(), body });
+      await call('POST', url, accepted ? 422 : 400, { headers: await asTechnician(), body });
       expect([newOntModel, validate(schema, body, document).length === 0]).toEqual([newOntModel, accepted]);
     }
   });
@@ -678,7 +701,7 @@ describe('real answers conform to the document', () => {
         status: 'degraded',
         checks: { database: 'unavailable', temporal: 'unavailable' },
       });
-      const answer = await http(base, 'GET', '/v1/packages', { headers: asOperator() });
+      const answer = await http(base, 'GET', '/v1/packages', { headers: await asOperator() });
       expect(answer.status).toBe(500);
       expect(answer.contentType).toMatch(/^application\/problem\+json/);
       expect(validate({ $ref: '#/components/schemas/Problem' }, answer.body, document)).toEqual([]);

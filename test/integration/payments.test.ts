@@ -8,17 +8,22 @@ import type { AddressInfo } from 'node:net';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import { statementLink } from '../../platform/auth';
-import { DEVELOPMENT_PAYMENT_WEBHOOK_SECRET, EMAIL_FROM_DEFAULT, loadConfig } from '../../platform/config';
+import {
+  type AppConfig,
+  DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
+  EMAIL_FROM_DEFAULT,
+  loadConfig,
+} from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
 import { signNotification } from '../../platform/payment-signature';
 import { runUpgradeSteps } from '../../scripts/lib/plain-upgrade';
-import { asCustomer } from '../helpers/auth';
+import { asCustomer, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';
 
-const config = loadConfig({ NODE_ENV: 'test' });
+let config: AppConfig;
 let t: TestDatabase;
 let server: Server;
 let base: string;
@@ -27,6 +32,7 @@ const bills: Record<'ahmad' | 'siti' | 'budi' | 'voided', { billCode: string; to
   {} as never;
 
 beforeAll(async () => {
+  config = loadConfig({ NODE_ENV: 'test', ...(await trustingEnv()) });
   t = await startTestDatabase();
   const acts = createActivities({
     db: t.db,
@@ -34,8 +40,7 @@ beforeAll(async () => {
     email: new OutboxEmailTransport(t.db),
     push: new LocalPushGateway(t.db),
     emailFrom: EMAIL_FROM_DEFAULT,
-    statementUrl: (code, customerId) =>
-      statementLink(config.api.publicBaseUrl, config.auth.jwtSecret, code, customerId),
+    statementUrl: (bill) => statementLink(config.api.publicBaseUrl, config.auth.statementLinks, bill),
   });
   const upgrade = async (customerId: string, targetPackageCode: string) => {
     const { bill } = await runUpgradeSteps(acts, {
@@ -121,7 +126,7 @@ describe('the gateway signature', () => {
   it('a bearer token is no way in', async () => {
     const answer = await http<Json>(base, 'POST', '/v1/payments/notifications', {
       body: notification(bills.ahmad, 'TRX-BAD-0002'),
-      headers: asCustomer('21314849'),
+      headers: await asCustomer('21314849'),
     });
     expect(answer.status).toBe(401);
   });
@@ -145,7 +150,7 @@ describe('recording a payment', () => {
       transactionId: 'TRX-AHMAD-0001',
     });
     const bill = await http<Json>(base, 'GET', `/v1/bills/${bills.ahmad.billCode}`, {
-      headers: asCustomer('21314849'),
+      headers: await asCustomer('21314849'),
     });
     expect(bill.body).toMatchObject({
       status: 'PAID',
@@ -153,7 +158,7 @@ describe('recording a payment', () => {
       paidAt: '2025-11-22T10:15:00+07:00',
     });
     const history = await http<Json>(base, 'GET', '/v1/customers/21314849/payments', {
-      headers: asCustomer('21314849'),
+      headers: await asCustomer('21314849'),
     });
     expect(history.body.payments.find((p: Json) => p.reference === 'TRX-AHMAD-0001')).toMatchObject({
       amountIdr: bills.ahmad.totalIdr,
@@ -162,7 +167,7 @@ describe('recording a payment', () => {
       paidAt: '2025-11-22T10:15:00+07:00',
     });
     const statement = await http<string>(base, 'GET', `/v1/bills/${bills.ahmad.billCode}/statement`, {
-      headers: asCustomer('21314849'),
+      headers: await asCustomer('21314849'),
     });
     expect(statement.body).toContain('status-paid');
     expect(statement.body).toContain('Tagihan ini telah lunas pada 2025-11-22');

@@ -26,7 +26,7 @@ beforeAll(async () => {
     email: new OutboxEmailTransport(t.db),
     push: new LocalPushGateway(t.db),
     emailFrom: EMAIL_FROM_DEFAULT,
-    statementUrl: (code) => `https://selfcare.example.test/v1/bills/${code}/statement`,
+    statementUrl: async ({ billCode: code }) => `https://selfcare.example.test/v1/bills/${code}/statement`,
     endBillPayment: async (billCode) => {
       endedBillRuns.push(billCode);
     },

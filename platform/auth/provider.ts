@@ -1,0 +1,270 @@
+/**
+ * The development OpenID provider (`oidc-provider`, certified): what `npm start` runs on
+ * OIDC_PORT so the API verifies tokens exactly as it would an ISP's IdP. Authorization code +
+ * PKCE for the web apps (`selfcare-web`), a one-click sign-in page of the seeded people, and a
+ * development-only grant that `mintDevelopmentToken` uses. Never started in production.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
+import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
+import { renderLoginPage } from './login-page';
+import { accountIdOf, claimsOf, personOf, SEEDED_PEOPLE, subjectFits } from './people';
+import { ROLES, type Role } from './principal';
+import {
+  API_RESOURCE,
+  API_SCOPE,
+  DEVELOPMENT_TOKEN_GRANT,
+  DEVELOPMENT_TOOLS_CLIENT_ID,
+  DEVELOPMENT_TOOLS_CLIENT_SECRET,
+  WEB_CLIENT_ID,
+  WEB_CLIENT_SCOPE,
+} from './provider-constants';
+
+export interface DevelopmentProviderOptions {
+  port: number;
+  host?: string;
+  /** The issuer URL (tokens' `iss`); the provider answers there. */
+  issuer: string;
+  /** The API's audience: every access token is for it. */
+  audience: string;
+  /** Base of the web app's redirect URIs (`<base>/app/auth/callback`). */
+  publicBaseUrl: string;
+  /** Keeps the signing key across restarts (tokens stay valid); absent: a new key each start. */
+  dataDir?: string;
+}
+
+export interface RunningProvider {
+  issuer: string;
+  stop(): Promise<void>;
+}
+
+export async function startDevelopmentProvider(
+  options: DevelopmentProviderOptions,
+): Promise<RunningProvider> {
+  const provider = new Provider(options.issuer, await configuration(options));
+  provider.use(interactions(provider));
+  registerDevelopmentGrant(provider, options.audience);
+  const server = http.createServer(provider.callback());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  return {
+    issuer: options.issuer,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function configuration(options: DevelopmentProviderOptions): Promise<Configuration> {
+  const { signingKey, cookieKeys } = await keys(options.dataDir);
+  const base = options.publicBaseUrl.replace(/\/+$/, '');
+  return {
+    clients: [
+      {
+        client_id: WEB_CLIENT_ID,
+        client_name: 'Oxygen.id Selfcare',
+        token_endpoint_auth_method: 'none',
+        application_type: 'web',
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        redirect_uris: [`${base}/app/auth/callback`, `${base}/app/auth/silent`],
+        post_logout_redirect_uris: [`${base}/app/`],
+      },
+      {
+        client_id: DEVELOPMENT_TOOLS_CLIENT_ID,
+        client_secret: DEVELOPMENT_TOOLS_CLIENT_SECRET,
+        grant_types: [DEVELOPMENT_TOKEN_GRANT],
+        response_types: [],
+        redirect_uris: [],
+      },
+    ],
+    clientDefaults: { id_token_signed_response_alg: 'ES256' },
+    pkce: { required: () => true },
+    jwks: { keys: [signingKey] },
+    cookies: { keys: cookieKeys },
+    scopes: ['openid', 'profile', 'offline_access'],
+    claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'roles', 'customer_id'] },
+    // The web apps read who signed in from the ID token; its access token is for the API only.
+    conformIdTokenClaims: false,
+    findAccount: (_ctx, id) => {
+      const p = personOf(id);
+      return p ? { accountId: id, claims: () => ({ sub: id, ...claimsOf(p) }) } : undefined;
+    },
+    extraTokenClaims: (_ctx, token) => {
+      const p =
+        'accountId' in token && typeof token.accountId === 'string' ? personOf(token.accountId) : undefined;
+      return p ? claimsOf(p) : undefined;
+    },
+    features: {
+      devInteractions: { enabled: false },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => API_RESOURCE,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, indicator) => {
+          if (indicator !== API_RESOURCE) throw new errors.InvalidTarget();
+          return resourceServer(options.audience);
+        },
+      },
+      rpInitiatedLogout: { enabled: true },
+    },
+    // First-party apps: no consent screen, every scope they ask for is granted.
+    loadExistingGrant: async (ctx) => {
+      const existing =
+        ctx.oidc.result?.consent?.grantId || ctx.oidc.session?.grantIdFor(ctx.oidc.client!.clientId);
+      if (existing) {
+        const grant = await ctx.oidc.provider.Grant.find(existing);
+        if (grant) return grant;
+      }
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: ctx.oidc.client!.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
+      grant.addOIDCScope(WEB_CLIENT_SCOPE.replace(` ${API_SCOPE}`, ''));
+      grant.addOIDCClaims(['name', 'preferred_username', 'roles', 'customer_id']);
+      grant.addResourceScope(API_RESOURCE, API_SCOPE);
+      await grant.save();
+      return grant;
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      RefreshToken: 14 * 86_400,
+      Interaction: 3600,
+      Session: 14 * 86_400,
+      Grant: 14 * 86_400,
+    },
+    renderError: (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Gagal masuk</title></head><body><main><h1>Gagal masuk</h1><p>${String(out.error)}: ${String(out.error_description ?? '')}</p></main></body></html>`;
+    },
+  };
+}
+
+const resourceServer = (audience: string) => ({
+  scope: API_SCOPE,
+  audience,
+  accessTokenTTL: 3600,
+  accessTokenFormat: 'jwt' as const,
+  jwt: { sign: { alg: 'ES256' as const } },
+});
+
+/** The sign-in page and its answers, under /interaction/<uid>. */
+function interactions(provider: Provider) {
+  return async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
+    const match = /^\/interaction\/([\w-]+)(?:\/(login|abort))?$/.exec(ctx.path);
+    if (!match) return next();
+    const [, uid, action] = match;
+    ctx.set('cache-control', 'no-store');
+    const details = await provider.interactionDetails(ctx.req, ctx.res);
+    if (details.uid !== uid) throw new errors.InvalidRequest('interaction mismatch');
+    if (!action && ctx.method === 'GET') {
+      const client = await provider.Client.find(String(details.params.client_id));
+      ctx.type = 'html';
+      ctx.body = renderLoginPage({
+        action: `/interaction/${uid}/login`,
+        abort: `/interaction/${uid}/abort`,
+        clientName: client?.clientName ?? 'Oxygen.id',
+        people: SEEDED_PEOPLE,
+      });
+      return;
+    }
+    if (ctx.method !== 'POST') return next();
+    const form = new URLSearchParams(await readBody(ctx.req));
+    if (action === 'abort') {
+      await provider.interactionFinished(ctx.req, ctx.res, {
+        error: 'access_denied',
+        error_description: 'sign-in cancelled',
+      });
+      return;
+    }
+    const accountId = form.get('account') ?? '';
+    if (!SEEDED_PEOPLE.some((p) => p.accountId === accountId)) {
+      throw new errors.InvalidRequest('pick one of the listed people');
+    }
+    await provider.interactionFinished(
+      ctx.req,
+      ctx.res,
+      { login: { accountId } },
+      { mergeWithLastSubmission: false },
+    );
+  };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > 4096) reject(new errors.InvalidRequest('form too large'));
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * `grant_type=<DEVELOPMENT_TOKEN_GRANT>&role=customer&subject=21314849&hours=12`, for the
+ * development tools' client only: an access token for the API, as the web app would get after
+ * signing in, without the browser.
+ */
+function registerDevelopmentGrant(provider: Provider, audience: string) {
+  provider.registerGrantType(
+    DEVELOPMENT_TOKEN_GRANT,
+    async (ctx) => {
+      const params = ctx.oidc.params as Record<string, string | undefined>;
+      const role = params.role as Role;
+      const subject = params.subject ?? '';
+      const hours = Number(params.hours ?? '12');
+      if (!(ROLES as readonly string[]).includes(role))
+        throw new errors.InvalidRequest('role must be customer, technician or operator');
+      if (!subjectFits(role, subject))
+        throw new errors.InvalidRequest(
+          role === 'customer' ? 'a customer’s subject is the 8-digit customer ID' : 'subject invalid',
+        );
+      if (!(hours > 0 && hours <= 24 * 30))
+        throw new errors.InvalidRequest('hours must be more than 0 and at most 720');
+      const token = new provider.AccessToken({
+        accountId: accountIdOf(role, subject),
+        client: ctx.oidc.client!,
+        scope: API_SCOPE,
+        gty: DEVELOPMENT_TOKEN_GRANT,
+        resourceServer: new provider.ResourceServer(API_RESOURCE, resourceServer(audience)),
+        expiresIn: Math.round(hours * 3600),
+      } as never);
+      const value = await token.save();
+      ctx.body = {
+        access_token: value,
+        token_type: 'Bearer',
+        expires_in: token.expiration,
+        scope: API_SCOPE,
+      };
+    },
+    ['role', 'subject', 'hours'],
+  );
+}
+
+/** The ES256 signing key and cookie keys: kept in `<dataDir>/oidc-provider/` when there is one. */
+async function keys(dataDir: string | undefined): Promise<{ signingKey: JWK; cookieKeys: string[] }> {
+  const file = dataDir ? path.join(dataDir, 'oidc-provider', 'keys.json') : undefined;
+  if (file && fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  const signingKey = { ...jwk, alg: 'ES256', use: 'sig', kid: await calculateJwkThumbprint(jwk) };
+  const generated = { signingKey, cookieKeys: [crypto.randomBytes(32).toString('base64url')] };
+  if (file) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(generated), { mode: 0o600 });
+  }
+  return generated;
+}
