@@ -30,6 +30,7 @@ import type { Logger } from './logger';
 import { migrateDatabase } from './migrate';
 import { createEmailTransport } from './notifications/email-transport';
 import { createPushGateway } from './notifications/push-gateway';
+import { assertPortsFree, portsToClaim } from './ports';
 import { temporalConnectionOptions } from './temporal-connection';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { temporalTools } from './temporal-tools';
@@ -57,6 +58,8 @@ export async function startSystem(config: AppConfig, logger: Logger): Promise<Ru
   };
 
   try {
+    // A second stack on one machine: one sentence naming the variable, before anything starts.
+    await assertPortsFree(portsToClaim(config));
     let databaseUrl = config.database.url;
     if (!databaseUrl) {
       const embedded = await startEmbeddedPostgres({

@@ -6,6 +6,7 @@
 import { loadConfig } from '../platform/config';
 import { SetupError } from '../platform/embedded-postgres';
 import { createLogger } from '../platform/logger';
+import { PortInUseError } from '../platform/ports';
 import { startSystem } from '../platform/system';
 
 async function main() {
@@ -49,7 +50,12 @@ async function main() {
 }
 
 main().catch((error) => {
-  const detail = error instanceof SetupError ? error.message : error instanceof Error ? error.stack : error;
+  const detail =
+    error instanceof SetupError || error instanceof PortInUseError
+      ? error.message
+      : error instanceof Error
+        ? error.stack
+        : error;
   process.stderr.write(`failed to start: ${detail}\n`);
   process.exit(1);
 });
