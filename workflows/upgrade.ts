@@ -26,7 +26,7 @@ import { db, notices } from './activities';
 import { upgradeV1 } from './legacy/upgrade-v1';
 import { UpgradeTracker } from './progress';
 import { bestEffort, failureOf, settle, tell } from './settle';
-import { awaitVisitAndSwap, escalate, ONT_VISITS, VisitDesk } from './visits';
+import { awaitVisitAndSwap, escalate, ONE_VISIT_STORY, ONT_VISITS, VisitDesk } from './visits';
 
 /** Runs started before this revision have no marker of it and replay on the frozen code. */
 export const LEAN_CORE = 'lean-core-local-activities';
@@ -147,7 +147,7 @@ async function swapOnt(
   const woNumber = maintenance.woNumber;
   // The dispatcher may book as soon as the WO exists (the API shows it), before the wait starts.
   const visits = patched(ONT_VISITS);
-  if (visits) desk.openFor(woNumber);
+  if (visits) desk.openFor(woNumber, patched(ONE_VISIT_STORY));
   const ontSwap = {
     awaitingSince: awaitingSince.toISOString(),
     slaDeadline,

@@ -29,7 +29,7 @@ import { jakartaDateOf } from '../../domain/calendar';
 import { reminderAt, slotsBetween } from '../../domain/visits';
 import { EMAIL_FROM_DEFAULT, loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
-import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
+import { type EmailTransport, OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
 import { admitUpgrade } from '../../services/upgrade-admission';
 import { UpgradeWorkflow } from '../../workflows';
@@ -67,7 +67,7 @@ beforeAll(async () => {
   const activities: Activities = createActivities({
     db: t.db,
     logger: createLogger('silent'),
-    email: new OutboxEmailTransport(t.db),
+    email: slowly(new OutboxEmailTransport(t.db)),
     push: new LocalPushGateway(t.db),
     emailFrom: EMAIL_FROM_DEFAULT,
     statementUrl: (code) => `https://selfcare.example.test/v1/bills/${code}/statement`,
@@ -108,6 +108,20 @@ afterAll(async () => {
   await t?.teardown();
   await env?.teardown();
 });
+
+/**
+ * An email provider that takes its time (Resend answers in a few hundred ms): the wait is busy
+ * telling one event while the next ones arrive, the interleavings this file is about.
+ */
+function slowly(transport: EmailTransport): EmailTransport {
+  return {
+    name: `slow ${transport.name}`,
+    send: async (message) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      return transport.send(message);
+    },
+  };
+}
 
 interface Run {
   upgradeId: string;
@@ -256,6 +270,56 @@ describe('the visit tells one story (result, query, API)', () => {
       'DONE',
     ]);
   });
+
+  // Each sequence sent back to back: the next call as soon as the last one was answered.
+  const sequences: Array<[string, (run: Run, days: string[]) => Promise<void>]> = [
+    [
+      'book-swap',
+      async (run, [a]) => {
+        await book(run, a!, '08-10');
+      },
+    ],
+    [
+      'book-move-swap',
+      async (run, [a, b]) => {
+        await book(run, a!, '08-10');
+        await book(run, b!, '13-15', 'CUSTOMER');
+      },
+    ],
+    [
+      'book-miss-rebook-swap',
+      async (run, [a, b]) => {
+        await book(run, a!, '08-10');
+        await miss(run);
+        await book(run, b!, '15-17');
+      },
+    ],
+    [
+      'book-miss-swap',
+      async (run, [a]) => {
+        await book(run, a!, '08-10');
+        await miss(run);
+      },
+    ],
+    [
+      'book-move-miss-rebook-swap',
+      async (run, [a, b, c]) => {
+        await book(run, a!, '08-10');
+        await book(run, b!, '10-12', 'CUSTOMER');
+        await miss(run);
+        await book(run, c!, '13-15');
+      },
+    ],
+  ];
+  it.each(sequences.map(([name, drive], i) => ({ name, drive, customer: CUSTOMERS[i + 1]! })))(
+    '$name, back to back',
+    async ({ name, drive, customer }) => {
+      const run = await waitingRun(customer, name);
+      await drive(run, await daysAhead(3));
+      await swap(run);
+      expectOneStory(await storyOf(run));
+    },
+  );
 });
 
 async function eventuallyTrue(check: () => Promise<boolean>) {
