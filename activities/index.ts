@@ -3,6 +3,7 @@
  * one module; every write is idempotent on a business key so a retry changes nothing twice.
  */
 
+import type { NoticeActivityName } from '../contracts/notifications';
 import type { BillPaymentInput } from '../contracts/payments';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
@@ -77,17 +78,4 @@ export type DatabaseSteps = Pick<
 >;
 
 /** Steps that reach outside providers (push gateway, Resend): regular activities with retries. */
-export type NoticeSteps = Pick<
-  Activities,
-  | 'notifyBillIssued'
-  | 'notifyOntSwapScheduled'
-  | 'notifyOntSwapCompleted'
-  | 'notifyOntSwapDelayed'
-  | 'notifyUpgradeCancelled'
-  | 'notifyOntVisitCancelled'
-  | 'notifyVisitBooked'
-  | 'notifyVisitReminder'
-  | 'notifyVisitMissed'
-  | 'notifyBillDueReminder'
-  | 'notifyPaymentReceived'
->;
+export type NoticeSteps = Pick<Activities, NoticeActivityName>;
