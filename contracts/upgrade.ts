@@ -3,6 +3,7 @@
  * Imported by workflow code: keep it free of I/O and Node-only modules.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { VisitPendingCategory } from '../domain/visits';
 
 export const UPGRADE_WORKFLOW_TYPE = 'UpgradeWorkflow';
 
@@ -178,7 +179,7 @@ export const bookVisitUpdate = defineUpdate<BookedVisit, [VisitBookingRequest]>(
 export interface VisitReport {
   workOrderNumber: string;
   outcome: 'PENDING';
-  category: 'CUSTOMER_NOT_HOME' | 'NO_ACCESS' | 'EQUIPMENT_MISSING' | 'WEATHER' | 'OTHER';
+  category: VisitPendingCategory;
   remark: string | null;
   reportedAt: string;
 }
