@@ -37,10 +37,11 @@ async function main() {
     system.apiUrl
       ? [
           '  Try an upgrade (deck scenario A):',
-          `    curl -s -X POST ${system.apiUrl}/v1/customers/21314849/upgrades \\`,
+          '    TOKEN=$(npm run -s token -- customer 21314849)',
+          `    curl -s -X POST ${system.apiUrl}/v1/customers/21314849/upgrades -H "Authorization: Bearer $TOKEN" \\`,
           `      -H 'Content-Type: application/json' -H 'Idempotency-Key: demo-1' \\`,
           `      -d '{"targetPackageCode":"STREAM-150-SEM"}'`,
-          `    curl -s ${system.apiUrl}/v1/upgrades/upgrade-21314849-demo-1`,
+          `    curl -s -H "Authorization: Bearer $TOKEN" ${system.apiUrl}/v1/upgrades/upgrade-21314849-demo-1`,
         ].join('\n')
       : undefined,
     '  Stop with Ctrl-C.',
