@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { OPERATIONS } from '../api/openapi';
+import { OPERATIONS } from '../api/operations';
 import { mintToken, type Role } from '../platform/auth';
 import { DEVELOPMENT_JWT_SECRET } from '../platform/config';
 import { type LocalSystem, startLocalSystem } from '../platform/harness';
