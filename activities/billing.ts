@@ -2,7 +2,7 @@ import { billCode } from '../domain';
 import { createOnce } from '../platform/once';
 import { billRowOf } from '../services/bills';
 import { loadUpgradeContext, quoteFor } from '../services/upgrade-quote';
-import type { ActivityDependencies } from '.';
+import type { ActivityDependencies } from './dependencies';
 import { notFound, refusalsAreFinal } from './errors';
 import { nextNumber } from './sequences';
 

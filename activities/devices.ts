@@ -1,4 +1,4 @@
-import type { ActivityDependencies } from '.';
+import type { ActivityDependencies } from './dependencies';
 import { invalidState } from './errors';
 
 export interface OntReplacementInput {

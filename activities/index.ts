@@ -3,12 +3,9 @@
  * one module; every write is idempotent on a business key so a retry changes nothing twice.
  */
 
-import type { BillPaymentInput } from '../contracts/payments';
-import type { Database } from '../platform/database';
-import type { Logger } from '../platform/logger';
-import type { EmailTransport } from '../platform/notifications/email-transport';
-import type { PushGateway } from '../platform/notifications/push-gateway';
+import type { NoticeActivityName } from '../contracts/notifications';
 import { createBillingActivities } from './billing';
+import type { ActivityDependencies } from './dependencies';
 import { createDeviceActivities } from './devices';
 import { createNotificationActivities, type NotificationDependencies } from './notifications';
 import { createOntSwapActivities } from './ont-swap';
@@ -19,26 +16,7 @@ import { createUpgradeRequestActivities } from './upgrade-requests';
 import { createVisitActivities } from './visits';
 import { createWorkOrderActivities } from './work-orders';
 
-export interface ActivityDependencies {
-  db: Database;
-  logger: Logger;
-  email: EmailTransport;
-  push: PushGateway;
-  emailFrom: string;
-  statementUrl: NotificationDependencies['statementUrl'];
-  /** Hours before a visit until which the customer may move it (VISIT_MOVE_LEAD_HOURS). */
-  visitMoveLeadHours?: number;
-  /**
-   * Starts the bill's own run (reminder, receipt): `BillPaymentWorkflow` `bill-<billCode>`, once
-   * (an existing run is left alone). Unset where no Temporal client is at hand (tests of steps).
-   */
-  startBillPayment?: (input: BillPaymentInput) => Promise<void>;
-  /**
-   * Ends the run of a bill just voided (a cancel request; a run already closed is left alone), so
-   * it stops listing among the bills awaiting payment. Unset where no Temporal client is at hand.
-   */
-  endBillPayment?: (billCode: string) => Promise<void>;
-}
+export type { ActivityDependencies };
 
 export function createActivities(deps: ActivityDependencies) {
   return {
@@ -77,17 +55,4 @@ export type DatabaseSteps = Pick<
 >;
 
 /** Steps that reach outside providers (push gateway, Resend): regular activities with retries. */
-export type NoticeSteps = Pick<
-  Activities,
-  | 'notifyBillIssued'
-  | 'notifyOntSwapScheduled'
-  | 'notifyOntSwapCompleted'
-  | 'notifyOntSwapDelayed'
-  | 'notifyUpgradeCancelled'
-  | 'notifyOntVisitCancelled'
-  | 'notifyVisitBooked'
-  | 'notifyVisitReminder'
-  | 'notifyVisitMissed'
-  | 'notifyBillDueReminder'
-  | 'notifyPaymentReceived'
->;
+export type NoticeSteps = Pick<Activities, NoticeActivityName>;

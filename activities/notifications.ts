@@ -5,7 +5,7 @@
  * (or run twice) reaches the customer once. What each notice says lives in one table, NOTICES.
  */
 import { ApplicationFailure } from '@temporalio/common';
-import { notificationKey } from '../contracts/notifications';
+import { NOTICE_KIND_LIST, NOTICE_KINDS, type NoticeKind, notificationKey } from '../contracts/notifications';
 import { billWorkflowId, PAYMENT_METHOD_LABELS, type PaymentMethod } from '../contracts/payments';
 import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../contracts/upgrade';
 import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
@@ -111,11 +111,17 @@ interface NoticeSpec<I extends NoticeInput, C, K extends keyof EmailPropsMap> {
     kind: K;
     props: (c: C, input: I, deps: NotificationDependencies) => EmailPropsMap[K] | Promise<EmailPropsMap[K]>;
   };
+  /** Keys the notice by something other than its upgrade (a bill's own notices: its run). */
+  keyScope?: (input: I) => string;
 }
 
 const notice = <I extends NoticeInput, C, K extends keyof EmailPropsMap = never>(spec: NoticeSpec<I, C, K>) =>
   spec;
 
+// biome-ignore lint/suspicious/noExplicitAny: each entry is checked against its own input by notice()
+type AnyNoticeSpec = NoticeSpec<any, any, any>;
+
+/** What each notice loads and says, one entry per kind of contracts/notifications.ts (a total map). */
 const NOTICES = {
   /** Bill issued: inbox, push, and the email "Informasi Penerbitan Tagihan". */
   BILL_ISSUED: notice({
@@ -313,6 +319,7 @@ const NOTICES = {
   /** The day before the due date, the bill still unpaid (push, inbox, email). */
   BILL_DUE_REMINDER: notice({
     load: (db, input: BillNoticeInput, customer) => loadBill(db, input, customer),
+    keyScope: (input) => billWorkflowId(input.billCode),
     title: 'Tagihan jatuh tempo besok',
     body: ({ bill }) =>
       `Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} jatuh tempo besok, ${formatLongDate(dateOnly(bill.dueDate))}. Bayar lewat Virtual Account, QRIS atau e-wallet di aplikasi.`,
@@ -341,6 +348,7 @@ const NOTICES = {
         throw notFound(`payment ${input.transactionId} does not exist`);
       return { customer, bill, payment };
     },
+    keyScope: (input) => billWorkflowId(input.billCode),
     title: 'Pembayaran diterima',
     body: ({ bill, payment }) =>
       `Pembayaran tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(payment.amountIdr)} telah kami terima. Terima kasih!`,
@@ -369,9 +377,19 @@ const NOTICES = {
       `Teknisi kami masih menjadwalkan kunjungan untuk mengganti ONT kamu (${input.workOrderNumber}). Mohon maaf atas keterlambatannya; Customer Care ${CUSTOMER_CARE} siap membantu.`,
     deepLink: (input) => upgradeDeepLink(input.upgradeId),
   }),
-};
+} satisfies { [K in NoticeKind]: AnyNoticeSpec };
 
-export type NotificationKind = keyof typeof NOTICES;
+export type NotificationKind = NoticeKind;
+
+type Notices = typeof NOTICES;
+type InputOf<K extends NoticeKind> = Notices[K] extends NoticeSpec<infer I, infer _C, infer _K> ? I : never;
+
+/** One activity per notice, named in contracts/notifications.ts, taking the input its entry reads. */
+export type NoticeActivities = {
+  [K in NoticeKind as (typeof NOTICE_KINDS)[K]['activity']]: (
+    input: InputOf<K>,
+  ) => Promise<NotificationDeliverySummary>;
+};
 
 export function createNotificationActivities(deps: NotificationDependencies) {
   const { db } = deps;
@@ -471,35 +489,13 @@ export function createNotificationActivities(deps: NotificationDependencies) {
     return summary;
   }
 
-  return {
-    notifyBillIssued: (input: NotifyBillIssuedInput) => deliver('BILL_ISSUED', NOTICES.BILL_ISSUED, input),
-    notifyOntSwapScheduled: (input: NotifyOntSwapInput) =>
-      deliver('ONT_SWAP_SCHEDULED', NOTICES.ONT_SWAP_SCHEDULED, input),
-    notifyOntSwapCompleted: (input: NotifyOntSwapCompletedInput) =>
-      deliver('ONT_SWAP_COMPLETED', NOTICES.ONT_SWAP_COMPLETED, input),
-    notifyOntSwapDelayed: (input: NotifyOntSwapInput) =>
-      deliver('ONT_SWAP_DELAYED', NOTICES.ONT_SWAP_DELAYED, input),
-    notifyUpgradeCancelled: (input: NotifyUpgradeCancelledInput) =>
-      deliver('UPGRADE_CANCELLED', NOTICES.UPGRADE_CANCELLED, input),
-    notifyVisitBooked: (input: NotifyVisitBookedInput) =>
-      deliver('VISIT_BOOKED', NOTICES.VISIT_BOOKED, input),
-    notifyVisitReminder: (input: NotifyVisitInput) =>
-      deliver('VISIT_REMINDER', NOTICES.VISIT_REMINDER, input),
-    notifyVisitMissed: (input: NotifyVisitMissedInput) =>
-      deliver('VISIT_MISSED', NOTICES.VISIT_MISSED, input),
-    notifyBillDueReminder: (input: BillNoticeInput) =>
-      deliver('BILL_DUE_REMINDER', NOTICES.BILL_DUE_REMINDER, {
-        ...input,
-        keyScope: billWorkflowId(input.billCode),
-      }),
-    notifyPaymentReceived: (input: NotifyPaymentReceivedInput) =>
-      deliver('PAYMENT_RECEIVED', NOTICES.PAYMENT_RECEIVED, {
-        ...input,
-        keyScope: billWorkflowId(input.billCode),
-      }),
-    notifyOntVisitCancelled: (input: NotifyOntSwapInput) =>
-      deliver('ONT_VISIT_CANCELLED', NOTICES.ONT_VISIT_CANCELLED, input),
-  };
+  const activities: Record<string, (input: NoticeInput) => Promise<NotificationDeliverySummary>> = {};
+  for (const kind of NOTICE_KIND_LIST) {
+    const spec = NOTICES[kind] as NoticeSpec<NoticeInput, unknown, keyof EmailPropsMap>;
+    activities[NOTICE_KINDS[kind].activity] = (input) =>
+      deliver(kind, spec, spec.keyScope ? { ...input, keyScope: spec.keyScope(input) } : input);
+  }
+  return activities as unknown as NoticeActivities;
 }
 
 /** What every notice needs of the customer; the notices that name the package or the ONT read them. */

@@ -1,5 +1,5 @@
 /** The ONT swap's bookkeeping steps, each one activity so the workflow reads like the deck. */
-import type { ActivityDependencies } from '.';
+import type { ActivityDependencies } from './dependencies';
 import { createDeviceActivities, type OntReplacementInput } from './devices';
 import { createTicketActivities } from './tickets';
 import { createWorkOrderActivities } from './work-orders';

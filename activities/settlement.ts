@@ -10,7 +10,7 @@
  */
 import { IN_FLIGHT_STATUSES, type UpgradeStatus, type UpgradeWorkflowInput } from '../contracts/upgrade';
 import type { Prisma } from '../prisma/generated/client';
-import type { ActivityDependencies } from '.';
+import type { ActivityDependencies } from './dependencies';
 
 export type UpgradeEnding = 'FAILED' | 'CANCELLED' | 'TERMINATED';
 

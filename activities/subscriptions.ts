@@ -1,7 +1,7 @@
 import { addMonths, jakartaDateOf } from '../domain';
 import { createOnce } from '../platform/once';
 import { asDate } from '../services/bills';
-import type { ActivityDependencies } from '.';
+import type { ActivityDependencies } from './dependencies';
 import { notFound } from './errors';
 
 export function createSubscriptionActivities({ db }: ActivityDependencies) {

@@ -10,7 +10,7 @@ import {
 import { type Database, updateIfMatches } from '../platform/database';
 import { createOnce } from '../platform/once';
 import type { Prisma, TicketKind } from '../prisma/generated/client';
-import type { ActivityDependencies } from '.';
+import type { ActivityDependencies } from './dependencies';
 import { notFound } from './errors';
 import { nextNumber } from './sequences';
 

@@ -11,7 +11,7 @@ import { jakartaDateOf } from '../domain';
 import { updateIfMatches } from '../platform/database';
 import { activePromo, dateOnly } from '../services/catalog';
 import { assertEligible, loadUpgradeContext } from '../services/upgrade-quote';
-import type { ActivityDependencies } from '.';
+import type { ActivityDependencies } from './dependencies';
 import { invalidState, refusalsAreFinal } from './errors';
 import { createSettlementActivities } from './settlement';
 

@@ -8,7 +8,7 @@ import type { BookedVisit, VisitBooker, VisitReport } from '../contracts/upgrade
 import { visitArea } from '../domain/visits';
 import { updateIfMatches } from '../platform/database';
 import { dateOnly } from '../services/catalog';
-import type { ActivityDependencies } from '.';
+import type { ActivityDependencies } from './dependencies';
 import { invalidState, notFound } from './errors';
 
 export function createVisitActivities({ db }: ActivityDependencies) {

@@ -7,7 +7,7 @@ import {
 import { type Database, updateIfMatches } from '../platform/database';
 import { createOnce } from '../platform/once';
 import type { Prisma, WorkOrderType } from '../prisma/generated/client';
-import type { ActivityDependencies } from '.';
+import type { ActivityDependencies } from './dependencies';
 import { notFound } from './errors';
 import { nextNumber } from './sequences';
 

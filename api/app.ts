@@ -1,31 +1,17 @@
-import type { Client } from '@temporalio/client';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { TokenVerifier } from '../platform/auth';
 import type { AppConfig } from '../platform/config';
-import type { Database } from '../platform/database';
-import type { ApiCheck, Readiness } from '../platform/health/readiness';
 import type { Logger } from '../platform/logger';
 import { authenticate, principalOf } from './access';
-import type { ApiMetrics } from './metrics';
-import { OPERATIONS } from './openapi';
+import type { ApiDependencies } from './dependencies';
 import { mount } from './operation';
+import { OPERATIONS } from './operations';
 import { HttpProblem, problemHandler, unknownRoute } from './problem';
 import { requestContext } from './request-context';
 
-export interface ApiDependencies {
-  db: Database;
-  temporal: Client;
-  config: AppConfig;
-  logger: Logger;
-  /** Requests counted and timed for Prometheus (api/metrics.ts); unset when API_METRICS_PORT=off. */
-  metrics?: ApiMetrics;
-  /** What `/readyz` reports; unset: PostgreSQL, migrations and Temporal through the clients above. */
-  readiness?: Readiness<ApiCheck>;
-  /** The bearer tokens' verifier; default: one for the configured issuers. */
-  verifier?: TokenVerifier;
-}
+export type { ApiDependencies } from './dependencies';
 
 export function createApp(deps: ApiDependencies): express.Express {
   const app = express();

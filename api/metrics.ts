@@ -5,20 +5,15 @@
  * reports the same numbers and a restart loses none; and the process's own (`selfcare_api_`).
  */
 import http from 'node:http';
-import type { RequestHandler } from 'express';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { UPGRADE_STATUSES } from '../contracts/upgrade';
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
 import { countUpgrades } from '../services/upgrade-counts';
-import { OPERATIONS } from './openapi';
+import type { ApiMetrics } from './dependencies';
+import { OPERATIONS } from './operations';
 
-export interface ApiMetrics {
-  /** Middleware: counts and times every request once its answer is sent. */
-  track: RequestHandler;
-  /** Every metric in the Prometheus text format, the upgrade counts read now. */
-  render(): Promise<string>;
-}
+export type { ApiMetrics };
 
 /** The route templates of the operations, as Express mounts them (`/v1/upgrades/:upgradeId`). */
 const ROUTES = [...new Set(OPERATIONS.map((op) => op.path))].map((path) => ({

@@ -1,33 +1,14 @@
 /**
- * The operations the app serves, and the OpenAPI 3.1 document they make: inputs from the schemas
+ * The OpenAPI 3.1 document the operations make (the registry: api/operations.ts): inputs from the schemas
  * the routes validate with (api/schemas.ts), outputs from the response schemas of
  * api/contract/views.ts, the answers of access and validation added by kind. Nothing in it is
  * written by hand twice; /openapi.json and /docs serve it.
  */
 import { z } from 'zod';
 import { RESPONSE_SCHEMAS } from '../contracts/views';
-import { renderDocsPage } from '../documents/api-reference';
 import { ACCESS } from './access';
 import { FieldError, Problem } from './contract/problem';
-import {
-  type Operation,
-  ok,
-  operationsOf,
-  type ParamSpec,
-  problem,
-  queryOf,
-  type ResponseSpec,
-} from './operation';
-import { BILLS } from './routes/bills';
-import { CATALOG } from './routes/catalog';
-import { CUSTOMERS } from './routes/customers';
-import { HEALTH } from './routes/health';
-import { NOTIFICATIONS } from './routes/notifications';
-import { OPS } from './routes/ops';
-import { PAYMENTS } from './routes/payments';
-import { TECHNICIAN } from './routes/technician';
-import { UPGRADES } from './routes/upgrades';
-import { VISITS } from './routes/visits';
+import { type Operation, type ParamSpec, problem, queryOf, type ResponseSpec } from './operation';
 
 export type JsonSchema = Record<string, unknown>;
 export type OpenApiDocument = {
@@ -222,14 +203,14 @@ function operation(op: Operation): OpenApiOperation {
   };
 }
 
-export function buildOpenApiDocument(): OpenApiDocument {
+export function buildOpenApiDocument(operations: readonly Operation[]): OpenApiDocument {
   const paths: OpenApiDocument['paths'] = {};
-  for (const op of OPERATIONS) {
+  for (const op of operations) {
     paths[op.path] ??= {};
     paths[op.path]![op.method] = operation(op);
   }
   const bodies = Object.fromEntries(
-    OPERATIONS.flatMap((op) => (op.body ? [[op.body.name, op.body.schema] as const] : [])),
+    operations.flatMap((op) => (op.body ? [[op.body.name, op.body.schema] as const] : [])),
   );
   return {
     openapi: '3.1.0',
@@ -275,48 +256,3 @@ export function buildOpenApiDocument(): OpenApiDocument {
     },
   };
 }
-
-// ---- the document's own operations, and every operation in the order of the document -----------
-
-const system = operationsOf('System');
-let published: { document: OpenApiDocument; page: string } | undefined;
-const contract = () => {
-  if (!published) {
-    const document = buildOpenApiDocument();
-    published = { document, page: renderDocsPage(document) };
-  }
-  return published;
-};
-
-export const OPERATIONS: Operation[] = [
-  ...HEALTH,
-  system({
-    operationId: 'getOpenApiDocument',
-    route: 'GET /openapi.json',
-    summary: 'This OpenAPI 3.1 document',
-    description: 'Generated from the schemas the routes validate with.',
-    access: 'public',
-    responses: { 200: ok('the document', 'OpenApiDocument') },
-    handler: () => contract().document,
-  }),
-  system({
-    operationId: 'getDocsPage',
-    route: 'GET /docs',
-    summary: 'This document as a web page',
-    description: 'A static page rendered from /openapi.json (no script, no CDN).',
-    access: 'public',
-    responses: { 200: ok('the page', 'html') },
-    handler: ({ res }) => {
-      res.type('text/html; charset=utf-8').send(contract().page);
-    },
-  }),
-  ...CATALOG,
-  ...CUSTOMERS,
-  ...BILLS,
-  ...UPGRADES,
-  ...TECHNICIAN,
-  ...VISITS,
-  ...PAYMENTS,
-  ...NOTIFICATIONS,
-  ...OPS,
-];

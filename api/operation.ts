@@ -7,7 +7,7 @@ import { type RequestHandler, type Response, Router } from 'express';
 import type { z } from 'zod';
 import type { RESPONSE_SCHEMAS } from '../contracts/views';
 import { ACCESS, type Access } from './access';
-import type { ApiDependencies } from './app';
+import type { ApiDependencies } from './dependencies';
 import { badRequest, HttpProblem } from './problem';
 import { NoQuery, PATH_PARAMS } from './schemas';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../contracts/payments';
 import { UPGRADE_STATUSES } from '../contracts/upgrade';
+import { VISIT_PENDING_CATEGORIES } from '../domain/visits';
 
 export const CustomerIdParam = z.string().regex(/^\d{8}$/, 'customer ID must be 8 digits');
 export const IdempotencyKey = z
@@ -76,7 +77,7 @@ export const AppointmentBody = z.strictObject({
 export const VisitReportBody = z.union([
   z.strictObject({
     outcome: z.literal('PENDING'),
-    category: z.enum(['CUSTOMER_NOT_HOME', 'NO_ACCESS', 'EQUIPMENT_MISSING', 'WEATHER']),
+    category: z.enum(VISIT_PENDING_CATEGORIES).exclude(['OTHER']),
     remark: trimmedText(2, 500, 'remark').optional(),
   }),
   z.strictObject({

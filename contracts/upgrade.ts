@@ -3,6 +3,7 @@
  * Imported by workflow code: keep it free of I/O and Node-only modules.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { VisitPendingCategory } from '../domain/visits';
 
 export const UPGRADE_WORKFLOW_TYPE = 'UpgradeWorkflow';
 
@@ -99,14 +100,14 @@ export const NON_RETRYABLE_TYPES = [
   'SlotFull',
 ] as const;
 
+/**
+ * What the run itself knows, as its `progress` query and its result answer: the steps it took,
+ * where it stands and the numbers it was given. The API's view is derived from the rows instead
+ * (services/upgrade-views.ts); this is for operators and tests looking at the run.
+ */
 export interface UpgradeProgress {
-  upgradeId: string;
-  workflowId: string;
-  customerId: string;
-  fromPackageCode: string | null;
-  targetPackageCode: string;
   status: UpgradeStatus;
-  requestedAt: string;
+  /** Every step as it happened, repeated steps (a second booking) included. */
   steps: UpgradeStep[];
   billCode: string | null;
   upgradeTicketNo: string | null;
@@ -123,23 +124,8 @@ export interface UpgradeProgress {
     escalatedAt: string | null;
     replacedAt: string | null;
     /** The technician's visit, once the vendor's dispatcher booked it (runs from the visits revision). */
-    visit?: { date: string; slot: string; status: 'BOOKED' | 'MISSED' } | null;
-    /** The API's view (from the rows): the visit booked or done, and every booking, oldest first. */
-    appointment?: AppointmentSummary | null;
-    appointmentHistory?: AppointmentSummary[];
+    visit?: { date: string; slot: string; status: 'BOOKED' | 'MISSED' | 'DONE' } | null;
   } | null;
-}
-
-/** One booking of the technician's visit, as the API shows it. */
-export interface AppointmentSummary {
-  date: string;
-  slot: string;
-  status: 'BOOKED' | 'MOVED' | 'MISSED' | 'DONE' | 'CANCELLED';
-  bookedBy: 'TECHNICIAN' | 'CUSTOMER';
-  pendingCategory: string | null;
-  remark: string | null;
-  bookedAt: string;
-  closedAt: string | null;
 }
 
 export interface UndeliveredNotice {
@@ -147,28 +133,6 @@ export interface UndeliveredNotice {
   channel: 'PUSH' | 'INBOX' | 'EMAIL' | null;
   reason: string;
   at: string;
-}
-
-/** A run's progress before its first step. */
-export function initialProgress(input: UpgradeWorkflowInput, workflowId: string): UpgradeProgress {
-  return {
-    upgradeId: input.upgradeId,
-    workflowId,
-    customerId: input.customerId,
-    fromPackageCode: null,
-    targetPackageCode: input.targetPackageCode,
-    status: 'BILLING',
-    requestedAt: input.requestedAt,
-    steps: [],
-    billCode: null,
-    upgradeTicketNo: null,
-    upgradeWorkOrderNo: null,
-    changeOntTicketNo: null,
-    maintenanceWorkOrderNo: null,
-    failureReason: null,
-    undeliveredNotices: [],
-    ontSwap: null,
-  };
 }
 
 /** The technician's report that the ONT was swapped (technician API → signal). */
@@ -215,7 +179,7 @@ export const bookVisitUpdate = defineUpdate<BookedVisit, [VisitBookingRequest]>(
 export interface VisitReport {
   workOrderNumber: string;
   outcome: 'PENDING';
-  category: 'CUSTOMER_NOT_HOME' | 'NO_ACCESS' | 'EQUIPMENT_MISSING' | 'WEATHER' | 'OTHER';
+  category: VisitPendingCategory;
   remark: string | null;
   reportedAt: string;
 }

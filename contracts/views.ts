@@ -12,7 +12,7 @@
  */
 
 import { z } from 'zod';
-import { VISIT_SLOTS } from '../domain/visits';
+import { VISIT_PENDING_CATEGORIES, VISIT_SLOTS } from '../domain/visits';
 import { UPGRADE_STATUSES, UPGRADE_STEPS } from './upgrade';
 
 // ---- scalars -------------------------------------------------------------------------------
@@ -184,10 +184,7 @@ export const AppointmentView = z.strictObject({
     .enum(['BOOKED', 'MOVED', 'MISSED', 'DONE', 'CANCELLED'])
     .describe('BOOKED stands; MOVED was replaced; MISSED the technician could not swap; DONE swapped'),
   bookedBy: z.enum(['TECHNICIAN', 'CUSTOMER']),
-  pendingCategory: z
-    .enum(['CUSTOMER_NOT_HOME', 'NO_ACCESS', 'EQUIPMENT_MISSING', 'WEATHER', 'OTHER'])
-    .nullable()
-    .describe('why a MISSED visit was missed'),
+  pendingCategory: z.enum(VISIT_PENDING_CATEGORIES).nullable().describe('why a MISSED visit was missed'),
   remark: z.string().nullable(),
   bookedAt: JakartaInstant,
   closedAt: JakartaInstant.nullable(),

@@ -56,69 +56,69 @@ export type {
   UpgradeCancelledEmailProps,
 };
 
-export type EmailKind =
-  | 'BILL_ISSUED'
-  | 'ONT_SWAP_SCHEDULED'
-  | 'ONT_SWAP_COMPLETED'
-  | 'UPGRADE_CANCELLED'
-  | 'ONT_VISIT_CANCELLED'
-  | 'VISIT_BOOKED'
-  | 'VISIT_MISSED'
-  | 'PAYMENT_RECEIVED'
-  | 'BILL_DUE_REMINDER';
-
-export const EMAIL_KINDS: readonly EmailKind[] = [
-  'BILL_ISSUED',
-  'ONT_SWAP_SCHEDULED',
-  'ONT_SWAP_COMPLETED',
-  'UPGRADE_CANCELLED',
-  'ONT_VISIT_CANCELLED',
-  'VISIT_BOOKED',
-  'VISIT_MISSED',
-  'PAYMENT_RECEIVED',
-  'BILL_DUE_REMINDER',
-];
-
-export interface EmailPropsMap {
-  BILL_ISSUED: BillIssuedEmailProps;
-  ONT_SWAP_SCHEDULED: OntReplacementScheduledEmailProps;
-  ONT_SWAP_COMPLETED: OntReplacementCompletedEmailProps;
-  UPGRADE_CANCELLED: UpgradeCancelledEmailProps;
-  ONT_VISIT_CANCELLED: OntVisitCancelledEmailProps;
-  VISIT_BOOKED: OntVisitScheduledEmailProps;
-  VISIT_MISSED: OntVisitMissedEmailProps;
-  PAYMENT_RECEIVED: PaymentReceiptEmailProps;
-  BILL_DUE_REMINDER: BillDueReminderEmailProps;
+/** One email: its component, its subject, and the names its greeting guard compares. */
+interface EmailSpec<P extends Greetable> {
+  component: ComponentType<P>;
+  subject: string;
+  /** When the subject depends on the props (a moved visit). */
+  subjectOf?: (props: P) => string;
+  /** The names the greeting guard compares, when they are not the props' `customerName` and `packageName`. */
+  greeting?: (props: P) => Greetable;
 }
 
+const email = <P extends Greetable>(spec: EmailSpec<P>) => spec;
+
+/** Every customer email, one entry each: adding an email is its component plus one line here. */
+const EMAILS = {
+  BILL_ISSUED: email<BillIssuedEmailProps>({ component: BillIssuedEmail, subject: BILL_ISSUED_SUBJECT }),
+  ONT_SWAP_SCHEDULED: email<OntReplacementScheduledEmailProps>({
+    component: OntReplacementScheduledEmail,
+    subject: ONT_SWAP_SCHEDULED_SUBJECT,
+  }),
+  ONT_SWAP_COMPLETED: email<OntReplacementCompletedEmailProps>({
+    component: OntReplacementCompletedEmail,
+    subject: ONT_SWAP_COMPLETED_SUBJECT,
+  }),
+  UPGRADE_CANCELLED: email<UpgradeCancelledEmailProps>({
+    component: UpgradeCancelledEmail,
+    subject: UPGRADE_CANCELLED_SUBJECT,
+    greeting: (props) => ({ customerName: props.customerName, packageName: props.targetPackageName }),
+  }),
+  ONT_VISIT_CANCELLED: email<OntVisitCancelledEmailProps>({
+    component: OntVisitCancelledEmail,
+    subject: ONT_VISIT_CANCELLED_SUBJECT,
+  }),
+  VISIT_BOOKED: email<OntVisitScheduledEmailProps>({
+    component: OntVisitScheduledEmail,
+    subject: ONT_VISIT_SCHEDULED_SUBJECT,
+    subjectOf: (props) => ontVisitScheduledSubject(props.moved),
+  }),
+  VISIT_MISSED: email<OntVisitMissedEmailProps>({
+    component: OntVisitMissedEmail,
+    subject: ONT_VISIT_MISSED_SUBJECT,
+  }),
+  PAYMENT_RECEIVED: email<PaymentReceiptEmailProps>({
+    component: PaymentReceiptEmail,
+    subject: PAYMENT_RECEIVED_SUBJECT,
+  }),
+  BILL_DUE_REMINDER: email<BillDueReminderEmailProps>({
+    component: BillDueReminderEmail,
+    subject: BILL_DUE_REMINDER_SUBJECT,
+  }),
+  // biome-ignore lint/suspicious/noExplicitAny: each entry is checked against its own props by email<P>()
+} as const satisfies Record<string, EmailSpec<any>>;
+
+export type EmailKind = keyof typeof EMAILS;
+
+export type EmailPropsMap = {
+  [K in EmailKind]: (typeof EMAILS)[K] extends EmailSpec<infer P> ? P : never;
+};
+
+export const EMAIL_KINDS = Object.keys(EMAILS) as EmailKind[];
+
 /** Each kind's subject; `VISIT_BOOKED` says `Jadwal Kunjungan Teknisi Diubah` instead when the visit was moved. */
-export const EMAIL_SUBJECTS: { readonly [K in EmailKind]: string } = {
-  BILL_ISSUED: BILL_ISSUED_SUBJECT,
-  ONT_SWAP_SCHEDULED: ONT_SWAP_SCHEDULED_SUBJECT,
-  ONT_SWAP_COMPLETED: ONT_SWAP_COMPLETED_SUBJECT,
-  UPGRADE_CANCELLED: UPGRADE_CANCELLED_SUBJECT,
-  ONT_VISIT_CANCELLED: ONT_VISIT_CANCELLED_SUBJECT,
-  VISIT_BOOKED: ONT_VISIT_SCHEDULED_SUBJECT,
-  VISIT_MISSED: ONT_VISIT_MISSED_SUBJECT,
-  PAYMENT_RECEIVED: PAYMENT_RECEIVED_SUBJECT,
-  BILL_DUE_REMINDER: BILL_DUE_REMINDER_SUBJECT,
-};
-
-/** The kinds whose subject depends on their props. */
-const SUBJECT_OF: { readonly [K in EmailKind]?: (props: EmailPropsMap[K]) => string } = {
-  VISIT_BOOKED: (props) => ontVisitScheduledSubject(props.moved),
-};
-
-const COMPONENTS: { readonly [K in EmailKind]: ComponentType<EmailPropsMap[K]> } = {
-  BILL_ISSUED: BillIssuedEmail,
-  ONT_SWAP_SCHEDULED: OntReplacementScheduledEmail,
-  ONT_SWAP_COMPLETED: OntReplacementCompletedEmail,
-  UPGRADE_CANCELLED: UpgradeCancelledEmail,
-  ONT_VISIT_CANCELLED: OntVisitCancelledEmail,
-  VISIT_BOOKED: OntVisitScheduledEmail,
-  VISIT_MISSED: OntVisitMissedEmail,
-  PAYMENT_RECEIVED: PaymentReceiptEmail,
-  BILL_DUE_REMINDER: BillDueReminderEmail,
+export const EMAIL_SUBJECTS = Object.fromEntries(EMAIL_KINDS.map((kind) => [kind, EMAILS[kind].subject])) as {
+  readonly [K in EmailKind]: string;
 };
 
 export interface RenderedEmail {
@@ -145,19 +145,6 @@ interface Greetable {
   packageName?: string;
 }
 
-/** Per kind, the names the greeting guard compares. */
-const GREETABLE: { readonly [K in EmailKind]: (props: EmailPropsMap[K]) => Greetable } = {
-  BILL_ISSUED: (props) => props,
-  ONT_SWAP_SCHEDULED: (props) => props,
-  ONT_SWAP_COMPLETED: (props) => props,
-  UPGRADE_CANCELLED: (props) => ({ customerName: props.customerName, packageName: props.targetPackageName }),
-  ONT_VISIT_CANCELLED: (props) => props,
-  VISIT_BOOKED: (props) => props,
-  VISIT_MISSED: (props) => props,
-  PAYMENT_RECEIVED: (props) => props,
-  BILL_DUE_REMINDER: (props) => props,
-};
-
 function assertGreetable(kind: EmailKind, props: Greetable): void {
   const name = props.customerName.trim();
   if (name === '') throw new EmailPropsError(`${kind}: customerName is empty`);
@@ -170,13 +157,14 @@ export async function renderEmail<K extends EmailKind>(
   kind: K,
   props: EmailPropsMap[K],
 ): Promise<RenderedEmail> {
-  assertGreetable(kind, (GREETABLE[kind] as (props: EmailPropsMap[K]) => Greetable)(props));
-  const Component = COMPONENTS[kind] as ComponentType<EmailPropsMap[K]>;
-  const element = createElement(Component, props);
+  // One kind's entry, read with its own props (TypeScript cannot correlate EMAILS[K] and K's props).
+  const spec = EMAILS[kind] as unknown as EmailSpec<Greetable>;
+  const given = props as Greetable;
+  assertGreetable(kind, spec.greeting ? spec.greeting(given) : given);
+  const element = createElement(spec.component, given);
   // Rendered once: the plain text is what `render(element, { plainText: true })` would convert the
   // same HTML to, without rendering it a second time.
   const html = await render(element);
   const text = toPlainText(html);
-  const subjectOf = SUBJECT_OF[kind] as ((props: EmailPropsMap[K]) => string) | undefined;
-  return { subject: subjectOf ? subjectOf(props) : EMAIL_SUBJECTS[kind], html, text };
+  return { subject: spec.subjectOf ? spec.subjectOf(given) : spec.subject, html, text };
 }

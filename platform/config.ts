@@ -110,6 +110,16 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Every variable loadConfig reads: a stack a script or test starts gets its own values, not the shell's. */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape) as Array<keyof Env>;
+
+/** The shell's environment without the stack's configuration (tool paths stay: they describe the machine). */
+export function environmentWithoutConfig(environment: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const kept = { ...environment };
+  for (const name of CONFIG_VARIABLES) if (name !== 'TEMPORAL_CLI_PATH') delete kept[name];
+  return kept;
+}
+
 export interface AppConfig {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];

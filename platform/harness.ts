@@ -13,7 +13,7 @@ import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Client as PgClient } from 'pg';
 import { buildWorkflowBundle } from '../scripts/build-workflow-bundle';
-import { loadConfig } from './config';
+import { environmentWithoutConfig, loadConfig } from './config';
 import { descendants, freePorts, type Launched, launch, stopProcess, waitUntil } from './processes';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -44,10 +44,11 @@ export interface StartingProcess extends Launched {
 export function launchApp(
   name: string,
   env: Record<string, string>,
-  options: { nodeArgs?: string[]; detached?: boolean } = {},
+  options: { nodeArgs?: string[]; detached?: boolean; shellConfig?: boolean } = {},
 ): StartingProcess {
+  // A stack of its own: the shell's AUTH_JWT_SECRET, PORT... stay out unless asked for (npm run cluster).
   const fullEnv = {
-    ...process.env,
+    ...(options.shellConfig ? process.env : environmentWithoutConfig()),
     NODE_OPTIONS: '',
     API_METRICS_PORT: 'off',
     WORKER_METRICS_PORT: 'off',

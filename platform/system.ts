@@ -42,6 +42,7 @@ import { assertSchemaCurrent, migrateDatabase } from './migrate';
 import { createEmailTransport } from './notifications/email-transport';
 import { createPushGateway } from './notifications/push-gateway';
 import { EncryptionCodec } from './payload-encryption';
+import { assertPortsFree, portsToClaim } from './ports';
 import { freePort } from './processes';
 import { tracedEmailTransport, tracedPushGateway } from './telemetry/providers';
 import { traceMemo } from './telemetry/run-trace';
@@ -91,6 +92,8 @@ export async function startSystem(
   };
 
   try {
+    // A second stack on one machine: one sentence naming the variable, before anything starts.
+    await assertPortsFree(portsToClaim(config));
     let databaseUrl = config.database.url;
     if (!databaseUrl) {
       // A development dependency, never loaded in production (DATABASE_URL is required there).

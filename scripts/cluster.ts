@@ -27,6 +27,7 @@ async function main() {
     dataDir: path.resolve(process.env.DATA_DIR ?? '.data', 'cluster'),
     databaseUrl: process.env.DATABASE_URL || undefined,
     logger,
+    shellConfig: true,
   });
 
   let stopping = false;

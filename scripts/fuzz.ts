@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { OPERATIONS } from '../api/openapi';
+import { OPERATIONS } from '../api/operations';
 import { mintDevelopmentToken, type Role } from '../platform/auth';
 import { type LocalSystem, startLocalSystem } from '../platform/harness';
 

@@ -67,8 +67,9 @@ function serviceName(config: ReturnType<typeof loadConfig>): string {
 }
 
 main().catch((error) => {
-  // Setup problems (embedded PostgreSQL) and a schema behind the release say what to do: no stack.
-  const known = error instanceof Error && ['SetupError', 'SchemaBehindError'].includes(error.name);
+  // Setup problems (embedded PostgreSQL) a schema behind the release and a port in use say what to do: no stack.
+  const known =
+    error instanceof Error && ['SetupError', 'SchemaBehindError', 'PortInUseError'].includes(error.name);
   const detail = known ? error.message : error instanceof Error ? error.stack : error;
   process.stderr.write(`failed to start: ${detail}\n`);
   process.exit(1);

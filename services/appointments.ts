@@ -2,7 +2,6 @@
  * The technician's visit as the API shows it (from `Appointment` rows), and the free places of
  * the vendor's slots for a work order's area.
  */
-import type { AppointmentSummary } from '../contracts/upgrade';
 import { toJakartaIso } from '../domain';
 import {
   bookingRefusal,
@@ -14,6 +13,18 @@ import {
 } from '../domain/visits';
 import type { Database } from '../platform/database';
 import type { Appointment } from '../prisma/generated/client';
+
+/** One booking of the technician's visit, from its row. */
+export interface AppointmentSummary {
+  date: string;
+  slot: string;
+  status: 'BOOKED' | 'MOVED' | 'MISSED' | 'DONE' | 'CANCELLED';
+  bookedBy: 'TECHNICIAN' | 'CUSTOMER';
+  pendingCategory: string | null;
+  remark: string | null;
+  bookedAt: string;
+  closedAt: string | null;
+}
 
 export function appointmentSummary(row: Appointment): AppointmentSummary {
   return {

@@ -1,28 +1,119 @@
 /**
- * An upgrade as the API shows it, derived from the rows that own each fact: the request (status,
- * plan, acceptance, escalation, end), the bill, the tickets, the work orders, the package change,
- * the notices and the new ONT, all keyed by the upgrade ID. Nothing is copied onto the request.
+ * An upgrade as the rows that own each fact tell it: the request (status, plan, acceptance,
+ * escalation, end), the bill, the tickets, the work orders, the package change, the notices, the
+ * visit's bookings and the new ONT, all keyed by the upgrade ID. The rows are the truth of an
+ * upgrade's progress; nothing is copied onto the request. The API formats this record
+ * (api/upgrade-view.ts); the run's own `progress` query is for operators and tests.
  */
 
 import { msToNumber } from '@temporalio/common/lib/time';
 import {
   DEFAULT_ONT_SWAP_SLA,
-  type UpgradeProgress,
+  type UndeliveredNotice,
+  UPGRADE_STEPS,
+  type UpgradeStatus,
   type UpgradeStep,
   type UpgradeStepName,
 } from '../contracts/upgrade';
-import { toJakartaIso } from '../domain';
 import type { Database } from '../platform/database';
 import type { UpgradeRequest } from '../prisma/generated/client';
-import { appointmentsByWorkOrder, appointmentView, currentAppointment } from './appointments';
+import { type AppointmentSummary, appointmentsByWorkOrder, currentAppointment } from './appointments';
 
-export async function loadUpgradeView(db: Database, upgradeId: string): Promise<UpgradeProgress | null> {
+export interface UpgradeRecord {
+  upgradeId: string;
+  customerId: string;
+  fromPackageCode: string | null;
+  targetPackageCode: string;
+  status: UpgradeStatus;
+  requestedAt: string;
+  /** Each step that happened, once, in the order of UPGRADE_STEPS, at its latest time. */
+  steps: UpgradeStep[];
+  billCode: string | null;
+  upgradeTicketNo: string | null;
+  upgradeWorkOrderNo: string | null;
+  changeOntTicketNo: string | null;
+  maintenanceWorkOrderNo: string | null;
+  failureReason: string | null;
+  undeliveredNotices: UndeliveredNotice[];
+  ontSwap: {
+    awaitingSince: string;
+    slaDeadline: string;
+    escalatedAt: string | null;
+    replacedAt: string | null;
+    /** The visit booked (or done), and every booking, oldest first. */
+    appointment: AppointmentSummary | null;
+    appointmentHistory: AppointmentSummary[];
+  } | null;
+}
+
+type When = Date | null | undefined;
+
+/** What one upgrade's rows say, as the derivation of its steps reads them. */
+interface UpgradeFacts {
+  row: UpgradeRequest;
+  bill?: { createdAt: Date; voidedAt: Date | null };
+  upgradeTicket?: { closedAt: Date | null };
+  upgradeWo?: { createdAt: Date };
+  maintenance?: { createdAt: Date; completedAt: Date | null; cancelledAt: Date | null };
+  switchedAt: When;
+  newOntAt: When;
+  /** When the notice of this kind last reached a channel. */
+  lastNotice: (kind: string) => When;
+  appointments: AppointmentSummary[];
+}
+
+const latest = (dates: When[]): When =>
+  dates.filter((d): d is Date => d instanceof Date).sort((a, b) => b.getTime() - a.getTime())[0];
+const ended = (facts: UpgradeFacts, status: UpgradeStatus) =>
+  facts.row.status === status ? facts.row.updatedAt : null;
+
+/**
+ * How each step is read from the rows. A total map: a step added to UPGRADE_STEPS without its
+ * derivation here does not compile.
+ */
+export const STEP_DERIVATIONS: { readonly [S in UpgradeStepName]: (facts: UpgradeFacts) => When } = {
+  REQUEST_ACCEPTED: (f) => f.row.acceptedAt,
+  BILL_ISSUED: (f) => f.bill?.createdAt,
+  UPGRADE_TICKET_CLOSED: (f) => f.upgradeTicket?.closedAt,
+  UPGRADE_WORK_ORDER_CREATED: (f) => f.upgradeWo?.createdAt,
+  PACKAGE_SWITCHED: (f) => f.switchedAt,
+  CUSTOMER_NOTIFIED: (f) => f.lastNotice('BILL_ISSUED'),
+  ONT_SWAP_SCHEDULED: (f) => f.maintenance?.createdAt,
+  ONT_SWAP_NOTICE_SENT: (f) => f.lastNotice('ONT_SWAP_SCHEDULED'),
+  ONT_VISIT_BOOKED: (f) => latest(f.appointments.map((a) => new Date(a.bookedAt))),
+  ONT_VISIT_REMINDED: (f) => f.lastNotice('VISIT_REMINDER'),
+  ONT_VISIT_MISSED: (f) =>
+    latest(
+      f.appointments
+        .filter((a) => a.status === 'MISSED')
+        .map((a) => (a.closedAt ? new Date(a.closedAt) : null)),
+    ),
+  ONT_SWAP_ESCALATED: (f) => f.row.escalatedAt,
+  ONT_REPLACED: (f) => f.newOntAt,
+  ONT_SWAP_CLOSED: (f) => f.maintenance?.completedAt,
+  ONT_SWAP_COMPLETED_NOTICE_SENT: (f) => f.lastNotice('ONT_SWAP_COMPLETED'),
+  BILL_VOIDED: (f) => f.bill?.voidedAt,
+  ONT_VISIT_CANCELLED: (f) => f.maintenance?.cancelledAt,
+  COMPLETED: (f) => f.row.completedAt,
+  FAILED: (f) => ended(f, 'FAILED'),
+  CANCELLED: (f) => ended(f, 'CANCELLED'),
+  TERMINATED: (f) => ended(f, 'TERMINATED'),
+};
+
+export function stepsOf(facts: UpgradeFacts): UpgradeStep[] {
+  return UPGRADE_STEPS.flatMap((name) => {
+    const at = STEP_DERIVATIONS[name](facts);
+    return at instanceof Date ? [{ name, at: at.toISOString() }] : [];
+  });
+}
+
+export async function loadUpgradeView(db: Database, upgradeId: string): Promise<UpgradeRecord | null> {
   const row = await db.upgradeRequest.findUnique({ where: { id: upgradeId } });
   return row ? (await loadUpgradeViews(db, [row]))[0]! : null;
 }
 
 /** The views of many requests in seven queries, whatever their number. */
-export async function loadUpgradeViews(db: Database, rows: UpgradeRequest[]): Promise<UpgradeProgress[]> {
+export async function loadUpgradeViews(db: Database, rows: UpgradeRequest[]): Promise<UpgradeRecord[]> {
   const upgradeId = { in: rows.map((row) => row.id) };
   const [bills, tickets, workOrders, changes, notices, devices] = await Promise.all([
     db.bill.findMany({
@@ -71,43 +162,27 @@ export async function loadUpgradeViews(db: Database, rows: UpgradeRequest[]): Pr
     const ticket = (kind: string) => of(tickets, row.id).find((t) => t.kind === kind);
     const workOrder = (type: string) => of(workOrders, row.id).find((w) => w.type === type);
     const lastNotice = (kind: string) =>
-      of(notices, row.id)
-        .filter((n) => n.kind === kind && n.deliveredAt)
-        .map((n) => n.deliveredAt!)
-        .sort((a, b) => b.getTime() - a.getTime())[0];
+      latest(of(notices, row.id).flatMap((n) => (n.kind === kind ? [n.deliveredAt] : [])));
     const upgradeTicket = ticket('UPGRADE');
     const changeOnt = ticket('CHANGE_ONT');
     const upgradeWo = workOrder('UPGRADE');
     const maintenance = workOrder('MAINTENANCE');
     const newOnt = of(devices, row.id)[0];
-
-    const at: Partial<Record<UpgradeStepName, Date | null | undefined>> = {
-      REQUEST_ACCEPTED: row.acceptedAt,
-      BILL_ISSUED: bill?.createdAt,
-      UPGRADE_TICKET_CLOSED: upgradeTicket?.closedAt,
-      UPGRADE_WORK_ORDER_CREATED: upgradeWo?.createdAt,
-      PACKAGE_SWITCHED: of(changes, row.id)[0]?.changedAt,
-      CUSTOMER_NOTIFIED: lastNotice('BILL_ISSUED'),
-      ONT_SWAP_SCHEDULED: maintenance?.createdAt,
-      ONT_SWAP_NOTICE_SENT: lastNotice('ONT_SWAP_SCHEDULED'),
-      ONT_SWAP_ESCALATED: row.escalatedAt,
-      ONT_REPLACED: newOnt?.installedAt,
-      ONT_SWAP_CLOSED: maintenance?.completedAt,
-      ONT_SWAP_COMPLETED_NOTICE_SENT: lastNotice('ONT_SWAP_COMPLETED'),
-      BILL_VOIDED: bill?.voidedAt,
-      ONT_VISIT_CANCELLED: maintenance?.cancelledAt,
-      COMPLETED: row.completedAt,
-      FAILED: row.status === 'FAILED' ? row.updatedAt : null,
-      CANCELLED: row.status === 'CANCELLED' ? row.updatedAt : null,
-      TERMINATED: row.status === 'TERMINATED' ? row.updatedAt : null,
-    };
-    const steps: UpgradeStep[] = Object.entries(at)
-      .filter((entry): entry is [UpgradeStepName, Date] => entry[1] instanceof Date)
-      .map(([name, when]) => ({ name, at: when.toISOString() }));
+    const history = (maintenance && appointments.get(maintenance.woNumber)) || [];
+    const steps = stepsOf({
+      row,
+      bill,
+      upgradeTicket,
+      upgradeWo,
+      maintenance,
+      switchedAt: of(changes, row.id)[0]?.changedAt,
+      newOntAt: newOnt?.installedAt,
+      lastNotice,
+      appointments: history,
+    });
 
     return {
       upgradeId: row.id,
-      workflowId: row.id,
       customerId: row.customerId,
       fromPackageCode: row.fromPackageCode,
       targetPackageCode: row.targetPackageCode,
@@ -138,36 +213,10 @@ export async function loadUpgradeViews(db: Database, rows: UpgradeRequest[]): Pr
             ).toISOString(),
             escalatedAt: row.escalatedAt?.toISOString() ?? null,
             replacedAt: newOnt?.installedAt.toISOString() ?? null,
-            appointment: currentAppointment(appointments.get(maintenance.woNumber) ?? []),
-            appointmentHistory: appointments.get(maintenance.woNumber) ?? [],
+            appointment: currentAppointment(history),
+            appointmentHistory: history,
           }
         : null,
     };
   });
-}
-
-/** An upgrade for the API: instants in Jakarta time, and links to what the run produced. */
-export function withLinks(progress: UpgradeProgress) {
-  const jakarta = (iso: string) => toJakartaIso(new Date(iso));
-  const swap = progress.ontSwap;
-  return {
-    ...progress,
-    requestedAt: jakarta(progress.requestedAt),
-    steps: progress.steps.map((step) => ({ name: step.name, at: jakarta(step.at) })),
-    undeliveredNotices: progress.undeliveredNotices.map((notice) => ({ ...notice, at: jakarta(notice.at) })),
-    ontSwap: swap && {
-      awaitingSince: jakarta(swap.awaitingSince),
-      slaDeadline: jakarta(swap.slaDeadline),
-      escalatedAt: swap.escalatedAt && jakarta(swap.escalatedAt),
-      replacedAt: swap.replacedAt && jakarta(swap.replacedAt),
-      appointment: swap.appointment ? appointmentView(swap.appointment) : null,
-      appointmentHistory: (swap.appointmentHistory ?? []).map(appointmentView),
-    },
-    links: {
-      self: `/v1/upgrades/${progress.upgradeId}`,
-      ...(progress.billCode
-        ? { bill: `/v1/bills/${progress.billCode}`, statement: `/v1/bills/${progress.billCode}/statement` }
-        : {}),
-    },
-  };
 }

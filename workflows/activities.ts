@@ -13,6 +13,7 @@ import {
   type RetryPolicy,
 } from '@temporalio/workflow';
 import type { DatabaseSteps, NoticeSteps } from '../activities';
+import { NOTICE_KIND_LIST, NOTICE_KINDS } from '../contracts/notifications';
 import { NON_RETRYABLE_TYPES } from '../contracts/upgrade';
 
 const retry = {
@@ -65,21 +66,14 @@ export const db = withSummaries<DatabaseSteps, LocalActivityOptions>(
   },
 );
 
+/** The notice activities, each with its summary from the registry (contracts/notifications.ts). */
 export const notices = withSummaries<NoticeSteps, ActivityOptions>(
   proxyActivities<NoticeSteps>(NOTICE),
   NOTICE,
-  {
-    notifyBillIssued: 'Notice: bill issued (push, inbox, email)',
-    notifyOntSwapScheduled: 'Notice: ONT swap scheduled (push, inbox, email)',
-    notifyOntSwapCompleted: 'Notice: ONT swap completed (push, inbox, email)',
-    notifyOntSwapDelayed: 'Notice: ONT swap delayed (push, inbox)',
-    notifyUpgradeCancelled: 'Notice: upgrade cancelled, bill voided (push, inbox, email)',
-    notifyOntVisitCancelled: 'Notice: ONT visit cancelled (push, inbox, email)',
-    notifyVisitBooked: 'Notice: technician visit booked or moved (push, inbox, email)',
-    notifyVisitReminder: 'Notice: technician visit tomorrow (push, inbox)',
-    notifyVisitMissed: 'Notice: technician visit missed, to be rebooked (push, inbox, email)',
-    notifyBillDueReminder: 'Notice: bill due tomorrow (push, inbox, email)',
-    notifyPaymentReceived: 'Notice: payment received, the receipt (push, inbox, email)',
+  Object.fromEntries(
+    NOTICE_KIND_LIST.map((kind) => [NOTICE_KINDS[kind].activity, NOTICE_KINDS[kind].summary]),
+  ) as {
+    [K in keyof NoticeSteps]: string;
   },
 );
 

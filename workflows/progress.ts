@@ -4,7 +4,7 @@
  * says what happened (`step`) and where it stands (`status`).
  */
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
-import { setCurrentDetails, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { setCurrentDetails, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   AwaitingOntSwapSinceKey,
   CustomerIdKey,
@@ -13,19 +13,17 @@ import {
   UpgradeStatusKey,
   WorkOrderNumbersKey,
 } from '../contracts/search-attributes';
-import {
-  initialProgress,
-  type UndeliveredNotice,
-  type UpgradeProgress,
-  type UpgradeStatus,
-  type UpgradeStepName,
-  type UpgradeWorkflowInput,
+import type {
+  UndeliveredNotice,
+  UpgradeProgress,
+  UpgradeStatus,
+  UpgradeStepName,
+  UpgradeWorkflowInput,
 } from '../contracts/upgrade';
 
 type Facts = Partial<
   Pick<
     UpgradeProgress,
-    | 'fromPackageCode'
     | 'billCode'
     | 'upgradeTicketNo'
     | 'upgradeWorkOrderNo'
@@ -40,7 +38,18 @@ export class UpgradeTracker {
   readonly progress: UpgradeProgress;
 
   constructor(input: UpgradeWorkflowInput) {
-    this.progress = initialProgress(input, workflowInfo().workflowId);
+    this.progress = {
+      status: 'BILLING',
+      steps: [],
+      billCode: null,
+      upgradeTicketNo: null,
+      upgradeWorkOrderNo: null,
+      changeOntTicketNo: null,
+      maintenanceWorkOrderNo: null,
+      failureReason: null,
+      undeliveredNotices: [],
+      ontSwap: null,
+    };
     this.status('BILLING', `customer ${input.customerId} upgrading to ${input.targetPackageCode}`, [
       { key: CustomerIdKey, value: input.customerId },
       { key: TargetPackageKey, value: input.targetPackageCode },

@@ -4,8 +4,10 @@
  * settleUpgrade activity decides from the rows (the bill before the switch, an open ONT visit
  * after it) — then tell the customer what changed. Notices here never fail the ending.
  */
+
 import { ActivityFailure, ApplicationFailure, isCancellation, log } from '@temporalio/workflow';
 import type { Settlement, UpgradeEnding } from '../activities/settlement';
+import type { NoticeKind } from '../contracts/notifications';
 import type {
   UndeliveredNotice,
   UpgradeStatus,
@@ -78,7 +80,7 @@ export async function tell(recorder: Recorder, end: Ending, settled: Settlement)
 export async function bestEffort(
   recorder: Recorder,
   upgradeId: string,
-  kind: string,
+  kind: NoticeKind,
   send: () => Promise<unknown>,
 ): Promise<boolean> {
   try {

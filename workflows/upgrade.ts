@@ -26,7 +26,7 @@ import { db, notices } from './activities';
 import { upgradeV1 } from './legacy/upgrade-v1';
 import { UpgradeTracker } from './progress';
 import { bestEffort, failureOf, settle, tell } from './settle';
-import { awaitVisitAndSwap, escalate, ONT_VISITS, VisitDesk } from './visits';
+import { awaitVisitAndSwap, escalate, ONE_VISIT_STORY, ONT_VISITS, VisitDesk } from './visits';
 
 /** Runs started before this revision have no marker of it and replay on the frozen code. */
 export const LEAN_CORE = 'lean-core-local-activities';
@@ -50,7 +50,7 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
     const sla = (input.ontSwapSla ?? DEFAULT_ONT_SWAP_SLA) as Duration;
     const slaMs = durationMs(sla);
     const plan = await db.acceptUpgradeRequest(input);
-    run.step('REQUEST_ACCEPTED', { fromPackageCode: plan.from.code });
+    run.step('REQUEST_ACCEPTED');
 
     // 1. The prorated bill.
     const bill = await db.issueUpgradeBill({ upgradeId, customerId, targetPackageCode, requestedAt });
@@ -147,7 +147,7 @@ async function swapOnt(
   const woNumber = maintenance.woNumber;
   // The dispatcher may book as soon as the WO exists (the API shows it), before the wait starts.
   const visits = patched(ONT_VISITS);
-  if (visits) desk.openFor(woNumber);
+  if (visits) desk.openFor(woNumber, patched(ONE_VISIT_STORY));
   const ontSwap = {
     awaitingSince: awaitingSince.toISOString(),
     slaDeadline,
@@ -199,7 +199,13 @@ async function closeOntSwap(
   ticketNo: string,
   woNumber: string,
 ): Promise<void> {
-  run.step('ONT_REPLACED', { ontSwap: { ...run.progress.ontSwap!, replacedAt: swap.replacedAt } });
+  const ontSwap = run.progress.ontSwap!;
+  // The visit booked is the one the swap was made on (completeOntSwap marks its row DONE).
+  const visit =
+    ontSwap.visit?.status === 'BOOKED' ? { ...ontSwap.visit, status: 'DONE' as const } : ontSwap.visit;
+  run.step('ONT_REPLACED', {
+    ontSwap: { ...ontSwap, replacedAt: swap.replacedAt, ...(visit ? { visit } : {}) },
+  });
 
   // 9. New dual-band ONT on record, WO and ticket closed, the customer told.
   const { newOntSerial, newOntModel, band, replacedAt } = swap;

@@ -29,31 +29,89 @@ import { bestEffort, failureOf } from './settle';
 export const ONT_VISITS = 'ont-visit-appointments';
 
 /**
+ * Runs started before this revision end their wait as soon as the swap is reported, even with a
+ * booking or a missed visit not yet told (the visit race); from it, every booking and miss is
+ * told, in the order they came, before the swap closes the wait.
+ */
+export const ONE_VISIT_STORY = 'one-visit-story';
+
+/** A missed visit the loop has yet to record, with the visit it was reported on. */
+interface Miss {
+  report: VisitReport;
+  visit: BookedVisit;
+}
+
+/**
  * The visit as the workflow knows it, fed by the `bookVisit` update and the `visitReported`
  * signal. Handlers are registered when the run starts; they refuse until the run waits for a visit.
  */
 export class VisitDesk {
   private workOrderNumber: string | null = null;
   private open = false;
+  /** Since ONE_VISIT_STORY: every event told, in order (else only the latest booking, and the race). */
+  private story = false;
+  /** The visit that stands: booked and neither moved, missed nor done. */
   current: BookedVisit | undefined;
-  /** A booking the loop has yet to announce. */
-  announce: BookedVisit | undefined;
-  /** A missed visit the loop has yet to record. */
-  missed: VisitReport | undefined;
+  /** Bookings the loop has yet to announce, oldest first (before ONE_VISIT_STORY: the latest only). */
+  private bookings: BookedVisit[] = [];
+  private miss: Miss | undefined;
 
   constructor(private readonly upgradeId: string) {
     setHandler(bookVisitUpdate, (request) => this.book(request), {
       validator: (request) => this.validate(request),
     });
-    setHandler(visitReportedSignal, (report) => {
-      if (this.open && report.workOrderNumber === this.workOrderNumber && this.current) this.missed = report;
-    });
+    setHandler(visitReportedSignal, (report) => this.reported(report));
   }
 
   /** From the maintenance WO's creation: bookings are taken, and kept until the wait reads them. */
-  openFor(workOrderNumber: string): void {
+  openFor(workOrderNumber: string, story: boolean): void {
     this.workOrderNumber = workOrderNumber;
     this.open = true;
+    this.story = story;
+  }
+
+  /**
+   * What the wait does next. Before ONE_VISIT_STORY a reported swap ends it at once; since, the
+   * bookings and the miss still to tell come first (a miss always follows the bookings queued:
+   * a booking waits for a miss to be recorded).
+   */
+  next(swapReported: boolean): 'booked' | 'missed' | 'swapped' | 'wait' {
+    if (swapReported && !this.story) return 'swapped';
+    if (this.bookings.length > 0) return 'booked';
+    if (this.miss && (this.story || this.current)) return 'missed';
+    return swapReported ? 'swapped' : 'wait';
+  }
+
+  takeBooking(): BookedVisit {
+    return this.bookings.shift()!;
+  }
+
+  /** The miss to record; before ONE_VISIT_STORY, on the visit that stands when it is read. */
+  takeMiss(): Miss {
+    const miss = this.story ? this.miss! : { report: this.miss!.report, visit: this.current! };
+    if (!this.story) {
+      this.miss = undefined;
+      this.current = undefined;
+    }
+    return miss;
+  }
+
+  /** The miss is on record: a booking waiting for it goes on. */
+  missRecorded(): void {
+    this.miss = undefined;
+  }
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  get tellsStory(): boolean {
+    return this.story;
+  }
+
+  /** Something for the wait to do: wakes it. */
+  get pending(): boolean {
+    return this.bookings.length > 0 || !!this.miss;
   }
 
   close(): void {
@@ -73,6 +131,8 @@ export class VisitDesk {
   }
 
   private async book(request: VisitBookingRequest): Promise<BookedVisit> {
+    // A visit reported missed is recorded before the next booking is written.
+    if (this.story) await condition(() => this.miss === undefined);
     try {
       const booked = await db.bookVisit({
         upgradeId: this.upgradeId,
@@ -83,12 +143,25 @@ export class VisitDesk {
         requestKey: `${this.upgradeId}:${currentUpdateInfo()?.id}`,
       });
       this.current = booked;
-      this.announce = booked;
+      if (this.story) this.bookings.push(booked);
+      else this.bookings = [booked];
       return booked;
     } catch (error) {
       // The caller gets the activity's own failure (SlotFull…), not its wrapper.
       throw failureOf(error);
     }
+  }
+
+  private reported(report: VisitReport): void {
+    if (!this.open || report.workOrderNumber !== this.workOrderNumber || !this.current) return;
+    if (!this.story) {
+      this.miss = { report, visit: this.current };
+      return;
+    }
+    // The visit is over when it is reported missed: nothing left to move or remind of.
+    if (this.miss) return;
+    this.miss = { report, visit: this.current };
+    this.current = undefined;
   }
 }
 
@@ -117,10 +190,10 @@ export async function awaitVisitAndSwap(wait: VisitWait): Promise<void> {
   let escalations = 0;
   let remindedFor: number | undefined;
 
-  while (!wait.report()) {
-    const booked = desk.announce;
-    if (booked) {
-      desk.announce = undefined;
+  for (;;) {
+    const next = desk.next(wait.report() !== undefined);
+    if (next === 'booked') {
+      const booked = desk.takeBooking();
       // Booked after its reminder's hour: the booking notice is the reminder.
       if (reminderAt(booked.date).getTime() <= Date.now()) remindedFor = booked.appointmentId;
       run.step('ONT_VISIT_BOOKED', {
@@ -143,12 +216,10 @@ export async function awaitVisitAndSwap(wait: VisitWait): Promise<void> {
       continue;
     }
 
-    const missed = desk.missed;
-    const visit = desk.current;
-    if (missed && visit) {
-      desk.missed = undefined;
-      desk.current = undefined;
+    if (next === 'missed') {
+      const { report: missed, visit } = desk.takeMiss();
       await db.recordMissedVisit({ appointmentId: visit.appointmentId, report: missed });
+      desk.missRecorded();
       run.step('ONT_VISIT_MISSED', {
         ontSwap: { ...run.progress.ontSwap!, visit: visitOf(visit, 'MISSED') },
       });
@@ -169,16 +240,25 @@ export async function awaitVisitAndSwap(wait: VisitWait): Promise<void> {
       continue;
     }
 
+    if (next === 'swapped') {
+      if (!desk.isOpen) break;
+      desk.close();
+      // A booking being written as the swap came in finishes before the run goes on (and, since
+      // ONE_VISIT_STORY, is told like the others).
+      await condition(allHandlersFinished);
+      if (desk.tellsStory) continue;
+      break;
+    }
+
+    const visit = desk.current;
     const reminder =
       visit && remindedFor !== visit.appointmentId
         ? reminderAt(visit.date).getTime()
         : Number.POSITIVE_INFINITY;
     const wakeAt = Math.min(reminder, nextEscalation);
-    const woken = await condition(
-      () => !!wait.report() || !!desk.announce || !!desk.missed,
-      Math.max(1, wakeAt - Date.now()),
-      { summary: reminder < nextEscalation ? 'until the visit reminder' : `ONT swap SLA (${wait.sla})` },
-    );
+    const woken = await condition(() => !!wait.report() || desk.pending, Math.max(1, wakeAt - Date.now()), {
+      summary: reminder < nextEscalation ? 'until the visit reminder' : `ONT swap SLA (${wait.sla})`,
+    });
     if (woken) continue;
 
     if (visit && Date.now() >= reminder) {
@@ -198,9 +278,6 @@ export async function awaitVisitAndSwap(wait: VisitWait): Promise<void> {
       nextEscalation += wait.slaMs;
     }
   }
-  desk.close();
-  // A booking being written as the swap came in finishes before the run goes on.
-  await condition(allHandlersFinished);
 }
 
 /**

@@ -1,7 +1,6 @@
-import type { AppointmentSummary } from '../../contracts/upgrade';
 import { jakartaDateOf, type LocalDate, toJakartaIso, upgradeOptions } from '../../domain';
 import type { Database } from '../../platform/database';
-import { appointmentView } from '../../services/appointments';
+import { type AppointmentSummary, appointmentView } from '../../services/appointments';
 import {
   activePromo,
   byCatalogOrder,
@@ -10,10 +9,10 @@ import {
   toPackageSpec,
   toPackageView,
 } from '../../services/catalog';
-import { withLinks } from '../../services/upgrade-views';
 import { ok, operationsOf } from '../operation';
 import { notFound } from '../problem';
 import { Pagination, pageWindow } from '../schemas';
+import { upgradeView } from '../upgrade-view';
 import { readPendingUpgrade } from './upgrade-reads';
 
 /** 404 unless the customer exists. */
@@ -153,7 +152,7 @@ export const CUSTOMERS = [
           ? subscriptionParts(subscription, jakartaDateOf(new Date()))
           : { package: null, period: null, promo: null }),
         device: device ? { serial: device.serial, model: device.model, band: device.band } : null,
-        pendingUpgrade: pending?.progress ? withLinks(pending.progress) : null,
+        pendingUpgrade: pending?.progress ? upgradeView(pending.progress) : null,
         technicianVisit: visit
           ? technicianVisit(visit, pending?.progress?.ontSwap?.appointment ?? null)
           : null,

@@ -6,7 +6,7 @@ import {
   Readiness,
   temporalCheck,
 } from '../../platform/health/readiness';
-import type { ApiDependencies } from '../app';
+import type { ApiDependencies } from '../dependencies';
 import { ok, operationsOf } from '../operation';
 
 const operation = operationsOf('System');

@@ -3,7 +3,7 @@
  */
 import { toJakartaIso } from '../../domain/calendar';
 import type { Prisma } from '../../prisma/generated/client';
-import type { ApiDependencies } from '../app';
+import type { ApiDependencies } from '../dependencies';
 import { mount, ok, operationsOf, problem } from '../operation';
 import { notFound } from '../problem';
 import { InboxQuery, OutboxQuery } from '../schemas';

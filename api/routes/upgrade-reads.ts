@@ -6,11 +6,12 @@
 import { IN_FLIGHT_STATUSES } from '../../contracts/upgrade';
 import type { Database } from '../../platform/database';
 import type { UpgradeRequest } from '../../prisma/generated/client';
-import { loadUpgradeViews, withLinks } from '../../services/upgrade-views';
+import { loadUpgradeViews } from '../../services/upgrade-views';
+import { upgradeView } from '../upgrade-view';
 
 /** Upgrades as a list shows them, with their links. */
 export async function listUpgrades(db: Database, rows: UpgradeRequest[]) {
-  return (await loadUpgradeViews(db, rows)).map(withLinks);
+  return (await loadUpgradeViews(db, rows)).map(upgradeView);
 }
 
 /** The customer's upgrade in flight, if any: its progress and the work order of its ONT swap. */

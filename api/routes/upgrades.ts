@@ -11,11 +11,12 @@ import { settleIfAbandoned } from '../../services/abandoned-upgrades';
 import { toQuoteView } from '../../services/bills';
 import { admitUpgrade, UpgradeInFlight, withdrawAdmission } from '../../services/upgrade-admission';
 import { assertEligible, loadUpgradeContext, quoteFor } from '../../services/upgrade-quote';
-import { loadUpgradeView, withLinks } from '../../services/upgrade-views';
+import { loadUpgradeView } from '../../services/upgrade-views';
 import { assertMayRead } from '../access';
 import { ok, operationsOf, problem } from '../operation';
 import { HttpProblem, notFound } from '../problem';
 import { IdempotencyKey, Pagination, pageWindow, QuoteBody, StartUpgradeBody } from '../schemas';
+import { upgradeView } from '../upgrade-view';
 import { requireCustomer } from './customers';
 import { refusalToProblem } from './refusals';
 import { listUpgrades } from './upgrade-reads';
@@ -191,7 +192,7 @@ export const UPGRADES = [
       const progress = await loadUpgradeView(deps.db, upgradeId);
       if (!progress) throw notFound(`upgrade ${upgradeId} does not exist`);
       assertMayRead(res, progress.customerId, `upgrade ${upgradeId}`);
-      return withLinks(progress);
+      return upgradeView(progress);
     },
   }),
   operation({

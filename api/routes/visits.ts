@@ -22,7 +22,7 @@ import {
   currentAppointment,
 } from '../../services/appointments';
 import { assertMaySeeWorkOrder } from '../access';
-import type { ApiDependencies } from '../app';
+import type { ApiDependencies } from '../dependencies';
 import { ok, operationsOf, problem } from '../operation';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
 import { AppointmentBody, AvailableSlotsQuery, VisitReportBody } from '../schemas';

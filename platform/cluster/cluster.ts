@@ -48,6 +48,8 @@ export interface ClusterOptions {
   logger: Logger;
   /** Extra environment of every app process. */
   appEnv?: Record<string, string>;
+  /** The shell's configuration reaches the app processes (npm run cluster); else they start clean. */
+  shellConfig?: boolean;
   /** Load the catalog and demo customers (default: true). */
   seedDemoData?: boolean;
 }
@@ -181,7 +183,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     }));
 
     const start = async (app: AppProcess) => {
-      app.process = launchApp(app.name, app.env, { detached: false });
+      app.process = launchApp(app.name, app.env, { detached: false, shellConfig: options.shellConfig });
       await app.process.ready();
     };
     const stop = async (app: AppProcess, signal: NodeJS.Signals = 'SIGTERM') => {

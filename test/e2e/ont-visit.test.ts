@@ -106,6 +106,8 @@ describe('the ONT visit, booked, moved, missed, rebooked and done', () => {
     expect(booked.body.appointment).toMatchObject({ date: days[0], slot: '08-10', status: 'BOOKED' });
     const home = await api('GET', `/v1/customers/${CUSTOMER}/home`);
     expect(home.body.technicianVisit.appointment).toMatchObject({ date: days[0], slot: '08-10' });
+    const view = await api('GET', `/v1/upgrades/${UPGRADE}`);
+    expect(view.body.steps.map((s: Json) => s.name)).toContain('ONT_VISIT_BOOKED');
     await eventually(
       () => subjects(CUSTOMER),
       (list) => list.includes('Jadwal Kunjungan Teknisi untuk Penggantian ONT'),
@@ -194,6 +196,8 @@ describe('the ONT visit, booked, moved, missed, rebooked and done', () => {
     );
     const home = await api('GET', `/v1/customers/${CUSTOMER}/home`);
     expect(home.body.technicianVisit.appointment).toBeNull();
+    const view = await api('GET', `/v1/upgrades/${UPGRADE}`);
+    expect(view.body.steps.map((s: Json) => s.name)).toContain('ONT_VISIT_MISSED');
 
     const rebooked = await bookAs(wo, { date: days[3]!, slot: '15-17' });
     expect(rebooked.status).toBe(201);

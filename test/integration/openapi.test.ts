@@ -12,6 +12,7 @@ import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
 import { Problem } from '../../api/contract/problem';
 import { buildOpenApiDocument, type OpenApiDocument, type OpenApiOperation } from '../../api/openapi';
+import { OPERATIONS } from '../../api/operations';
 import { RESPONSE_SCHEMAS } from '../../contracts/views';
 import { statementLink } from '../../platform/auth';
 import {
@@ -30,7 +31,7 @@ import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { type HttpAnswer, http } from '../helpers/http';
 import { resolvePointer, type Schema, validate } from '../helpers/json-schema';
 
-const document = buildOpenApiDocument();
+const document = buildOpenApiDocument(OPERATIONS);
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 // ---- (a) a sound OpenAPI 3.1 document ----------------------------------------------------------

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { LEAN_CORE } from '../../workflows/upgrade';
-import { ONT_VISITS } from '../../workflows/visits';
+import { ONE_VISIT_STORY, ONT_VISITS } from '../../workflows/visits';
 import { HISTORIES_DIR } from '../helpers/histories';
 import { testDataConverter, workflowBundle, workflowSinks } from '../helpers/temporal';
 
@@ -45,9 +45,11 @@ function patchesOf(history: RecordedHistory): string[] {
  * workflow replay against today's code: a change that is not deterministic fails here, before it
  * can break runs that are waiting for a technician in production. `v1-*` were recorded before the
  * lean-core revision (one regular activity per step) and must take the frozen path; `v2-*` after
- * it; `v3-*` after the visits revision (booked, moved, missed visits: workflows/visits.ts);
- * `v3-encrypted-*` the same revision with payload encryption (docs/security.md), replayed through
- * the app's data converter with the development key they were recorded with.
+ * it; `v3-*` after the visits revision (booked, moved, missed visits: workflows/visits.ts), the
+ * `v3-upgrade-2960*` among them recording the visit race (test/workflow/visit-story.test.ts);
+ * `v4-*` after the one-visit-story revision, which tells every booking and miss before the swap.
+ * `v3-encrypted-*` the same visits revision with payload encryption (docs/security.md), replayed
+ * through the app's data converter with the development key they were recorded with.
  */
 describe('UpgradeWorkflow replays recorded histories', () => {
   it('has histories of both deck scenarios from before and after the lean-core revision, and endings', () => {
@@ -71,6 +73,18 @@ describe('UpgradeWorkflow replays recorded histories', () => {
       'v3-upgrade-29300003-refused',
       'v3-upgrade-29300005-reset',
       'v3-upgrade-29500001-visit',
+      'v3-upgrade-29600001-story',
+      'v3-upgrade-29600002-book-swap',
+      'v3-upgrade-29600003-book-move-swap',
+      'v3-upgrade-29600004-book-miss-rebook-swap',
+      'v3-upgrade-29600005-book-miss-swap',
+      'v3-upgrade-29600006-book-move-miss-rebook-swap',
+      'v4-upgrade-29600001-story',
+      'v4-upgrade-29600002-book-swap',
+      'v4-upgrade-29600003-book-move-swap',
+      'v4-upgrade-29600004-book-miss-rebook-swap',
+      'v4-upgrade-29600005-book-miss-swap',
+      'v4-upgrade-29600006-book-move-miss-rebook-swap',
     ]);
   });
 
@@ -92,7 +106,27 @@ describe('UpgradeWorkflow replays recorded histories', () => {
       'v3-upgrade-21301029-deck-b',
       'v3-upgrade-29300001-cancel',
       'v3-upgrade-29500001-visit',
+      'v3-upgrade-29600001-story',
+      'v3-upgrade-29600002-book-swap',
+      'v3-upgrade-29600003-book-move-swap',
+      'v3-upgrade-29600004-book-miss-rebook-swap',
+      'v3-upgrade-29600005-book-miss-swap',
+      'v3-upgrade-29600006-book-move-miss-rebook-swap',
+      'v4-upgrade-29600001-story',
+      'v4-upgrade-29600002-book-swap',
+      'v4-upgrade-29600003-book-move-swap',
+      'v4-upgrade-29600004-book-miss-rebook-swap',
+      'v4-upgrade-29600005-book-miss-swap',
+      'v4-upgrade-29600006-book-move-miss-rebook-swap',
     ]);
+  });
+
+  it('v4 runs carry the one-visit-story marker; v3 runs (the visit race: bookings and misses left untold) do not', () => {
+    const story = upgrades
+      .filter(({ history }) => patchesOf(history).includes(ONE_VISIT_STORY))
+      .map((h) => h.workflowId);
+    expect(story).toEqual(upgrades.map((h) => h.workflowId).filter((id) => id.startsWith('v4-')));
+    expect(story).toHaveLength(6);
   });
 
   it('replays each of them without a non-determinism error', async () => {

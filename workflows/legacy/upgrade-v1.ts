@@ -2,7 +2,8 @@
  * FROZEN: the UpgradeWorkflow as it ran before the lean-core revision (one regular activity per
  * step, progress mirrored to the database). Runs started before that revision replay and finish
  * on this code; see workflows/upgrade.ts (`patched(LEAN_CORE)`) and docs/decisions.md. Do not
- * edit: any change here breaks those runs. Delete it once no such run is open
+ * edit: any change here breaks those runs; it imports nothing live (./contract-v1.ts holds its
+ * own copies). Delete it once no such run is open
  * (`temporal workflow list --query 'ExecutionStatus="Running" AND StartTime < "<deploy time>"'`).
  */
 import {
@@ -16,29 +17,27 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
 import {
   AwaitingOntSwapSinceKey,
   CustomerIdKey,
+  DEFAULT_ONT_SWAP_SLA,
+  initialLegacyProgress,
+  type LegacyActivities,
+  type LegacyInput,
+  type LegacyProgress,
+  type LegacyReport,
+  type LegacyStatus,
+  type LegacyStep,
+  NON_RETRYABLE_TYPES,
+  ontReplacedSignal,
+  progressQuery,
   TargetPackageKey,
   TicketNumbersKey,
   UpgradeStatusKey,
   WorkOrderNumbersKey,
-} from '../../contracts/search-attributes';
-import {
-  DEFAULT_ONT_SWAP_SLA,
-  initialProgress,
-  NON_RETRYABLE_TYPES,
-  type OntReplacedSignal,
-  ontReplacedSignal,
-  progressQuery,
-  type UpgradeProgress,
-  type UpgradeStatus,
-  type UpgradeStepName,
-  type UpgradeWorkflowInput,
-} from '../../contracts/upgrade';
+} from './contract-v1';
 
-const act = proxyActivities<Activities>({
+const act = proxyActivities<LegacyActivities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
@@ -48,11 +47,11 @@ const act = proxyActivities<Activities>({
   },
 });
 
-export async function upgradeV1(input: UpgradeWorkflowInput): Promise<UpgradeProgress> {
+export async function upgradeV1(input: LegacyInput): Promise<LegacyProgress> {
   const upgradeId = input.upgradeId;
   const customerId = input.customerId;
-  const progress: UpgradeProgress = initialProgress(input, workflowInfo().workflowId);
-  let replacement: OntReplacedSignal | undefined;
+  const progress: LegacyProgress = initialLegacyProgress(input, workflowInfo().workflowId);
+  let replacement: LegacyReport | undefined;
 
   setHandler(progressQuery, () => progress);
   setHandler(ontReplacedSignal, (report) => {
@@ -63,8 +62,8 @@ export async function upgradeV1(input: UpgradeWorkflowInput): Promise<UpgradePro
     replacement = report;
   });
 
-  const step = (name: UpgradeStepName) => progress.steps.push({ name, at: new Date().toISOString() });
-  const setStatus = (status: UpgradeStatus, details: string) => {
+  const step = (name: LegacyStep) => progress.steps.push({ name, at: new Date().toISOString() });
+  const setStatus = (status: LegacyStatus, details: string) => {
     progress.status = status;
     upsertSearchAttributes([{ key: UpgradeStatusKey, value: status }]);
     setCurrentDetails(`**${status}** — ${details}`);

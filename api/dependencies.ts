@@ -1,0 +1,28 @@
+/** What every route handler is given: the database, the Temporal client, the configuration, the logger. */
+import type { Client } from '@temporalio/client';
+import type { RequestHandler } from 'express';
+import type { TokenVerifier } from '../platform/auth';
+import type { AppConfig } from '../platform/config';
+import type { Database } from '../platform/database';
+import type { ApiCheck, Readiness } from '../platform/health/readiness';
+import type { Logger } from '../platform/logger';
+
+export interface ApiDependencies {
+  db: Database;
+  temporal: Client;
+  config: AppConfig;
+  logger: Logger;
+  /** Requests counted and timed for Prometheus (api/metrics.ts); unset when API_METRICS_PORT=off. */
+  metrics?: ApiMetrics;
+  /** What `/readyz` reports; unset: PostgreSQL, migrations and Temporal through the clients above. */
+  readiness?: Readiness<ApiCheck>;
+  /** The bearer tokens' verifier; default: one for the configured issuers. */
+  verifier?: TokenVerifier;
+}
+
+export interface ApiMetrics {
+  /** Middleware: counts and times every request once its answer is sent. */
+  track: RequestHandler;
+  /** Every metric in the Prometheus text format, the upgrade counts read now. */
+  render(): Promise<string>;
+}
