@@ -10,6 +10,7 @@ import type { ApiMetrics } from './metrics';
 import { OPERATIONS } from './openapi';
 import { mount } from './operation';
 import { HttpProblem, problemHandler, unknownRoute } from './problem';
+import { webApp } from './web-app';
 
 export interface ApiDependencies {
   db: Database;
@@ -40,13 +41,16 @@ export function createApp(deps: ApiDependencies): express.Express {
   );
   app.locals.paymentWebhookSecret = deps.config.payments.webhookSecret;
   // Public and signed operations first; every other /v1 operation needs a token.
-  const v1 = OPERATIONS.filter((op) => op.path.startsWith('/v1/') && op.access !== 'payment-gateway');
+  const v1 = OPERATIONS.filter(
+    (op) => op.path.startsWith('/v1/') && op.access !== 'payment-gateway' && op.access !== 'public',
+  );
   app.use(
     mount(
       OPERATIONS.filter((op) => !v1.includes(op)),
       deps,
     ),
   );
+  app.use('/app', webApp());
   app.use('/v1', authenticate(deps.config.auth.jwtSecret));
   app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
   app.use('/v1', mount(v1, deps, '/v1'));

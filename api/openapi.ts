@@ -21,6 +21,7 @@ import {
 import { BILLS } from './routes/bills';
 import { CATALOG } from './routes/catalog';
 import { CUSTOMERS } from './routes/customers';
+import { DEVELOPER } from './routes/developer';
 import { HEALTH } from './routes/health';
 import { NOTIFICATIONS } from './routes/notifications';
 import { OPS } from './routes/ops';
@@ -154,7 +155,7 @@ const UNAUTHORIZED: ResponseSpec = {
  * access kind (401, 403, 404); a status given twice keeps both reasons.
  */
 function responsesOf(op: Operation): Record<number, ResponseSpec> {
-  const merged: Record<number, ResponseSpec> = queryOf(op) ? { 400: INVALID } : {};
+  const merged: Record<number, ResponseSpec> = queryOf(op) || op.body ? { 400: INVALID } : {};
   if (op.body) merged[413] = problem('the JSON body is larger than 16 kB');
   if (op.body) merged[415] = problem('the body uses an unsupported charset or content encoding');
   Object.assign(merged, op.responses);
@@ -312,4 +313,5 @@ export const OPERATIONS: Operation[] = [
   ...PAYMENTS,
   ...NOTIFICATIONS,
   ...OPS,
+  ...DEVELOPER,
 ];

@@ -4,6 +4,7 @@
  * mint them. A statement link in an email carries a narrower token: `scope` = `statement:<bill>`.
  */
 import jwt from 'jsonwebtoken';
+import { loadConfig } from './config';
 
 export const ROLES = ['customer', 'technician', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -63,4 +64,21 @@ export function statementLink(
     60 * 86_400,
   );
   return `${publicBaseUrl.replace(/\/+$/, '')}/v1/bills/${billCode}/statement?access_token=${token}`;
+}
+
+/**
+ * A token for the development sign-in (the web app's dev page, `npm run token`): the role and
+ * subject asked for, valid `hours`. Async because an identity provider may mint it in its place.
+ * Never reachable in production: its callers refuse to run there.
+ */
+export async function mintDevelopmentToken(input: {
+  role: Role;
+  subject: string;
+  hours: number;
+}): Promise<string> {
+  return mintToken(
+    { sub: input.subject, role: input.role },
+    loadConfig().auth.jwtSecret,
+    Math.round(input.hours * 3600),
+  );
 }
