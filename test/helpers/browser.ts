@@ -32,11 +32,15 @@ export interface PhonePage {
   problems: string[];
 }
 
-export async function openPhone(browser: Browser, baseUrl: string): Promise<PhonePage> {
+export async function openPhone(
+  browser: Browser,
+  baseUrl: string,
+  deviceScaleFactor = 2,
+): Promise<PhonePage> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport: PHONE,
-    deviceScaleFactor: 2,
+    deviceScaleFactor,
     isMobile: true,
     hasTouch: true,
     locale: 'id-ID',
