@@ -65,7 +65,7 @@ function Slots({ woNumber, booked }: { woNumber: string; booked: Appointment | n
     queryFn: () =>
       must(
         api.GET('/v1/work-orders/{woNumber}/available-slots', {
-          params: { path: { woNumber }, query: { days: 14 } },
+          params: { path: { woNumber }, query: { days: 7 } },
         }),
       ),
   });
@@ -97,7 +97,7 @@ function Slots({ woNumber, booked }: { woNumber: string; booked: Appointment | n
   if (!booked) {
     return (
       <p className="small">
-        Slot yang masih tersedia dalam 14 hari: {free.length}. Teknisi akan memilih salah satunya bersamamu.
+        Slot yang masih tersedia dalam 7 hari: {free.length}. Teknisi akan memilih salah satunya bersamamu.
       </p>
     );
   }
