@@ -19,9 +19,11 @@ const OUT_DIR = path.resolve(__dirname, '..', 'docs', 'web');
 
 async function shot(page: Page, file: string, ready: () => Promise<unknown>) {
   await ready();
-  // Let the polls settle and the pushes fade from the frame, so the shot shows the screen itself.
-  await page.evaluate('document.querySelector(".pushes")?.replaceChildren()');
+  // The pushes are left out of the frame, so the shot shows the screen itself.
+  // (Hidden by style, not removed: React owns those nodes.)
+  await page.evaluate('document.querySelector(".pushes")?.style.setProperty("visibility", "hidden")');
   await page.screenshot({ path: path.join(OUT_DIR, file), fullPage: true });
+  await page.evaluate('document.querySelector(".pushes")?.style.removeProperty("visibility")');
   console.log(`→ docs/web/${file}`);
 }
 
