@@ -1,6 +1,7 @@
 /**
- * One command, six levels: pure units; integration (activities and API against a real
- * PostgreSQL); workflows in TestWorkflowEnvironment; end to end against the whole system;
+ * One command, seven levels: pure units; integration (activities and API against a real
+ * PostgreSQL); workflows in TestWorkflowEnvironment; end to end against the whole system; the
+ * web app in Chromium against the whole system;
  * faults (the system split into processes that are killed, stopped and restarted under load);
  * and the cluster (the production topology: Temporal as four services on PostgreSQL, two
  * workers, two API processes).
@@ -40,6 +41,7 @@ module.exports = {
     project('integration'),
     project('workflow'),
     project('e2e'),
+    project('web'),
     project('faults'),
     project('cluster'),
   ],

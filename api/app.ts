@@ -10,6 +10,7 @@ import { mount } from './operation';
 import { OPERATIONS } from './operations';
 import { HttpProblem, problemHandler, unknownRoute } from './problem';
 import { requestContext } from './request-context';
+import { webApp } from './web-app';
 
 export type { ApiDependencies } from './dependencies';
 
@@ -37,13 +38,16 @@ export function createApp(deps: ApiDependencies): express.Express {
     ? [webhookSecret, previousWebhookSecret]
     : [webhookSecret];
   // Public and signed operations first; every other /v1 operation needs a token.
-  const v1 = OPERATIONS.filter((op) => op.path.startsWith('/v1/') && op.access !== 'payment-gateway');
+  const v1 = OPERATIONS.filter(
+    (op) => op.path.startsWith('/v1/') && op.access !== 'payment-gateway' && op.access !== 'public',
+  );
   app.use(
     mount(
       OPERATIONS.filter((op) => !v1.includes(op)),
       deps,
     ),
   );
+  app.use('/app', webApp());
   app.use('/v1', apiAuthentication(deps.config, deps.verifier));
   app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
   app.use('/v1', mount(v1, deps, '/v1'));

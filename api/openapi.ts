@@ -142,7 +142,7 @@ const UNAUTHORIZED: ResponseSpec = {
  * access kind (401, 403, 404); a status given twice keeps both reasons.
  */
 function responsesOf(op: Operation): Record<number, ResponseSpec> {
-  const merged: Record<number, ResponseSpec> = queryOf(op) ? { 400: INVALID } : {};
+  const merged: Record<number, ResponseSpec> = queryOf(op) || op.body ? { 400: INVALID } : {};
   if (op.body) merged[413] = problem('the JSON body is larger than 16 kB');
   if (op.body) merged[415] = problem('the body uses an unsupported charset or content encoding');
   Object.assign(merged, op.responses);

@@ -8,6 +8,7 @@ import { type Operation, ok, operationsOf } from './operation';
 import { BILLS } from './routes/bills';
 import { CATALOG } from './routes/catalog';
 import { CUSTOMERS } from './routes/customers';
+import { DEVELOPER } from './routes/developer';
 import { HEALTH } from './routes/health';
 import { NOTIFICATIONS } from './routes/notifications';
 import { OPS } from './routes/ops';
@@ -59,4 +60,5 @@ export const OPERATIONS: Operation[] = [
   ...PAYMENTS,
   ...NOTIFICATIONS,
   ...OPS,
+  ...DEVELOPER,
 ];

@@ -118,6 +118,23 @@ export const OutboxQuery = z.strictObject({
 });
 export const InboxQuery = z.strictObject({ limit: Limit.default(100) });
 
+/** Device pushes after the last one the app has seen (by ID). */
+export const DeviceNotificationsQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
+  limit: Limit.default(20),
+});
+/** Development sign-in: who to be. A customer's subject is their 8-digit customer ID. */
+export const DevSignInBody = z.union([
+  z.strictObject({ role: z.literal('customer'), subject: CustomerIdParam }),
+  z.strictObject({
+    role: z.enum(['technician', 'operator']),
+    subject: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'subject is 2-40 lowercase letters, digits or "-"'),
+  }),
+]);
+/** The development "pay" button: how the customer paid (the gateway's method codes). */
+export const DevPayBody = z.strictObject({ method: z.enum(PAYMENT_METHODS).default('QRIS') });
 /** For routes that take no query parameter: any is refused (400). */
 export const NoQuery = z.strictObject({});
 /** The billing statement also opens with the link token of the bill email (`?access_token=`). */

@@ -324,6 +324,46 @@ export const OutboxMessage = z.strictObject({
 
 export const Outbox = z.strictObject({ messages: z.array(OutboxMessage).describe('newest first') });
 
+export const DeviceNotification = z.strictObject({
+  id: z.number().int().positive(),
+  kind: z.string().describe('the notice, e.g. BILL_ISSUED'),
+  title: z.string(),
+  body: z.string(),
+  deepLink: z
+    .string()
+    .nullable()
+    .describe('where the app opens when it is tapped: oxygenid://bills/… or oxygenid://upgrades/…'),
+  sentAt: JakartaInstant.describe('when the push provider took it'),
+});
+
+export const DeviceNotifications = z.strictObject({
+  notifications: z.array(DeviceNotification).describe('oldest first, after the `after` ID'),
+});
+
+// ---- development sign-in ----------------------------------------------------------------------
+
+export const DevCustomerList = z.strictObject({
+  customers: z
+    .array(
+      z.strictObject({
+        customerId: CustomerId,
+        name: z.string(),
+        customerType: CustomerType,
+        packageName: z.string().nullable(),
+        ontBand: OntBand.nullable(),
+      }),
+    )
+    .describe('the seeded customers, by customer ID'),
+});
+
+export const DevSession = z.strictObject({
+  accessToken: z.string().describe('a bearer token, as the identity provider would issue it'),
+  tokenType: z.literal('Bearer'),
+  expiresAt: JakartaInstant,
+  role: z.enum(['customer', 'technician', 'operator']),
+  subject: z.string(),
+});
+
 // ---- operations -----------------------------------------------------------------------------
 
 export const TicketView = z.strictObject({
@@ -429,6 +469,10 @@ export const RESPONSE_SCHEMAS = {
   Inbox,
   OutboxMessage,
   Outbox,
+  DeviceNotification,
+  DeviceNotifications,
+  DevCustomerList,
+  DevSession,
   TicketView,
   TicketList,
   WorkOrderView,

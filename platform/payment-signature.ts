@@ -42,3 +42,35 @@ export function signatureRefusal(input: {
   );
   return matches ? null : 'the signature does not match the body';
 }
+
+/** What the gateway posts when a bill is paid (api/schemas.ts's PaymentNotificationBody). */
+export interface PaymentNotification {
+  transactionId: string;
+  billCode: string;
+  amountIdr: number;
+  method: string;
+  paidAt: string;
+}
+
+/**
+ * Posts a notification signed as the gateway signs it to `<apiUrl>/v1/payments/notifications`:
+ * the stand-in of `npm run pay` and of the web app's development "pay" button. Returns the answer.
+ */
+export async function postSignedNotification(options: {
+  apiUrl: string;
+  secret: string;
+  notification: PaymentNotification;
+}): Promise<{ status: number; body: unknown }> {
+  const raw = JSON.stringify(options.notification);
+  const timestamp = Math.floor(Date.now() / 1000);
+  const answer = await fetch(`${options.apiUrl}/v1/payments/notifications`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'X-Callback-Timestamp': String(timestamp),
+      'X-Callback-Signature': signNotification(options.secret, timestamp, raw),
+    },
+    body: raw,
+  });
+  return { status: answer.status, body: await answer.json() };
+}

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { PAYMENT_METHODS, type PaymentMethod } from '../contracts/payments';
 import { mintDevelopmentToken } from '../platform/auth';
 import { loadConfig } from '../platform/config';
-import { signNotification } from '../platform/payment-signature';
+import { postSignedNotification } from '../platform/payment-signature';
 
 export async function payBill(options: {
   apiUrl: string;
@@ -33,24 +33,17 @@ export async function payBill(options: {
   });
   if (!bill.ok) return { status: bill.status, body: await bill.json() };
   const { totalIdr } = (await bill.json()) as { totalIdr: number };
-  const raw = JSON.stringify({
-    transactionId: options.transactionId ?? `DEV-${randomUUID().slice(0, 18)}`,
-    billCode: options.billCode,
-    amountIdr: options.amountIdr ?? totalIdr,
-    method: options.method ?? 'QRIS',
-    paidAt: new Date().toISOString(),
-  });
-  const timestamp = Math.floor(Date.now() / 1000);
-  const answer = await fetch(`${options.apiUrl}/v1/payments/notifications`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'X-Callback-Timestamp': String(timestamp),
-      'X-Callback-Signature': signNotification(config.payments.webhookSecret, timestamp, raw),
+  return postSignedNotification({
+    apiUrl: options.apiUrl,
+    secret: config.payments.webhookSecret,
+    notification: {
+      transactionId: options.transactionId ?? `DEV-${randomUUID().slice(0, 18)}`,
+      billCode: options.billCode,
+      amountIdr: options.amountIdr ?? totalIdr,
+      method: options.method ?? 'QRIS',
+      paidAt: new Date().toISOString(),
     },
-    body: raw,
   });
-  return { status: answer.status, body: await answer.json() };
 }
 
 async function main() {

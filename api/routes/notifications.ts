@@ -6,7 +6,7 @@ import type { Prisma } from '../../prisma/generated/client';
 import type { ApiDependencies } from '../dependencies';
 import { mount, ok, operationsOf, problem } from '../operation';
 import { notFound } from '../problem';
-import { InboxQuery, OutboxQuery } from '../schemas';
+import { DeviceNotificationsQuery, InboxQuery, OutboxQuery } from '../schemas';
 import { requireCustomer } from './customers';
 
 const inboxSelect = {
@@ -74,6 +74,31 @@ export const NOTIFICATIONS = [
       const row = await db.notification.findFirst({ where, select: inboxSelect });
       if (!row) throw notFound(`notification ${id} is not in the inbox of customer ${customerId}`);
       return inboxView(row);
+    },
+  }),
+  operation({
+    operationId: 'listDeviceNotifications',
+    route: 'GET /v1/customers/{customerId}/device-notifications',
+    summary: 'What was pushed to the customer’s devices',
+    description:
+      'The device pushes the push provider took, oldest first, after the ID `after`: the web app, which has no device token, polls it to show each push as a notification while it is open.',
+    access: 'customer-read',
+    query: DeviceNotificationsQuery,
+    responses: { 200: ok('the pushes', 'DeviceNotifications') },
+    handler: async ({ params: { customerId }, query }, { db }) => {
+      await requireCustomer(db, customerId);
+      const rows = await db.notification.findMany({
+        where: { customerId, channel: 'PUSH', deliveredAt: { not: null }, id: { gt: query.after } },
+        orderBy: { id: 'asc' },
+        take: query.limit,
+        select: { id: true, kind: true, title: true, body: true, deepLink: true, deliveredAt: true },
+      });
+      return {
+        notifications: rows.map(({ deliveredAt, ...row }) => ({
+          ...row,
+          sentAt: toJakartaIso(deliveredAt!),
+        })),
+      };
     },
   }),
   developer({

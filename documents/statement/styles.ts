@@ -55,7 +55,7 @@ table { border-collapse: collapse; }
   line-height: 1;
   color: var(--brand);
 }
-.wordmark-tld { color: var(--accent); }
+.wordmark-tld { color: #0076b6; } /* the accent darkened to 4.5:1 on white (WCAG AA) */
 .title-block { text-align: right; }
 .title-block h1 {
   font-size: 22px;

@@ -19,7 +19,7 @@ import {
 import { TEMPORAL_SERVICES } from '../../platform/cluster/temporal-cluster';
 import { createLogger } from '../../platform/logger';
 import { addCustomers } from '../faults/support';
-import { asCustomer, asOperator, asTechnician, callerFor, useIssuer } from '../helpers/auth';
+import { asCustomer, asOperator, asTechnician, callerFor, tokensFrom } from '../helpers/auth';
 import { customerDataInTemporal } from '../helpers/customer-data';
 import { deckScenarios } from '../helpers/deck-scenarios';
 import { eventually, http } from '../helpers/http';
@@ -53,7 +53,7 @@ beforeAll(async () => {
     },
   };
   cluster = await startCluster(options);
-  useIssuer(cluster.issuerUrl!);
+  tokensFrom(cluster.issuerUrl!);
   operatorAuthorization = (await asOperator()).Authorization!;
   pg = new PgClient({ connectionString: cluster.databaseUrl });
   await pg.connect();

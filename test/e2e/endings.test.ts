@@ -13,7 +13,7 @@ import { RECONCILE_SCHEDULE_ID } from '../../contracts/upgrade';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { temporalTools } from '../../platform/temporal-tools';
 import { addCustomers } from '../faults/support';
-import { callerFor, useIssuer } from '../helpers/auth';
+import { callerFor, tokensFrom } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
@@ -37,7 +37,7 @@ beforeAll(async () => {
     label: 'endings',
     env: { RESEND_API_KEY: 're_test_key', RESEND_BASE_URL: resend.url },
   });
-  useIssuer(system.issuerUrl);
+  tokensFrom(system.issuerUrl);
   pg = new PgClient({ connectionString: system.databaseUrl });
   await pg.connect();
   await addCustomers(pg, [

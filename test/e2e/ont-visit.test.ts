@@ -11,7 +11,7 @@ import { jakartaDateOf } from '../../domain/calendar';
 import { reminderAt, slotsBetween, visitStart } from '../../domain/visits';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { addCustomers } from '../faults/support';
-import { callerFor, useIssuer } from '../helpers/auth';
+import { callerFor, tokensFrom } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { testDataConverter } from '../helpers/temporal';
@@ -28,7 +28,7 @@ let temporal: Client;
 beforeAll(async () => {
   // An SLA past every visit here, so the run's next timer is the reminder, not an escalation.
   system = await startLocalSystem({ label: 'visit', env: { ONT_SWAP_SLA: '10 days' } });
-  useIssuer(system.issuerUrl);
+  tokensFrom(system.issuerUrl);
   pg = new PgClient({ connectionString: system.databaseUrl });
   await pg.connect();
   await addCustomers(pg, [

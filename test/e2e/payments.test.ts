@@ -8,7 +8,7 @@ import { temporal as temporalProto } from '@temporalio/proto';
 import { billWorkflowId } from '../../contracts/payments';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { payBill } from '../../scripts/pay';
-import { callerFor, useIssuer } from '../helpers/auth';
+import { callerFor, tokensFrom } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { testDataConverter } from '../helpers/temporal';
@@ -20,7 +20,7 @@ const billRuns: string[] = [];
 
 beforeAll(async () => {
   system = await startLocalSystem({ label: 'payments' });
-  useIssuer(system.issuerUrl);
+  tokensFrom(system.issuerUrl);
   temporal = new Client({
     connection: await Connection.connect({ address: system.temporalAddress }),
     dataConverter: testDataConverter,

@@ -1,7 +1,7 @@
 import { Client as PgClient } from 'pg';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { isAlive } from '../../platform/processes';
-import { callerFor, useIssuer } from '../helpers/auth';
+import { callerFor, tokensFrom } from '../helpers/auth';
 import { deckScenarios } from '../helpers/deck-scenarios';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
@@ -11,7 +11,7 @@ let db: PgClient;
 
 beforeAll(async () => {
   system = await startLocalSystem({ label: 'e2e' });
-  useIssuer(system.issuerUrl);
+  tokensFrom(system.issuerUrl);
   db = new PgClient({ connectionString: system.databaseUrl });
   await db.connect();
 }, 240_000);

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { freePorts, isAlive } from '../../platform/processes';
-import { callerFor, useIssuer } from '../helpers/auth';
+import { callerFor, tokensFrom } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { testDataConverter } from '../helpers/temporal';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
     label: 'e2e',
     env: { API_METRICS_PORT: String(apiMetricsPort), WORKER_METRICS_PORT: String(workerMetricsPort) },
   });
-  useIssuer(system.issuerUrl);
+  tokensFrom(system.issuerUrl);
   db = new PgClient({ connectionString: system.databaseUrl });
   await db.connect();
 }, 240_000);

@@ -1,6 +1,6 @@
 /**
  * `Authorization` headers as the Selfcare app, the vendor portal or the CRM would send them,
- * with tokens from a development OpenID provider: the system's own (`useIssuer`), or one this
+ * with tokens from a development OpenID provider: the system's own (`tokensFrom`), or one this
  * test process starts once (`scripts/oidc-provider.ts`, gone when the process is).
  */
 import { spawn } from 'node:child_process';
@@ -14,7 +14,7 @@ let shared: Promise<string> | undefined;
 const tokens = new Map<string, Promise<string>>();
 
 /** Tokens from now on come from this provider (a system's own, see LocalSystem.issuerUrl). */
-export function useIssuer(issuer: string): void {
+export function tokensFrom(issuer: string): void {
   chosen = issuer;
 }
 

@@ -1,0 +1,148 @@
+/**
+ * Development tools the web app uses on a laptop, absent in production (404): the sign-in page's
+ * list of seeded customers, a token for one of them (until the identity provider signs people in),
+ * and the "pay" button, which posts the payment gateway's signed notification to this same API,
+ * exactly as `npm run pay` does.
+ */
+import type { Response } from 'express';
+import { toJakartaIso } from '../../domain/calendar';
+import { mintDevelopmentToken } from '../../platform/auth';
+import type { AppConfig } from '../../platform/config';
+import { postSignedNotification } from '../../platform/payment-signature';
+import { assertMayRead } from '../access';
+import { ok, operationsOf, problem } from '../operation';
+import { HttpProblem, notFound } from '../problem';
+import { DevPayBody, DevSignInBody } from '../schemas';
+
+const operation = operationsOf('Developer');
+
+/** Hours a development token lasts: a working day. */
+const DEV_TOKEN_HOURS = 12;
+const ABSENT_IN_PRODUCTION = problem('production: development tools do not exist there');
+
+function refuseInProduction(config: AppConfig, what: string): void {
+  if (config.env === 'production') throw notFound(`${what} is not available in production`);
+}
+
+/** This server's own address as the request reached it: the notification goes to no other host. */
+function ownApiUrl(res: Response): string {
+  const { localAddress, localPort } = res.req.socket;
+  const host = localAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
+  return `http://${host.includes(':') ? `[${host}]` : host}:${localPort}`;
+}
+
+export const DEVELOPER = [
+  operation({
+    operationId: 'listDevCustomers',
+    route: 'GET /v1/dev/customers',
+    summary: 'The seeded customers, for the development sign-in page',
+    description: 'Public, because it is what signing in starts from. Not served in production (404).',
+    access: 'public',
+    responses: { 200: ok('the customers', 'DevCustomerList'), 404: ABSENT_IN_PRODUCTION },
+    handler: async (_input, { db, config }) => {
+      refuseInProduction(config, 'the development sign-in');
+      const rows = await db.customer.findMany({
+        orderBy: { id: 'asc' },
+        include: {
+          subscription: { include: { package: true } },
+          devices: { where: { status: 'ACTIVE' }, orderBy: { installedAt: 'desc' }, take: 1 },
+        },
+      });
+      return {
+        customers: rows.map((c) => ({
+          customerId: c.id,
+          name: c.name,
+          customerType: c.customerType,
+          packageName: c.subscription?.package.name ?? null,
+          ontBand: c.devices[0]?.band ?? null,
+        })),
+      };
+    },
+  }),
+  operation({
+    operationId: 'devSignIn',
+    route: 'POST /v1/dev/sign-in',
+    summary: 'A token for a customer, technician or operator (development sign-in)',
+    description:
+      'What the identity provider will answer after a real sign-in: a bearer token for the role and subject asked for. A customer must exist. Not served in production (404).',
+    access: 'public',
+    body: {
+      name: 'DevSignInRequest',
+      schema: DevSignInBody,
+      example: { role: 'customer', subject: '21314849' },
+    },
+    responses: {
+      200: ok('signed in', 'DevSession'),
+      404: problem('no such customer; or production, where the development sign-in does not exist'),
+    },
+    handler: async ({ body }, { db, config }) => {
+      refuseInProduction(config, 'the development sign-in');
+      if (body.role === 'customer') {
+        const found = await db.customer.findUnique({ where: { id: body.subject }, select: { id: true } });
+        if (!found) throw notFound(`customer ${body.subject} does not exist`);
+      }
+      const accessToken = await mintDevelopmentToken({
+        role: body.role,
+        subject: body.subject,
+        hours: DEV_TOKEN_HOURS,
+      });
+      return {
+        accessToken,
+        tokenType: 'Bearer' as const,
+        expiresAt: toJakartaIso(new Date(Date.now() + DEV_TOKEN_HOURS * 3_600_000)),
+        role: body.role,
+        subject: body.subject,
+      };
+    },
+  }),
+  operation({
+    operationId: 'payBillInDevelopment',
+    route: 'POST /v1/dev/bills/{billCode}/pay',
+    summary: 'Pay a bill in full, as the payment gateway would (development)',
+    description:
+      'Posts the gateway’s signed notification for the bill’s whole total to this API’s `POST /v1/payments/notifications`, as `npm run pay` does, and answers what the gateway got. Not served in production (404).',
+    access: 'resource-read',
+    body: { name: 'DevPayRequest', schema: DevPayBody, example: { method: 'VA_BCA' } },
+    responses: {
+      200: ok('recorded now, or recorded before', 'PaymentRecorded'),
+      404: problem('no such bill (or another customer’s); or production'),
+      409: problem('the bill is already paid (BILL_PAID) or voided (BILL_VOID)'),
+      503: problem('recorded, but the receipt could not be queued: pay again'),
+    },
+    handler: async ({ params: { billCode }, body, res }, { db, config }) => {
+      refuseInProduction(config, 'the development payment');
+      const bill = await db.bill.findUnique({
+        where: { billCode },
+        select: { customerId: true, totalIdr: true },
+      });
+      if (!bill) throw notFound(`bill ${billCode} does not exist`);
+      assertMayRead(res, bill.customerId, `bill ${billCode}`);
+      const answer = await postSignedNotification({
+        apiUrl: ownApiUrl(res),
+        secret: config.payments.webhookSecret,
+        notification: {
+          transactionId: `DEV-${billCode}-${Date.now()}`,
+          billCode,
+          amountIdr: bill.totalIdr,
+          method: body.method,
+          paidAt: new Date().toISOString(),
+        },
+      });
+      const answered = answer.body as {
+        status: 'RECORDED' | 'ALREADY_RECORDED';
+        billCode: string;
+        transactionId: string;
+      };
+      if (answer.status === 200) return answered;
+      const {
+        title,
+        detail,
+        status: _s,
+        type: _t,
+        instance: _i,
+        ...extra
+      } = answer.body as Record<string, unknown>;
+      throw new HttpProblem(answer.status, String(title), String(detail), extra);
+    },
+  }),
+];

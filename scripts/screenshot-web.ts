@@ -1,0 +1,117 @@
+/**
+ * Phone-size screenshots (390 px wide, full page) of every screen of the Selfcare web app, into
+ * docs/web/, for the README. Starts the whole system on free ports and a throw-away data folder,
+ * plays deck scenario A and B as a customer (the vendor's booking and reports over the API),
+ * and stops it again.
+ *
+ *   npm run screenshots:web          (needs Chromium: CHROMIUM_PATH or /usr/bin/chromium)
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startLocalSystem } from '../platform/harness';
+import { asTechnician, tokensFrom } from '../test/helpers/auth';
+import { openPhone, signInAs, startBrowser } from '../test/helpers/browser';
+import { http } from '../test/helpers/http';
+import { buildWeb } from './build-web';
+
+const OUT_DIR = path.resolve(__dirname, '..', 'docs', 'web');
+
+async function shot(page: Page, file: string, ready: () => Promise<unknown>) {
+  await ready();
+  // The pushes are left out of the frame, so the shot shows the screen itself.
+  // (Hidden by style, not removed: React owns those nodes.)
+  await page.evaluate('document.querySelector(".pushes")?.style.setProperty("visibility", "hidden")');
+  await page.screenshot({ path: path.join(OUT_DIR, file), fullPage: true });
+  await page.evaluate('document.querySelector(".pushes")?.style.removeProperty("visibility")');
+  console.log(`→ docs/web/${file}`);
+}
+
+async function main(): Promise<void> {
+  await mkdir(OUT_DIR, { recursive: true });
+  buildWeb();
+  const system = await startLocalSystem({ label: 'screenshots' });
+  tokensFrom(system.issuerUrl);
+  const browser = await startBrowser();
+  const technician = async (method: string, url: string, body?: unknown) =>
+    http<{ slots: { date: string }[] }>(system.apiUrl, method, url, { headers: await asTechnician(), body });
+  try {
+    const open = async () => (await openPhone(browser, system.apiUrl, 1)).page;
+    const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+    const a = await open();
+    await a.goto('/app/');
+    await shot(a, 'sign-in.png', () => a.getByRole('button', { name: /AHMAD TARMIZI/ }).waitFor());
+    await signInAs(a, 'AHMAD TARMIZI');
+    await shot(a, 'home.png', () => a.getByText('Perangkat (ONT)').waitFor());
+    await a.goto('/app/packages');
+    await shot(a, 'packages.png', () => a.locator('.package-card').first().waitFor());
+    await a.goto('/app/packages/STREAM-150-SEM');
+    await shot(a, 'package-detail.png', () => a.getByText('Syarat & Ketentuan').waitFor());
+    await a.goto('/app/packages/STREAM-150-SEM/upgrade');
+    await shot(a, 'upgrade-quote.png', () =>
+      a.getByText('Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah').waitFor(),
+    );
+    await a.getByRole('button', { name: 'Konfirmasi Upgrade' }).click();
+    await a.locator('.status-line', { hasText: /^Selesai$/ }).waitFor({ timeout: 30_000 });
+    await a
+      .getByRole('region', { name: 'Notifikasi perangkat' })
+      .getByText('Tagihan upgrade terbit')
+      .waitFor();
+    await a.screenshot({ path: path.join(OUT_DIR, 'push-notice.png') });
+    console.log('→ docs/web/push-notice.png');
+    await shot(a, 'upgrade-done.png', async () => undefined);
+    await a.goto('/app/inbox');
+    await shot(a, 'inbox.png', () => a.locator('.inbox-item').first().waitFor());
+    await a.locator('.inbox-open').first().click();
+    await shot(a, 'bill.png', () => a.getByTitle(/Billing Statement/).waitFor());
+    await a.getByRole('button', { name: 'Bayar (simulasi)' }).click();
+    await a.getByText('Lunas (PAID)').waitFor();
+    await a.goto('/app/bills');
+    await shot(a, 'bills.png', () => a.locator('.bill-card').first().waitFor());
+    await a.goto('/app/payments');
+    await shot(a, 'payments.png', () => a.locator('.payment').first().waitFor());
+    await a.goto('/app/');
+    await shot(a, 'home-after-upgrade.png', () =>
+      a.getByText('Stream 150 Semesterly', { exact: true }).waitFor(),
+    );
+
+    const b = await open();
+    await signInAs(b, 'FACHRI FATURACHMAN', '/app/packages/STREAM-200-YEAR/upgrade');
+    await shot(b, 'upgrade-quote-ont-swap.png', () => b.getByText('ONT kamu perlu diganti').waitFor());
+    await b.getByRole('button', { name: 'Konfirmasi Upgrade' }).click();
+    await b.locator('.status-line', { hasText: 'Menunggu penggantian ONT' }).waitFor({ timeout: 30_000 });
+    const facts = await b.locator('.facts').first().innerText();
+    const wo = /WO maintenance\s+(WO-\d{8}-\d{7})/.exec(facts)?.[1];
+    await shot(b, 'upgrade-waiting.png', async () => undefined);
+    const slots = await technician('GET', `/v1/work-orders/${wo}/available-slots?days=7`);
+    const lastDay = slots.body.slots.at(-1)!.date;
+    await technician('POST', `/v1/technician/work-orders/${wo}/appointment`, {
+      date: lastDay,
+      slot: '08-10',
+    });
+    await shot(b, 'upgrade-visit-booked.png', () => b.getByText(/Teknisi akan datang/).waitFor());
+    await technician('POST', `/v1/technician/work-orders/${wo}/visit-report`, {
+      outcome: 'PENDING',
+      category: 'CUSTOMER_NOT_HOME',
+    });
+    await technician('POST', `/v1/technician/work-orders/${wo}/appointment`, {
+      date: lastDay,
+      slot: '15-17',
+    });
+    await shot(b, 'upgrade-visit-missed.png', () => b.getByText(/Pelanggan tidak di rumah/).waitFor());
+    await h1(b, 'Status Upgrade');
+
+    const m = await open();
+    await signInAs(m, 'MAYA ANGGRAINI', '/app/packages');
+    await shot(m, 'packages-empty.png', () => m.getByText('Belum ada paket upgrade').waitFor());
+  } finally {
+    await browser.close();
+    await system.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,78 @@
+/**
+ * The web app in a real browser (Debian's Chromium through playwright-core), as a person uses it:
+ * a phone-size page (390×844, Bahasa Indonesia, Jakarta time), the development sign-in by name,
+ * and axe-core's check of a screen (no serious or critical violation). Every console error and
+ * CSP refusal of the page is collected, so a test can say there were none.
+ */
+import fs from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium';
+
+export const PHONE = { width: 390, height: 844 } as const;
+
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** Chromium, or an error that says how to get one (scripts/ensure-chromium.sh installs it as root). */
+export async function startBrowser(): Promise<Browser> {
+  if (!fs.existsSync(chromiumPath())) {
+    throw new Error(
+      `no Chromium at ${chromiumPath()}: run \`bash scripts/ensure-chromium.sh\` (apt-get install chromium, as root) or set CHROMIUM_PATH`,
+    );
+  }
+  return launchChromium();
+}
+
+export interface PhonePage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, page errors and CSP refusals seen so far. */
+  problems: string[];
+}
+
+export async function openPhone(
+  browser: Browser,
+  baseUrl: string,
+  deviceScaleFactor = 2,
+): Promise<PhonePage> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: PHONE,
+    deviceScaleFactor,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // A refusal the screen explains (4xx) is logged by Chromium as a failed load: not a problem.
+    const refusal = /^Failed to load resource: the server responded with a status of 4\d\d/;
+    if (message.type() === 'error' && !refusal.test(message.text()))
+      problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { context, page, problems };
+}
+
+/** The development sign-in: opens `path` (the sign-in comes first), picks the customer by name, lands on `path`. */
+export async function signInAs(page: Page, customerName: string, path = '/app/'): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('heading', { name: 'Masuk ke Selfcare' }).waitFor();
+  await page.getByRole('button', { name: new RegExp(customerName) }).click();
+  const trimmed = (p: string) => p.replace(/\/+$/, '');
+  await page.waitForURL((url) => trimmed(url.pathname) === trimmed(path.split('?')[0]!));
+}
+
+/** axe-core on the page as it is now: the serious and critical violations, as readable lines. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

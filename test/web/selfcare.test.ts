@@ -1,0 +1,397 @@
+/**
+ * The Selfcare web app in Chromium against the real system (started like `npm start`: embedded
+ * PostgreSQL, Temporal dev server, worker, API serving /app/), driven as a customer would: by
+ * role and visible text. Deck scenario A entirely through the screens, scenario B through the
+ * screens with the technician's part over the API (the vendor books and reports), a double click
+ * on confirm, refusals in words, the return to a deep link after sign-in, the keyboard, and
+ * axe-core on every screen.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { formatVisit } from '../../domain/visits';
+import { type LocalSystem, startLocalSystem } from '../../platform/harness';
+import { buildWeb } from '../../scripts/build-web';
+import { asCustomer, asTechnician, tokensFrom } from '../helpers/auth';
+import {
+  accessibilityViolations,
+  openPhone,
+  type PhonePage,
+  signInAs,
+  startBrowser,
+} from '../helpers/browser';
+import { eventually, http } from '../helpers/http';
+
+let system: LocalSystem;
+let browser: Browser;
+const phones: PhonePage[] = [];
+
+beforeAll(async () => {
+  buildWeb();
+  [system, browser] = await Promise.all([startLocalSystem({ label: 'web' }), startBrowser()]);
+  tokensFrom(system.issuerUrl);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (system) expect(await system.stop()).toBe(0);
+  // Not one console error or CSP refusal on any page of the run.
+  expect(phones.flatMap((p) => p.problems)).toEqual([]);
+});
+
+async function phone(): Promise<Page> {
+  const opened = await openPhone(browser, system.apiUrl);
+  phones.push(opened);
+  return opened.page;
+}
+
+/** axe-core finds no serious or critical violation on the screen as it is now. */
+async function expectAccessible(page: Page): Promise<void> {
+  expect([page.url(), await accessibilityViolations(page)]).toEqual([page.url(), []]);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field
+type Json = any;
+const api = (method: string, path: string, headers: Record<string, string>, body?: unknown) =>
+  http<Json>(system.apiUrl, method, path, { headers, body });
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+const card = (page: Page, name: string) => page.getByRole('region', { name });
+/** The upgrade's status, as the progress screen says it. */
+const statusLine = (page: Page, text: string) =>
+  page.locator('.status-line', { hasText: new RegExp(`^${text}$`) });
+/** A tab of the tab bar. */
+const tab = (page: Page, name: string | RegExp) =>
+  page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name });
+
+describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semesterly → Stream 150 Semesterly', () => {
+  let page: Page;
+  let billCode: string;
+
+  beforeAll(async () => {
+    page = await phone();
+  });
+
+  it('signs in from the list of seeded customers and shows the Home Page', async () => {
+    await signInAs(page, 'AHMAD TARMIZI');
+    await heading(page, 'Halo, AHMAD TARMIZI').waitFor();
+    const active = card(page, 'Paket Aktif');
+    await active.getByText('Stream 75 Semesterly').waitFor();
+    expect(await active.textContent()).toContain('Rp 1.210.000');
+    expect(await card(page, 'Perangkat (ONT)').textContent()).toContain('Dual Band');
+    await expectAccessible(page);
+  });
+
+  it('lists the eligible packages, opens one with its S&K, and quotes the deck bill', async () => {
+    await page.getByRole('link', { name: 'Upgrade Paket' }).click();
+    await heading(page, 'Pilih Paket Upgrade').waitFor();
+    await page.locator('.package-card').first().waitFor();
+    const names = await page.locator('.package-card .package-name').allTextContents();
+    expect(names[0]).toBe('Stream 100 Semesterly');
+    expect(names).toContain('Stream 150 Semesterly');
+    expect(names).not.toContain('Stream 75 Semesterly');
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: /^Stream 150 Semesterly/ }).click();
+    await heading(page, 'Stream 150 Semesterly').waitFor();
+    expect(await card(page, 'Syarat & Ketentuan').locator('li').count()).toBeGreaterThan(0);
+    expect(await card(page, 'Promo').textContent()).toMatch(/BACK TO STREAM 150 SEMESTERLY/);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Upgrade ke paket ini' }).click();
+    await heading(page, 'Konfirmasi Upgrade').waitFor();
+    const bill = card(page, 'Tagihan');
+    await bill.getByText('Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah').waitFor();
+    const rows = await bill.locator('tr').allInnerTexts();
+    expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      'Stream 150 Semesterly 695.225',
+      'PPN 11 % / VAT 11 % 76.475',
+      'Biaya Material 0',
+      'Total Bill 771.700',
+      'Adjustment 0',
+      'Actual Tagihan 1.780.000',
+      'Penyesuaian Tagihan 1.008.333',
+      'TOTAL TAGIHAN Rp 771.700',
+    ]);
+    expect(await page.getByText('ONT kamu perlu diganti').count()).toBe(0);
+    await expectAccessible(page);
+  });
+
+  it('confirms, follows the steps to the end, and the Home Page shows Stream 150 Semesterly', async () => {
+    await page.getByRole('button', { name: 'Konfirmasi Upgrade' }).click();
+    await page.waitForURL(/\/app\/upgrades\/upgrade-21314849-web-[0-9a-f]{32}$/);
+    await heading(page, 'Status Upgrade').waitFor();
+    await statusLine(page, 'Selesai').waitFor({ timeout: 30_000 });
+    const facts = await page.locator('.facts').first().innerText();
+    billCode = /Nomor tagihan\s+(\d{12})/.exec(facts)?.[1] ?? '';
+    expect(billCode).toMatch(/^\d{6}712857$/);
+    expect(facts).toMatch(/Tiket upgrade \(TT\)\s+\d{7}/);
+    expect(facts).toMatch(/WO upgrade\s+WO-\d{8}-\d{7}/);
+    expect(await page.getByRole('list', { name: 'Langkah upgrade' }).innerText()).toContain(
+      'Upgrade selesai',
+    );
+    await expectAccessible(page);
+
+    // The bill's device push, shown in the app while it is open.
+    const pushes = page.getByRole('region', { name: 'Notifikasi perangkat' });
+    await pushes.getByText('Tagihan upgrade terbit').waitFor({ timeout: 15_000 });
+
+    await tab(page, 'Beranda').click();
+    await heading(page, 'Halo, AHMAD TARMIZI').waitFor();
+    await card(page, 'Paket Aktif').getByText('Stream 150 Semesterly', { exact: true }).waitFor();
+    expect(await card(page, 'Tagihan belum dibayar').textContent()).toContain('Rp 771.700');
+    await expectAccessible(page);
+  });
+
+  it('has the bill notice in the inbox, unread first; opening it marks it read and opens the bill', async () => {
+    await tab(page, /^Inbox/).click();
+    await heading(page, 'Notifikasi').waitFor();
+    const notice = page.locator('.inbox-open', { hasText: 'Tagihan upgrade terbit' });
+    expect(await notice.textContent()).toContain('Baru');
+    expect(await notice.textContent()).toContain('Rp 771.700');
+    await expectAccessible(page);
+    await notice.click();
+    await page.waitForURL(`**/app/bills/${billCode}`);
+    const read = await api('GET', '/v1/customers/21314849/inbox', await asCustomer('21314849'));
+    expect(read.body.notifications.map((n: Json) => [n.kind, n.read])).toEqual([['BILL_ISSUED', true]]);
+  });
+
+  it('shows the bill with its statement, pays it through the gateway’s signed notification, and lists the payment', async () => {
+    await heading(page, `Tagihan ${billCode}`).waitFor();
+    expect(await page.locator('.facts').first().innerText()).toContain('Belum dibayar (UNPAID)');
+    // The server's statement, in a sandboxed frame of the app.
+    const statement = page.getByTitle(`Billing Statement ${billCode}`);
+    await statement.waitFor();
+    const html = (await statement.getAttribute('srcdoc')) ?? '';
+    expect(html).toContain('Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah');
+    expect(html).toContain('771.700');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Bayar (simulasi)' }).click();
+    await page.getByText('Pembayaran diterima. Terima kasih!').waitFor();
+    await page.getByText('Lunas (PAID)').waitFor();
+    const bill = await api('GET', `/v1/bills/${billCode}`, await asCustomer('21314849'));
+    expect(bill.body).toMatchObject({ status: 'PAID', paidAmountIdr: 771_700 });
+
+    await tab(page, 'Riwayat').click();
+    await heading(page, 'Riwayat Pembayaran').waitFor();
+    const payment = page.locator('.payment').first();
+    expect(await payment.innerText()).toContain('Rp 771.700');
+    expect(await payment.innerText()).toContain(`Pembayaran tagihan ${billCode}`);
+    await expectAccessible(page);
+
+    await tab(page, 'Tagihan').click();
+    await heading(page, 'Tagihan').waitFor();
+    expect(await page.locator('.bill-card').first().innerText()).toContain('Lunas (PAID)');
+    await expectAccessible(page);
+  });
+});
+
+describe('deck scenario B: FACHRI FATURACHMAN, Stream 50 Yearly → Stream 200 Yearly, single-band ONT', () => {
+  let page: Page;
+  let upgradeUrl: string;
+  let woNumber: string;
+  let lastDay: string;
+
+  it('returns to the quote opened before sign-in and warns that the ONT must be swapped', async () => {
+    page = await phone();
+    await signInAs(page, 'FACHRI FATURACHMAN', '/app/packages/STREAM-200-YEAR/upgrade');
+    await heading(page, 'Konfirmasi Upgrade').waitFor();
+    await card(page, 'ONT kamu perlu diganti').waitFor();
+    expect(await card(page, 'ONT kamu perlu diganti').textContent()).toContain('Single Band');
+    await expectAccessible(page);
+  });
+
+  it('confirms and waits for the technician, with the TT and the maintenance WO', async () => {
+    await page.getByRole('button', { name: 'Konfirmasi Upgrade' }).click();
+    await page.waitForURL(/\/app\/upgrades\//);
+    upgradeUrl = new URL(page.url()).pathname;
+    await statusLine(page, 'Menunggu penggantian ONT').waitFor({ timeout: 30_000 });
+    const facts = await page.locator('.facts').first().innerText();
+    woNumber = /WO maintenance\s+(WO-\d{8}-\d{7})/.exec(facts)?.[1] ?? '';
+    expect(woNumber).not.toBe('');
+    expect(facts).toMatch(/Tiket ganti ONT \(TT\)\s+\d{7}/);
+    const visit = card(page, 'Kunjungan teknisi (penggantian ONT)');
+    await visit.getByText('Teknisi kami akan menghubungi kamu').waitFor();
+    await expectAccessible(page);
+  });
+
+  it('shows the visit the vendor books, and moves it to another free slot', async () => {
+    const slots = await api(
+      'GET',
+      `/v1/work-orders/${woNumber}/available-slots?days=7`,
+      await asTechnician(),
+    );
+    lastDay = slots.body.slots.at(-1).date;
+    const booked = await api(
+      'POST',
+      `/v1/technician/work-orders/${woNumber}/appointment`,
+      await asTechnician(),
+      {
+        date: lastDay,
+        slot: '08-10',
+      },
+    );
+    expect(booked.status).toBe(201);
+    const visit = card(page, 'Kunjungan teknisi (penggantian ONT)');
+    await visit.getByText(/08\.00–10\.00 WIB/).waitFor({ timeout: 15_000 });
+    expect(await visit.innerText()).toContain('dijadwalkan oleh teknisi');
+    await expectAccessible(page);
+
+    // Both the visit booked and the new one are more than 24 hours away: the move is allowed.
+    await visit.getByRole('radio', { name: new RegExp(`^${formatVisit(lastDay, '13-15')}`) }).check();
+    await visit.getByRole('button', { name: 'Simpan jadwal baru' }).click();
+    await visit.getByText(/Jadwal kunjungan diubah ke .*13\.00–15\.00 WIB/).waitFor();
+    await visit.getByText(/Teknisi akan datang .*13\.00–15\.00 WIB.*dijadwalkan oleh kamu/).waitFor();
+    const wo = await api('GET', `/v1/upgrades/${upgradeUrl.split('/').at(-1)}`, await asCustomer('21301029'));
+    expect(wo.body.ontSwap.appointment).toMatchObject({ date: lastDay, slot: '13-15', bookedBy: 'CUSTOMER' });
+  });
+
+  it('explains a missed visit, then completes on the technician’s report: dual band at home, the notice in the inbox', async () => {
+    const missed = await api(
+      'POST',
+      `/v1/technician/work-orders/${woNumber}/visit-report`,
+      await asTechnician(),
+      {
+        outcome: 'PENDING',
+        category: 'CUSTOMER_NOT_HOME',
+      },
+    );
+    expect(missed.status).toBe(202);
+    const visit = card(page, 'Kunjungan teknisi (penggantian ONT)');
+    await visit.getByText(/13\.00–15\.00 WIB: Pelanggan tidak di rumah/).waitFor({ timeout: 15_000 });
+    await expectAccessible(page);
+
+    const again = await api(
+      'POST',
+      `/v1/technician/work-orders/${woNumber}/appointment`,
+      await asTechnician(),
+      {
+        date: lastDay,
+        slot: '15-17',
+      },
+    );
+    expect(again.status).toBe(201);
+    const swapped = await api(
+      'POST',
+      `/v1/technician/work-orders/${woNumber}/ont-replacement`,
+      await asTechnician(),
+      {
+        newOntSerial: 'ZTEGD4B71C05',
+        newOntModel: 'ZTE F670L',
+        band: 'DUAL',
+        early: true,
+      },
+    );
+    expect(swapped.status).toBe(202);
+    await statusLine(page, 'Selesai').waitFor({ timeout: 30_000 });
+
+    await tab(page, 'Beranda').click();
+    const device = card(page, 'Perangkat (ONT)');
+    await device.getByText('Dual Band').waitFor();
+    expect(await device.innerText()).toContain('ZTEGD4B71C05');
+    expect(await card(page, 'Paket Aktif').innerText()).toContain('Stream 200 Yearly');
+
+    await tab(page, /^Inbox/).click();
+    const first = page.locator('.inbox-item').first();
+    await first.locator('.inbox-title', { hasText: 'Penggantian ONT selesai' }).waitFor();
+    expect(await first.innerText()).toContain('Baru');
+    await expectAccessible(page);
+  });
+});
+
+describe('the confirmation and its refusals', () => {
+  it('starts one upgrade for a double click on confirm (one Idempotency-Key per confirmation)', async () => {
+    const page = await phone();
+    await signInAs(page, 'SITI RAHMAWATI', '/app/packages/STREAM-150-SEM/upgrade');
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/v1/customers/21400001/upgrades')) {
+        posts.push(request.headers()['idempotency-key'] ?? '');
+      }
+    });
+    await page.getByRole('button', { name: 'Konfirmasi Upgrade' }).dblclick();
+    await page.waitForURL(/\/app\/upgrades\//);
+    const upgrades = await eventually(
+      async () => api('GET', '/v1/customers/21400001/upgrades', await asCustomer('21400001')),
+      (answer) => answer.body.upgrades.length > 0,
+    );
+    expect(upgrades.body.upgrades).toHaveLength(1);
+    expect(new Set(posts).size).toBe(1);
+    expect(posts.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('says in words why a package cannot be chosen, and why a second upgrade must wait', async () => {
+    const page = await phone();
+    await signInAs(page, 'DEWI LESTARI', '/app/packages/STREAM-150-MON/upgrade');
+    await page
+      .getByRole('alert')
+      .getByText(/bukan upgrade dari paketmu/)
+      .waitFor();
+    await expectAccessible(page);
+
+    // SITI's upgrade above is still running or done; BUDI (single band) starts one and waits: a second is refused.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await signInAs(page, 'BUDI SANTOSO', '/app/packages/STREAM-150-YEAR/upgrade');
+    await page.getByRole('button', { name: 'Konfirmasi Upgrade' }).click();
+    await page.waitForURL(/\/app\/upgrades\//);
+    await statusLine(page, 'Menunggu penggantian ONT').waitFor({ timeout: 30_000 });
+    await page.goto('/app/packages/STREAM-200-YEAR/upgrade');
+    await page.getByRole('button', { name: 'Konfirmasi Upgrade' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/Masih ada upgrade lain yang sedang diproses/)
+      .waitFor();
+    await page.getByRole('link', { name: 'Lihat upgrade yang sedang berjalan' }).waitFor();
+  });
+
+  it('shows the empty state when no package is above the current one', async () => {
+    const page = await phone();
+    await signInAs(page, 'MAYA ANGGRAINI', '/app/packages');
+    await page.getByRole('heading', { name: 'Belum ada paket upgrade' }).waitFor();
+    await expectAccessible(page);
+  });
+});
+
+describe('links, sign-in and keyboard', () => {
+  it('maps a notice’s deep link onto its screen, after the sign-in it needs', async () => {
+    const page = await phone();
+    const bills = await api('GET', '/v1/customers/21314849/bills', await asCustomer('21314849'));
+    const code = bills.body.bills[0].billCode;
+    await page.goto(`/app/open?link=${encodeURIComponent(`oxygenid://bills/${code}`)}`);
+    await heading(page, 'Masuk ke Selfcare').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: /AHMAD TARMIZI/ }).click();
+    await heading(page, `Tagihan ${code}`).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/app/bills/${code}`);
+    await page.goto('/app/nothing-here');
+    await heading(page, 'Halaman tidak ditemukan').waitFor();
+  });
+
+  it('is usable with the keyboard alone: sign in, open the package list, open a package', async () => {
+    const page = await phone();
+    await page.goto('/app/');
+    await heading(page, 'Masuk ke Selfcare').waitFor();
+    await tabTo(page, /RIZKY PRATAMA/);
+    await page.keyboard.press('Enter');
+    await heading(page, 'Halo, RIZKY PRATAMA').waitFor();
+    await tabTo(page, /^Upgrade Paket$/);
+    await page.keyboard.press('Enter');
+    await heading(page, 'Pilih Paket Upgrade').waitFor();
+    await tabTo(page, /^Stream 200 Monthly/);
+    await page.keyboard.press('Enter');
+    await heading(page, 'Stream 200 Monthly').waitFor();
+  });
+});
+
+/** Presses Tab until the focused element's text matches (at most 40 times). */
+async function tabTo(page: Page, name: RegExp): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const focused = String(
+      await page.evaluate(
+        'document.activeElement === document.body ? "" : (document.activeElement?.textContent?.trim() ?? "")',
+      ),
+    );
+    if (name.test(focused)) return;
+  }
+  throw new Error(`no focusable element named ${name} within 40 tabs`);
+}

@@ -1,0 +1,37 @@
+/**
+ * What the rest of the app knows of signing in: a session (who, and the bearer token the API
+ * wants), how to start a sign-in that comes back to a URL, and how to sign out. The development
+ * sign-in (dev-sign-in.ts) implements it today; an OpenID Connect client (authorization code +
+ * PKCE) can replace it behind the same interface.
+ */
+export type Role = 'customer' | 'technician' | 'operator';
+
+export interface Session {
+  role: Role;
+  /** The customer ID for a customer; the account name for staff. */
+  subject: string;
+  accessToken: string;
+  /** ISO instant; the session is over after it. */
+  expiresAt: string;
+}
+
+export interface Auth {
+  /** The session, or null when signed out or expired. */
+  current(): Session | null;
+  /** Leaves for the sign-in; once signed in, the app opens `returnTo` (a path under /app). */
+  signIn(returnTo: string): void;
+  signOut(): void;
+  /** Called on every change of the session; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** Only paths inside the app are followed after sign-in (no open redirect). */
+export function safeReturnTo(value: string | null | undefined): string {
+  if (!value || !value.startsWith('/app') || value.startsWith('//') || value.includes('\\')) return '/app/';
+  if (value.startsWith('/app/sign-in') || value.startsWith('/app/auth/')) return '/app/';
+  return value;
+}
+
+export function isExpired(session: Session, now = Date.now()): boolean {
+  return Date.parse(session.expiresAt) <= now;
+}

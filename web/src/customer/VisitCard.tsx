@@ -1,0 +1,146 @@
+/**
+ * The technician's visit for the ONT swap: the visit booked (or "the vendor will call"), the free
+ * slots, moving the visit (up to the lead time; refusals in words), missed visits and why.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api, must, type Schemas } from '../api/client';
+import {
+  formatInstant,
+  formatLongDate,
+  formatVisit,
+  VISIT_PENDING_LABELS,
+  type VisitSlot,
+} from '../lib/format';
+import { Card, ErrorNotice, Loading } from '../ui/Page';
+import { useCustomerId } from './queries';
+
+type Upgrade = Schemas['UpgradeView'];
+type Appointment = Schemas['AppointmentView'];
+
+const BOOKED_BY = { TECHNICIAN: 'teknisi', CUSTOMER: 'kamu' } as const;
+
+export function VisitCard({ upgrade }: { upgrade: Upgrade }) {
+  const swap = upgrade.ontSwap;
+  const woNumber = upgrade.maintenanceWorkOrderNo;
+  if (!swap || !woNumber) return null;
+  const booked = swap.appointment?.status === 'BOOKED' ? swap.appointment : null;
+  const missed = swap.appointmentHistory.filter((a) => a.status === 'MISSED');
+  const waiting = upgrade.status === 'AWAITING_ONT_SWAP' || upgrade.status === 'ESCALATED';
+  return (
+    <Card title="Kunjungan teknisi (penggantian ONT)" tone={booked ? 'info' : 'warning'}>
+      {swap.replacedAt ? (
+        <p>ONT kamu sudah diganti pada {formatInstant(swap.replacedAt)}.</p>
+      ) : booked ? (
+        <p>
+          Teknisi akan datang <strong>{booked.label}</strong> (dijadwalkan oleh {BOOKED_BY[booked.bookedBy]}).
+        </p>
+      ) : waiting ? (
+        <p>Teknisi kami akan menghubungi kamu untuk menjadwalkan penggantian ONT tanpa biaya tambahan.</p>
+      ) : null}
+      {missed.length ? (
+        <div>
+          <h3>Kunjungan yang belum terlaksana</h3>
+          <ul className="plain">
+            {missed.map((a) => (
+              <li key={`${a.date}-${a.slot}-${a.bookedAt}`}>
+                {a.label}: {a.pendingCategory ? VISIT_PENDING_LABELS[a.pendingCategory] : 'tanpa keterangan'}
+                {a.remark ? ` (${a.remark})` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {waiting && !swap.replacedAt ? <Slots woNumber={woNumber} booked={booked} /> : null}
+    </Card>
+  );
+}
+
+function Slots({ woNumber, booked }: { woNumber: string; booked: Appointment | null }) {
+  const customerId = useCustomerId();
+  const queryClient = useQueryClient();
+  const [choice, setChoice] = useState('');
+  const slots = useQuery({
+    queryKey: ['slots', woNumber],
+    queryFn: () =>
+      must(
+        api.GET('/v1/work-orders/{woNumber}/available-slots', {
+          params: { path: { woNumber }, query: { days: 7 } },
+        }),
+      ),
+  });
+  const move = useMutation({
+    mutationFn: ({ date, slot }: { date: string; slot: string }) =>
+      must(
+        api.PUT('/v1/customers/{customerId}/work-orders/{woNumber}/appointment', {
+          params: { path: { customerId, woNumber } },
+          body: { date, slot },
+        }),
+      ),
+    onSuccess: () => {
+      setChoice('');
+      void queryClient.invalidateQueries({ queryKey: ['upgrade'] });
+      void queryClient.invalidateQueries({ queryKey: ['slots', woNumber] });
+      void queryClient.invalidateQueries({ queryKey: ['home'] });
+    },
+  });
+  if (slots.isPending) return <Loading what="Memuat slot…" />;
+  if (slots.isError) return <ErrorNotice error={slots.error} />;
+  const free = slots.data.slots.filter((s) => s.free > 0);
+  const byDate = new Map<string, typeof free>();
+  for (const s of free) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const [date, slot] = choice.split('|');
+    if (date && slot) move.mutate({ date, slot });
+  };
+  if (!booked) {
+    return (
+      <p className="small">
+        Slot yang masih tersedia dalam 7 hari: {free.length}. Teknisi akan memilih salah satunya bersamamu.
+      </p>
+    );
+  }
+  return (
+    <form onSubmit={submit} className="move-form">
+      <fieldset>
+        <legend>Ubah jadwal kunjungan</legend>
+        <p className="small">Jadwal bisa diubah paling lambat 24 jam sebelum kunjungan.</p>
+        {[...byDate].map(([date, list]) => (
+          <div key={date} className="slot-day">
+            <p className="slot-date">{formatLongDate(date)}</p>
+            <div className="slot-options">
+              {list.map((s) => {
+                const value = `${s.date}|${s.slot}`;
+                const current = booked.date === s.date && booked.slot === s.slot;
+                return (
+                  <label key={value} className={`slot${choice === value ? ' slot-chosen' : ''}`}>
+                    <input
+                      type="radio"
+                      name="slot"
+                      value={value}
+                      checked={choice === value}
+                      disabled={current}
+                      onChange={() => setChoice(value)}
+                      aria-label={`${formatVisit(s.date, s.slot as VisitSlot)}, ${s.free} tempat tersisa`}
+                    />
+                    {s.slot.replace('-', '.00–')}.00{current ? ' (sekarang)' : ''}
+                  </label>
+                );
+              })}
+            </div>
+          </div>
+        ))}
+      </fieldset>
+      {move.isError ? <ErrorNotice error={move.error} /> : null}
+      {move.isSuccess ? (
+        <p className="notice notice-success" role="status">
+          Jadwal kunjungan diubah ke {move.data.appointment.label}.
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={!choice || move.isPending}>
+        {move.isPending ? 'Menyimpan…' : 'Simpan jadwal baru'}
+      </button>
+    </form>
+  );
+}

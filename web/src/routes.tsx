@@ -1,0 +1,28 @@
+/**
+ * Every screen has its own URL under /app (a reload, a shared link or a notice opens it). Each
+ * area (the customer's today; the technician's and customer service's later, under
+ * /app/technician and /app/cs) is one route tree behind its role.
+ */
+import { createBrowserRouter } from 'react-router';
+import { RequireSession } from './auth';
+import { SignInPage } from './auth/SignInPage';
+import { CustomerLayout } from './customer/CustomerLayout';
+import { customerRoutes } from './customer/routes';
+import { NotFoundPage } from './ui/NotFoundPage';
+
+export const router = createBrowserRouter(
+  [
+    { path: '/sign-in', element: <SignInPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireSession as="customer">
+          <CustomerLayout />
+        </RequireSession>
+      ),
+      children: customerRoutes,
+    },
+    { path: '*', element: <NotFoundPage /> },
+  ],
+  { basename: '/app' },
+);
