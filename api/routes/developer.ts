@@ -85,6 +85,7 @@ export const DEVELOPER = [
         role: body.role,
         subject: body.subject,
         hours: DEV_TOKEN_HOURS,
+        issuer: config.auth.development?.issuer,
       });
       return {
         accessToken,

@@ -93,7 +93,12 @@ describe('the codec server where a token is required (CODEC_AUTH=operator)', () 
     ['no token', async () => ({}), 401, 'a bearer token is required'],
     ['a customer’s token', () => asCustomer('21314849'), 403, 'the codec server decrypts for operators only'],
     ['a technician’s token', asTechnician, 403, 'the codec server decrypts for operators only'],
-    ['a forged token', async () => ({ Authorization: 'Bearer not.a.token' }), 401, 'token invalid'],
+    [
+      'a forged token',
+      async () => ({ Authorization: 'Bearer not.a.token' }),
+      401,
+      'token invalid: not a JWT',
+    ],
   ])('refuses %s', async (_who, headers, status, detail) => {
     const answer = await decode(await headers());
     expect(answer.status).toBe(status);

@@ -151,7 +151,7 @@ describe('the OpenAPI document', () => {
   it('describes every error as application/problem+json with the one Problem schema', () => {
     for (const { path, op } of operations(document)) {
       for (const [status, response] of Object.entries(op.responses)) {
-        if (Number(status) < 400 || path === '/health') continue;
+        if (Number(status) < 400 || path === '/health' || path === '/readyz') continue;
         expect([path, status, response.content]).toEqual([
           path,
           status,
@@ -431,6 +431,12 @@ async function call(
 describe('real answers conform to the document', () => {
   it('public routes', async () => {
     await call('GET', '/health', 503);
+    await call('GET', '/livez', 200);
+    const ready = await call('GET', '/readyz', 503);
+    expect(ready.body).toEqual({
+      status: 'unready',
+      checks: { database: 'ok', migrations: 'ok', temporal: 'unavailable' },
+    });
     const doc = await call('GET', '/openapi.json', 200);
     expect(doc.body).toEqual(JSON.parse(JSON.stringify(document)));
     const page = await call('GET', '/docs', 200);
@@ -773,6 +779,7 @@ describe('real answers conform to the document', () => {
       .map(([k]) => k);
     expect(documented(document).filter((key) => !successes.includes(key))).toEqual([
       'GET /health',
+      'GET /readyz',
       'POST /v1/customers/{customerId}/upgrades',
       'POST /v1/dev/bills/{billCode}/pay',
       'POST /v1/payments/notifications',

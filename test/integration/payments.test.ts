@@ -59,6 +59,7 @@ beforeAll(async () => {
   await t.db.bill.update({ where: { billCode: bills.voided.billCode }, data: { status: 'VOID' } });
   const temporal = {
     workflow: {
+      getHandle: () => ({ describe: async () => ({ memo: {} }) }),
       signalWithStart: async (_type: string, options: unknown) => {
         signalled.push(options);
         return {};

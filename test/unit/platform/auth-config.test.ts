@@ -1,10 +1,7 @@
 import { loadConfig } from '../../../platform/config';
+import { PRODUCTION_ENV } from '../../fixtures/production-env';
 
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  PAYMENT_WEBHOOK_SECRET: 'a-production-gateway-secret-of-32-chars',
-  STATEMENT_LINK_SECRET: 'a-production-link-secret-of-32-chars',
-} as const;
+const { AUTH_ISSUERS: _issuers, ...PRODUCTION } = PRODUCTION_ENV;
 const ISSUER = {
   issuer: 'https://login.example.test/realms/selfcare',
   audience: 'selfcare-api',

@@ -3,6 +3,7 @@ import { defaultPayloadConverter, METADATA_ENCODING_KEY, type Payload, ValueErro
 import { loadConfig } from '../../../platform/config';
 import { DEVELOPMENT_KEY_ID, developmentKeyring, parseKeyring } from '../../../platform/encryption-keys';
 import { EncryptionCodec, KEY_ID_METADATA } from '../../../platform/payload-encryption';
+import { PRODUCTION_ENV } from '../../fixtures/production-env';
 
 const plan = { customerId: '21314849', customerName: 'AHMAD TARMIZI', ontSerial: 'ZTEGC1F09A33' };
 const payloadOf = (value: unknown) => defaultPayloadConverter.toPayload(value) as Payload;
@@ -97,11 +98,7 @@ describe('payload encryption settings', () => {
   });
 
   it('are required in production, with a sentence naming the setting', () => {
-    const production = {
-      NODE_ENV: 'production',
-      AUTH_JWT_SECRET: 'x'.repeat(32),
-      PAYMENT_WEBHOOK_SECRET: 'y'.repeat(32),
-    } as const;
+    const { PAYLOAD_ENCRYPTION_KEYS: _required, ...production } = PRODUCTION_ENV;
     expect(() => loadConfig(production)).toThrow(/PAYLOAD_ENCRYPTION_KEYS: required in production/);
     const keys = `prod-1:${key()}`;
     expect(loadConfig({ ...production, PAYLOAD_ENCRYPTION_KEYS: keys }).encryption.keyring.currentKeyId).toBe(
@@ -151,10 +148,7 @@ describe('codec server settings', () => {
       allowedOrigins: ['http://localhost:8233', 'http://127.0.0.1:8233'],
     });
     const production = loadConfig({
-      NODE_ENV: 'production',
-      AUTH_JWT_SECRET: 'x'.repeat(32),
-      PAYMENT_WEBHOOK_SECRET: 'y'.repeat(32),
-      PAYLOAD_ENCRYPTION_KEYS: `p:${key()}`,
+      ...PRODUCTION_ENV,
       TEMPORAL_UI_URL: 'https://temporal.oxygen.id/namespaces/default',
     });
     expect(production.codec).toMatchObject({
@@ -168,10 +162,7 @@ describe('codec server settings', () => {
     expect(loadConfig({ CODEC_HOST: '0.0.0.0', CODEC_AUTH: 'operator' }).codec.auth).toBe('operator');
     expect(() =>
       loadConfig({
-        NODE_ENV: 'production',
-        AUTH_JWT_SECRET: 'x'.repeat(32),
-        PAYMENT_WEBHOOK_SECRET: 'y'.repeat(32),
-        PAYLOAD_ENCRYPTION_KEYS: `p:${key()}`,
+        ...PRODUCTION_ENV,
         CODEC_AUTH: 'none',
       }),
     ).toThrow(/CODEC_AUTH: none is for development/);
