@@ -34,7 +34,7 @@ async function main() {
   const lines = [
     '',
     'Oxygen.id selfcare upgrade is running.',
-    system.apiUrl ? `  API:              ${system.apiUrl}  (health: ${system.apiUrl}/health)` : undefined,
+    system.apiUrl ? `  API:              ${system.apiUrl}  (ready: ${system.apiUrl}/readyz)` : undefined,
     system.temporalUiUrl ? `  Temporal Web UI:  ${system.temporalUiUrl}` : undefined,
     `  Temporal:         ${system.temporalAddress} (namespace ${config.temporal.namespace}, task queue ${config.temporal.taskQueue})`,
     system.apiUrl
