@@ -1,13 +1,23 @@
 /**
  * `npm start`: the whole system on one machine — embedded PostgreSQL, the Temporal dev server
  * with its Web UI, the worker and the API — unless DATABASE_URL / TEMPORAL_ADDRESS point
- * elsewhere. Ctrl-C or SIGTERM stops everything in order.
+ * elsewhere. `TRACE_VIEWER=phoenix` also runs a trace viewer the traces go to. Ctrl-C or SIGTERM
+ * stops everything in order.
  */
 import { loadConfig } from '../platform/config';
 import { startTracing } from '../platform/telemetry/tracing';
+import { otlpEnvFor, type RunningTraceViewer, startTraceViewer } from './lib/trace-viewer';
+
+let traceViewer: RunningTraceViewer | undefined;
 
 async function main() {
   const config = loadConfig();
+  if (config.traceViewer) {
+    traceViewer = await startTraceViewer(config.traceViewer, config.dataDir, (m) =>
+      process.stderr.write(`${m}\n`),
+    );
+    Object.assign(process.env, otlpEnvFor(traceViewer, process.env));
+  }
   // Before anything it instruments (http, pg, Prisma) is loaded: the system is imported after.
   const tracing = await startTracing(serviceName(config));
   const { createLogger } = await import('../platform/logger.js');
@@ -25,6 +35,7 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     await system.stop();
     await tracing.shutdown().catch((error) => logger.warn({ err: error }, 'traces not all flushed'));
+    await traceViewer?.stop();
     logger.info('stopped');
     process.exit(0);
   };
@@ -36,6 +47,9 @@ async function main() {
     'Oxygen.id selfcare upgrade is running.',
     system.apiUrl ? `  API:              ${system.apiUrl}  (ready: ${system.apiUrl}/readyz)` : undefined,
     system.temporalUiUrl ? `  Temporal Web UI:  ${system.temporalUiUrl}` : undefined,
+    traceViewer
+      ? `  Trace viewer:     ${traceViewer.url}  (Phoenix; an upgrade's trace: see README "Tracing")`
+      : undefined,
     `  Temporal:         ${system.temporalAddress} (namespace ${config.temporal.namespace}, task queue ${config.temporal.taskQueue})`,
     system.apiUrl
       ? [
@@ -59,7 +73,8 @@ function serviceName(config: ReturnType<typeof loadConfig>): string {
   return 'selfcare';
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
+  await traceViewer?.stop();
   // Setup problems (embedded PostgreSQL) and a schema behind the release say what to do: no stack.
   const known = error instanceof Error && ['SetupError', 'SchemaBehindError'].includes(error.name);
   const detail = known ? error.message : error instanceof Error ? error.stack : error;
