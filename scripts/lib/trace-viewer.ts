@@ -7,6 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import type { AppConfig } from '../../platform/config';
+import { SetupError } from '../../platform/embedded-postgres';
 
 type Viewer = NonNullable<AppConfig['traceViewer']>;
 
@@ -23,7 +24,7 @@ export interface TraceViewerLaunch {
   otlpEndpoint: string;
 }
 
-/** How `phoenix serve` is started: its ports, loopback only, its data under DATA_DIR, no telemetry of its own. */
+/** How `phoenix serve` is started: its ports, loopback only, its data under DATA_DIR, nothing fetched from outside. */
 export function phoenixLaunch(viewer: Viewer, dataDir: string, phoenixBin: string): TraceViewerLaunch {
   const url = `http://127.0.0.1:${viewer.port}`;
   return {
@@ -35,6 +36,8 @@ export function phoenixLaunch(viewer: Viewer, dataDir: string, phoenixBin: strin
       PHOENIX_GRPC_PORT: String(viewer.grpcPort),
       PHOENIX_WORKING_DIR: path.join(dataDir, 'phoenix'),
       PHOENIX_TELEMETRY_ENABLED: 'false',
+      // Else it connects to its vendor's documentation server at start (and fails, offline).
+      PHOENIX_ALLOW_EXTERNAL_RESOURCES: 'false',
     },
     url,
     readyUrl: `${url}/healthz`,
@@ -94,7 +97,9 @@ export async function startTraceViewer(
     await waitUntilServing(child, launch.readyUrl, timeoutMs);
   } catch (error) {
     await stop();
-    throw new Error(`the trace viewer did not start: ${(error as Error).message}\n${stderr}`);
+    throw new SetupError(
+      `the trace viewer did not start (TRACE_VIEWER=phoenix): ${(error as Error).message}\n${stderr}`,
+    );
   }
   return { url: launch.url, otlpEndpoint: launch.otlpEndpoint, stop };
 }

@@ -24,7 +24,7 @@ describe('the development trace viewer (TRACE_VIEWER)', () => {
     expect(() => loadConfig({ TRACE_VIEWER: 'jaeger' })).toThrow(/TRACE_VIEWER: /);
   });
 
-  it('starts `phoenix serve` on loopback, its ports, its data under DATA_DIR and no telemetry of its own', () => {
+  it('starts `phoenix serve` on loopback, its ports, its data under DATA_DIR, nothing fetched from outside', () => {
     const launch = phoenixLaunch(
       { kind: 'phoenix', port: 45060, grpcPort: 45061 },
       '/srv/data',
@@ -39,6 +39,7 @@ describe('the development trace viewer (TRACE_VIEWER)', () => {
         PHOENIX_GRPC_PORT: '45061',
         PHOENIX_WORKING_DIR: '/srv/data/phoenix',
         PHOENIX_TELEMETRY_ENABLED: 'false',
+        PHOENIX_ALLOW_EXTERNAL_RESOURCES: 'false',
       },
       url: 'http://127.0.0.1:45060',
       readyUrl: 'http://127.0.0.1:45060/healthz',
