@@ -98,6 +98,9 @@ const EnvSchema = z.object({
   API_METRICS_PORT: portOrOff(9464),
   WORKER_METRICS_PORT: portOrOff(9465),
   METRICS_HOST: z.string().default('127.0.0.1'),
+  TRACE_VIEWER: z.enum(['off', 'phoenix']).default('off'),
+  TRACE_VIEWER_PORT: port.default(6006),
+  TRACE_VIEWER_GRPC_PORT: port.default(4317),
   RUN_API: z
     .enum(['true', 'false'])
     .default('true')
@@ -179,6 +182,8 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Prometheus endpoints, each on a port of its own (`null`: off). */
   metrics: { host: string; apiPort: number | null; workerPort: number | null };
+  /** `npm start`'s development trace viewer (scripts/lib/trace-viewer.ts); `null`: none. */
+  traceViewer: { kind: 'phoenix'; port: number; grpcPort: number } | null;
   runApi: boolean;
   runWorker: boolean;
 }
@@ -226,6 +231,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : e.NODE_ENV !== 'production',
     migrateOnStart: e.MIGRATE_ON_START ? e.MIGRATE_ON_START === 'true' : e.NODE_ENV !== 'production',
     metrics: { host: e.METRICS_HOST, apiPort: e.API_METRICS_PORT, workerPort: e.WORKER_METRICS_PORT },
+    traceViewer:
+      e.TRACE_VIEWER === 'off'
+        ? null
+        : { kind: e.TRACE_VIEWER, port: e.TRACE_VIEWER_PORT, grpcPort: e.TRACE_VIEWER_GRPC_PORT },
     runApi: e.RUN_API,
     runWorker: e.RUN_WORKER,
   };

@@ -1,13 +1,23 @@
 /**
  * `npm start`: the whole system on one machine — embedded PostgreSQL, the Temporal dev server
  * with its Web UI, the worker and the API — unless DATABASE_URL / TEMPORAL_ADDRESS point
- * elsewhere. Ctrl-C or SIGTERM stops everything in order.
+ * elsewhere. `TRACE_VIEWER=phoenix` also runs a trace viewer the traces go to. Ctrl-C or SIGTERM
+ * stops everything in order.
  */
 import { loadConfig } from '../platform/config';
 import { startTracing } from '../platform/telemetry/tracing';
+import { otlpEnvFor, type RunningTraceViewer, startTraceViewer } from './lib/trace-viewer';
+
+let traceViewer: RunningTraceViewer | undefined;
 
 async function main() {
   const config = loadConfig();
+  if (config.traceViewer) {
+    traceViewer = await startTraceViewer(config.traceViewer, config.dataDir, (m) =>
+      process.stderr.write(`${m}\n`),
+    );
+    Object.assign(process.env, otlpEnvFor(traceViewer, process.env));
+  }
   // Before anything it instruments (http, pg, Prisma) is loaded: the system is imported after.
   const tracing = await startTracing(serviceName(config));
   const { createLogger } = await import('../platform/logger.js');
@@ -25,6 +35,7 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     await system.stop();
     await tracing.shutdown().catch((error) => logger.warn({ err: error }, 'traces not all flushed'));
+    await traceViewer?.stop();
     logger.info('stopped');
     process.exit(0);
   };
@@ -34,13 +45,16 @@ async function main() {
   const lines = [
     '',
     'Oxygen.id selfcare upgrade is running.',
-    system.apiUrl ? `  API:              ${system.apiUrl}  (health: ${system.apiUrl}/health)` : undefined,
+    system.apiUrl ? `  API:              ${system.apiUrl}  (ready: ${system.apiUrl}/readyz)` : undefined,
     system.temporalUiUrl ? `  Temporal Web UI:  ${system.temporalUiUrl}` : undefined,
     system.codecEndpoint
       ? `  Codec server:     ${system.codecEndpoint}  (${config.codec.auth === 'none' ? 'no token, this machine only' : "operators' tokens"}; the Web UI decodes through it)`
       : undefined,
     system.providerUrl
       ? `  OpenID provider:  ${system.providerUrl}  (development sign-in; a token: npm run token -- customer 21314849)`
+      : undefined,
+    traceViewer
+      ? `  Trace viewer:     ${traceViewer.url}  (Phoenix; an upgrade's trace: see README "Tracing")`
       : undefined,
     `  Temporal:         ${system.temporalAddress} (namespace ${config.temporal.namespace}, task queue ${config.temporal.taskQueue})`,
     system.apiUrl
@@ -66,8 +80,9 @@ function serviceName(config: ReturnType<typeof loadConfig>): string {
   return 'selfcare';
 }
 
-main().catch((error) => {
-  // Setup problems (embedded PostgreSQL) a schema behind the release and a port in use say what to do: no stack.
+main().catch(async (error) => {
+  await traceViewer?.stop();
+  // Setup problems (embedded PostgreSQL), a schema behind the release and a port in use say what to do: no stack.
   const known =
     error instanceof Error && ['SetupError', 'SchemaBehindError', 'PortInUseError'].includes(error.name);
   const detail = known ? error.message : error instanceof Error ? error.stack : error;

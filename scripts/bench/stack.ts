@@ -147,7 +147,8 @@ function phases(output: string, spawnedAt: number): BenchStack['workerPhasesMs']
     }
     return undefined;
   };
-  const migrated = at('database migrations applied');
+  // A production worker only checks the schema (MIGRATE_ON_START false); a development one applies it.
+  const migrated = at('database migrations applied') ?? at('database schema current');
   const started = at('worker started');
   if (migrated === undefined || started === undefined) return null;
   return { toMigrated: migrated - spawnedAt, createWorker: started - migrated };

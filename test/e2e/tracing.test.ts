@@ -2,10 +2,11 @@
  * One trace per upgrade: deck scenario B through the real system with tracing on, exported over
  * OTLP/HTTP (http/json) to the test's own receiver. The trace runs from the customer's POST (whose
  * W3C traceparent it continues) through StartWorkflow, RunWorkflow and every activity down to the
- * SQL statements and provider calls; the technician's report joins it; the log lines of the
- * request carry its trace ID and request ID.
+ * SQL statements and provider calls; the technician's report and the bill's payment notification
+ * join it; the log lines of the request carry its trace ID and request ID.
  */
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
+import { payBill } from '../../scripts/pay';
 import { callerFor } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '../helpers/otlp-receiver';
@@ -148,6 +149,32 @@ describe('deck scenario B as one trace', () => {
     const signal = spans.find((s) => s.name === 'HandleSignal:ontReplaced');
     expect(signal?.traceId).toBe(CALLER_TRACE);
     expect(ancestry(signal as ReceivedSpan, byId)).toContain('ONT swap reported');
+  });
+
+  it('takes the payment notification into the bill’s run, in the same trace', async () => {
+    const upgrade = await api('GET', `/v1/upgrades/${upgradeId}`);
+    const billCode = upgrade.body.billCode as string;
+    const paid = await payBill({
+      apiUrl: system.apiUrl,
+      billCode,
+      method: 'VA_BCA',
+      transactionId: 'VA-TRACE-1',
+    });
+    expect(paid.status).toBe(200);
+    const joined = await eventually(
+      async () => receiver.spans().find((s) => s.name === 'payment notified'),
+      (span) => span !== undefined,
+      30_000,
+    );
+    expect(joined?.traceId).toBe(CALLER_TRACE);
+    const signal = await eventually(
+      async () => receiver.spans().find((s) => s.name === 'HandleSignal:billPaid'),
+      (span) => span !== undefined,
+      30_000,
+    );
+    expect(signal?.traceId).toBe(CALLER_TRACE);
+    const notification = receiver.spans().find((s) => s.name === 'POST /v1/payments/notifications');
+    expect(joined?.links).toEqual([{ traceId: notification?.traceId, spanId: notification?.spanId }]);
   });
 
   it('puts the trace ID and the request ID on the request’s log lines', () => {
