@@ -176,6 +176,7 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
     await tab(page, 'Riwayat').click();
     await heading(page, 'Riwayat Pembayaran').waitFor();
     const payment = page.locator('.payment').first();
+    await payment.getByText(`Pembayaran tagihan ${billCode}`).waitFor();
     expect(await payment.innerText()).toContain('Rp 771.700');
     expect(await payment.innerText()).toContain(`Pembayaran tagihan ${billCode}`);
     await expectAccessible(page);
