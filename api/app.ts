@@ -20,7 +20,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
   if (deps.metrics) app.use(deps.metrics.track);
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"] } } }));
+  app.use(helmet({ contentSecurityPolicy: { directives: cspDirectives(deps.config) } }));
   app.use(requestContext());
   app.use(requestLog(deps.logger));
   // The raw body is kept for the payment gateway's signature (api/access.ts).
@@ -54,6 +54,19 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(unknownRoute);
   app.use(problemHandler((error) => deps.logger.error({ err: error }, 'request failed')));
   return app;
+}
+
+/**
+ * Helmet's defaults, and the web app's sign-in: its OpenID client fetches the provider's discovery
+ * document and token endpoint from the page (connect-src). Going there and back is navigation,
+ * which CSP does not restrict; the app posts no form to it (form-action stays 'self').
+ */
+export function cspDirectives(config: AppConfig): Record<string, string[]> {
+  const authority = config.auth.webClient?.authority;
+  return {
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'connect-src': ["'self'", ...(authority ? [new URL(authority).origin] : [])],
+  };
 }
 
 /** The bearer-token check of every /v1 operation, and of the codec server (api/codec-server.ts). */

@@ -13,6 +13,7 @@ import { HEALTH } from './routes/health';
 import { NOTIFICATIONS } from './routes/notifications';
 import { OPS } from './routes/ops';
 import { PAYMENTS } from './routes/payments';
+import { SIGN_IN } from './routes/sign-in';
 import { TECHNICIAN } from './routes/technician';
 import { UPGRADES } from './routes/upgrades';
 import { VISITS } from './routes/visits';
@@ -51,6 +52,7 @@ export const OPERATIONS: Operation[] = [
       res.type('text/html; charset=utf-8').send(contract().page);
     },
   }),
+  ...SIGN_IN,
   ...CATALOG,
   ...CUSTOMERS,
   ...BILLS,

@@ -340,6 +340,14 @@ export const DeviceNotifications = z.strictObject({
   notifications: z.array(DeviceNotification).describe('oldest first, after the `after` ID'),
 });
 
+// ---- sign-in ---------------------------------------------------------------------------------
+
+export const WebClientSettings = z.strictObject({
+  authority: z.string().describe('the OpenID provider the web apps sign in with (its issuer URL)'),
+  clientId: z.string().describe('the web apps’ public client (authorization code + PKCE)'),
+  scope: z.string().describe('the scopes the web apps ask for, space-separated'),
+});
+
 // ---- development sign-in ----------------------------------------------------------------------
 
 export const DevCustomerList = z.strictObject({
@@ -471,6 +479,7 @@ export const RESPONSE_SCHEMAS = {
   Outbox,
   DeviceNotification,
   DeviceNotifications,
+  WebClientSettings,
   DevCustomerList,
   DevSession,
   TicketView,

@@ -241,6 +241,8 @@ export async function startLocalSystem(options: {
       DATA_DIR: dataDir,
       HOST: '127.0.0.1',
       PORT: String(apiPort),
+      // The address tests open (the provider's redirect URIs, statement links): this one.
+      PUBLIC_BASE_URL: `http://127.0.0.1:${apiPort}`,
       TEMPORAL_DEV_PORT: String(temporalPort),
       TEMPORAL_UI_PORT: String(uiPort),
       EMBEDDED_PG_PORT: String(pgPort),

@@ -87,6 +87,10 @@ async function configuration(options: DevelopmentProviderOptions): Promise<Confi
     ],
     clientDefaults: { id_token_signed_response_alg: 'ES256' },
     pkce: { required: () => true },
+    // The browser's token request comes from the web app's page: allowed from the origins of the
+    // client's own redirect URIs, nowhere else (the library's default, stated so it stays).
+    clientBasedCORS: (_ctx, origin, client) =>
+      origin !== 'null' && (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
     jwks: { keys: [signingKey] },
     cookies: { keys: cookieKeys },
     scopes: ['openid', 'profile', 'offline_access'],
@@ -113,7 +117,14 @@ async function configuration(options: DevelopmentProviderOptions): Promise<Confi
           return resourceServer(options.audience);
         },
       },
-      rpInitiatedLogout: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        // The library's confirmation page, in Bahasa Indonesia (its `form` posts to itself).
+        logoutSource: (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = `<!doctype html><html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Keluar — Oxygen.id</title></head><body><main><h1>Keluar dari Oxygen.id?</h1>${form}<button autofocus type="submit" form="op.logoutForm" value="yes" name="logout">Ya, keluar</button> <button type="submit" form="op.logoutForm">Tidak</button></main></body></html>`;
+        },
+      },
     },
     // First-party apps: no consent screen, every scope they ask for is granted.
     loadExistingGrant: async (ctx) => {

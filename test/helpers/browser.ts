@@ -1,6 +1,6 @@
 /**
  * The web app in a real browser (Debian's Chromium through playwright-core), as a person uses it:
- * a phone-size page (390×844, Bahasa Indonesia, Jakarta time), the development sign-in by name,
+ * a phone-size page (390×844, Bahasa Indonesia, Jakarta time), the OpenID provider's sign-in by name,
  * and axe-core's check of a screen (no serious or critical violation). Every console error and
  * CSP refusal of the page is collected, so a test can say there were none.
  */
@@ -58,13 +58,32 @@ export async function openPhone(
   return { context, page, problems };
 }
 
-/** The development sign-in: opens `path` (the sign-in comes first), picks the customer by name, lands on `path`. */
-export async function signInAs(page: Page, customerName: string, path = '/app/'): Promise<void> {
+/** The heading of the development OpenID provider's sign-in page (platform/auth/login-page.ts). */
+export const PROVIDER_SIGN_IN = 'Masuk ke Oxygen.id Selfcare';
+
+/** The provider's one-click sign-in page, as the app sends a signed-out person to it. */
+export async function waitForProviderSignIn(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: PROVIDER_SIGN_IN }).waitFor();
+}
+
+/**
+ * Signing in as a person does: opens `path`, the app sends the browser to the OpenID provider
+ * (authorization code + PKCE), picks the person by name there, and lands back on `path`.
+ */
+export async function signInAs(page: Page, personName: string, path = '/app/'): Promise<void> {
   await page.goto(path);
-  await page.getByRole('heading', { name: 'Masuk ke Selfcare' }).waitFor();
-  await page.getByRole('button', { name: new RegExp(customerName) }).click();
+  await waitForProviderSignIn(page);
+  await page.getByRole('button', { name: new RegExp(personName) }).click();
   const trimmed = (p: string) => p.replace(/\/+$/, '');
   await page.waitForURL((url) => trimmed(url.pathname) === trimmed(path.split('?')[0]!));
+}
+
+/** "Keluar" in the app, confirmed at the provider (its session ends too): its sign-in page again. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Keluar dari Oxygen.id?' }).waitFor();
+  await page.getByRole('button', { name: 'Ya, keluar' }).click();
+  await waitForProviderSignIn(page);
 }
 
 /** axe-core on the page as it is now: the serious and critical violations, as readable lines. */

@@ -127,8 +127,8 @@ describe('the OpenAPI document', () => {
   it('uses only declared security schemes: bearer on every /v1 operation but the gateway’s (signed), none on the public ones', () => {
     const schemes = Object.keys(document.components.securitySchemes);
     const GATEWAY = '/v1/payments/notifications';
-    // The development sign-in is where a token comes from: it takes none (and is absent in production).
-    const SIGN_IN = ['/v1/dev/customers', '/v1/dev/sign-in'];
+    // Where a token comes from takes none: the web apps' provider, the development sign-in (absent in production).
+    const SIGN_IN = ['/v1/auth/web-client', '/v1/dev/customers', '/v1/dev/sign-in'];
     for (const { path, op } of operations(document)) {
       for (const requirement of op.security) {
         for (const name of Object.keys(requirement))
@@ -737,6 +737,14 @@ describe('real answers conform to the document', () => {
     } finally {
       await t.resume();
     }
+  });
+
+  it('tells the web app where to sign in, and its CSP lets the page reach that provider', async () => {
+    const answer = await call('GET', '/v1/auth/web-client', 200);
+    expect(answer.body).toEqual(config.auth.webClient);
+    const csp = answer.headers.get('content-security-policy') ?? '';
+    const connect = /connect-src ([^;]+)/.exec(csp)?.[1]?.split(' ');
+    expect(connect).toEqual(["'self'", new URL(config.auth.webClient!.authority).origin]);
   });
 
   it('development sign-in and payment', async () => {

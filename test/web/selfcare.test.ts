@@ -16,7 +16,9 @@ import {
   openPhone,
   type PhonePage,
   signInAs,
+  signOut,
   startBrowser,
+  waitForProviderSignIn,
 } from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
 
@@ -174,13 +176,15 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
     await tab(page, 'Riwayat').click();
     await heading(page, 'Riwayat Pembayaran').waitFor();
     const payment = page.locator('.payment').first();
+    await payment.getByText(`Pembayaran tagihan ${billCode}`).waitFor();
     expect(await payment.innerText()).toContain('Rp 771.700');
     expect(await payment.innerText()).toContain(`Pembayaran tagihan ${billCode}`);
     await expectAccessible(page);
 
     await tab(page, 'Tagihan').click();
     await heading(page, 'Tagihan').waitFor();
-    expect(await page.locator('.bill-card').first().innerText()).toContain('Lunas (PAID)');
+    // The list may show its cached page first and then the refetched one (stale while revalidate).
+    await page.locator('.bill-card').first().getByText('Lunas (PAID)').waitFor();
     await expectAccessible(page);
   });
 });
@@ -329,7 +333,7 @@ describe('the confirmation and its refusals', () => {
     await expectAccessible(page);
 
     // SITI's upgrade above is still running or done; BUDI (single band) starts one and waits: a second is refused.
-    await page.getByRole('button', { name: 'Keluar' }).click();
+    await signOut(page);
     await signInAs(page, 'BUDI SANTOSO', '/app/packages/STREAM-150-YEAR/upgrade');
     await page.getByRole('button', { name: 'Konfirmasi Upgrade' }).click();
     await page.waitForURL(/\/app\/upgrades\//);
@@ -356,8 +360,14 @@ describe('links, sign-in and keyboard', () => {
     const page = await phone();
     const bills = await api('GET', '/v1/customers/21314849/bills', await asCustomer('21314849'));
     const code = bills.body.bills[0].billCode;
+    const authorizing = page.waitForRequest((r) => r.url().startsWith(`${system.issuerUrl}/auth?`));
     await page.goto(`/app/open?link=${encodeURIComponent(`oxygenid://bills/${code}`)}`);
-    await heading(page, 'Masuk ke Selfcare').waitFor();
+    await waitForProviderSignIn(page);
+    // The provider's own page, asked for with PKCE by the app's public client.
+    const authorize = new URL((await authorizing).url()).searchParams;
+    expect([authorize.get('client_id'), authorize.get('response_type')]).toEqual(['selfcare-web', 'code']);
+    expect(authorize.get('code_challenge_method')).toBe('S256');
+    expect(new URL(page.url()).origin).toBe(new URL(system.issuerUrl).origin);
     await expectAccessible(page);
     await page.getByRole('button', { name: /AHMAD TARMIZI/ }).click();
     await heading(page, `Tagihan ${code}`).waitFor();
@@ -366,10 +376,24 @@ describe('links, sign-in and keyboard', () => {
     await heading(page, 'Halaman tidak ditemukan').waitFor();
   });
 
+  it('keeps the tokens in this tab only, and signs out at the provider', async () => {
+    const page = await phone();
+    await signInAs(page, 'AHMAD TARMIZI');
+    await heading(page, 'Halo, AHMAD TARMIZI').waitFor();
+    const stored = await page.evaluate(
+      '({ session: Object.keys(sessionStorage).filter((k) => k.startsWith("oidc.user:")).length, local: Object.keys(localStorage).length })',
+    );
+    expect(stored).toEqual({ session: 1, local: 0 });
+    // Back at /app/, signed out here and at the provider: its sign-in page again.
+    await signOut(page);
+    expect(new URL(page.url()).origin).toBe(new URL(system.issuerUrl).origin);
+    await expectAccessible(page);
+  });
+
   it('is usable with the keyboard alone: sign in, open the package list, open a package', async () => {
     const page = await phone();
     await page.goto('/app/');
-    await heading(page, 'Masuk ke Selfcare').waitFor();
+    await waitForProviderSignIn(page);
     await tabTo(page, /RIZKY PRATAMA/);
     await page.keyboard.press('Enter');
     await heading(page, 'Halo, RIZKY PRATAMA').waitFor();

@@ -5,14 +5,14 @@
  */
 import { createBrowserRouter } from 'react-router';
 import { RequireSession } from './auth';
-import { SignInPage } from './auth/SignInPage';
+import { CallbackPage } from './auth/CallbackPage';
 import { CustomerLayout } from './customer/CustomerLayout';
 import { customerRoutes } from './customer/routes';
 import { NotFoundPage } from './ui/NotFoundPage';
 
 export const router = createBrowserRouter(
   [
-    { path: '/sign-in', element: <SignInPage /> },
+    { path: '/auth/callback', element: <CallbackPage /> },
     {
       path: '/',
       element: (

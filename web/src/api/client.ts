@@ -19,7 +19,6 @@ api.use({
   onResponse({ response }) {
     // The token expired or was refused: sign in again and come back here.
     if (response.status === 401 && auth.current()) {
-      auth.signOut();
       auth.signIn(`${window.location.pathname}${window.location.search}`);
     }
     return response;

@@ -111,6 +111,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/web-client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The OpenID provider and public client the web apps sign in with
+         * @description From AUTH_WEB_AUTHORITY, AUTH_WEB_CLIENT_ID and AUTH_WEB_SCOPE; outside production, the development provider. 404 when none is configured.
+         *
+         *     **Who:** Public: no token.
+         */
+        get: operations["getWebClientSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/packages": {
         parameters: {
             query?: never;
@@ -1200,6 +1222,14 @@ export interface components {
             /** @description oldest first, after the `after` ID */
             notifications: components["schemas"]["DeviceNotification"][];
         };
+        WebClientSettings: {
+            /** @description the OpenID provider the web apps sign in with (its issuer URL) */
+            authority: string;
+            /** @description the web apps’ public client (authorization code + PKCE) */
+            clientId: string;
+            /** @description the scopes the web apps ask for, space-separated */
+            scope: string;
+        };
         DevCustomerList: {
             /** @description the seeded customers, by customer ID */
             customers: {
@@ -1545,6 +1575,35 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+        };
+    };
+    getWebClientSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the provider and client */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebClientSettings"];
+                };
+            };
+            /** @description no web sign-in is configured (AUTH_WEB_AUTHORITY and AUTH_WEB_CLIENT_ID unset) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -1,13 +1,13 @@
 /** The app's one way to sign in, whichever implementation is behind it (session.ts). */
 import { type ReactNode, useEffect, useSyncExternalStore } from 'react';
 import { useLocation } from 'react-router';
-import { devAuth } from './dev-sign-in';
+import { oidcAuth } from './oidc-sign-in';
 import type { Role, Session } from './session';
 
 export type { Role, Session } from './session';
 export { safeReturnTo } from './session';
 
-export const auth = devAuth;
+export const auth = oidcAuth;
 
 export function useSession(): Session | null {
   return useSyncExternalStore(auth.subscribe, auth.current);

@@ -1,8 +1,7 @@
 /**
  * What the rest of the app knows of signing in: a session (who, and the bearer token the API
- * wants), how to start a sign-in that comes back to a URL, and how to sign out. The development
- * sign-in (dev-sign-in.ts) implements it today; an OpenID Connect client (authorization code +
- * PKCE) can replace it behind the same interface.
+ * wants), how to start a sign-in that comes back to a URL, and how to sign out. The OpenID
+ * Connect client (oidc-sign-in.ts: authorization code + PKCE) implements it.
  */
 export type Role = 'customer' | 'technician' | 'operator';
 
