@@ -12,6 +12,7 @@ import { Client as PgClient } from 'pg';
 import { launchApp, PROJECT_ROOT } from '../../platform/harness';
 import { releaseMigrations } from '../../platform/migrate';
 import { freePorts, stopProcess } from '../../platform/processes';
+import { PRODUCTION_ENV } from '../fixtures/production-env';
 import { eventually } from '../helpers/http';
 import { type Stack, startStack } from '../helpers/stack';
 
@@ -107,9 +108,9 @@ describe('a replica on a schema behind its release', () => {
   const replica = async () => {
     const [port] = (await freePorts(1)) as [number];
     return launchApp('replica', {
-      NODE_ENV: 'production',
-      AUTH_JWT_SECRET: 'a-production-secret-of-at-least-32-characters',
-      PAYMENT_WEBHOOK_SECRET: 'another-production-secret-of-32-characters',
+      ...PRODUCTION_ENV,
+      CODEC_PORT: 'off',
+      API_METRICS_PORT: 'off',
       LOG_LEVEL: 'info',
       DATABASE_URL: oldUrl(),
       TEMPORAL_ADDRESS: stack.temporalAddress,

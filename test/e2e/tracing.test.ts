@@ -7,7 +7,7 @@
  */
 import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { payBill } from '../../scripts/pay';
-import { callerFor } from '../helpers/auth';
+import { callerFor, tokensFrom } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '../helpers/otlp-receiver';
 
@@ -25,6 +25,7 @@ beforeAll(async () => {
       OTEL_BSP_SCHEDULE_DELAY: '200',
     },
   });
+  tokensFrom(system.issuerUrl);
 }, 240_000);
 
 afterAll(async () => {
@@ -156,6 +157,7 @@ describe('deck scenario B as one trace', () => {
     const billCode = upgrade.body.billCode as string;
     const paid = await payBill({
       apiUrl: system.apiUrl,
+      issuer: system.issuerUrl,
       billCode,
       method: 'VA_BCA',
       transactionId: 'VA-TRACE-1',
