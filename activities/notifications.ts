@@ -6,7 +6,7 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { NOTICE_KIND_LIST, NOTICE_KINDS, type NoticeKind, notificationKey } from '../contracts/notifications';
-import { billWorkflowId, PAYMENT_METHOD_LABELS, type PaymentMethod } from '../contracts/payments';
+import { billWorkflowId, paymentMethodLabel } from '../contracts/payments';
 import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../contracts/upgrade';
 import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
 import {
@@ -361,7 +361,7 @@ const NOTICES = {
         billCode: bill.billCode,
         packageName: bill.packageName,
         amountIdr: payment.amountIdr,
-        methodLabel: PAYMENT_METHOD_LABELS[payment.method as PaymentMethod] ?? payment.method,
+        methodLabel: paymentMethodLabel(payment.method),
         transactionId: payment.reference,
         paidAt: payment.paidAt.toISOString(),
         statementUrl: await deps.statementUrl(bill),

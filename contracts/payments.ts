@@ -50,6 +50,11 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   SHOPEEPAY: 'ShopeePay',
 };
 
+/** The method as the customer knows it; a code the gateway added since is shown as it came. */
+export function paymentMethodLabel(code: string): string {
+  return (PAYMENT_METHOD_LABELS as Record<string, string>)[code] ?? code;
+}
+
 /** The payment recorded for the bill (the API recorded it first; the run only tells the customer). */
 export interface BillPaidSignal {
   transactionId: string;

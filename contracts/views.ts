@@ -96,7 +96,8 @@ export const PaymentView = z.strictObject({
   id: z.number().int(),
   paidAt: JakartaInstant,
   amountIdr: Idr,
-  method: z.string(),
+  method: z.string().describe("the gateway's code, e.g. VA_BCA"),
+  methodLabel: z.string().describe('the method as the customer knows it, e.g. Virtual Account BCA'),
   reference: z.string(),
   description: z.string(),
   billCode: BillCode.nullable(),
@@ -206,6 +207,9 @@ export const AppointmentAnswer = z.strictObject({
 export const AvailableSlots = z.strictObject({
   workOrderNumber: WorkOrderNo,
   area: z.string().describe("the vendor's area (from the FAT code), whose places per slot apply"),
+  moveLeadHours: Count.describe(
+    'a booked visit can be moved until this many hours before it (VISIT_MOVE_LEAD_HOURS)',
+  ),
   slots: z.array(
     z.strictObject({
       date: LocalDate,

@@ -1,3 +1,4 @@
+import { paymentMethodLabel } from '../../contracts/payments';
 import { jakartaDateOf, type LocalDate, toJakartaIso, upgradeOptions } from '../../domain';
 import type { Database } from '../../platform/database';
 import { type AppointmentSummary, appointmentView } from '../../services/appointments';
@@ -119,6 +120,7 @@ export const CUSTOMERS = [
         paidAt: toJakartaIso(p.paidAt),
         amountIdr: p.amountIdr,
         method: p.method,
+        methodLabel: paymentMethodLabel(p.method),
         reference: p.reference,
         description: p.description,
         billCode: p.billCode,

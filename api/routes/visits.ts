@@ -54,7 +54,7 @@ export const VISITS = [
       404: problem('no such work order'),
       409: problem('not a maintenance WO: no visit to book (NOT_MAINTENANCE)'),
     },
-    handler: async ({ params: { woNumber }, query, res }, { db }) => {
+    handler: async ({ params: { woNumber }, query, res }, { db, config }) => {
       const found = await db.workOrder.findUnique({ where: { woNumber }, select: { customerId: true } });
       // Another customer's work order answers 404 before anything else is said of it.
       if (found) assertMaySeeWorkOrder(res, found.customerId, woNumber);
@@ -67,7 +67,7 @@ export const VISITS = [
         query.days,
         now,
       );
-      return { workOrderNumber: woNumber, area, slots };
+      return { workOrderNumber: woNumber, area, moveLeadHours: config.visitMoveLeadHours, slots };
     },
   }),
   operation({

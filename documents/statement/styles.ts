@@ -179,7 +179,12 @@ table { border-collapse: collapse; }
 @media screen and (max-width: 820px) {
   body { padding: 0; }
   .sheet { width: auto; min-height: 0; padding: 20px; box-shadow: none; }
-  .parties { grid-template-columns: 1fr; grid-template-areas: 'company' 'facts' 'recipient'; }
+  .sheet { padding: 16px 12px; }
+  .parties { grid-template-columns: minmax(0, 1fr); grid-template-areas: 'company' 'facts' 'recipient'; }
+  .facts th { white-space: normal; }
+  .facts th, .facts td, .lines td, .lines th, .totals th, .totals td { padding-left: 6px; padding-right: 6px; }
+  .masthead { flex-wrap: wrap; gap: 8px; }
+  .title-block { text-align: left; }
   .summary { flex-direction: column-reverse; }
   .totals { width: 100%; }
 }

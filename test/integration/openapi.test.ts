@@ -210,6 +210,7 @@ describe('the OpenAPI document', () => {
       paidAt: '2025-11-01T10:15:00+07:00',
       amountIdr: 1_210_000,
       method: 'OVO',
+      methodLabel: 'OVO',
       reference: 'PAY-1',
       description: 'Stream 75 Semesterly',
       billCode: null,

@@ -165,6 +165,14 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
     const html = (await statement.getAttribute('srcdoc')) ?? '';
     expect(html).toContain('Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah');
     expect(html).toContain('771.700');
+    // The A4 sheet reflows inside the phone's frame: nothing to scroll sideways.
+    const frame = page.frameLocator(`[title="Billing Statement ${billCode}"]`);
+    await frame.locator('.sheet').waitFor();
+    const widths = await frame.locator('html').evaluate((root) => {
+      const box = root as unknown as { scrollWidth: number; clientWidth: number };
+      return { content: box.scrollWidth, frame: box.clientWidth };
+    });
+    expect(widths.content).toBeLessThanOrEqual(widths.frame);
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Bayar (simulasi)' }).click();
@@ -179,6 +187,7 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
     await payment.getByText(`Pembayaran tagihan ${billCode}`).waitFor();
     expect(await payment.innerText()).toContain('Rp 771.700');
     expect(await payment.innerText()).toContain(`Pembayaran tagihan ${billCode}`);
+    expect(await payment.innerText()).toContain('Virtual Account BCA');
     await expectAccessible(page);
 
     await tab(page, 'Tagihan').click();

@@ -101,7 +101,7 @@ describe('refusals in words', () => {
     [409, 'UPGRADE_IN_PROGRESS', /Masih ada upgrade lain/],
     [422, 'NOT_ELIGIBLE', /kecepatannya harus lebih tinggi/],
     [409, 'SLOT_FULL', /sudah penuh/],
-    [422, 'TOO_LATE_TO_MOVE', /24 jam sebelum kunjungan/],
+    [422, 'TOO_LATE_TO_MOVE', /terlalu dekat untuk dipindah/],
     [429, undefined, /Tunggu sekitar satu menit/],
     [404, undefined, /tidak ditemukan/],
     [500, undefined, /gangguan pada sistem/],

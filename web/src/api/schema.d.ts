@@ -817,6 +817,8 @@ export interface components {
             workOrderNumber: string;
             /** @description the vendor's area (from the FAT code), whose places per slot apply */
             area: string;
+            /** @description a booked visit can be moved until this many hours before it (VISIT_MOVE_LEAD_HOURS) */
+            moveLeadHours: number;
             slots: {
                 /**
                  * Format: date
@@ -918,7 +920,10 @@ export interface components {
             paidAt: string;
             /** @description whole rupiah (integer, PPN included where it applies) */
             amountIdr: number;
+            /** @description the gateway's code, e.g. VA_BCA */
             method: string;
+            /** @description the method as the customer knows it, e.g. Virtual Account BCA */
+            methodLabel: string;
             reference: string;
             description: string;
             billCode: string | null;

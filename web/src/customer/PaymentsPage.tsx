@@ -28,7 +28,7 @@ export function PaymentsPage() {
             <span className="bill-amount">{formatRupiahWithSymbol(p.amountIdr)}</span>
             <span>{p.description}</span>
             <span className="small">
-              {formatInstant(p.paidAt)} · {p.method.replace('_', ' ')} · Ref. {p.reference}
+              {formatInstant(p.paidAt)} · {p.methodLabel} · Ref. {p.reference}
             </span>
             {p.billCode ? <Link to={`/bills/${p.billCode}`}>Lihat tagihan {p.billCode}</Link> : null}
           </li>

@@ -105,7 +105,9 @@ function Slots({ woNumber, booked }: { woNumber: string; booked: Appointment | n
     <form onSubmit={submit} className="move-form">
       <fieldset>
         <legend>Ubah jadwal kunjungan</legend>
-        <p className="small">Jadwal bisa diubah paling lambat 24 jam sebelum kunjungan.</p>
+        <p className="small">
+          Jadwal bisa diubah paling lambat {slots.data.moveLeadHours} jam sebelum kunjungan.
+        </p>
         {[...byDate].map(([date, list]) => (
           <div key={date} className="slot-day">
             <p className="slot-date">{formatLongDate(date)}</p>

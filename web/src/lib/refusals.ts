@@ -25,7 +25,8 @@ export const REASON_WORDS: Record<Reason, string> = {
   NOT_A_SLOT: 'Slot itu tidak tersedia. Pilih salah satu slot yang ada.',
   NOT_A_WORKING_DAY: 'Teknisi tidak berkunjung pada hari Minggu. Pilih Senin sampai Sabtu.',
   IN_THE_PAST: 'Waktu itu sudah lewat. Pilih slot lain.',
-  TOO_LATE_TO_MOVE: 'Jadwal hanya bisa diubah paling lambat 24 jam sebelum kunjungan.',
+  TOO_LATE_TO_MOVE:
+    'Kunjungan sudah terlalu dekat untuk dipindah; jadwal hanya bisa diubah sebelum batas waktunya.',
   BILL_PAID: 'Tagihan ini sudah lunas.',
   BILL_VOID: 'Tagihan ini sudah dibatalkan.',
   AMOUNT_MISMATCH: 'Jumlah pembayaran tidak sama dengan total tagihan.',
