@@ -49,6 +49,8 @@ const person = (
 export const SEEDED_PEOPLE: readonly Person[] = [
   ...DEMO_CUSTOMERS.map((c) => person('customer', c.id, c.name, `Pelanggan ${c.id}`)),
   person('technician', 'tech-budi', 'Budi Hartono', 'Teknisi vendor pemasang (Misitel)'),
+  // Another installer vendor's technician: sees none of Misitel's work orders.
+  person('technician', 'tech-andi', 'Andi Saputra', 'Teknisi vendor lain (Iconnet)', 'ICONNET'),
   person('operator', 'ops-rina', 'Rina Wulandari', 'Petugas Customer Service'),
 ];
 

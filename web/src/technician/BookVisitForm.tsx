@@ -75,7 +75,9 @@ export function BookVisitForm({ woNumber, booked }: { woNumber: string; booked: 
             ))}
           </fieldset>
           {book.isError ? <ErrorNotice error={book.error} inWords={technicianRefusalInWords} /> : null}
-          {book.isSuccess ? (
+          {book.isSuccess &&
+          booked?.date === book.data.appointment.date &&
+          booked.slot === book.data.appointment.slot ? (
             <p className="notice notice-success" role="status">
               Kunjungan dijadwalkan: {book.data.appointment.label}. Pelanggan sudah diberi tahu.
             </p>

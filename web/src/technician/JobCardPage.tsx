@@ -34,6 +34,14 @@ export function JobCardPage() {
       <p className={VISIT_STATE_CLASS[wo.state]}>{VISIT_STATE_LABELS[wo.state]}</p>
       <WorkOrderForm wo={wo} />
       <VisitHistory wo={wo} />
+      {wo.state === 'DONE' ? (
+        <Card title="Penggantian selesai" tone="success">
+          <p>
+            ONT sudah diganti{wo.completedAt ? ` (${formatInstant(wo.completedAt)})` : ''}. Tiket dan work
+            order ditutup; pelanggan sudah diberi tahu.
+          </p>
+        </Card>
+      ) : null}
       {open ? (
         <>
           <BookVisitForm woNumber={wo.woNumber} booked={booked} />

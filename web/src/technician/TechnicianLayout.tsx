@@ -8,8 +8,9 @@ export function TechnicianLayout() {
   return (
     <div className="shell">
       <header className="topbar">
-        <Link to="/technician" className="topbar-home" aria-label="Jadwal kunjungan">
+        <Link to="/technician" className="topbar-home">
           <Brand />
+          <span className="visually-hidden"> – jadwal kunjungan</span>
         </Link>
         <span className="topbar-name">Teknisi · {session?.subject ?? ''}</span>
         <button type="button" className="link-button" onClick={() => auth.signOut()}>
