@@ -71,7 +71,7 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     await customer.waitForURL(/\/app\/upgrades\//);
     await statusLine(customer, 'Menunggu penggantian ONT').waitFor({ timeout: 30_000 });
     const facts = (await customer.locator('.facts').first().textContent()) ?? '';
-    woNumber = /(WO-\d{8}-\d{7})/.exec(facts)?.[1] ?? '';
+    woNumber = /WO maintenance\s*(WO-\d{8}-\d{7})/.exec(facts)?.[1] ?? '';
     expect(woNumber).not.toBe('');
   });
 
