@@ -95,7 +95,7 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     await card(technician, 'Belum dijadwalkan')
       .getByRole('link', { name: new RegExp(woNumber) })
       .click();
-    await heading(technician, `WO ${woNumber}`).waitFor();
+    await heading(technician, woNumber).waitFor();
     const form = card(technician, 'Work Order');
     const text = (await form.textContent()) ?? '';
     for (const field of [
@@ -161,7 +161,7 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     await slotCard(technician, '13-15')
       .getByRole('link', { name: new RegExp(woNumber) })
       .click();
-    await heading(technician, `WO ${woNumber}`).waitFor();
+    await heading(technician, woNumber).waitFor();
     const history = card(technician, 'Riwayat kunjungan');
     await history.getByText(/13\.00–15\.00 WIB.*dijadwalkan \(oleh pelanggan\)/).waitFor();
     const missed = card(technician, 'Laporkan kunjungan gagal');

@@ -38,7 +38,8 @@ export function DayListPage() {
           className="button button-secondary day-step"
           onClick={() => go({ date: addDays(date, -1) })}
         >
-          <span aria-hidden="true">‹ </span>Sebelumnya
+          <span aria-hidden="true">‹</span>
+          <span className="visually-hidden">Hari sebelumnya</span>
         </button>
         <label className="field day-field">
           <span className="visually-hidden">Tanggal</span>
@@ -49,7 +50,8 @@ export function DayListPage() {
           className="button button-secondary day-step"
           onClick={() => go({ date: addDays(date, 1) })}
         >
-          Berikutnya<span aria-hidden="true"> ›</span>
+          <span aria-hidden="true">›</span>
+          <span className="visually-hidden">Hari berikutnya</span>
         </button>
       </nav>
       <p className="day-name">

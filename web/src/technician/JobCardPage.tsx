@@ -30,7 +30,7 @@ export function JobCardPage() {
   const open = wo.status === 'Replacing';
   const booked = wo.appointment?.status === 'BOOKED' ? wo.appointment : null;
   return (
-    <Page title={`WO ${wo.woNumber}`} back={back}>
+    <Page title={wo.woNumber} back={back}>
       <p className={VISIT_STATE_CLASS[wo.state]}>{VISIT_STATE_LABELS[wo.state]}</p>
       <WorkOrderForm wo={wo} />
       <VisitHistory wo={wo} />

@@ -79,7 +79,7 @@ export function SwapReportForm({ woNumber, booked }: { woNumber: string; booked:
           </select>
         </label>
         {beforeVisitDay ? (
-          <div className="notice">
+          <div className="notice notice-rule">
             <p>
               Kunjungan dijadwalkan pada <strong>{booked.label}</strong>. Laporan penggantian sebelum hari itu
               hanya diterima bila ONT memang sudah diganti lebih awal.
