@@ -4,6 +4,7 @@ import {
   upgradeWorkOrderPackageLabel,
   workOrderNumber,
 } from '../domain';
+import { INSTALLER_VENDOR } from '../domain/visits';
 import { type Database, updateIfMatches } from '../platform/database';
 import { createOnce } from '../platform/once';
 import type { Prisma, WorkOrderType } from '../prisma/generated/client';
@@ -11,8 +12,7 @@ import type { ActivityDependencies } from './dependencies';
 import { notFound } from './errors';
 import { nextNumber } from './sequences';
 
-/** The installer vendor the ISP dispatches ONT swaps to (deck: MISITEL). */
-export const INSTALLER_VENDOR = 'MISITEL';
+export { INSTALLER_VENDOR };
 
 export function createWorkOrderActivities({ db }: ActivityDependencies) {
   return {

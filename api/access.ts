@@ -125,9 +125,33 @@ export function assertMayRead(res: Response, customerId: string, what: string): 
 }
 
 /** A work order's visit: its customer, the vendor's technicians and operators; another customer gets 404. */
-export function assertMaySeeWorkOrder(res: Response, customerId: string, woNumber: string): void {
+export function assertMaySeeWorkOrder(
+  res: Response,
+  workOrder: { customerId: string; vendor: string | null },
+  woNumber: string,
+): void {
   const principal = principalOf(res);
-  if (principal.role === 'customer' && principal.sub !== customerId) {
+  if (principal.role === 'customer' && principal.sub !== workOrder.customerId) {
+    throw notFound(`work order ${woNumber} does not exist`);
+  }
+  if (principal.role === 'technician') assertVendorsWorkOrder(res, workOrder, woNumber);
+}
+
+/** The technician's installer vendor (the token's `vendor` claim); a token without one is refused. */
+export function vendorOf(res: Response): string {
+  const { vendor } = principalOf(res);
+  if (!vendor) throw forbidden('this technician token names no installer vendor (the vendor claim)');
+  return vendor;
+}
+
+/** Another vendor's work order answers 404 to a technician, as if it did not exist. */
+export function assertVendorsWorkOrder(
+  res: Response,
+  workOrder: { vendor: string | null },
+  woNumber: string,
+): void {
+  const vendor = vendorOf(res);
+  if (workOrder.vendor !== null && workOrder.vendor !== vendor) {
     throw notFound(`work order ${woNumber} does not exist`);
   }
 }
@@ -178,15 +202,15 @@ export const ACCESS: Record<
   },
   /** The handler finds the work order, then calls assertMaySeeWorkOrder with its customer. */
   'work-order-read': {
-    who: 'The customer the work order belongs to (anyone else’s answers 404), technicians and operators.',
+    who: 'The customer the work order belongs to (anyone else’s answers 404), its vendor’s technicians (another vendor’s: 404) and operators.',
     answers: {
-      403: LINK_TOKEN,
-      404: 'it does not exist, or belongs to another customer',
+      403: `a technician token naming no vendor; ${LINK_TOKEN}`,
+      404: 'it does not exist, or belongs to another customer or vendor',
     },
   },
   technician: {
-    who: 'Technicians only (the installer vendor’s technician API).',
-    answers: { 403: `not a technician; ${LINK_TOKEN}` },
+    who: 'Technicians only (the installer vendor’s technician API), on their own vendor’s work orders (another vendor’s answer 404).',
+    answers: { 403: `not a technician, or a technician token naming no vendor; ${LINK_TOKEN}` },
     check: role('technician'),
   },
   'payment-gateway': {

@@ -90,6 +90,14 @@ export const AvailableSlotsQuery = z.strictObject({
   from: z.iso.date().optional(),
   days: z.coerce.number().int().min(1).max(31).default(14),
 });
+export const TechnicianVisitsQuery = z.strictObject({
+  date: z.iso.date().optional().describe('the Jakarta day; default today'),
+  area: z
+    .string()
+    .regex(/^[A-Z]{2,10}$/, 'an area is the letters of a FAT code, e.g. JKT')
+    .optional()
+    .describe('only this area (FAT-JKT-… → JKT); default every area'),
+});
 export const UpgradeStatusQuery = z.strictObject({
   status: z.enum(UPGRADE_STATUSES).optional(),
   customerId: z

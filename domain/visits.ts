@@ -6,6 +6,9 @@
  */
 import { addDays, type LocalDate, parseLocalDate, startOfJakartaDay } from './calendar';
 
+/** The installer vendor the ISP dispatches ONT swaps to (deck: MISITEL). */
+export const INSTALLER_VENDOR = 'MISITEL';
+
 export const VISIT_SLOTS = ['08-10', '10-12', '13-15', '15-17'] as const;
 export type VisitSlot = (typeof VISIT_SLOTS)[number];
 

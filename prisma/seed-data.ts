@@ -18,6 +18,9 @@ interface DemoCustomer {
   installationAddress: string;
   homepassCode: string;
   homepassId: string;
+  /** The Billing App's Area ID and Cluster ID of the homepass. */
+  areaId: string;
+  clusterId: string;
   fatCode: string;
   fatPort: number;
   billCycle: number;
@@ -39,6 +42,8 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
       'JL. BUNYI BANGSAN RT 002 RW 002 NO 07 KEL TANGKERANG TIMUR KEC. TENAYAN RAYA PEKANBARU RIAU',
     homepassCode: 'HP-PKU-TNR-0007',
     homepassId: '880127',
+    areaId: '214',
+    clusterId: '2610',
     fatCode: 'FAT-PKU-TNR-012',
     fatPort: 5,
     billCycle: 4,
@@ -57,6 +62,8 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
       'JL. TEBET BARAT DALAM IV NO 12 RT 005 RW 003 KEL TEBET BARAT KEC. TEBET JAKARTA SELATAN',
     homepassCode: 'HP-JKT-TBT-0112',
     homepassId: '640233',
+    areaId: '137',
+    clusterId: '1900',
     fatCode: 'FAT-JKT-TBT-004',
     fatPort: 3,
     billCycle: 4,
@@ -74,6 +81,8 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     installationAddress: 'JL. CEMPAKA PUTIH TENGAH XV NO 3 KEL CEMPAKA PUTIH TIMUR JAKARTA PUSAT',
     homepassCode: 'HP-JKT-CPT-0301',
     homepassId: '640501',
+    areaId: '131',
+    clusterId: '1842',
     fatCode: 'FAT-JKT-CPT-002',
     fatPort: 7,
     billCycle: 1,
@@ -91,6 +100,8 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     installationAddress: 'JL. MERDEKA NO 45 KEL BABAKAN CIAMIS KEC. SUMUR BANDUNG BANDUNG JAWA BARAT',
     homepassCode: 'HP-BDG-SMB-0045',
     homepassId: '720045',
+    areaId: '152',
+    clusterId: '2203',
     fatCode: 'FAT-BDG-SMB-001',
     fatPort: 2,
     billCycle: 2,
@@ -108,6 +119,8 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     installationAddress: 'JL. DIPONEGORO NO 88 KEL CITARUM KEC. BANDUNG WETAN BANDUNG JAWA BARAT',
     homepassCode: 'HP-BDG-BWT-0088',
     homepassId: '720088',
+    areaId: '152',
+    clusterId: '2207',
     fatCode: 'FAT-BDG-BWT-003',
     fatPort: 1,
     billCycle: 3,
@@ -125,6 +138,8 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     installationAddress: 'JL. PEMUDA NO 21 KEL PANDANSARI KEC. SEMARANG TENGAH SEMARANG JAWA TENGAH',
     homepassCode: 'HP-SMG-SMT-0021',
     homepassId: '730021',
+    areaId: '163',
+    clusterId: '2315',
     fatCode: 'FAT-SMG-SMT-002',
     fatPort: 4,
     billCycle: 4,
@@ -142,6 +157,8 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
     installationAddress: 'JL. RAYA KUTA NO 9 KEL KUTA KEC. KUTA BADUNG BALI',
     homepassCode: 'HP-DPS-KTA-0009',
     homepassId: '810009',
+    areaId: '171',
+    clusterId: '2488',
     fatCode: 'FAT-DPS-KTA-001',
     fatPort: 6,
     billCycle: 1,
@@ -198,7 +215,14 @@ async function upsertPackage(db: Database, spec: PackageSpec, today: LocalDate) 
 
 async function seedCustomer(db: Database, c: DemoCustomer, today: LocalDate) {
   const existing = await db.customer.findUnique({ where: { id: c.id }, select: { id: true } });
-  if (existing) return;
+  if (existing) {
+    // Seeded before the homepass had its Area and Cluster IDs: give them, once.
+    await db.customer.updateMany({
+      where: { id: c.id, areaId: null },
+      data: { areaId: c.areaId, clusterId: c.clusterId },
+    });
+    return;
+  }
   const pkg = CATALOG.find((p) => p.code === c.packageCode);
   if (!pkg) throw new Error(`demo customer ${c.id} has unknown package ${c.packageCode}`);
   const periodStart = addDays(today, -c.daysIntoTerm);
@@ -215,6 +239,8 @@ async function seedCustomer(db: Database, c: DemoCustomer, today: LocalDate) {
         installationAddress: c.installationAddress,
         homepassCode: c.homepassCode,
         homepassId: c.homepassId,
+        areaId: c.areaId,
+        clusterId: c.clusterId,
         fatCode: c.fatCode,
         fatPort: c.fatPort,
         billCycle: c.billCycle,

@@ -2,7 +2,7 @@
  * Phone-size screenshots (390 px wide, full page) of every screen of the Selfcare web app, into
  * docs/web/, for the README. Starts the whole system on free ports and a throw-away data folder,
  * plays deck scenario A and B as a customer (the vendor's booking and reports over the API),
- * and stops it again.
+ * then the technician app's day list and job card of scenario B's visit, and stops it again.
  *
  *   npm run screenshots:web          (needs Chromium: CHROMIUM_PATH or /usr/bin/chromium)
  */
@@ -90,7 +90,9 @@ async function main(): Promise<void> {
       date: lastDay,
       slot: '08-10',
     });
-    await shot(b, 'upgrade-visit-booked.png', () => b.getByText(/Teknisi akan datang/).waitFor());
+    // The visit's card, not the push that says the same.
+    const visit = b.getByRole('region', { name: 'Kunjungan teknisi (penggantian ONT)' });
+    await shot(b, 'upgrade-visit-booked.png', () => visit.getByText(/Teknisi akan datang/).waitFor());
     await technician('POST', `/v1/technician/work-orders/${wo}/visit-report`, {
       outcome: 'PENDING',
       category: 'CUSTOMER_NOT_HOME',
@@ -99,8 +101,20 @@ async function main(): Promise<void> {
       date: lastDay,
       slot: '15-17',
     });
-    await shot(b, 'upgrade-visit-missed.png', () => b.getByText(/Pelanggan tidak di rumah/).waitFor());
+    await shot(b, 'upgrade-visit-missed.png', () => visit.getByText(/Pelanggan tidak di rumah/).waitFor());
     await h1(b, 'Status Upgrade');
+
+    // The technician app: the day of the visits (one missed, one booked), and the job card.
+    const t = await open();
+    await signInAs(t, 'Budi Hartono', '/app/technician');
+    await t.goto(`/app/technician?date=${lastDay}`);
+    await shot(t, 'technician-day-list.png', () =>
+      t.getByRole('region', { name: 'Slot 15.00–17.00 WIB' }).getByText('FACHRI FATURACHMAN').waitFor(),
+    );
+    await t.getByRole('region', { name: 'Slot 15.00–17.00 WIB' }).getByRole('link').first().click();
+    await shot(t, 'technician-job-card.png', () =>
+      t.getByRole('region', { name: 'Riwayat kunjungan' }).waitFor(),
+    );
 
     const m = await open();
     await signInAs(m, 'MAYA ANGGRAINI', '/app/packages');

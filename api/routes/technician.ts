@@ -3,14 +3,56 @@ import { ontReplacedSignal } from '../../contracts/upgrade';
 import { jakartaDateOf } from '../../domain/calendar';
 import { inRunTrace } from '../../platform/telemetry/run-trace';
 import { appointmentsByWorkOrder, currentAppointment } from '../../services/appointments';
+import { jobCard, vendorVisits } from '../../services/technician-visits';
+import { assertVendorsWorkOrder, vendorOf } from '../access';
 import { ok, operationsOf, problem } from '../operation';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
-import { OntReplacementBody } from '../schemas';
+import { OntReplacementBody, TechnicianVisitsQuery } from '../schemas';
 
 const operation = operationsOf('Technician');
 
-/** For the installer vendor's technicians: report that the ONT of a maintenance WO was swapped. */
+/** For the installer vendor's technicians: their day's visits, a job card, and the swap's report. */
 export const TECHNICIAN = [
+  operation({
+    operationId: 'listTechnicianVisits',
+    route: 'GET /v1/technician/visits',
+    summary: 'The vendor’s visits of a day, by slot, and the work orders still to be booked',
+    description:
+      'The technician’s installer vendor (the token’s `vendor` claim) only: its maintenance WOs with a visit on the day (booked, missed or done), by slot, then those with no visit booked. Filtered by area (FAT-JKT-… → JKT).',
+    access: 'technician',
+    query: TechnicianVisitsQuery,
+    responses: { 200: ok('the day’s visits', 'TechnicianVisitList') },
+    handler: ({ query, res }, { db }) =>
+      vendorVisits(db, {
+        vendor: vendorOf(res),
+        date: query.date ?? jakartaDateOf(new Date()),
+        area: query.area ?? null,
+      }),
+  }),
+  operation({
+    operationId: 'getJobCard',
+    route: 'GET /v1/technician/work-orders/{woNumber}',
+    summary: 'A maintenance work order as its job card (the WO Maintenance form)',
+    description:
+      'Customer, homepass, FAT code and port, job description, the visit and its history, the ONT at the customer’s now. Another vendor’s work order answers 404.',
+    access: 'technician',
+    responses: {
+      200: ok('the job card', 'JobCard'),
+      404: problem('no such work order (or another vendor’s)'),
+      409: problem('not a maintenance WO (NOT_MAINTENANCE)'),
+    },
+    handler: async ({ params: { woNumber }, res }, { db }) => {
+      const found = await jobCard(db, woNumber);
+      if (!found) throw notFound(`work order ${woNumber} does not exist`);
+      assertVendorsWorkOrder(res, found.workOrder, woNumber);
+      if (!found.card) {
+        throw conflict(`work order ${woNumber} is an ${found.workOrder.type} order, not an ONT swap`, {
+          reason: 'NOT_MAINTENANCE',
+        });
+      }
+      return found.card;
+    },
+  }),
   operation({
     operationId: 'reportOntReplacement',
     route: 'POST /v1/technician/work-orders/{woNumber}/ont-replacement',
@@ -31,7 +73,7 @@ export const TECHNICIAN = [
     },
     responses: {
       202: ok('the report reached the upgrade', 'OntReplacementAccepted'),
-      404: problem('no such work order'),
+      404: problem('no such work order (or another vendor’s)'),
       409: problem(
         'not a maintenance WO (NOT_MAINTENANCE), already closed or its run ended (WORK_ORDER_CLOSED), the ONT belongs elsewhere (ONT_ALREADY_REGISTERED), or a visit is booked for a later day and the body does not say "early": true (BEFORE_VISIT)',
       ),
@@ -41,6 +83,7 @@ export const TECHNICIAN = [
     handler: async ({ params: { woNumber }, body, res }, { db, temporal, logger }) => {
       const workOrder = await db.workOrder.findUnique({ where: { woNumber } });
       if (!workOrder) throw notFound(`work order ${woNumber} does not exist`);
+      assertVendorsWorkOrder(res, workOrder, woNumber);
       if (workOrder.type !== 'MAINTENANCE') {
         throw conflict(`work order ${woNumber} is an ${workOrder.type} order, not an ONT swap`, {
           reason: 'NOT_MAINTENANCE',

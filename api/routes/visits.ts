@@ -6,6 +6,7 @@
  */
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import type { Response } from 'express';
 import {
   type BookedVisit,
   bookVisitUpdate,
@@ -21,7 +22,7 @@ import {
   availableSlots,
   currentAppointment,
 } from '../../services/appointments';
-import { assertMaySeeWorkOrder } from '../access';
+import { assertMaySeeWorkOrder, assertVendorsWorkOrder } from '../access';
 import type { ApiDependencies } from '../dependencies';
 import { ok, operationsOf, problem } from '../operation';
 import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
@@ -55,9 +56,12 @@ export const VISITS = [
       409: problem('not a maintenance WO: no visit to book (NOT_MAINTENANCE)'),
     },
     handler: async ({ params: { woNumber }, query, res }, { db, config }) => {
-      const found = await db.workOrder.findUnique({ where: { woNumber }, select: { customerId: true } });
-      // Another customer's work order answers 404 before anything else is said of it.
-      if (found) assertMaySeeWorkOrder(res, found.customerId, woNumber);
+      const found = await db.workOrder.findUnique({
+        where: { woNumber },
+        select: { customerId: true, vendor: true },
+      });
+      // Another customer's (or vendor's) work order answers 404 before anything else is said of it.
+      if (found) assertMaySeeWorkOrder(res, found, woNumber);
       const workOrder = await maintenanceWorkOrder(db, woNumber);
       const now = new Date();
       const { area, slots } = await availableSlots(
@@ -88,7 +92,7 @@ export const VISITS = [
       ...BOOKING_ANSWERS,
     },
     handler: async ({ params: { woNumber }, body, res }, deps) => {
-      const workOrder = await maintenanceWorkOrder(deps.db, woNumber);
+      const workOrder = await maintenanceWorkOrder(deps.db, woNumber, res);
       const booked = await book(deps, workOrder, { ...body, by: 'TECHNICIAN', minLeadHours: 0 });
       res.status(booked.previous ? 200 : 201);
       return answer(deps, workOrder.upgradeId!, booked);
@@ -148,7 +152,7 @@ export const VISITS = [
       503: problem('Temporal did not take the report; nothing changed, try again'),
     },
     handler: async ({ params: { woNumber }, body, res }, { db, temporal, logger }) => {
-      const workOrder = await maintenanceWorkOrder(db, woNumber);
+      const workOrder = await maintenanceWorkOrder(db, woNumber, res);
       const upgradeId = workOrder.upgradeId!;
       const current = currentAppointment((await appointmentsByWorkOrder(db, [woNumber])).get(woNumber) ?? []);
       if (current?.status !== 'BOOKED') {
@@ -178,10 +182,11 @@ export const VISITS = [
   }),
 ];
 
-/** A maintenance WO whose visit is still to happen, or the answer saying why not. */
-async function maintenanceWorkOrder(db: ApiDependencies['db'], woNumber: string) {
+/** A maintenance WO whose visit is still to happen, or the answer saying why not (a technician: their vendor's only). */
+async function maintenanceWorkOrder(db: ApiDependencies['db'], woNumber: string, technician?: Response) {
   const workOrder = await db.workOrder.findUnique({ where: { woNumber } });
   if (!workOrder) throw notFound(`work order ${woNumber} does not exist`);
+  if (technician) assertVendorsWorkOrder(technician, workOrder, woNumber);
   if (workOrder.type !== 'MAINTENANCE' || !workOrder.upgradeId) {
     throw conflict(`work order ${woNumber} is an ${workOrder.type} order, not an ONT swap`, {
       reason: 'NOT_MAINTENANCE',

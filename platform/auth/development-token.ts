@@ -15,6 +15,8 @@ export interface DevelopmentTokenRequest {
   role: Role;
   /** A customer's 8-digit customer ID; a technician's or operator's user name. */
   subject: string;
+  /** A technician's installer vendor; default the ISP's (MISITEL). */
+  vendor?: string;
   /** Lifetime; default 12. */
   hours?: number;
   /** The development provider's issuer URL; default: the configured one (OIDC_ISSUER / OIDC_PORT). */
@@ -39,6 +41,7 @@ export async function mintDevelopmentToken(request: DevelopmentTokenRequest): Pr
       role: request.role,
       subject: request.subject,
       hours: String(request.hours ?? 12),
+      ...(request.vendor ? { vendor: request.vendor } : {}),
     }),
   }).catch((error: Error) => {
     throw new Error(

@@ -42,6 +42,8 @@ export const IssuerSchema = z
         customerId: claimPath.default('customer_id'),
         /** Names a technician or operator. */
         subject: claimPath.default('sub'),
+        /** Holds a technician's installer vendor (`MISITEL`), whose work orders alone they see; absent: `vendor`. */
+        vendor: claimPath.optional(),
       })
       .default({ role: 'roles', customerId: 'customer_id', subject: 'sub' }),
     /** The role claim's values and the role each means (`{"selfcare-cs": "operator"}`); absent: the role names. */

@@ -3,6 +3,7 @@
  * installer vendor's technician and a CS operator. An account's ID (`customer:21314849`) is not
  * the customer ID on purpose: like a real IdP's `sub`, the API maps it through a claim.
  */
+import { INSTALLER_VENDOR } from '../../domain/visits';
 import { DEMO_CUSTOMERS } from '../../prisma/seed-data';
 import { ROLES, type Role } from './principal';
 
@@ -14,21 +15,42 @@ export interface Person {
   name: string;
   /** What the login page says about them. */
   description: string;
+  /** A technician's installer vendor (the `vendor` claim). */
+  vendor?: string;
 }
 
-export const accountIdOf = (role: Role, subject: string) => `${role}:${subject}`;
+/**
+ * `technician:tech-budi`; a technician of another vendor than the ISP's installer carries it:
+ * `technician:tech-andi@ICONNET` (development tokens for a second vendor, in tests).
+ */
+export const accountIdOf = (role: Role, subject: string, vendor?: string) =>
+  role === 'technician' && vendor && vendor !== INSTALLER_VENDOR
+    ? `${role}:${subject}@${vendor}`
+    : `${role}:${subject}`;
 
-const person = (role: Role, subject: string, name: string, description: string): Person => ({
-  accountId: accountIdOf(role, subject),
+const VENDOR = /^[A-Z0-9][A-Z0-9+._-]{0,31}$/;
+export const vendorFits = (vendor: string) => VENDOR.test(vendor);
+
+const person = (
+  role: Role,
+  subject: string,
+  name: string,
+  description: string,
+  vendor = role === 'technician' ? INSTALLER_VENDOR : undefined,
+): Person => ({
+  accountId: accountIdOf(role, subject, vendor),
   role,
   subject,
   name,
   description,
+  ...(vendor ? { vendor } : {}),
 });
 
 export const SEEDED_PEOPLE: readonly Person[] = [
   ...DEMO_CUSTOMERS.map((c) => person('customer', c.id, c.name, `Pelanggan ${c.id}`)),
   person('technician', 'tech-budi', 'Budi Hartono', 'Teknisi vendor pemasang (Misitel)'),
+  // Another installer vendor's technician: sees none of Misitel's work orders.
+  person('technician', 'tech-andi', 'Andi Saputra', 'Teknisi vendor lain (Iconnet)', 'ICONNET'),
   person('operator', 'ops-rina', 'Rina Wulandari', 'Petugas Customer Service'),
 ];
 
@@ -38,9 +60,11 @@ export function personOf(accountId: string): Person | undefined {
   if (seeded) return seeded;
   const match = /^([a-z]+):(.+)$/.exec(accountId);
   if (!match || !(ROLES as readonly string[]).includes(match[1]!)) return undefined;
-  const [, role, subject] = match as unknown as [string, Role, string];
-  if (!subjectFits(role, subject)) return undefined;
-  return person(role, subject, subject, role);
+  const [, role, named] = match as unknown as [string, Role, string];
+  const at = role === 'technician' ? named.lastIndexOf('@') : -1;
+  const [subject, vendor] = at > 0 ? [named.slice(0, at), named.slice(at + 1)] : [named, undefined];
+  if (!subjectFits(role, subject) || (vendor !== undefined && !vendorFits(vendor))) return undefined;
+  return person(role, subject, subject, role, vendor);
 }
 
 export function subjectFits(role: Role, subject: string): boolean {
@@ -54,5 +78,6 @@ export function claimsOf(p: Person): Record<string, unknown> {
     preferred_username: p.subject,
     roles: [p.role],
     ...(p.role === 'customer' ? { customer_id: p.subject } : {}),
+    ...(p.vendor ? { vendor: p.vendor } : {}),
   };
 }

@@ -6,6 +6,8 @@ export interface Principal {
   /** A customer's 8-digit customer ID; a technician's or operator's user name at their issuer. */
   sub: string;
   role: Role;
+  /** A technician's installer vendor (`MISITEL`): they see and act on its work orders only. */
+  vendor?: string;
   /** Present on link tokens: the one resource the token opens (`statement:<billCode>`). */
   scope?: string;
   /** The issuer that vouched for it (a statement link: the API itself). */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { renderLoginPage } from './login-page';
-import { accountIdOf, claimsOf, personOf, SEEDED_PEOPLE, subjectFits } from './people';
+import { accountIdOf, claimsOf, personOf, SEEDED_PEOPLE, subjectFits, vendorFits } from './people';
 import { ROLES, type Role } from './principal';
 import {
   API_RESOURCE,
@@ -94,7 +94,7 @@ async function configuration(options: DevelopmentProviderOptions): Promise<Confi
     jwks: { keys: [signingKey] },
     cookies: { keys: cookieKeys },
     scopes: ['openid', 'profile', 'offline_access'],
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'roles', 'customer_id'] },
+    claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'roles', 'customer_id', 'vendor'] },
     // The web apps read who signed in from the ID token; its access token is for the API only.
     conformIdTokenClaims: false,
     findAccount: (_ctx, id) => {
@@ -237,16 +237,19 @@ function registerDevelopmentGrant(provider: Provider, audience: string) {
       const role = params.role as Role;
       const subject = params.subject ?? '';
       const hours = Number(params.hours ?? '12');
+      const vendor = params.vendor || undefined;
       if (!(ROLES as readonly string[]).includes(role))
         throw new errors.InvalidRequest('role must be customer, technician or operator');
       if (!subjectFits(role, subject))
         throw new errors.InvalidRequest(
           role === 'customer' ? 'a customer’s subject is the 8-digit customer ID' : 'subject invalid',
         );
+      if (vendor !== undefined && (role !== 'technician' || !vendorFits(vendor)))
+        throw new errors.InvalidRequest('vendor is for technicians: capitals, digits and + . _ -');
       if (!(hours > 0 && hours <= 24 * 30))
         throw new errors.InvalidRequest('hours must be more than 0 and at most 720');
       const token = new provider.AccessToken({
-        accountId: accountIdOf(role, subject),
+        accountId: accountIdOf(role, subject, vendor),
         client: ctx.oidc.client!,
         scope: API_SCOPE,
         gty: DEVELOPMENT_TOKEN_GRANT,
@@ -261,7 +264,7 @@ function registerDevelopmentGrant(provider: Provider, audience: string) {
         scope: API_SCOPE,
       };
     },
-    ['role', 'subject', 'hours'],
+    ['role', 'subject', 'hours', 'vendor'],
   );
 }
 

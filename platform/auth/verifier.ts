@@ -142,7 +142,13 @@ function principalOf(payload: JWTPayload, settings: IssuerSettings): Principal {
   const subject = claim(payload, settings.claims.subject);
   if (typeof subject !== 'string' || subject === '')
     throw new TokenRefused(`token has no subject (${settings.claims.subject})`);
-  return { sub: subject, role, issuer: settings.issuer };
+  const vendor = role === 'technician' ? claim(payload, settings.claims.vendor ?? 'vendor') : undefined;
+  return {
+    sub: subject,
+    role,
+    issuer: settings.issuer,
+    ...(typeof vendor === 'string' && vendor !== '' ? { vendor } : {}),
+  };
 }
 
 /** The roles a claim's value names (a string, a space-separated string or an array). */

@@ -65,12 +65,12 @@ async function startSharedProvider(): Promise<string> {
 }
 
 /** A token from the provider, minted once per role, subject and provider. */
-export async function tokenFor(role: Role, sub: string, hours = 12): Promise<string> {
+export async function tokenFor(role: Role, sub: string, hours = 12, vendor?: string): Promise<string> {
   const issuer = await developmentIssuer();
-  const key = `${issuer} ${role} ${sub} ${hours}`;
+  const key = `${issuer} ${role} ${sub} ${hours} ${vendor ?? ''}`;
   let token = tokens.get(key);
   if (!token) {
-    token = mintDevelopmentToken({ role, subject: sub, hours, issuer });
+    token = mintDevelopmentToken({ role, subject: sub, hours, issuer, ...(vendor ? { vendor } : {}) });
     token.catch(() => tokens.delete(key));
     tokens.set(key, token);
   }
@@ -84,6 +84,10 @@ export async function bearer(role: Role, sub: string): Promise<Record<string, st
 export const asCustomer = (customerId: string) => bearer('customer', customerId);
 export const asOperator = () => bearer('operator', 'ops-rina');
 export const asTechnician = () => bearer('technician', 'tech-misitel-budi');
+/** A technician of another installer vendor than the one the ISP dispatches to (MISITEL). */
+export const asTechnicianOf = async (vendor: string) => ({
+  Authorization: `Bearer ${await tokenFor('technician', `tech-${vendor.toLowerCase()}-andi`, 12, vendor)}`,
+});
 
 /** The caller a test means by a path: the customer it names, a technician or an operator. */
 export function principalFor(path: string): Principal {

@@ -575,6 +575,27 @@ describe('real answers conform to the document', () => {
     await call('POST', url(maintenanceWorkOrder), 403, { headers: await asCustomer(FACHRI), body: report });
   });
 
+  it('technician reads: the vendor’s day and the job card', async () => {
+    const day = await call('GET', '/v1/technician/visits', 200, { headers: await asTechnician() });
+    expect((day.body as { visits: Array<{ workOrderNumber: string }> }).visits).toContainEqual(
+      expect.objectContaining({ workOrderNumber: maintenanceWorkOrder, state: 'TO_BE_BOOKED' }),
+    );
+    await call('GET', '/v1/technician/visits?date=2025-11-24&area=JKT', 200, {
+      headers: await asTechnician(),
+    });
+    await call('GET', '/v1/technician/visits?area=jakarta', 400, { headers: await asTechnician() });
+    await call('GET', '/v1/technician/visits', 403, { headers: await asOperator() });
+    const card = `/v1/technician/work-orders/${maintenanceWorkOrder}`;
+    await call('GET', card, 200, { headers: await asTechnician() });
+    await call('GET', card, 403, { headers: await asCustomer(FACHRI) });
+    await call('GET', `/v1/technician/work-orders/${upgradeWorkOrder}`, 409, {
+      headers: await asTechnician(),
+    });
+    await call('GET', '/v1/technician/work-orders/WO-01012025-0000001', 404, {
+      headers: await asTechnician(),
+    });
+  });
+
   it('visit routes: free slots from the rows, refusals before anything reaches the workflow', async () => {
     const slots = `/v1/work-orders/${maintenanceWorkOrder}/available-slots`;
     const free = await call('GET', `${slots}?days=7`, 200, { headers: await asTechnician() });

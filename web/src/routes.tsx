@@ -1,13 +1,15 @@
 /**
  * Every screen has its own URL under /app (a reload, a shared link or a notice opens it). Each
- * area (the customer's today; the technician's and customer service's later, under
- * /app/technician and /app/cs) is one route tree behind its role.
+ * area (the customer's; the technician's under /app/technician; customer service's under
+ * /app/cs) is one route tree behind its role.
  */
 import { createBrowserRouter } from 'react-router';
 import { RequireSession } from './auth';
 import { CallbackPage } from './auth/CallbackPage';
 import { CustomerLayout } from './customer/CustomerLayout';
 import { customerRoutes } from './customer/routes';
+import { technicianRoutes } from './technician/routes';
+import { TechnicianLayout } from './technician/TechnicianLayout';
 import { NotFoundPage } from './ui/NotFoundPage';
 
 export const router = createBrowserRouter(
@@ -21,6 +23,15 @@ export const router = createBrowserRouter(
         </RequireSession>
       ),
       children: customerRoutes,
+    },
+    {
+      path: '/technician',
+      element: (
+        <RequireSession as="technician">
+          <TechnicianLayout />
+        </RequireSession>
+      ),
+      children: technicianRoutes,
     },
     { path: '*', element: <NotFoundPage /> },
   ],

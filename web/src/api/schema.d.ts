@@ -403,6 +403,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/technician/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The vendor’s visits of a day, by slot, and the work orders still to be booked
+         * @description The technician’s installer vendor (the token’s `vendor` claim) only: its maintenance WOs with a visit on the day (booked, missed or done), by slot, then those with no visit booked. Filtered by area (FAT-JKT-… → JKT).
+         *
+         *     **Who:** Technicians only (the installer vendor’s technician API), on their own vendor’s work orders (another vendor’s answer 404).
+         */
+        get: operations["listTechnicianVisits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/technician/work-orders/{woNumber}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A maintenance work order as its job card (the WO Maintenance form)
+         * @description Customer, homepass, FAT code and port, job description, the visit and its history, the ONT at the customer’s now. Another vendor’s work order answers 404.
+         *
+         *     **Who:** Technicians only (the installer vendor’s technician API), on their own vendor’s work orders (another vendor’s answer 404).
+         */
+        get: operations["getJobCard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/technician/work-orders/{woNumber}/ont-replacement": {
         parameters: {
             query?: never;
@@ -416,7 +460,7 @@ export interface paths {
          * Report that the ONT of a maintenance work order was swapped
          * @description Signals the waiting upgrade; it then updates the ONT, closes the ticket and WO and notifies.
          *
-         *     **Who:** Technicians only (the installer vendor’s technician API).
+         *     **Who:** Technicians only (the installer vendor’s technician API), on their own vendor’s work orders (another vendor’s answer 404).
          */
         post: operations["reportOntReplacement"];
         delete?: never;
@@ -436,7 +480,7 @@ export interface paths {
          * Free visit slots for a maintenance work order
          * @description Working days (Monday to Saturday) and slots (Jakarta hours) from `from` (today) for `days` days, with the places the vendor has left in the work order’s area. Slots already started are left out.
          *
-         *     **Who:** The customer the work order belongs to (anyone else’s answers 404), technicians and operators.
+         *     **Who:** The customer the work order belongs to (anyone else’s answers 404), its vendor’s technicians (another vendor’s: 404) and operators.
          */
         get: operations["getAvailableSlots"];
         put?: never;
@@ -460,7 +504,7 @@ export interface paths {
          * Book (201) or move (200) the technician’s visit
          * @description The vendor’s dispatcher books the visit in a slot with a free place; the customer is told (push, inbox, email) and reminded the day before.
          *
-         *     **Who:** Technicians only (the installer vendor’s technician API).
+         *     **Who:** Technicians only (the installer vendor’s technician API), on their own vendor’s work orders (another vendor’s answer 404).
          */
         post: operations["bookAppointment"];
         delete?: never;
@@ -504,7 +548,7 @@ export interface paths {
          * Report that the visit did not swap the ONT (pending)
          * @description The visit booked is recorded as missed with its category; the customer is told and the vendor books a new visit. The swap itself is reported with `ont-replacement`.
          *
-         *     **Who:** Technicians only (the installer vendor’s technician API).
+         *     **Who:** Technicians only (the installer vendor’s technician API), on their own vendor’s work orders (another vendor’s answer 404).
          */
         post: operations["reportVisit"];
         delete?: never;
@@ -1180,6 +1224,101 @@ export interface components {
             links: {
                 upgrade: string;
             };
+        };
+        TechnicianVisitList: {
+            /** @description the technician’s installer vendor (from the token) */
+            vendor: string;
+            /**
+             * Format: date
+             * @description a calendar day in Jakarta, YYYY-MM-DD
+             */
+            date: string;
+            /** @description the area asked for; null: every area */
+            area: string | null;
+            /** @description the areas of the vendor’s open work orders and of this day’s visits */
+            areas: string[];
+            /** @description this day’s visits by slot (booked, missed, done), then every work order still to be booked */
+            visits: {
+                workOrderNumber: string;
+                /**
+                 * @description TO_BE_BOOKED: no visit booked yet (or again, after a missed one); BOOKED; MISSED; DONE: swapped; CANCELLED: the upgrade ended without a swap
+                 * @enum {string}
+                 */
+                state: "TO_BE_BOOKED" | "BOOKED" | "MISSED" | "DONE" | "CANCELLED";
+                /** @description the visit’s day; null when it is still to be booked */
+                date: string | null;
+                slot: ("08-10" | "10-12" | "13-15" | "15-17") | null;
+                /** @description the visit in Indonesian; null when it is still to be booked */
+                label: string | null;
+                /** @description why a MISSED visit was missed */
+                pendingCategory: ("CUSTOMER_NOT_HOME" | "NO_ACCESS" | "EQUIPMENT_MISSING" | "WEATHER" | "OTHER") | null;
+                /** @description the vendor's area (from the FAT code) */
+                area: string;
+                customer: {
+                    id: string;
+                    name: string;
+                    /** @enum {string} */
+                    customerType: "REGULAR" | "VIP";
+                };
+                address: string | null;
+                /** @description when the swap is due (its SLA) */
+                dueAt: string | null;
+            }[];
+        };
+        JobCard: {
+            woNumber: string;
+            /** @constant */
+            type: "MAINTENANCE";
+            /**
+             * @description as the Billing App shows it
+             * @enum {string}
+             */
+            status: "Replacing" | "COMPLETED" | "CANCELLED";
+            /**
+             * @description TO_BE_BOOKED: no visit booked yet (or again, after a missed one); BOOKED; MISSED; DONE: swapped; CANCELLED: the upgrade ended without a swap
+             * @enum {string}
+             */
+            state: "TO_BE_BOOKED" | "BOOKED" | "MISSED" | "DONE" | "CANCELLED";
+            vendor: string | null;
+            customer: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                customerType: "REGULAR" | "VIP";
+                phone: string;
+                email: string;
+            };
+            address: string | null;
+            homepass: {
+                code: string;
+                id: string;
+                areaId: string | null;
+                clusterId: string | null;
+            };
+            /** @description the vendor's area (from the FAT code), whose places per slot apply */
+            area: string;
+            fatCode: string | null;
+            fatPort: number | null;
+            jobDescription: string | null;
+            ticketNo: string | null;
+            /** @description the package the swap is for */
+            package: string;
+            /** @description an instant, ISO 8601 with the Asia/Jakarta offset: 2025-11-21T13:34:28+07:00 */
+            createdAt: string;
+            dueAt: string | null;
+            completedAt: string | null;
+            cancelReason: string | null;
+            /** @description the ONT at the customer’s now (after the swap: the new one) */
+            ont: {
+                serial: string;
+                model: string;
+                /** @enum {string} */
+                band: "SINGLE" | "DUAL";
+            } | null;
+            /** @description the visit booked (or done): its date, slot and status */
+            appointment: components["schemas"]["AppointmentView"] | null;
+            /** @description every booking, oldest first */
+            appointmentHistory: components["schemas"]["AppointmentView"][];
         };
         InboxItem: {
             id: number;
@@ -2556,6 +2695,133 @@ export interface operations {
             };
         };
     };
+    listTechnicianVisits: {
+        parameters: {
+            query?: {
+                /** @description the Jakarta day; default today */
+                date?: string;
+                /** @description only this area (FAT-JKT-… → JKT); default every area */
+                area?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the day’s visits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TechnicianVisitList"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not a technician, or a technician token naming no vendor; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getJobCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description work order number
+                 * @example WO-04112025-2825386
+                 */
+                woNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the job card */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCard"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not a technician, or a technician token naming no vendor; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such work order (or another vendor’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not a maintenance WO (NOT_MAINTENANCE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     reportOntReplacement: {
         parameters: {
             query?: never;
@@ -2613,7 +2879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not a technician; a link token used outside the one resource it was issued for */
+            /** @description not a technician, or a technician token naming no vendor; a link token used outside the one resource it was issued for */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2622,7 +2888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such work order */
+            /** @description no such work order (or another vendor’s) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2725,7 +2991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description a link token used outside the one resource it was issued for */
+            /** @description a technician token naming no vendor; a link token used outside the one resource it was issued for */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2734,7 +3000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such work order; or it does not exist, or belongs to another customer */
+            /** @description no such work order; or it does not exist, or belongs to another customer or vendor */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2817,7 +3083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not a technician; a link token used outside the one resource it was issued for */
+            /** @description not a technician, or a technician token naming no vendor; a link token used outside the one resource it was issued for */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3061,7 +3327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not a technician; a link token used outside the one resource it was issued for */
+            /** @description not a technician, or a technician token naming no vendor; a link token used outside the one resource it was issued for */
             403: {
                 headers: {
                     [name: string]: unknown;

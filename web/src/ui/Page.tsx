@@ -76,9 +76,15 @@ export function Loading({ what = 'Memuat…' }: { what?: string }) {
   );
 }
 
-/** A refusal or failure of the API, in words. */
-export function ErrorNotice({ error }: { error: unknown }) {
-  const words = error instanceof ApiProblem ? refusalInWords(error.status, error.problem) : refusalInWords(0);
+/** A refusal or failure of the API, in words (the customer's, unless another area's are given). */
+export function ErrorNotice({
+  error,
+  inWords = refusalInWords,
+}: {
+  error: unknown;
+  inWords?: typeof refusalInWords;
+}) {
+  const words = error instanceof ApiProblem ? inWords(error.status, error.problem) : inWords(0);
   return (
     <p className="notice notice-error" role="alert">
       {words}

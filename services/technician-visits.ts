@@ -1,0 +1,148 @@
+/**
+ * What the installer vendor's technicians read: the day's visits of their vendor's ONT swaps by
+ * slot, the work orders still to be booked, and one work order as the Billing App's WO Maintenance
+ * form shows it (the job card). Only the vendor's own work orders; the routes check who asks.
+ */
+
+import type { JobCard, TechnicianVisit, TechnicianVisitList } from '../contracts/views';
+import { toJakartaIso } from '../domain/calendar';
+import { formatVisit, type VisitPendingCategory, type VisitSlot, visitArea } from '../domain/visits';
+import type { Database } from '../platform/database';
+import type { Customer, WorkOrder } from '../prisma/generated/client';
+import { appointmentsByWorkOrder, appointmentView, currentAppointment } from './appointments';
+
+type VisitState = TechnicianVisit['state'];
+
+const STATE_OF_APPOINTMENT: Record<string, VisitState | undefined> = {
+  BOOKED: 'BOOKED',
+  MISSED: 'MISSED',
+  DONE: 'DONE',
+};
+
+/** The vendor's visits on a Jakarta day (booked, missed, done) by slot, then every WO still to be booked. */
+export async function vendorVisits(
+  db: Database,
+  request: { vendor: string; date: string; area: string | null },
+): Promise<TechnicianVisitList> {
+  const { vendor, date, area } = request;
+  const [onDay, toBook] = await Promise.all([
+    db.appointment.findMany({
+      where: {
+        date: new Date(`${date}T00:00:00Z`),
+        status: { in: ['BOOKED', 'MISSED', 'DONE'] },
+        workOrder: { vendor, type: 'MAINTENANCE' },
+      },
+      include: { workOrder: { include: { customer: true } } },
+      orderBy: [{ slot: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
+    }),
+    db.workOrder.findMany({
+      where: {
+        vendor,
+        type: 'MAINTENANCE',
+        status: 'REPLACING',
+        appointments: { none: { status: 'BOOKED' } },
+      },
+      include: { customer: true },
+      orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
+    }),
+  ]);
+  const visits: TechnicianVisit[] = [
+    ...onDay.map((a) => ({
+      ...entry(a.workOrder),
+      state: STATE_OF_APPOINTMENT[a.status]!,
+      date,
+      slot: a.slot as VisitSlot,
+      label: formatVisit(date, a.slot as VisitSlot),
+      pendingCategory: a.pendingCategory as VisitPendingCategory | null,
+    })),
+    ...toBook.map((wo) => ({
+      ...entry(wo),
+      state: 'TO_BE_BOOKED' as const,
+      date: null,
+      slot: null,
+      label: null,
+      pendingCategory: null,
+    })),
+  ];
+  return {
+    vendor,
+    date,
+    area,
+    areas: [...new Set(visits.map((v) => v.area))].sort(),
+    visits: area ? visits.filter((v) => v.area === area) : visits,
+  };
+}
+
+function entry(wo: WorkOrder & { customer: Customer }) {
+  return {
+    workOrderNumber: wo.woNumber,
+    area: visitArea(wo.fatCode),
+    customer: { id: wo.customer.id, name: wo.customer.name, customerType: wo.customer.customerType },
+    address: wo.address,
+    dueAt: wo.dueAt && toJakartaIso(wo.dueAt),
+  };
+}
+
+/** A maintenance WO as its job card, or null when there is none by that number. */
+export async function jobCard(
+  db: Database,
+  woNumber: string,
+): Promise<{ workOrder: WorkOrder; card: JobCard | null } | null> {
+  const wo = await db.workOrder.findUnique({ where: { woNumber }, include: { customer: true } });
+  if (!wo) return null;
+  if (wo.type !== 'MAINTENANCE' || wo.status === 'DONE') return { workOrder: wo, card: null };
+  const [history, ont] = await Promise.all([
+    appointmentsByWorkOrder(db, [woNumber]).then((byWo) => byWo.get(woNumber) ?? []),
+    db.ontDevice.findFirst({
+      where: { customerId: wo.customerId, status: 'ACTIVE' },
+      orderBy: { installedAt: 'desc' },
+    }),
+  ]);
+  const current = currentAppointment(history);
+  const { customer } = wo;
+  const state: VisitState =
+    wo.status === 'COMPLETED'
+      ? 'DONE'
+      : wo.status === 'CANCELLED'
+        ? 'CANCELLED'
+        : current?.status === 'BOOKED'
+          ? 'BOOKED'
+          : 'TO_BE_BOOKED';
+  return {
+    workOrder: wo,
+    card: {
+      woNumber: wo.woNumber,
+      type: 'MAINTENANCE',
+      status: wo.status === 'REPLACING' ? 'Replacing' : wo.status,
+      state,
+      vendor: wo.vendor,
+      customer: {
+        id: customer.id,
+        name: customer.name,
+        customerType: customer.customerType,
+        phone: customer.phone,
+        email: customer.email,
+      },
+      address: wo.address,
+      homepass: {
+        code: customer.homepassCode,
+        id: customer.homepassId,
+        areaId: customer.areaId,
+        clusterId: customer.clusterId,
+      },
+      area: visitArea(wo.fatCode),
+      fatCode: wo.fatCode,
+      fatPort: wo.fatPort,
+      jobDescription: wo.jobDescription,
+      ticketNo: wo.ticketNo,
+      package: wo.packageLabel,
+      createdAt: toJakartaIso(wo.createdAt),
+      dueAt: wo.dueAt && toJakartaIso(wo.dueAt),
+      completedAt: wo.completedAt && toJakartaIso(wo.completedAt),
+      cancelReason: wo.cancelReason,
+      ont: ont && { serial: ont.serial, model: ont.model, band: ont.band },
+      appointment: current && appointmentView(current),
+      appointmentHistory: history.map(appointmentView),
+    },
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * The technician app in Chromium against the real system (started like `npm start`), with the
+ * customer in a second phone: deck scenario B closed by people clicking. FACHRI upgrades to a
+ * package that needs a dual-band ONT in the Selfcare app; the installer vendor's technician
+ * (Budi, MISITEL) finds the work order in the day list, opens its job card (the WO Maintenance
+ * form) and books the visit; FACHRI moves it; the technician reports the visit missed (OTHER,
+ * which needs a remark), books again and reports the swap (refused in words while the ONT is
+ * single band, and before the visit's day until it is said to be early); FACHRI sees the upgrade
+ * completed. axe-core on every technician screen.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { formatVisit } from '../../domain/visits';
+import { type LocalSystem, startLocalSystem } from '../../platform/harness';
+import { buildWeb } from '../../scripts/build-web';
+import { asTechnician, tokensFrom } from '../helpers/auth';
+import {
+  accessibilityViolations,
+  openPhone,
+  type PhonePage,
+  signInAs,
+  startBrowser,
+} from '../helpers/browser';
+import { http } from '../helpers/http';
+
+let system: LocalSystem;
+let browser: Browser;
+const phones: PhonePage[] = [];
+
+beforeAll(async () => {
+  buildWeb();
+  [system, browser] = await Promise.all([startLocalSystem({ label: 'web-tech' }), startBrowser()]);
+  tokensFrom(system.issuerUrl);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (system) expect(await system.stop()).toBe(0);
+  expect(phones.flatMap((p) => p.problems)).toEqual([]);
+});
+
+async function phone(): Promise<Page> {
+  const opened = await openPhone(browser, system.apiUrl);
+  phones.push(opened);
+  return opened.page;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect([page.url(), await accessibilityViolations(page)]).toEqual([page.url(), []]);
+}
+
+const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+const card = (page: Page, name: string | RegExp) => page.getByRole('region', { name });
+const statusLine = (page: Page, text: string) =>
+  page.locator('.status-line', { hasText: new RegExp(`^${text}$`) });
+const slotCard = (page: Page, slot: string) => card(page, `Slot ${slot.replace('-', '.00–')}.00 WIB`);
+
+describe('deck scenario B by clicking: the customer upgrades, the technician books, reports and swaps', () => {
+  let customer: Page;
+  let technician: Page;
+  let woNumber: string;
+  let lastDay: string;
+
+  beforeAll(async () => {
+    [customer, technician] = await Promise.all([phone(), phone()]);
+  });
+
+  it('FACHRI upgrades to Stream 200 Yearly in the Selfcare app and waits for the technician', async () => {
+    await signInAs(customer, 'FACHRI FATURACHMAN', '/app/packages/STREAM-200-YEAR/upgrade');
+    await card(customer, 'ONT kamu perlu diganti').waitFor();
+    await customer.getByRole('button', { name: 'Konfirmasi Upgrade' }).click();
+    await customer.waitForURL(/\/app\/upgrades\//);
+    await statusLine(customer, 'Menunggu penggantian ONT').waitFor({ timeout: 30_000 });
+    const facts = (await customer.locator('.facts').first().textContent()) ?? '';
+    woNumber = /WO maintenance\s*(WO-\d{8}-\d{7})/.exec(facts)?.[1] ?? '';
+    expect(woNumber).not.toBe('');
+  });
+
+  it('the technician signs in and finds the work order still to be booked in today’s list', async () => {
+    await signInAs(technician, 'Budi Hartono', '/app/technician');
+    await heading(technician, 'Jadwal hari ini').waitFor();
+    const toBook = card(technician, 'Belum dijadwalkan');
+    const row = toBook.getByRole('link', { name: new RegExp(woNumber) });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/FACHRI FATURACHMAN.*VIP.*Belum dijadwalkan/);
+    expect(await technician.getByText('Vendor MISITEL').count()).toBe(1);
+    await expectAccessible(technician);
+
+    // The area filter keeps it in Jakarta, in the URL too.
+    await technician.getByLabel('Area').selectOption('JKT');
+    await technician.waitForURL(/area=JKT/);
+    await row.waitFor();
+  });
+
+  it('opens the job card: the WO Maintenance form with the customer, homepass, FAT and the ONT now', async () => {
+    await card(technician, 'Belum dijadwalkan')
+      .getByRole('link', { name: new RegExp(woNumber) })
+      .click();
+    await heading(technician, woNumber).waitFor();
+    const form = card(technician, 'Work Order');
+    const text = (await form.textContent()) ?? '';
+    for (const field of [
+      'MAINTENANCE',
+      'Replacing',
+      'FACHRI FATURACHMAN',
+      '21301029',
+      'VIP',
+      'HP-JKT-TBT-0112 / 640233 / 137 / 1900',
+      '+6281380002222',
+      'MISITEL',
+      'FAT-JKT-TBT-004',
+      'PERGANTIAN ONT SINGLE BAND DUAL BAND UPGRADE FROM SELFCARE#JL. TEBET BARAT DALAM IV',
+      'Belum dijadwalkan',
+      'ZTEGC1F09A33',
+      'ZTE F609',
+      'Single Band',
+    ]) {
+      expect([field, text.includes(field)]).toEqual([field, true]);
+    }
+    await expectAccessible(technician);
+  });
+
+  it('books the visit on the last day offered, and finds it in that day’s list', async () => {
+    const slots = await http<{ slots: Array<{ date: string }> }>(
+      system.apiUrl,
+      'GET',
+      `/v1/work-orders/${woNumber}/available-slots?days=7`,
+      { headers: await asTechnician() },
+    );
+    lastDay = slots.body.slots.at(-1)!.date;
+    const book = card(technician, 'Jadwalkan kunjungan');
+    await book.getByRole('radio', { name: new RegExp(`^${formatVisit(lastDay, '08-10')}`) }).check();
+    await book.getByRole('button', { name: 'Jadwalkan kunjungan' }).click();
+    await technician.getByText(/Kunjungan dijadwalkan: .*08\.00–10\.00 WIB/).waitFor();
+    await card(technician, 'Pindahkan kunjungan').waitFor();
+    await expectAccessible(technician);
+
+    await technician.getByRole('link', { name: 'Jadwal', exact: true }).click();
+    await technician.getByLabel('Tanggal').fill(lastDay);
+    await heading(technician, 'Jadwal kunjungan').waitFor();
+    const inSlot = slotCard(technician, '08-10').getByRole('link', { name: new RegExp(woNumber) });
+    await inSlot.waitFor();
+    expect(await inSlot.textContent()).toContain('Dijadwalkan');
+    await expectAccessible(technician);
+  });
+
+  it('the customer moves it in the Selfcare app; the technician’s list follows', async () => {
+    const visit = card(customer, 'Kunjungan teknisi (penggantian ONT)');
+    await visit.getByText(/08\.00–10\.00 WIB/).waitFor({ timeout: 15_000 });
+    await visit.getByRole('radio', { name: new RegExp(`^${formatVisit(lastDay, '13-15')}`) }).check();
+    await visit.getByRole('button', { name: 'Simpan jadwal baru' }).click();
+    await visit.getByText(/Jadwal kunjungan diubah ke .*13\.00–15\.00 WIB/).waitFor();
+
+    await technician.reload();
+    await slotCard(technician, '13-15')
+      .getByRole('link', { name: new RegExp(woNumber) })
+      .waitFor();
+    expect(await slotCard(technician, '08-10').getByText('Tidak ada kunjungan.').count()).toBe(1);
+  });
+
+  it('reports the visit missed: OTHER needs a remark, said before anything is sent', async () => {
+    await slotCard(technician, '13-15')
+      .getByRole('link', { name: new RegExp(woNumber) })
+      .click();
+    await heading(technician, woNumber).waitFor();
+    const history = card(technician, 'Riwayat kunjungan');
+    await history.getByText(/13\.00–15\.00 WIB.*dijadwalkan \(oleh pelanggan\)/).waitFor();
+    const missed = card(technician, 'Laporkan kunjungan gagal');
+    await missed.getByLabel('Kategori pending').selectOption('OTHER');
+    await missed.getByRole('button', { name: 'Laporkan kunjungan gagal' }).click();
+    await missed
+      .getByRole('alert')
+      .getByText(/wajib diberi keterangan/)
+      .waitFor();
+    await expectAccessible(technician);
+    await missed.getByLabel(/Keterangan/).fill('Pagar terkunci, pelanggan minta dijadwalkan ulang');
+    await missed.getByRole('button', { name: 'Laporkan kunjungan gagal' }).click();
+    await history
+      .getByText(/13\.00–15\.00 WIB.*gagal.*Lainnya \(Pagar terkunci/)
+      .waitFor({ timeout: 15_000 });
+    await card(technician, 'Jadwalkan kunjungan').waitFor();
+    const form = card(technician, 'Work Order');
+    await form.getByText('Lainnya', { exact: true }).waitFor();
+
+    // The customer is told why, in their app.
+    const visit = card(customer, 'Kunjungan teknisi (penggantian ONT)');
+    await visit.getByText(/13\.00–15\.00 WIB: Lainnya/).waitFor({ timeout: 15_000 });
+  });
+
+  it('books again and reports the swap: refused in words until the ONT is dual band and said to be early', async () => {
+    const book = card(technician, 'Jadwalkan kunjungan');
+    await book.getByRole('radio', { name: new RegExp(`^${formatVisit(lastDay, '15-17')}`) }).check();
+    await book.getByRole('button', { name: 'Jadwalkan kunjungan' }).click();
+    await technician.getByText(/Kunjungan dijadwalkan: .*15\.00–17\.00 WIB/).waitFor();
+
+    const swap = card(technician, 'Laporkan penggantian ONT');
+    await swap.getByLabel('Nomor seri ONT baru').fill('zte 12');
+    await swap.getByRole('button', { name: 'Laporkan penggantian ONT' }).click();
+    await swap
+      .getByRole('alert')
+      .getByText(/8–20 huruf kapital atau angka/)
+      .waitFor();
+    await swap.getByLabel('Nomor seri ONT baru').fill('ztegd4b71c05');
+    await swap.getByLabel('Model ONT baru').fill('ZTE F670L');
+    await swap.getByLabel('Jenis ONT').selectOption('SINGLE');
+    await swap.getByRole('button', { name: 'Laporkan penggantian ONT' }).click();
+    await swap
+      .getByRole('alert')
+      .getByText(/membutuhkan ONT Dual Band/)
+      .waitFor();
+
+    await swap.getByLabel('Jenis ONT').selectOption('DUAL');
+    // The visit is on a later day: the rule is said, and the API refuses until it is ticked.
+    await swap.getByText(/Laporan penggantian sebelum hari itu hanya diterima/).waitFor();
+    await swap.getByRole('button', { name: 'Laporkan penggantian ONT' }).click();
+    await swap
+      .getByRole('alert')
+      .getByText(/Kunjungan dijadwalkan untuk hari lain/)
+      .waitFor();
+    await expectAccessible(technician);
+    await swap.getByLabel('Diganti sebelum hari kunjungan').check();
+    await swap.getByRole('button', { name: 'Laporkan penggantian ONT' }).click();
+
+    // The run closes the WO and records the new ONT: the job card shows it, and no more actions.
+    await card(technician, 'Penggantian selesai').waitFor({ timeout: 30_000 });
+    const form = card(technician, 'Work Order');
+    await form.getByText('COMPLETED').waitFor();
+    expect(await form.textContent()).toContain('ZTEGD4B71C05');
+    expect(await form.textContent()).toContain('Dual Band');
+    expect(await card(technician, 'Laporkan penggantian ONT').count()).toBe(0);
+    await expectAccessible(technician);
+  });
+
+  it('the customer sees the upgrade completed, with the dual-band ONT at home', async () => {
+    await statusLine(customer, 'Selesai').waitFor({ timeout: 30_000 });
+    await customer
+      .getByRole('navigation', { name: 'Menu utama' })
+      .getByRole('link', { name: 'Beranda' })
+      .click();
+    const device = card(customer, 'Perangkat (ONT)');
+    await device.getByText('Dual Band').waitFor();
+    expect(await device.textContent()).toContain('ZTEGD4B71C05');
+    expect(await card(customer, 'Paket Aktif').textContent()).toContain('Stream 200 Yearly');
+
+    // And the day's list shows the visit done.
+    await technician.goto(`/app/technician?date=${lastDay}`);
+    const done = slotCard(technician, '15-17').getByRole('link', { name: new RegExp(woNumber) });
+    await done.waitFor();
+    expect(await done.textContent()).toContain('Selesai');
+    await expectAccessible(technician);
+  });
+
+  it('tells another vendor’s technician in words that the work order is not theirs', async () => {
+    const page = await phone();
+    await signInAs(page, 'Andi', `/app/technician/wo/${woNumber}`);
+    await page
+      .getByRole('alert')
+      .getByText('Work order ini tidak ditemukan, atau bukan milik vendor Anda.')
+      .waitFor();
+    await expectAccessible(page);
+  });
+});

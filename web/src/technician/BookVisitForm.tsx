@@ -1,0 +1,101 @@
+/** Book the visit in a free slot of the next 7 days, or move the one booked. */
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api, must, type Schemas } from '../api/client';
+import { formatLongDate, formatVisit, type VisitSlot } from '../lib/format';
+import { technicianRefusalInWords } from '../lib/refusals';
+import { Card, ErrorNotice, Loading } from '../ui/Page';
+import { useFreeSlots } from './queries';
+import { useRefreshWorkOrder } from './useRefresh';
+
+type Appointment = Schemas['AppointmentView'];
+
+export function BookVisitForm({ woNumber, booked }: { woNumber: string; booked: Appointment | null }) {
+  const [choice, setChoice] = useState('');
+  const refresh = useRefreshWorkOrder(woNumber);
+  const slots = useFreeSlots(woNumber, true);
+  const book = useMutation({
+    mutationFn: ({ date, slot }: { date: string; slot: string }) =>
+      must(
+        api.POST('/v1/technician/work-orders/{woNumber}/appointment', {
+          params: { path: { woNumber } },
+          body: { date, slot },
+        }),
+      ),
+    onSuccess: () => {
+      setChoice('');
+      refresh();
+    },
+  });
+  const title = booked ? 'Pindahkan kunjungan' : 'Jadwalkan kunjungan';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const [date, slot] = choice.split('|');
+    if (date && slot) book.mutate({ date, slot });
+  };
+  return (
+    <Card title={title}>
+      {booked ? (
+        <p>
+          Kunjungan sekarang: <strong>{booked.label}</strong>.
+        </p>
+      ) : (
+        <p>Pilih slot yang masih tersedia, sesuai kesepakatan dengan pelanggan.</p>
+      )}
+      {slots.isPending ? <Loading what="Memuat slot…" /> : null}
+      {slots.isError ? <ErrorNotice error={slots.error} inWords={technicianRefusalInWords} /> : null}
+      {slots.data ? (
+        <form onSubmit={submit} className="move-form">
+          <fieldset>
+            <legend>Slot tersedia (7 hari, area {slots.data.area})</legend>
+            {slotsByDate(slots.data.slots).map(([date, list]) => (
+              <div key={date} className="slot-day">
+                <p className="slot-date">{formatLongDate(date)}</p>
+                <div className="slot-options">
+                  {list.map((s) => {
+                    const value = `${s.date}|${s.slot}`;
+                    const current = booked?.date === s.date && booked.slot === s.slot;
+                    return (
+                      <label key={value} className={`slot${choice === value ? ' slot-chosen' : ''}`}>
+                        <input
+                          type="radio"
+                          name={`slot-${woNumber}`}
+                          value={value}
+                          checked={choice === value}
+                          disabled={current}
+                          onChange={() => setChoice(value)}
+                          aria-label={`${formatVisit(s.date, s.slot as VisitSlot)}, ${s.free} tempat tersisa`}
+                        />
+                        {s.slot.replace('-', '.00–')}.00{current ? ' (sekarang)' : ''}
+                      </label>
+                    );
+                  })}
+                </div>
+              </div>
+            ))}
+          </fieldset>
+          {book.isError ? <ErrorNotice error={book.error} inWords={technicianRefusalInWords} /> : null}
+          {book.isSuccess &&
+          booked?.date === book.data.appointment.date &&
+          booked.slot === book.data.appointment.slot ? (
+            <p className="notice notice-success" role="status">
+              Kunjungan dijadwalkan: {book.data.appointment.label}. Pelanggan sudah diberi tahu.
+            </p>
+          ) : null}
+          <button type="submit" className="button" disabled={!choice || book.isPending}>
+            {book.isPending ? 'Menyimpan…' : title}
+          </button>
+        </form>
+      ) : null}
+    </Card>
+  );
+}
+
+type Slot = Schemas['AvailableSlots']['slots'][number];
+
+function slotsByDate(slots: Slot[]): Array<[string, Slot[]]> {
+  const byDate = new Map<string, Slot[]>();
+  for (const s of slots.filter((slot) => slot.free > 0))
+    byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
+  return [...byDate];
+}
