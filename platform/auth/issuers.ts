@@ -46,6 +46,8 @@ export const IssuerSchema = z
         vendor: claimPath.optional(),
       })
       .default({ role: 'roles', customerId: 'customer_id', subject: 'sub' }),
+    /** The installer vendors its technician tokens may name (a vendor portal: its own); absent: any. */
+    vendors: z.array(z.string().min(1)).min(1).optional(),
     /** The role claim's values and the role each means (`{"selfcare-cs": "operator"}`); absent: the role names. */
     roleValues: z.record(z.string(), z.enum(ROLES)).optional(),
     /** An unknown `kid` refetches the keys at most this often. */

@@ -143,6 +143,9 @@ function principalOf(payload: JWTPayload, settings: IssuerSettings): Principal {
   if (typeof subject !== 'string' || subject === '')
     throw new TokenRefused(`token has no subject (${settings.claims.subject})`);
   const vendor = role === 'technician' ? claim(payload, settings.claims.vendor ?? 'vendor') : undefined;
+  if (typeof vendor === 'string' && settings.vendors && !settings.vendors.includes(vendor)) {
+    throw new TokenRefused(`issuer ${settings.issuer} may not vouch for technicians of ${vendor}`, 403);
+  }
   return {
     sub: subject,
     role,

@@ -55,7 +55,12 @@ beforeAll(async () => {
   config = loadConfig({
     NODE_ENV: 'test',
     ...(await trustingEnv()),
-    AUTH_ISSUERS: JSON.stringify([vendor.settings, selfcareIdp.settings, rotating.settings]),
+    // The vendor portal vouches for its own technicians only.
+    AUTH_ISSUERS: JSON.stringify([
+      { ...vendor.settings, vendors: ['MISITEL'] },
+      selfcareIdp.settings,
+      rotating.settings,
+    ]),
   });
   const app = createApp({ db: t.db, temporal: {} as never, config, logger: createLogger('silent') });
   server = await new Promise<Server>((resolve) => {
@@ -135,6 +140,23 @@ describe('authentication', () => {
         `issuer ${vendor.issuer} may not grant the role ${role}`,
       );
     }
+  });
+
+  it('scopes a technician to the vendor their token names, which their issuer must vouch for', async () => {
+    const day = '/v1/technician/visits?date=2025-11-24';
+    const own = await get(day, bearer(await vendor.sign({ ...technicianClaims, vendor: 'MISITEL' })));
+    expect([own.status, own.body.vendor]).toEqual([200, 'MISITEL']);
+    await expectRefused(
+      day,
+      bearer(await vendor.sign({ ...technicianClaims, vendor: 'ICONNET' })),
+      403,
+      `issuer ${vendor.issuer} may not vouch for technicians of ICONNET`,
+    );
+    const none = await get(day, bearer(await vendor.sign(technicianClaims)));
+    expect([none.status, none.body.detail]).toEqual([
+      403,
+      'this technician token names no installer vendor (the vendor claim)',
+    ]);
   });
 
   it('refuses a wrong audience, an expired token, a future nbf, and allows a minute of skew', async () => {
