@@ -152,7 +152,9 @@ describe('a CS agent books the visit for the customer, then cancels the upgrade 
       },
       { action: 'CANCEL_UPGRADE', operator: 'ops-rina', subject: upgradeId, reason },
     ]);
-    const trail = await api('GET', `/v1/cs/customers/${WAITING}/audit-trail`);
+    const trail = await api('GET', `/v1/cs/customers/${WAITING}/audit-trail`, {
+      headers: await asOperator(),
+    });
     expect(trail.body.entries.map((e: { action: string }) => e.action)).toEqual([
       'CANCEL_UPGRADE',
       'BOOK_VISIT',
@@ -212,7 +214,7 @@ describe('a CS agent resends an email Resend refused', () => {
     });
     expect(started.status).toBe(202);
     await statusOf(upgradeId, 'COMPLETED');
-    const notices = await api('GET', `/v1/cs/customers/${BOUNCED}/notices`);
+    const notices = await api('GET', `/v1/cs/customers/${BOUNCED}/notices`, { headers: await asOperator() });
     const email = notices.body.notices.find((n: { channel: string }) => n.channel === 'EMAIL');
     expect(email).toMatchObject({
       kind: 'BILL_ISSUED',

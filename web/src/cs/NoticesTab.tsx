@@ -1,4 +1,5 @@
-import { api, must } from '../api/client';
+import { useState } from 'react';
+import { api, must, type Schemas } from '../api/client';
 import { ErrorNotice, Loading } from '../ui/Page';
 import { ActionForm } from './ActionForm';
 import { useCustomerIdParam } from './CustomerPage';
@@ -31,48 +32,51 @@ export function NoticesTab() {
           </thead>
           <tbody>
             {notices.data.notices.map((n) => (
-              <tr key={n.id}>
-                <td>{formatCrmInstant(n.createdAt)}</td>
-                <td>{n.kind}</td>
-                <td>{n.channel}</td>
-                <td>{n.title}</td>
-                <td>
-                  <span className={`cs-status cs-status-${n.status.toLowerCase()}`}>
-                    {STATUS_WORDS[n.status]}
-                  </span>
-                </td>
-                <td>
-                  {n.status === 'DELIVERED'
-                    ? formatCrmInstant(n.deliveredAt)
-                    : (n.failureReason ?? 'Menunggu pengiriman')}
-                  {n.status !== 'DELIVERED' ? (
-                    <ActionForm
-                      title={`Kirim ulang ${n.kind} lewat ${n.channel}`}
-                      submitLabel="Kirim ulang"
-                      perform={(reason, key) =>
-                        must(
-                          api.POST('/v1/cs/notices/{notificationId}/resend', {
-                            params: {
-                              path: { notificationId: String(n.id) },
-                              header: { 'Idempotency-Key': key },
-                            },
-                            body: { reason },
-                          }),
-                        )
-                      }
-                      describe={(answer) =>
-                        answer.notice.status === 'DELIVERED'
-                          ? 'Notifikasi terkirim ulang.'
-                          : `Notifikasi tetap tidak terkirim: ${answer.notice.failureReason ?? ''}`
-                      }
-                    />
-                  ) : null}
-                </td>
-              </tr>
+              <NoticeRow key={n.id} notice={n} />
             ))}
           </tbody>
         </table>
       )}
     </section>
+  );
+}
+
+function NoticeRow({ notice: n }: { notice: Schemas['CsNotice'] }) {
+  // Kept once shown, so what the resend did stays on screen after the notice was delivered.
+  const [resendable] = useState(() => n.status !== 'DELIVERED');
+  return (
+    <tr>
+      <td>{formatCrmInstant(n.createdAt)}</td>
+      <td>{n.kind}</td>
+      <td>{n.channel}</td>
+      <td>{n.title}</td>
+      <td>
+        <span className={`cs-status cs-status-${n.status.toLowerCase()}`}>{STATUS_WORDS[n.status]}</span>
+      </td>
+      <td>
+        {n.status === 'DELIVERED'
+          ? formatCrmInstant(n.deliveredAt)
+          : (n.failureReason ?? 'Menunggu pengiriman')}
+        {resendable ? (
+          <ActionForm
+            title={`Kirim ulang ${n.kind} lewat ${n.channel}`}
+            submitLabel="Kirim ulang"
+            perform={(reason, key) =>
+              must(
+                api.POST('/v1/cs/notices/{notificationId}/resend', {
+                  params: { path: { notificationId: String(n.id) }, header: { 'Idempotency-Key': key } },
+                  body: { reason },
+                }),
+              )
+            }
+            describe={(answer) =>
+              answer.notice.status === 'DELIVERED'
+                ? 'Notifikasi terkirim ulang.'
+                : `Notifikasi tetap tidak terkirim: ${answer.notice.failureReason ?? ''}`
+            }
+          />
+        ) : null}
+      </td>
+    </tr>
   );
 }

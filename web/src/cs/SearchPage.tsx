@@ -26,7 +26,7 @@ export function SearchPage() {
   const pages = search.data ? Math.max(1, Math.ceil(search.data.total / search.data.pageSize)) : 1;
   return (
     <Page title="Cari pelanggan">
-      <form className="cs-search" onSubmit={submit} role="search">
+      <form className="cs-search" onSubmit={submit} aria-label="Cari pelanggan">
         <label htmlFor="cs-q">Customer ID, nama, telepon, bill code, no. tiket atau no. WO</label>
         <div className="cs-search-row">
           <input

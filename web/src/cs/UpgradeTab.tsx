@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { api, must, type Schemas } from '../api/client';
 import { StepList } from '../customer/StepList';
 import { isInFlight } from '../lib/steps';
@@ -27,6 +28,8 @@ export function UpgradeTab() {
 }
 
 function UpgradeCard({ upgrade: u, runs }: { upgrade: Schemas['UpgradeView']; runs: string | null }) {
+  // Kept once shown, so what the cancel did stays on screen after the upgrade ended.
+  const [cancellable] = useState(() => isInFlight(u.status));
   return (
     <section className="cs-upgrade" aria-label={`Upgrade ${u.upgradeId}`}>
       <h3>
@@ -46,7 +49,12 @@ function UpgradeCard({ upgrade: u, runs }: { upgrade: Schemas['UpgradeView']; ru
             [
               'Temporal Web UI',
               runs ? (
-                <a href={`${runs}${encodeURIComponent(u.workflowId)}`} target="_blank" rel="noreferrer">
+                <a
+                  key="run"
+                  href={`${runs}${encodeURIComponent(u.workflowId)}`}
+                  target="_blank"
+                  rel="noreferrer"
+                >
                   Buka run {u.workflowId}
                 </a>
               ) : (
@@ -57,7 +65,7 @@ function UpgradeCard({ upgrade: u, runs }: { upgrade: Schemas['UpgradeView']; ru
         />
         <StepList upgrade={u} />
       </div>
-      {isInFlight(u.status) ? (
+      {cancellable ? (
         <ActionForm
           title={`Batalkan upgrade ${u.upgradeId}`}
           submitLabel="Batalkan upgrade"
