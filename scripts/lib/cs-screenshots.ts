@@ -74,7 +74,10 @@ export async function csScreenshots(browser: Browser, system: LocalSystem, outDi
   await form.getByLabel(/Alasan/).fill('Pelanggan menelepon: hanya bisa sore hari');
   await form.getByRole('button', { name: /kunjungan/ }).click();
   await form.getByText(/Kunjungan dijadwalkan/).waitFor();
-  await shot('cs-customer-wo.png', () => page.getByText('Riwayat jadwal kunjungan').waitFor());
+  // The history shows the visit CS booked once the work order was read again.
+  await shot('cs-customer-wo.png', () =>
+    page.getByRole('cell', { name: 'Customer Service', exact: true }).waitFor(),
+  );
   await tab('Billing');
   await shot('cs-customer-billing.png', () =>
     page.getByRole('region', { name: 'Tagihan Customer' }).waitFor(),
