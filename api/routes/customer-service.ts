@@ -227,7 +227,13 @@ export const CUSTOMER_SERVICE = [
       schema: CsVisitBody,
       example: { date: '2025-11-25', slot: '13-15', reason: 'Pelanggan minta sore hari' },
     },
-    responses: { 200: ok('the visit booked', 'CsVisitAnswer'), ...BOOKING_ANSWERS, 422: KEY_REUSED },
+    responses: {
+      200: ok('the visit booked', 'CsVisitAnswer'),
+      ...BOOKING_ANSWERS,
+      422: problem(
+        'not a date (NOT_A_DATE), not a slot (NOT_A_SLOT), a Sunday (NOT_A_WORKING_DAY), in the past (IN_THE_PAST), too close to move (TOO_LATE_TO_MOVE), or the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED)',
+      ),
+    },
     handler: async ({ params: { customerId, woNumber }, headers, body, res }, deps) => {
       const workOrder = await maintenanceWorkOrder(deps.db, woNumber);
       if (workOrder.customerId !== customerId) throw notFound(`work order ${woNumber} does not exist`);

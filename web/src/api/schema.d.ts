@@ -4600,7 +4600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED) */
+            /** @description not a date (NOT_A_DATE), not a slot (NOT_A_SLOT), a Sunday (NOT_A_WORKING_DAY), in the past (IN_THE_PAST), too close to move (TOO_LATE_TO_MOVE), or the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED) */
             422: {
                 headers: {
                     [name: string]: unknown;
