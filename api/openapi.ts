@@ -55,6 +55,10 @@ const TAGS = [
       'The technician’s visit for an ONT swap: free slots, booking by the vendor, moves by the customer, missed visits.',
   },
   { name: 'Operations', description: 'Billing App / CRM views for operators.' },
+  {
+    name: 'Customer service',
+    description: 'The customer-service console: find a customer, read, and act for them (audit trail).',
+  },
   { name: 'Developer', description: 'Local tools, absent in production.' },
 ];
 

@@ -7,6 +7,7 @@ import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
 import { type Operation, ok, operationsOf } from './operation';
 import { BILLS } from './routes/bills';
 import { CATALOG } from './routes/catalog';
+import { CUSTOMER_SERVICE } from './routes/customer-service';
 import { CUSTOMERS } from './routes/customers';
 import { DEVELOPER } from './routes/developer';
 import { HEALTH } from './routes/health';
@@ -62,5 +63,6 @@ export const OPERATIONS: Operation[] = [
   ...PAYMENTS,
   ...NOTIFICATIONS,
   ...OPS,
+  ...CUSTOMER_SERVICE,
   ...DEVELOPER,
 ];

@@ -111,6 +111,27 @@ export const TicketQuery = z.strictObject({
   customerId: z.string().regex(/^\d{8}$/, 'customer ID must be 8 digits'),
 });
 
+export const TicketNoParam = z.string().regex(/^\d{7}$/, 'ticket number is 7 digits');
+
+/** The customer-service console's search: a customer ID, name, phone, bill code, ticket or WO number. */
+export const CsSearchQuery = z.strictObject({
+  q: trimmedText(2, 80, 'q'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+/** Why an operator acts for the customer: kept in the audit trail. */
+export const CsReason = trimmedText(3, 500, 'reason');
+export const CsCancelBody = z.strictObject({ reason: CsReason });
+export const CsVisitBody = z.strictObject({
+  date: AppointmentBody.shape.date,
+  slot: AppointmentBody.shape.slot,
+  reason: CsReason,
+});
+export const CsResendBody = z.strictObject({ reason: CsReason });
+export const CsNoteBody = z.strictObject({
+  note: trimmedText(2, 1000, 'note').describe('the line added to the ticket (the CRM’s "Noted")'),
+});
+
 /** 1 to 2147483647 (PostgreSQL `integer`), spelled as a pattern so the OpenAPI document says it exactly. */
 const POSITIVE_INT32 =
   /^(?:[1-9]\d{0,8}|1\d{9}|20\d{8}|21[0-3]\d{7}|214[0-6]\d{6}|2147[0-3]\d{5}|21474[0-7]\d{4}|214748[0-2]\d{3}|2147483[0-5]\d{2}|21474836[0-3]\d|214748364[0-7])$/;
@@ -168,6 +189,7 @@ export const PATH_PARAMS = {
     example: 'WO-04112025-2825386',
   },
   notificationId: { schema: NotificationIdParam, description: 'the notice', example: '1' },
+  ticketNo: { schema: TicketNoParam, description: 'the CRM ticket number', example: '3759821' },
 };
 /** The rows of one page, for Prisma's findMany. */
 export const pageWindow = ({ page, pageSize }: { page: number; pageSize: number }) => ({

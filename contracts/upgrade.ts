@@ -148,8 +148,8 @@ export interface OntReplacedSignal {
 export const progressQuery = defineQuery<UpgradeProgress>('progress');
 export const ontReplacedSignal = defineSignal<[OntReplacedSignal]>('ontReplaced');
 
-/** Who booked a visit: the vendor's dispatcher (technician API) or the customer moving it. */
-export type VisitBooker = 'TECHNICIAN' | 'CUSTOMER';
+/** Who booked a visit: the vendor's dispatcher (technician API), the customer moving it, or customer service for them. */
+export type VisitBooker = 'TECHNICIAN' | 'CUSTOMER' | 'CS';
 
 /** Book or move the technician's visit (`bookVisitUpdate`), answered with the visit booked. */
 export interface VisitBookingRequest {

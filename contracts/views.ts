@@ -184,7 +184,7 @@ export const AppointmentView = z.strictObject({
   status: z
     .enum(['BOOKED', 'MOVED', 'MISSED', 'DONE', 'CANCELLED'])
     .describe('BOOKED stands; MOVED was replaced; MISSED the technician could not swap; DONE swapped'),
-  bookedBy: z.enum(['TECHNICIAN', 'CUSTOMER']),
+  bookedBy: z.enum(['TECHNICIAN', 'CUSTOMER', 'CS']).describe('CS: customer service, for the customer'),
   pendingCategory: z.enum(VISIT_PENDING_CATEGORIES).nullable().describe('why a MISSED visit was missed'),
   remark: z.string().nullable(),
   bookedAt: JakartaInstant,
@@ -485,6 +485,151 @@ export const WorkOrderView = z.strictObject({
   ...Appointments,
 });
 
+// ---- customer service (the CS console) -----------------------------------------------------
+
+export const CsCustomerMatch = z.strictObject({
+  customerId: CustomerId,
+  name: z.string(),
+  customerType: CustomerType,
+  phone: z.string(),
+  email: z.string(),
+  address: z.string(),
+  packageName: z.string().nullable(),
+  matchedBy: z
+    .array(z.enum(['CUSTOMER_ID', 'NAME', 'PHONE', 'BILL_CODE', 'TICKET_NO', 'WO_NUMBER']))
+    .describe('what of the customer the query matched'),
+});
+
+export const CsCustomerSearch = z.strictObject({
+  customers: z.array(CsCustomerMatch).describe('by name'),
+  page: Page,
+  pageSize: Page,
+  total: Count,
+});
+
+export const CsCustomerProfile = z.strictObject({
+  customerId: CustomerId,
+  name: z.string(),
+  customerType: CustomerType,
+  email: z.string(),
+  phone: z.string(),
+  address: z.string(),
+  homepassCode: z.string(),
+  homepassId: z.string(),
+  fatCode: z.string(),
+  fatPort: z.number().int(),
+  billCycle: z.number().int(),
+  subscription: z
+    .strictObject({
+      package: PackageView,
+      period: Period,
+      status: z.enum(['ACTIVE', 'SUSPENDED', 'TERMINATED']),
+    })
+    .nullable(),
+  packageHistory: z
+    .array(
+      z.strictObject({
+        changedAt: JakartaInstant,
+        fromPackageCode: PackageCode,
+        fromPackageName: z.string(),
+        toPackageCode: PackageCode,
+        toPackageName: z.string(),
+        period: Period,
+        upgradeId: UpgradeId.nullable(),
+      }),
+    )
+    .describe('every package change, newest first'),
+  devices: z
+    .array(
+      z.strictObject({
+        serial: z.string(),
+        model: z.string(),
+        band: OntBand,
+        status: z.enum(['ACTIVE', 'REPLACED']),
+        installedAt: JakartaInstant,
+        replacedAt: JakartaInstant.nullable(),
+        replacedBySerial: z.string().nullable(),
+        upgradeId: UpgradeId.nullable(),
+      }),
+    )
+    .describe('every ONT, the newest first'),
+  temporalRunsUrl: z
+    .string()
+    .nullable()
+    .describe(
+      "the Temporal Web UI's page of runs; a run's page is this plus its workflow ID (null: UI unknown)",
+    ),
+});
+
+export const CsWorkOrders = z.strictObject({
+  workOrders: z.array(WorkOrderView).describe('upgrade and maintenance WOs, newest first'),
+});
+
+export const CsNotice = z.strictObject({
+  id: z.number().int(),
+  kind: z.string().describe('the notice, e.g. BILL_ISSUED'),
+  channel: z.enum(['PUSH', 'INBOX', 'EMAIL']),
+  title: z.string(),
+  body: z.string(),
+  upgradeId: z.string().nullable(),
+  status: z
+    .enum(['DELIVERED', 'FAILED', 'PENDING'])
+    .describe(
+      'FAILED: the provider refused it for good (failureReason says why); PENDING: not delivered yet',
+    ),
+  createdAt: JakartaInstant,
+  deliveredAt: JakartaInstant.nullable(),
+  failedAt: JakartaInstant.nullable(),
+  failureReason: z.string().nullable(),
+});
+
+export const CsNotices = z.strictObject({
+  notices: z.array(CsNotice).describe('newest first, one per channel'),
+  page: Page,
+  pageSize: Page,
+  total: Count,
+});
+
+export const CsAuditEntry = z.strictObject({
+  id: z.number().int(),
+  at: JakartaInstant,
+  operator: z.string().describe('who: the operator’s user name'),
+  action: z.enum(['CANCEL_UPGRADE', 'BOOK_VISIT', 'RESEND_NOTICE', 'NOTE_TICKET']),
+  customerId: CustomerId,
+  subject: z.string().describe('what it acted on: upgrade ID, WO number, notice ID or ticket number'),
+  reason: z.string().describe('why, as the operator wrote it'),
+  outcome: z.string().describe('what came of it'),
+});
+
+export const CsAuditTrail = z.strictObject({
+  entries: z.array(CsAuditEntry).describe('newest first'),
+  page: Page,
+  pageSize: Page,
+  total: Count,
+});
+
+const Recorded = {
+  action: CsAuditEntry.describe('the audit trail’s entry of this action'),
+  repeated: z
+    .boolean()
+    .describe('true: a repeat of an earlier request (same Idempotency-Key), nothing done again'),
+};
+
+export const CsCancelAnswer = z.strictObject({
+  upgrade: UpgradeView.describe('the upgrade as the cancel left it'),
+  settled: z.boolean().describe('false: the run has not settled yet (follow the upgrade)'),
+  ...Recorded,
+});
+
+export const CsVisitAnswer = z.strictObject({ visit: AppointmentAnswer, ...Recorded });
+
+export const CsResendAnswer = z.strictObject({
+  notice: CsNotice.describe('DELIVERED, or FAILED again with the reason'),
+  ...Recorded,
+});
+
+export const CsNoteAnswer = z.strictObject({ ticket: TicketView, ...Recorded });
+
 // ---- public ---------------------------------------------------------------------------------
 
 const Check = z.enum(['ok', 'unavailable']);
@@ -557,6 +702,18 @@ export const RESPONSE_SCHEMAS = {
   TicketView,
   TicketList,
   WorkOrderView,
+  CsCustomerMatch,
+  CsCustomerSearch,
+  CsCustomerProfile,
+  CsWorkOrders,
+  CsNotice,
+  CsNotices,
+  CsAuditEntry,
+  CsAuditTrail,
+  CsCancelAnswer,
+  CsVisitAnswer,
+  CsResendAnswer,
+  CsNoteAnswer,
   Health,
   Liveness,
   Readiness,

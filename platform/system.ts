@@ -171,7 +171,9 @@ export async function startSystem(
         cleanups.push({ name: 'API metrics', run: server.stop });
         logger.info({ url: server.url }, 'API metrics listening');
       }
-      const api = await startApi(config, connectionOptions, db, metrics, logger);
+      // The API links runs to the Web UI (the console's Upgrade tab): the dev server's when it runs one.
+      const apiConfig = { ...config, temporal: { ...config.temporal, uiUrl: temporalUiUrl } };
+      const api = await startApi(apiConfig, connectionOptions, db, metrics, logger);
       cleanups.push({ name: 'API', run: api.stop });
       readiness.push(api.readiness);
       apiUrl = api.url;

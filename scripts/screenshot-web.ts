@@ -14,6 +14,7 @@ import { asTechnician, tokensFrom } from '../test/helpers/auth';
 import { openPhone, signInAs, startBrowser } from '../test/helpers/browser';
 import { http } from '../test/helpers/http';
 import { buildWeb } from './build-web';
+import { csScreenshots } from './lib/cs-screenshots';
 
 const OUT_DIR = path.resolve(__dirname, '..', 'docs', 'web');
 
@@ -119,6 +120,8 @@ async function main(): Promise<void> {
     const m = await open();
     await signInAs(m, 'MAYA ANGGRAINI', '/app/packages');
     await shot(m, 'packages-empty.png', () => m.getByText('Belum ada paket upgrade').waitFor());
+
+    await csScreenshots(browser, system, OUT_DIR);
   } finally {
     await browser.close();
     await system.stop();

@@ -19,7 +19,7 @@ export interface AppointmentSummary {
   date: string;
   slot: string;
   status: 'BOOKED' | 'MOVED' | 'MISSED' | 'DONE' | 'CANCELLED';
-  bookedBy: 'TECHNICIAN' | 'CUSTOMER';
+  bookedBy: 'TECHNICIAN' | 'CUSTOMER' | 'CS';
   pendingCategory: string | null;
   remark: string | null;
   bookedAt: string;

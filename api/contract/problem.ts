@@ -28,6 +28,9 @@ export const PROBLEM_REASONS = [
   'BILL_VOID',
   'AMOUNT_MISMATCH',
   'TRANSACTION_REUSED',
+  'NOT_IN_FLIGHT',
+  'ALREADY_DELIVERED',
+  'NO_EMAIL_COPY',
 ] as const;
 
 export const FieldError = z.strictObject({

@@ -30,7 +30,7 @@ import { AppointmentBody, AvailableSlotsQuery, VisitReportBody } from '../schema
 
 const operation = operationsOf('Visits');
 
-const BOOKING_ANSWERS = {
+export const BOOKING_ANSWERS = {
   404: problem('no such work order (or another customer’s)'),
   409: problem(
     'the slot is full (SLOT_FULL), the work order is not waiting for a visit (NOT_AWAITING_VISIT: closed, swapped, or no visit booked yet to move), or not a maintenance WO (NOT_MAINTENANCE)',
@@ -183,7 +183,11 @@ export const VISITS = [
 ];
 
 /** A maintenance WO whose visit is still to happen, or the answer saying why not (a technician: their vendor's only). */
-async function maintenanceWorkOrder(db: ApiDependencies['db'], woNumber: string, technician?: Response) {
+export async function maintenanceWorkOrder(
+  db: ApiDependencies['db'],
+  woNumber: string,
+  technician?: Response,
+) {
   const workOrder = await db.workOrder.findUnique({ where: { woNumber } });
   if (!workOrder) throw notFound(`work order ${woNumber} does not exist`);
   if (technician) assertVendorsWorkOrder(technician, workOrder, woNumber);
@@ -196,7 +200,7 @@ async function maintenanceWorkOrder(db: ApiDependencies['db'], woNumber: string,
 }
 
 /** Sends the booking to the waiting run; its refusals become 409/422 answers. */
-async function book(
+export async function book(
   { temporal, logger }: ApiDependencies,
   workOrder: { woNumber: string; upgradeId: string | null; status: string },
   request: { date: string; slot: string; by: VisitBooker; minLeadHours: number },
@@ -243,7 +247,7 @@ const REFUSALS: Record<string, { status: 409 | 422; code: string }> = {
   TOO_LATE_TO_MOVE: { status: 422, code: 'TOO_LATE_TO_MOVE' },
 };
 
-function refuseIfTooClose({ config }: ApiDependencies, date: string, slot: string) {
+export function refuseIfTooClose({ config }: ApiDependencies, date: string, slot: string) {
   const refusal = bookingRefusal({ date, slot, now: new Date(), minLeadHours: config.visitMoveLeadHours });
   if (refusal?.reason === 'TOO_LATE_TO_MOVE' || refusal?.reason === 'IN_THE_PAST') {
     throw unprocessable(`the visit booked (${slot} on ${date}) is too close to move: ${refusal.message}`, {
@@ -252,7 +256,7 @@ function refuseIfTooClose({ config }: ApiDependencies, date: string, slot: strin
   }
 }
 
-async function answer({ db }: ApiDependencies, upgradeId: string, booked: BookedVisit) {
+export async function answer({ db }: ApiDependencies, upgradeId: string, booked: BookedVisit) {
   const current = appointmentSummary(
     await db.appointment.findUniqueOrThrow({ where: { id: booked.appointmentId } }),
   );

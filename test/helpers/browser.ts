@@ -37,12 +37,38 @@ export async function openPhone(
   baseUrl: string,
   deviceScaleFactor = 2,
 ): Promise<PhonePage> {
+  return openPage(browser, baseUrl, { viewport: PHONE, deviceScaleFactor, isMobile: true, hasTouch: true });
+}
+
+/** A desktop page (the customer-service console's), 1440×900. */
+export const DESKTOP = { width: 1440, height: 900 } as const;
+
+export async function openDesktop(
+  browser: Browser,
+  baseUrl: string,
+  deviceScaleFactor = 1,
+): Promise<PhonePage> {
+  return openPage(browser, baseUrl, {
+    viewport: DESKTOP,
+    deviceScaleFactor,
+    isMobile: false,
+    hasTouch: false,
+  });
+}
+
+async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  device: {
+    viewport: { width: number; height: number };
+    deviceScaleFactor: number;
+    isMobile: boolean;
+    hasTouch: boolean;
+  },
+): Promise<PhonePage> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: PHONE,
-    deviceScaleFactor,
-    isMobile: true,
-    hasTouch: true,
+    ...device,
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
   });

@@ -60,6 +60,8 @@ export interface ResendStandIn {
   loseFirstAnswers(on: boolean): void;
   /** Messages to this address are refused for good, as Resend refuses an invalid recipient (422). */
   rejectRecipient(address: string): void;
+  /** Messages to this address are accepted again (the customer's mailbox was fixed). */
+  acceptRecipient(address: string): void;
   /**
    * The next request is held, never answered (its sender may be killed meanwhile); resolves with
    * it once it arrives. Later requests are answered as usual.
@@ -191,6 +193,9 @@ export async function startResendStandIn(): Promise<ResendStandIn> {
     url: `http://127.0.0.1:${port}`,
     rejectRecipient: (address) => {
       rejected.add(address);
+    },
+    acceptRecipient: (address) => {
+      rejected.delete(address);
     },
     outage: (phases) => {
       pending = [...phases];

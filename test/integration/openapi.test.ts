@@ -710,6 +710,85 @@ describe('real answers conform to the document', () => {
     await call('GET', '/v1/ops/tickets?customerId=21301029', 403, { headers: await asCustomer(FACHRI) });
   });
 
+  it('customer-service console: reads and actions for operators only, each action in the audit trail', async () => {
+    const op = { headers: await asOperator() };
+    const search = await call('GET', '/v1/cs/customers?q=081380002222', 200, op);
+    expect(
+      (search.body as { customers: { customerId: string }[] }).customers.map((c) => c.customerId),
+    ).toEqual([FACHRI]);
+    await call('GET', `/v1/cs/customers?q=${billCode}`, 200, op);
+    await call('GET', '/v1/cs/customers?q=%20', 400, op);
+    await call('GET', `/v1/cs/customers/${FACHRI}`, 200, op);
+    await call('GET', '/v1/cs/customers/29999999', 404, op);
+    await call('GET', `/v1/cs/customers/${FACHRI}/work-orders`, 200, op);
+    await call('GET', `/v1/cs/customers/${FACHRI}/notices?pageSize=5`, 200, op);
+    await call('GET', '/v1/cs/customers/29999999/notices', 404, op);
+    await call('GET', '/v1/cs/customers/29999999/work-orders', 404, op);
+    await call('GET', '/v1/cs/customers/29999999/audit-trail', 404, op);
+
+    const note = { note: 'Pelanggan dihubungi' };
+    const tickets = await call('GET', `/v1/ops/tickets?customerId=${FACHRI}`, 200, op);
+    const ticketNo = (tickets.body as { tickets: { ticketNo: string }[] }).tickets[0]!.ticketNo;
+    const noted = await call('POST', `/v1/cs/tickets/${ticketNo}/notes`, 200, {
+      headers: { ...op.headers, 'Idempotency-Key': 'contract-note' },
+      body: note,
+    });
+    expect((noted.body as { ticket: { notes: string[] } }).ticket.notes.at(-1)).toMatch(
+      /^Noted ops-rina .*: Pelanggan dihubungi$/,
+    );
+    await call('POST', '/v1/cs/tickets/9999999/notes', 404, { ...op, body: note });
+    await call('POST', `/v1/cs/tickets/${ticketNo}/notes`, 400, { ...op, body: {} });
+
+    // A push the gateway did not take: sent again once; a delivered notice is refused.
+    const [undelivered] = await t.db.notification.findMany({
+      where: { customerId: FACHRI, channel: 'PUSH' },
+      take: 1,
+    });
+    await t.db.notification.update({
+      where: { id: undelivered!.id },
+      data: { deliveredAt: null, failedAt: new Date(), failureReason: 'PushRejected: device unknown' },
+    });
+    await t.db.pushOutbox.deleteMany({ where: { idempotencyKey: undelivered!.idempotencyKey } });
+    const resend = `/v1/cs/notices/${undelivered!.id}/resend`;
+    const sent = await call('POST', resend, 200, { ...op, body: { reason: 'Perangkat sudah aktif' } });
+    expect((sent.body as { notice: { status: string } }).notice.status).toBe('DELIVERED');
+    await call('POST', resend, 409, { ...op, body: { reason: 'Sekali lagi' } });
+    await call('POST', '/v1/cs/notices/2147483647/resend', 404, { ...op, body: { reason: 'Tidak ada' } });
+
+    await call('POST', `/v1/cs/upgrades/${UPGRADE_A}/cancellation`, 409, {
+      ...op,
+      body: { reason: 'Terlambat' },
+    });
+    await call('POST', `/v1/cs/upgrades/upgrade-${FACHRI}-none/cancellation`, 404, {
+      ...op,
+      body: { reason: 'x y z' },
+    });
+    const visit = { date: '2030-01-07', slot: '08-10', reason: 'Permintaan pelanggan' };
+    await call('POST', `/v1/cs/customers/${AHMAD}/work-orders/${upgradeWorkOrder}/appointment`, 409, {
+      ...op,
+      body: visit,
+    });
+    await call('POST', `/v1/cs/customers/${AHMAD}/work-orders/${maintenanceWorkOrder}/appointment`, 404, {
+      ...op,
+      body: visit,
+    });
+
+    const trail = await call('GET', `/v1/cs/customers/${FACHRI}/audit-trail`, 200, op);
+    expect((trail.body as { entries: { action: string }[] }).entries.map((e) => e.action)).toEqual([
+      'RESEND_NOTICE',
+      'NOTE_TICKET',
+    ]);
+    // Customers and technicians get 403 on every CS route.
+    for (const who of [await asCustomer(FACHRI), await asTechnician()]) {
+      await call('GET', `/v1/cs/customers?q=${FACHRI}`, 403, { headers: who });
+      await call('GET', `/v1/cs/customers/${FACHRI}/audit-trail`, 403, { headers: who });
+      await call('POST', `/v1/cs/upgrades/${UPGRADE_B}/cancellation`, 403, {
+        headers: who,
+        body: { reason: 'abc' },
+      });
+    }
+  });
+
   it('answers 405 with Allow for a known path under another method, 404 for an unknown path', async () => {
     const wrongMethod = await http(base, 'DELETE', '/v1/packages', { headers: await asOperator() });
     expect([wrongMethod.status, wrongMethod.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
@@ -811,6 +890,8 @@ describe('real answers conform to the document', () => {
     expect(documented(document).filter((key) => !successes.includes(key))).toEqual([
       'GET /health',
       'GET /readyz',
+      'POST /v1/cs/customers/{customerId}/work-orders/{woNumber}/appointment',
+      'POST /v1/cs/upgrades/{upgradeId}/cancellation',
       'POST /v1/customers/{customerId}/upgrades',
       'POST /v1/dev/bills/{billCode}/pay',
       'POST /v1/payments/notifications',

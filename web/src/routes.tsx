@@ -6,6 +6,8 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireSession } from './auth';
 import { CallbackPage } from './auth/CallbackPage';
+import { CsLayout } from './cs/CsLayout';
+import { csRoutes } from './cs/routes';
 import { CustomerLayout } from './customer/CustomerLayout';
 import { customerRoutes } from './customer/routes';
 import { technicianRoutes } from './technician/routes';
@@ -32,6 +34,15 @@ export const router = createBrowserRouter(
         </RequireSession>
       ),
       children: technicianRoutes,
+    },
+    {
+      path: '/cs',
+      element: (
+        <RequireSession as="operator">
+          <CsLayout />
+        </RequireSession>
+      ),
+      children: csRoutes,
     },
     { path: '*', element: <NotFoundPage /> },
   ],

@@ -733,6 +733,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/cs/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a customer
+         * @description By customer ID, name (any part), phone number (`0857…` or `+62857…`, any part of at least 4 digits), bill code, ticket or WO number. By name, paginated.
+         *
+         *     **Who:** Operators only (ops and read).
+         */
+        get: operations["searchCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cs/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer as the Billing App shows them
+         * @description Who, the package and its history, the ONTs, and where the Temporal Web UI shows their runs.
+         *
+         *     **Who:** Operators only (ops and read).
+         */
+        get: operations["getCustomerProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cs/customers/{customerId}/work-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer’s work orders (WO Upgrade and WO Maintenance)
+         * @description Newest first, each with its visit and the visit’s history.
+         *
+         *     **Who:** Operators only (ops and read).
+         */
+        get: operations["listCustomerWorkOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cs/customers/{customerId}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every notice sent to the customer, per channel
+         * @description Push, inbox and email, each delivered, failed (with the provider’s reason) or pending. Newest first.
+         *
+         *     **Who:** Operators only (ops and read).
+         */
+        get: operations["listCustomerNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cs/customers/{customerId}/audit-trail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What customer service did for the customer
+         * @description Every action an operator took (who, when, what, on what, why, what came of it), newest first.
+         *
+         *     **Who:** Operators only (ops and read).
+         */
+        get: operations["getAuditTrail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cs/upgrades/{upgradeId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an upgrade in flight, with a reason
+         * @description The same ending as "Request Cancellation" in the Temporal Web UI: the run settles it (before the package switch the bill is voided and the WO Upgrade cancelled; after it the open ONT visit is cancelled) and tells the customer; a run already gone is settled by the reconciler. Waits up to 20 s for the settlement and answers the upgrade as it left it; the customer may then upgrade again.
+         *
+         *     **Who:** Operators only (ops and read).
+         */
+        post: operations["cancelUpgradeForCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cs/customers/{customerId}/work-orders/{woNumber}/appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book or move the technician’s visit for the customer
+         * @description The customer on the phone asks: the same rules as the customer’s own move (a free place, at least VISIT_MOVE_LEAD_HOURS before both the visit booked and the new one), and CS may book the first visit too. Recorded as booked by CS.
+         *
+         *     **Who:** Operators only (ops and read).
+         */
+        post: operations["bookVisitForCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cs/notices/{notificationId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a notice again that was not delivered
+         * @description On its own channel, under its own idempotency key: the push from what it said, the email from the copy kept before its first send. A delivered notice is never sent twice (409).
+         *
+         *     **Who:** Operators only (ops and read).
+         */
+        post: operations["resendNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cs/tickets/{ticketNo}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a note to a ticket (the CRM’s "Noted")
+         * @description A line on the ticket naming who wrote it and when; the note is also the audit trail’s why.
+         *
+         *     **Who:** Operators only (ops and read).
+         */
+        post: operations["noteTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/dev/customers": {
         parameters: {
             query?: never;
@@ -830,8 +1028,11 @@ export interface components {
              * @enum {string}
              */
             status: "BOOKED" | "MOVED" | "MISSED" | "DONE" | "CANCELLED";
-            /** @enum {string} */
-            bookedBy: "TECHNICIAN" | "CUSTOMER";
+            /**
+             * @description CS: customer service, for the customer
+             * @enum {string}
+             */
+            bookedBy: "TECHNICIAN" | "CUSTOMER" | "CS";
             /** @description why a MISSED visit was missed */
             pendingCategory: ("CUSTOMER_NOT_HOME" | "NO_ACCESS" | "EQUIPMENT_MISSING" | "WEATHER" | "OTHER") | null;
             remark: string | null;
@@ -1460,6 +1661,180 @@ export interface components {
             /** @description every booking, oldest first */
             appointmentHistory: components["schemas"]["AppointmentView"][];
         };
+        CsCustomerMatch: {
+            customerId: string;
+            name: string;
+            /** @enum {string} */
+            customerType: "REGULAR" | "VIP";
+            phone: string;
+            email: string;
+            address: string;
+            packageName: string | null;
+            /** @description what of the customer the query matched */
+            matchedBy: ("CUSTOMER_ID" | "NAME" | "PHONE" | "BILL_CODE" | "TICKET_NO" | "WO_NUMBER")[];
+        };
+        CsCustomerSearch: {
+            /** @description by name */
+            customers: components["schemas"]["CsCustomerMatch"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CsCustomerProfile: {
+            customerId: string;
+            name: string;
+            /** @enum {string} */
+            customerType: "REGULAR" | "VIP";
+            email: string;
+            phone: string;
+            address: string;
+            homepassCode: string;
+            homepassId: string;
+            fatCode: string;
+            fatPort: number;
+            billCycle: number;
+            subscription: {
+                package: components["schemas"]["PackageView"];
+                period: {
+                    /**
+                     * Format: date
+                     * @description a calendar day in Jakarta, YYYY-MM-DD
+                     */
+                    start: string;
+                    /**
+                     * Format: date
+                     * @description a calendar day in Jakarta, YYYY-MM-DD
+                     */
+                    end: string;
+                };
+                /** @enum {string} */
+                status: "ACTIVE" | "SUSPENDED" | "TERMINATED";
+            } | null;
+            /** @description every package change, newest first */
+            packageHistory: {
+                /** @description an instant, ISO 8601 with the Asia/Jakarta offset: 2025-11-21T13:34:28+07:00 */
+                changedAt: string;
+                fromPackageCode: string;
+                fromPackageName: string;
+                toPackageCode: string;
+                toPackageName: string;
+                period: {
+                    /**
+                     * Format: date
+                     * @description a calendar day in Jakarta, YYYY-MM-DD
+                     */
+                    start: string;
+                    /**
+                     * Format: date
+                     * @description a calendar day in Jakarta, YYYY-MM-DD
+                     */
+                    end: string;
+                };
+                upgradeId: string | null;
+            }[];
+            /** @description every ONT, the newest first */
+            devices: {
+                serial: string;
+                model: string;
+                /** @enum {string} */
+                band: "SINGLE" | "DUAL";
+                /** @enum {string} */
+                status: "ACTIVE" | "REPLACED";
+                /** @description an instant, ISO 8601 with the Asia/Jakarta offset: 2025-11-21T13:34:28+07:00 */
+                installedAt: string;
+                replacedAt: string | null;
+                replacedBySerial: string | null;
+                upgradeId: string | null;
+            }[];
+            /** @description the Temporal Web UI's page of runs; a run's page is this plus its workflow ID (null: UI unknown) */
+            temporalRunsUrl: string | null;
+        };
+        CsWorkOrders: {
+            /** @description upgrade and maintenance WOs, newest first */
+            workOrders: components["schemas"]["WorkOrderView"][];
+        };
+        CsNotice: {
+            id: number;
+            /** @description the notice, e.g. BILL_ISSUED */
+            kind: string;
+            /** @enum {string} */
+            channel: "PUSH" | "INBOX" | "EMAIL";
+            title: string;
+            body: string;
+            upgradeId: string | null;
+            /**
+             * @description FAILED: the provider refused it for good (failureReason says why); PENDING: not delivered yet
+             * @enum {string}
+             */
+            status: "DELIVERED" | "FAILED" | "PENDING";
+            /** @description an instant, ISO 8601 with the Asia/Jakarta offset: 2025-11-21T13:34:28+07:00 */
+            createdAt: string;
+            deliveredAt: string | null;
+            failedAt: string | null;
+            failureReason: string | null;
+        };
+        CsNotices: {
+            /** @description newest first, one per channel */
+            notices: components["schemas"]["CsNotice"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CsAuditEntry: {
+            id: number;
+            /** @description an instant, ISO 8601 with the Asia/Jakarta offset: 2025-11-21T13:34:28+07:00 */
+            at: string;
+            /** @description who: the operator’s user name */
+            operator: string;
+            /** @enum {string} */
+            action: "CANCEL_UPGRADE" | "BOOK_VISIT" | "RESEND_NOTICE" | "NOTE_TICKET";
+            customerId: string;
+            /** @description what it acted on: upgrade ID, WO number, notice ID or ticket number */
+            subject: string;
+            /** @description why, as the operator wrote it */
+            reason: string;
+            /** @description what came of it */
+            outcome: string;
+        };
+        CsAuditTrail: {
+            /** @description newest first */
+            entries: components["schemas"]["CsAuditEntry"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CsCancelAnswer: {
+            /** @description the upgrade as the cancel left it */
+            upgrade: components["schemas"]["UpgradeView"];
+            /** @description false: the run has not settled yet (follow the upgrade) */
+            settled: boolean;
+            /** @description the audit trail’s entry of this action */
+            action: components["schemas"]["CsAuditEntry"];
+            /** @description true: a repeat of an earlier request (same Idempotency-Key), nothing done again */
+            repeated: boolean;
+        };
+        CsVisitAnswer: {
+            visit: components["schemas"]["AppointmentAnswer"];
+            /** @description the audit trail’s entry of this action */
+            action: components["schemas"]["CsAuditEntry"];
+            /** @description true: a repeat of an earlier request (same Idempotency-Key), nothing done again */
+            repeated: boolean;
+        };
+        CsResendAnswer: {
+            /** @description DELIVERED, or FAILED again with the reason */
+            notice: components["schemas"]["CsNotice"];
+            /** @description the audit trail’s entry of this action */
+            action: components["schemas"]["CsAuditEntry"];
+            /** @description true: a repeat of an earlier request (same Idempotency-Key), nothing done again */
+            repeated: boolean;
+        };
+        CsNoteAnswer: {
+            ticket: components["schemas"]["TicketView"];
+            /** @description the audit trail’s entry of this action */
+            action: components["schemas"]["CsAuditEntry"];
+            /** @description true: a repeat of an earlier request (same Idempotency-Key), nothing done again */
+            repeated: boolean;
+        };
         Health: {
             /** @enum {string} */
             status: "ok" | "degraded";
@@ -1525,7 +1900,7 @@ export interface components {
              * @description on 409 and 422: why, for a program
              * @enum {string}
              */
-            reason?: "UNKNOWN_PACKAGE" | "NO_ACTIVE_SUBSCRIPTION" | "NOT_ELIGIBLE" | "IDEMPOTENCY_KEY_REUSED" | "UPGRADE_IN_PROGRESS" | "NOT_MAINTENANCE" | "WORK_ORDER_CLOSED" | "NOT_DUAL_BAND" | "ONT_ALREADY_REGISTERED" | "BEFORE_VISIT" | "SLOT_FULL" | "NOT_AWAITING_VISIT" | "NO_VISIT_BOOKED" | "NOT_A_DATE" | "NOT_A_SLOT" | "NOT_A_WORKING_DAY" | "IN_THE_PAST" | "TOO_LATE_TO_MOVE" | "BILL_PAID" | "BILL_VOID" | "AMOUNT_MISMATCH" | "TRANSACTION_REUSED";
+            reason?: "UNKNOWN_PACKAGE" | "NO_ACTIVE_SUBSCRIPTION" | "NOT_ELIGIBLE" | "IDEMPOTENCY_KEY_REUSED" | "UPGRADE_IN_PROGRESS" | "NOT_MAINTENANCE" | "WORK_ORDER_CLOSED" | "NOT_DUAL_BAND" | "ONT_ALREADY_REGISTERED" | "BEFORE_VISIT" | "SLOT_FULL" | "NOT_AWAITING_VISIT" | "NO_VISIT_BOOKED" | "NOT_A_DATE" | "NOT_A_SLOT" | "NOT_A_WORKING_DAY" | "IN_THE_PAST" | "TOO_LATE_TO_MOVE" | "BILL_PAID" | "BILL_VOID" | "AMOUNT_MISMATCH" | "TRANSACTION_REUSED" | "NOT_IN_FLIGHT" | "ALREADY_DELIVERED" | "NO_EMAIL_COPY";
             /** @description with UPGRADE_IN_PROGRESS: the upgrade still in flight */
             upgradeId?: string | null;
         };
@@ -1579,6 +1954,21 @@ export interface components {
             method: "VA_BCA" | "VA_MANDIRI" | "VA_BNI" | "VA_BRI" | "QRIS" | "GOPAY" | "OVO" | "DANA" | "SHOPEEPAY";
             /** Format: date-time */
             paidAt: string;
+        };
+        CsCancelRequest: {
+            reason: string;
+        };
+        CsVisitRequest: {
+            date: string;
+            slot: string;
+            reason: string;
+        };
+        CsResendRequest: {
+            reason: string;
+        };
+        CsNoteRequest: {
+            /** @description the line added to the ticket (the CRM’s "Noted") */
+            note: string;
         };
         DevSignInRequest: {
             /** @constant */
@@ -3922,6 +4312,797 @@ export interface operations {
             };
             /** @description no such work order */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchCustomers: {
+        parameters: {
+            query: {
+                q: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one page of customers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsCustomerSearch"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not an operator; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCustomerProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description the 8-digit customer ID
+                 * @example 21314849
+                 */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsCustomerProfile"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not an operator; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomerWorkOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description the 8-digit customer ID
+                 * @example 21314849
+                 */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the work orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsWorkOrders"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not an operator; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCustomerNotices: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description the 8-digit customer ID
+                 * @example 21314849
+                 */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one page of notices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsNotices"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not an operator; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuditTrail: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description the 8-digit customer ID
+                 * @example 21314849
+                 */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one page of the audit trail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsAuditTrail"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not an operator; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such customer */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelUpgradeForCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description a repeat with the same key answers the first answer and acts once; a UUID when absent
+                 * @example cs-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description upgrade ID = workflow ID, `upgrade-<customerId>-<Idempotency-Key>`
+                 * @example upgrade-21314849-demo-1
+                 */
+                upgradeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Pelanggan berubah pikiran"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CsCancelRequest"];
+            };
+        };
+        responses: {
+            /** @description the upgrade as the cancel left it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsCancelAnswer"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not an operator; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such upgrade */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the upgrade is no longer in flight (NOT_IN_FLIGHT) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the JSON body is larger than 16 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body uses an unsupported charset or content encoding */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal did not take the cancel; nothing changed, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bookVisitForCustomer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description a repeat with the same key answers the first answer and acts once; a UUID when absent
+                 * @example cs-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description the 8-digit customer ID
+                 * @example 21314849
+                 */
+                customerId: string;
+                /**
+                 * @description work order number
+                 * @example WO-04112025-2825386
+                 */
+                woNumber: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "date": "2025-11-25",
+                 *       "slot": "13-15",
+                 *       "reason": "Pelanggan minta sore hari"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CsVisitRequest"];
+            };
+        };
+        responses: {
+            /** @description the visit booked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsVisitAnswer"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not an operator; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such work order (or another customer’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the slot is full (SLOT_FULL), the work order is not waiting for a visit (NOT_AWAITING_VISIT: closed, swapped, or no visit booked yet to move), or not a maintenance WO (NOT_MAINTENANCE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the JSON body is larger than 16 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body uses an unsupported charset or content encoding */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not a date (NOT_A_DATE), not a slot (NOT_A_SLOT), a Sunday (NOT_A_WORKING_DAY), in the past (IN_THE_PAST), too close to move (TOO_LATE_TO_MOVE), or the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporal did not take the booking; nothing changed, try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resendNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description a repeat with the same key answers the first answer and acts once; a UUID when absent
+                 * @example cs-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description the notice
+                 * @example 1
+                 */
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Alamat email sudah diperbaiki"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CsResendRequest"];
+            };
+        };
+        responses: {
+            /** @description delivered, or refused again with the reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsResendAnswer"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not an operator; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such notice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description delivered already (ALREADY_DELIVERED), or no copy of the email kept (NO_EMAIL_COPY) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the JSON body is larger than 16 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body uses an unsupported charset or content encoding */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    noteTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description a repeat with the same key answers the first answer and acts once; a UUID when absent
+                 * @example cs-1
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /**
+                 * @description the CRM ticket number
+                 * @example 3759821
+                 */
+                ticketNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Pelanggan dihubungi, minta dijadwalkan ulang"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CsNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description the ticket with its note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CsNoteAnswer"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not an operator; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no such ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the JSON body is larger than 16 kB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body uses an unsupported charset or content encoding */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,7 +18,7 @@ import { useCustomerId } from './queries';
 type Upgrade = Schemas['UpgradeView'];
 type Appointment = Schemas['AppointmentView'];
 
-const BOOKED_BY = { TECHNICIAN: 'teknisi', CUSTOMER: 'kamu' } as const;
+const BOOKED_BY = { TECHNICIAN: 'teknisi', CUSTOMER: 'kamu', CS: 'Customer Service' } as const;
 
 export function VisitCard({ upgrade }: { upgrade: Upgrade }) {
   const swap = upgrade.ontSwap;

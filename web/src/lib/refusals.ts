@@ -31,6 +31,9 @@ export const REASON_WORDS: Record<Reason, string> = {
   BILL_VOID: 'Tagihan ini sudah dibatalkan.',
   AMOUNT_MISMATCH: 'Jumlah pembayaran tidak sama dengan total tagihan.',
   TRANSACTION_REUSED: 'Transaksi ini sudah tercatat untuk tagihan lain.',
+  NOT_IN_FLIGHT: 'Upgrade ini sudah selesai atau sudah berakhir, jadi tidak bisa dibatalkan lagi.',
+  ALREADY_DELIVERED: 'Notifikasi ini sudah terkirim; notifikasi tidak dikirim dua kali.',
+  NO_EMAIL_COPY: 'Salinan email ini tidak tersimpan, jadi tidak bisa dikirim ulang.',
 };
 
 const STATUS_WORDS: Record<number, string> = {

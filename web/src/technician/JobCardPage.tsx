@@ -126,7 +126,7 @@ const APPOINTMENT_WORDS = {
   DONE: 'selesai',
   CANCELLED: 'dibatalkan',
 } as const;
-const BOOKED_BY = { TECHNICIAN: 'teknisi', CUSTOMER: 'pelanggan' } as const;
+const BOOKED_BY = { TECHNICIAN: 'teknisi', CUSTOMER: 'pelanggan', CS: 'customer service' } as const;
 
 function VisitHistory({ wo }: { wo: JobCard }) {
   if (!wo.appointmentHistory.length) return null;

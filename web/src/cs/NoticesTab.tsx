@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { api, must, type Schemas } from '../api/client';
+import { ErrorNotice, Loading } from '../ui/Page';
+import { ActionForm } from './ActionForm';
+import { useCustomerIdParam } from './CustomerPage';
+import { formatCrmInstant } from './format';
+import { useCsNotices } from './queries';
+
+const STATUS_WORDS = { DELIVERED: 'Terkirim', FAILED: 'Tidak terkirim', PENDING: 'Belum terkirim' } as const;
+
+/** Notices: every notice on every channel, delivered or not (with why), and "send again". */
+export function NoticesTab() {
+  const notices = useCsNotices(useCustomerIdParam());
+  if (notices.isPending) return <Loading />;
+  if (notices.isError) return <ErrorNotice error={notices.error} />;
+  return (
+    <section aria-label="Notifikasi">
+      <h2>Notifikasi</h2>
+      {notices.data.notices.length === 0 ? (
+        <p>Belum ada notifikasi.</p>
+      ) : (
+        <table className="cs-table">
+          <thead>
+            <tr>
+              <th scope="col">Dibuat</th>
+              <th scope="col">Jenis</th>
+              <th scope="col">Kanal</th>
+              <th scope="col">Judul</th>
+              <th scope="col">Status</th>
+              <th scope="col">Keterangan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {notices.data.notices.map((n) => (
+              <NoticeRow key={n.id} notice={n} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function NoticeRow({ notice: n }: { notice: Schemas['CsNotice'] }) {
+  // Kept once shown, so what the resend did stays on screen after the notice was delivered.
+  const [resendable] = useState(() => n.status !== 'DELIVERED');
+  return (
+    <tr>
+      <td>{formatCrmInstant(n.createdAt)}</td>
+      <td>{n.kind}</td>
+      <td>{n.channel}</td>
+      <td>{n.title}</td>
+      <td>
+        <span className={`cs-status cs-status-${n.status.toLowerCase()}`}>{STATUS_WORDS[n.status]}</span>
+      </td>
+      <td>
+        {n.status === 'DELIVERED'
+          ? formatCrmInstant(n.deliveredAt)
+          : (n.failureReason ?? 'Menunggu pengiriman')}
+        {resendable ? (
+          <ActionForm
+            title={`Kirim ulang ${n.kind} lewat ${n.channel}`}
+            submitLabel="Kirim ulang"
+            perform={(reason, key) =>
+              must(
+                api.POST('/v1/cs/notices/{notificationId}/resend', {
+                  params: { path: { notificationId: String(n.id) }, header: { 'Idempotency-Key': key } },
+                  body: { reason },
+                }),
+              )
+            }
+            describe={(answer) =>
+              answer.notice.status === 'DELIVERED'
+                ? 'Notifikasi terkirim ulang.'
+                : `Notifikasi tetap tidak terkirim: ${answer.notice.failureReason ?? ''}`
+            }
+          />
+        ) : null}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,112 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorNotice, Loading, Page } from '../ui/Page';
+import { useSearch } from './queries';
+
+const MATCH_WORDS = {
+  CUSTOMER_ID: 'Customer ID',
+  NAME: 'Nama',
+  PHONE: 'Telepon',
+  BILL_CODE: 'Bill code',
+  TICKET_NO: 'No. tiket',
+  WO_NUMBER: 'No. WO',
+} as const;
+
+/** Find a customer by whatever the caller gives: customer ID, name, phone, bill code, ticket or WO number. */
+export function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = Number(params.get('page') ?? '1') || 1;
+  const [draft, setDraft] = useState(q);
+  const search = useSearch(q, page);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setParams({ q: draft.trim() });
+  };
+  const pages = search.data ? Math.max(1, Math.ceil(search.data.total / search.data.pageSize)) : 1;
+  return (
+    <Page title="Cari pelanggan">
+      <form className="cs-search" onSubmit={submit} aria-label="Cari pelanggan">
+        <label htmlFor="cs-q">Customer ID, nama, telepon, bill code, no. tiket atau no. WO</label>
+        <div className="cs-search-row">
+          <input
+            id="cs-q"
+            name="q"
+            value={draft}
+            minLength={2}
+            maxLength={80}
+            required
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <button type="submit" className="button">
+            Cari
+          </button>
+        </div>
+      </form>
+      {search.isFetching ? <Loading what="Mencari…" /> : null}
+      {search.isError ? <ErrorNotice error={search.error} /> : null}
+      {search.data ? (
+        <section aria-label="Hasil pencarian">
+          <p role="status">
+            {search.data.total === 0
+              ? `Tidak ada pelanggan yang cocok dengan "${q}".`
+              : `${search.data.total} pelanggan cocok dengan "${q}".`}
+          </p>
+          {search.data.customers.length > 0 ? (
+            <table className="cs-table">
+              <thead>
+                <tr>
+                  <th scope="col">Customer ID</th>
+                  <th scope="col">Nama</th>
+                  <th scope="col">Tipe</th>
+                  <th scope="col">Telepon</th>
+                  <th scope="col">Paket</th>
+                  <th scope="col">Alamat</th>
+                  <th scope="col">Cocok pada</th>
+                </tr>
+              </thead>
+              <tbody>
+                {search.data.customers.map((c) => (
+                  <tr key={c.customerId}>
+                    <td>
+                      <Link to={`/cs/customers/${c.customerId}`}>{c.customerId}</Link>
+                    </td>
+                    <td>{c.name}</td>
+                    <td>{c.customerType}</td>
+                    <td>{c.phone}</td>
+                    <td>{c.packageName ?? '—'}</td>
+                    <td>{c.address}</td>
+                    <td>{c.matchedBy.map((m) => MATCH_WORDS[m]).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {pages > 1 ? (
+            <nav className="cs-pager" aria-label="Halaman hasil">
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={page <= 1}
+                onClick={() => setParams({ q, page: String(page - 1) })}
+              >
+                Sebelumnya
+              </button>
+              <span>
+                Halaman {page} dari {pages}
+              </span>
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={page >= pages}
+                onClick={() => setParams({ q, page: String(page + 1) })}
+              >
+                Berikutnya
+              </button>
+            </nav>
+          ) : null}
+        </section>
+      ) : null}
+    </Page>
+  );
+}

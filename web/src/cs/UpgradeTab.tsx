@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { api, must, type Schemas } from '../api/client';
+import { StepList } from '../customer/StepList';
+import { isInFlight } from '../lib/steps';
+import { ErrorNotice, Facts, Loading } from '../ui/Page';
+import { ActionForm } from './ActionForm';
+import { useCustomerIdParam } from './CustomerPage';
+import { formatCrmInstant } from './format';
+import { useCsUpgrades, useProfile } from './queries';
+
+/** Upgrade: each upgrade's steps, its run in the Temporal Web UI, and the cancel of one in flight. */
+export function UpgradeTab() {
+  const customerId = useCustomerIdParam();
+  const upgrades = useCsUpgrades(customerId);
+  const profile = useProfile(customerId);
+  if (upgrades.isPending) return <Loading />;
+  if (upgrades.isError) return <ErrorNotice error={upgrades.error} />;
+  const runs = profile.data?.temporalRunsUrl ?? null;
+  return (
+    <section aria-label="Upgrade">
+      <h2>Upgrade</h2>
+      {upgrades.data.upgrades.length === 0 ? <p>Belum ada upgrade.</p> : null}
+      {upgrades.data.upgrades.map((u) => (
+        <UpgradeCard key={u.upgradeId} upgrade={u} runs={runs} />
+      ))}
+    </section>
+  );
+}
+
+function UpgradeCard({ upgrade: u, runs }: { upgrade: Schemas['UpgradeView']; runs: string | null }) {
+  // Kept once shown, so what the cancel did stays on screen after the upgrade ended.
+  const [cancellable] = useState(() => isInFlight(u.status));
+  return (
+    <section className="cs-upgrade" aria-label={`Upgrade ${u.upgradeId}`}>
+      <h3>
+        {u.fromPackageCode ?? '—'} → {u.targetPackageCode} · {u.status}
+      </h3>
+      <div className="cs-columns">
+        <Facts
+          rows={[
+            ['Upgrade ID', u.upgradeId],
+            ['Diminta', formatCrmInstant(u.requestedAt)],
+            ['Bill Code', u.billCode ?? '—'],
+            ['TT Upgrade', u.upgradeTicketNo ?? '—'],
+            ['WO Upgrade', u.upgradeWorkOrderNo ?? '—'],
+            ['TT Change ONT', u.changeOntTicketNo ?? '—'],
+            ['WO Maintenance', u.maintenanceWorkOrderNo ?? '—'],
+            ['Keterangan', u.failureReason ?? '—'],
+            [
+              'Temporal Web UI',
+              runs ? (
+                <a
+                  key="run"
+                  href={`${runs}${encodeURIComponent(u.workflowId)}`}
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  Buka run {u.workflowId}
+                </a>
+              ) : (
+                'alamat Web UI tidak diketahui'
+              ),
+            ],
+          ]}
+        />
+        <StepList upgrade={u} />
+      </div>
+      {cancellable ? (
+        <ActionForm
+          title={`Batalkan upgrade ${u.upgradeId}`}
+          submitLabel="Batalkan upgrade"
+          perform={(reason, key) =>
+            must(
+              api.POST('/v1/cs/upgrades/{upgradeId}/cancellation', {
+                params: { path: { upgradeId: u.upgradeId }, header: { 'Idempotency-Key': key } },
+                body: { reason },
+              }),
+            )
+          }
+          describe={(answer) =>
+            answer.settled ? answer.action.outcome : 'Pembatalan diminta; upgrade masih diproses oleh sistem.'
+          }
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import { api, must, type Schemas } from '../api/client';
+import { formatVisit, VISIT_PENDING_LABELS, type VisitSlot } from '../lib/format';
+import { ErrorNotice, Facts, Loading } from '../ui/Page';
+import { ActionForm } from './ActionForm';
+import { useCustomerIdParam } from './CustomerPage';
+import { formatCrmInstant } from './format';
+import { useCsWorkOrders, useProfile, useSlots } from './queries';
+
+type WorkOrder = Schemas['WorkOrderView'];
+
+const BOOKED_BY = { TECHNICIAN: 'Vendor', CUSTOMER: 'Pelanggan', CS: 'Customer Service' } as const;
+const VISIT_STATUS = {
+  BOOKED: 'Terjadwal',
+  MOVED: 'Dipindah',
+  MISSED: 'Tidak terlaksana',
+  DONE: 'Selesai',
+  CANCELLED: 'Dibatalkan',
+} as const;
+
+/** WO: both kinds (WO Upgrade, WO Maintenance as the deck's form), each visit's history, and booking for the customer. */
+export function WorkOrderTab() {
+  const customerId = useCustomerIdParam();
+  const workOrders = useCsWorkOrders(customerId);
+  const profile = useProfile(customerId);
+  if (workOrders.isPending) return <Loading />;
+  if (workOrders.isError) return <ErrorNotice error={workOrders.error} />;
+  return (
+    <section aria-label="Work orders">
+      <h2>WO</h2>
+      {workOrders.data.workOrders.length === 0 ? <p>Belum ada work order.</p> : null}
+      {workOrders.data.workOrders.length > 0 ? (
+        <table className="cs-table">
+          <thead>
+            <tr>
+              <th scope="col">Package</th>
+              <th scope="col">Type Package</th>
+              <th scope="col">Workorder No</th>
+              <th scope="col">WO Type</th>
+              <th scope="col">Status</th>
+              <th scope="col">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {workOrders.data.workOrders.map((wo) => (
+              <tr key={wo.woNumber}>
+                <td>{wo.package}</td>
+                <td>{wo.typePackage}</td>
+                <td>{wo.woNumber}</td>
+                <td>{wo.type}</td>
+                <td>{wo.status}</td>
+                <td>{wo.totalIdr}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {workOrders.data.workOrders
+        .filter((wo) => wo.type === 'MAINTENANCE')
+        .map((wo) => (
+          <MaintenanceForm
+            key={wo.woNumber}
+            wo={wo}
+            phone={profile.data?.phone}
+            email={profile.data?.email}
+          />
+        ))}
+    </section>
+  );
+}
+
+/** The deck's "WORK ORDER" maintenance form, the visit's history, and the booking. */
+function MaintenanceForm({ wo, phone, email }: { wo: WorkOrder; phone?: string; email?: string }) {
+  const visit = wo.appointment;
+  const missed = wo.appointmentHistory.filter((a) => a.status === 'MISSED').at(-1);
+  return (
+    <section className="cs-wo" aria-label={`Work order ${wo.woNumber}`}>
+      <h3>WORK ORDER {wo.woNumber}</h3>
+      <div className="cs-columns">
+        <Facts
+          rows={[
+            ['Workorder No', wo.woNumber],
+            ['Work Order Type', wo.type],
+            ['Status', wo.status],
+            ['Customer', wo.customer.name],
+            ['Customer No', wo.customer.id],
+            ['Customer Type', wo.customer.customerType],
+            ['Address', wo.address ?? '—'],
+            ['Homepass', wo.homepass ?? '—'],
+            ['Telepon', phone ?? '—'],
+            ['Email', email ?? '—'],
+          ]}
+        />
+        <Facts
+          rows={[
+            ['Installation Date / Slot Time', visit ? visit.label : '—'],
+            ['Vendor Installer', wo.vendor ?? '—'],
+            ['FAT Code', wo.fatCode ?? '—'],
+            ['FAT Port', wo.fatPort === null ? '—' : String(wo.fatPort)],
+            ['Job Description', wo.jobDescription ?? '—'],
+            [
+              'Category Pending',
+              missed?.pendingCategory ? VISIT_PENDING_LABELS[missed.pendingCategory] : '—',
+            ],
+            ['Ticket No', wo.ticketNo ?? '—'],
+            ['Dibatalkan', wo.cancelReason ?? '—'],
+          ]}
+        />
+      </div>
+      <h4>Riwayat jadwal kunjungan</h4>
+      {wo.appointmentHistory.length === 0 ? (
+        <p>Belum ada kunjungan yang dijadwalkan.</p>
+      ) : (
+        <table className="cs-table">
+          <thead>
+            <tr>
+              <th scope="col">Jadwal</th>
+              <th scope="col">Status</th>
+              <th scope="col">Oleh</th>
+              <th scope="col">Dibuat</th>
+              <th scope="col">Keterangan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {wo.appointmentHistory.map((a) => (
+              <tr key={a.bookedAt + a.slot}>
+                <td>{a.label}</td>
+                <td>{VISIT_STATUS[a.status]}</td>
+                <td>{BOOKED_BY[a.bookedBy]}</td>
+                <td>{formatCrmInstant(a.bookedAt)}</td>
+                <td>
+                  {a.pendingCategory ? VISIT_PENDING_LABELS[a.pendingCategory] : ''}
+                  {a.remark ? ` — ${a.remark}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {wo.status === 'Replacing' ? <BookVisit wo={wo} /> : null}
+    </section>
+  );
+}
+
+/** Book or move the visit on the customer's behalf: a slot with a free place, and why. */
+function BookVisit({ wo }: { wo: WorkOrder }) {
+  const customerId = useCustomerIdParam();
+  const slots = useSlots(wo.woNumber, true);
+  const [choice, setChoice] = useState('');
+  const free = (slots.data?.slots ?? []).filter((s) => s.free > 0);
+  const [date, slot] = choice.split('|');
+  return (
+    <ActionForm
+      title={
+        wo.appointment?.status === 'BOOKED'
+          ? 'Pindahkan kunjungan untuk pelanggan'
+          : 'Jadwalkan kunjungan untuk pelanggan'
+      }
+      submitLabel={wo.appointment?.status === 'BOOKED' ? 'Pindahkan kunjungan' : 'Jadwalkan kunjungan'}
+      ready={choice !== ''}
+      perform={(reason, key) =>
+        must(
+          api.POST('/v1/cs/customers/{customerId}/work-orders/{woNumber}/appointment', {
+            params: { path: { customerId, woNumber: wo.woNumber }, header: { 'Idempotency-Key': key } },
+            body: { date: date!, slot: slot!, reason },
+          }),
+        )
+      }
+      describe={(answer) => `Kunjungan dijadwalkan ${answer.visit.appointment.label}.`}
+    >
+      {slots.isError ? <ErrorNotice error={slots.error} /> : null}
+      <label htmlFor={`slot-${wo.woNumber}`}>Slot (tempat tersisa di area {slots.data?.area ?? '…'})</label>
+      <select id={`slot-${wo.woNumber}`} value={choice} onChange={(event) => setChoice(event.target.value)}>
+        <option value="">Pilih slot…</option>
+        {free.map((s) => (
+          <option key={`${s.date}|${s.slot}`} value={`${s.date}|${s.slot}`}>
+            {formatVisit(s.date, s.slot as VisitSlot)} — {s.free} tempat
+          </option>
+        ))}
+      </select>
+    </ActionForm>
+  );
+}
