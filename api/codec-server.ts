@@ -69,12 +69,13 @@ export function createCodecApp(options: CodecServerOptions): express.Express {
     });
     next();
   });
-  // The Web UI calls from its own origin, with X-Namespace (and Authorization once it signs operators in).
+  // The Web UI calls from its own origin, with X-Namespace, and once it signs operators in with
+  // Authorization (their access token, verified) and Authorization-Extras (their ID token, unused).
   app.use(
     cors({
       origin: settings.allowedOrigins,
       methods: ['POST'],
-      allowedHeaders: ['Content-Type', 'X-Namespace', 'Authorization'],
+      allowedHeaders: ['Content-Type', 'X-Namespace', 'Authorization', 'Authorization-Extras'],
       credentials: true,
       maxAge: 600,
     }),

@@ -51,7 +51,16 @@ async function main() {
       `  PostgreSQL:         ${cluster.databaseUrl.replace(/:[^:@/]+@/, ':***@')} (+ temporal, temporal_visibility)`,
       `  Temporal frontend:  ${cluster.temporal.address}  (history, matching, worker as their own processes)`,
       `  Temporal Web UI:    ${cluster.temporal.uiUrl}  (codec server ${cluster.apis[0]?.codecEndpoint}, operators' tokens only)`,
-      ...(cluster.issuerUrl ? [`  OpenID provider:    ${cluster.issuerUrl}  (development sign-in)`] : []),
+      ...(cluster.issuerUrl
+        ? [
+            `  OpenID provider:    ${cluster.issuerUrl}  (development sign-in; the Web UI's operators: Rina Wulandari)`,
+          ]
+        : []),
+      ...(cluster.codecCertificatePath
+        ? [
+            `  Codec certificate:  ${cluster.codecCertificatePath}  (self-signed: trust it once, or open ${cluster.apis[0]?.codecEndpoint?.replace(/\/codec$/, '/')} and accept it)`,
+          ]
+        : []),
       ...cluster.apis.map((api) => `  API ${api.name.padEnd(15)}${api.url}`),
       `  Workers:            ${cluster.workers.map((w) => `${w.name} (pid ${w.process?.pid})`).join(', ')}`,
       '  Prometheus metrics:',

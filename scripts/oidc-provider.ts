@@ -1,7 +1,8 @@
 /**
  * The development OpenID provider alone (platform/auth/provider.ts), on OIDC_PORT with the issuer
  * OIDC_ISSUER: what `npm run cluster` and the tests run beside API processes that do not start
- * their own. `--exit-with-parent` stops it when its standard input closes (its parent is gone).
+ * their own; with TEMPORAL_UI_URL it signs operators in to that standalone Temporal Web UI too
+ * (`npm run cluster`). `--exit-with-parent` stops it when its standard input closes (its parent is gone).
  */
 import { startDevelopmentProvider } from '../platform/auth/provider';
 import { loadConfig } from '../platform/config';
@@ -17,6 +18,7 @@ async function main() {
     issuer: development.issuer,
     audience: development.audience,
     publicBaseUrl: config.api.publicBaseUrl,
+    temporalUiUrl: config.temporal.uiUrl,
     dataDir: process.env.DATA_DIR ? config.dataDir : undefined,
   });
   process.stdout.write(`development OpenID provider listening: ${provider.issuer}\n`);

@@ -9,3 +9,13 @@ export const API_SCOPE = 'api';
 export const WEB_CLIENT_SCOPE = `openid profile offline_access ${API_SCOPE}`;
 /** The API as a resource indicator (RFC 8707 wants an absolute URI); its tokens' `aud` is AUTH_AUDIENCE. */
 export const API_RESOURCE = 'urn:oxygen:selfcare-api';
+/**
+ * The standalone Temporal Web UI's client (npm run cluster): a confidential client, as its server
+ * exchanges the code itself. Its secret is a development one, known like the provider itself.
+ */
+export const TEMPORAL_UI_CLIENT_ID = 'temporal-ui';
+export const TEMPORAL_UI_CLIENT_SECRET = 'oxygen-temporal-ui-development-secret-not-for-production';
+/** What the UI asks for: its ID token (`openid profile`), an access token for the API, a refresh token. */
+export const TEMPORAL_UI_SCOPE = `openid profile offline_access ${API_SCOPE}`;
+/** Where the UI server receives the code (its fixed route). */
+export const temporalUiCallbackUrl = (uiUrl: string) => `${uiUrl.replace(/\/+$/, '')}/auth/sso/callback`;

@@ -1,7 +1,8 @@
 /**
  * The development OpenID provider (`oidc-provider`, certified): what `npm start` runs on
  * OIDC_PORT so the API verifies tokens exactly as it would an ISP's IdP. Authorization code +
- * PKCE for the web apps (`selfcare-web`), a one-click sign-in page of the seeded people, and a
+ * PKCE for the web apps (`selfcare-web`), the standalone Temporal Web UI's confidential client
+ * (`temporal-ui`, operators only), a one-click sign-in page of the seeded people, and a
  * development-only grant that `mintDevelopmentToken` uses. Never started in production.
  */
 import crypto from 'node:crypto';
@@ -9,7 +10,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from 'jose';
-import Provider, { type Configuration, errors, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, {
+  type ClientMetadata,
+  type Configuration,
+  errors,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
 import { renderLoginPage } from './login-page';
 import { accountIdOf, claimsOf, personOf, SEEDED_PEOPLE, subjectFits, vendorFits } from './people';
 import { ROLES, type Role } from './principal';
@@ -19,6 +25,9 @@ import {
   DEVELOPMENT_TOKEN_GRANT,
   DEVELOPMENT_TOOLS_CLIENT_ID,
   DEVELOPMENT_TOOLS_CLIENT_SECRET,
+  TEMPORAL_UI_CLIENT_ID,
+  TEMPORAL_UI_CLIENT_SECRET,
+  temporalUiCallbackUrl,
   WEB_CLIENT_ID,
   WEB_CLIENT_SCOPE,
 } from './provider-constants';
@@ -32,6 +41,8 @@ export interface DevelopmentProviderOptions {
   audience: string;
   /** Base of the web app's redirect URIs (`<base>/app/auth/callback`). */
   publicBaseUrl: string;
+  /** The standalone Temporal Web UI (`npm run cluster`): its operators sign in here. Absent: no UI client. */
+  temporalUiUrl?: string;
   /** Keeps the signing key across restarts (tokens stay valid); absent: a new key each start. */
   dataDir?: string;
 }
@@ -84,9 +95,11 @@ async function configuration(options: DevelopmentProviderOptions): Promise<Confi
         response_types: [],
         redirect_uris: [],
       },
+      ...(options.temporalUiUrl ? [temporalUiClient(options.temporalUiUrl)] : []),
     ],
     clientDefaults: { id_token_signed_response_alg: 'ES256' },
-    pkce: { required: () => true },
+    // The Temporal UI's server cannot send a code challenge; it authenticates with its secret.
+    pkce: { required: (_ctx, client) => client.clientId !== TEMPORAL_UI_CLIENT_ID },
     // The browser's token request comes from the web app's page: allowed from the origins of the
     // client's own redirect URIs, nowhere else (the library's default, stated so it stays).
     clientBasedCORS: (_ctx, origin, client) =>
@@ -161,6 +174,25 @@ async function configuration(options: DevelopmentProviderOptions): Promise<Confi
   };
 }
 
+/**
+ * The Temporal Web UI's server exchanges the code with its secret (client_secret_basic) and gives
+ * the browser the access token, which it passes to the codec server: a JWT for the API, as every
+ * client gets (resourceIndicators' defaultResource), so the codec server verifies it as the API does.
+ */
+const temporalUiClient = (uiUrl: string): ClientMetadata => ({
+  client_id: TEMPORAL_UI_CLIENT_ID,
+  client_secret: TEMPORAL_UI_CLIENT_SECRET,
+  client_name: 'Temporal Web UI',
+  token_endpoint_auth_method: 'client_secret_basic',
+  grant_types: ['authorization_code', 'refresh_token'],
+  response_types: ['code'],
+  redirect_uris: [temporalUiCallbackUrl(uiUrl)],
+});
+
+/** Who may sign in to a client: the Temporal Web UI shows every customer's runs, so operators only. */
+export const rolesSigningInTo = (clientId: string): readonly Role[] =>
+  clientId === TEMPORAL_UI_CLIENT_ID ? ['operator'] : ROLES;
+
 const resourceServer = (audience: string) => ({
   scope: API_SCOPE,
   audience,
@@ -178,6 +210,8 @@ function interactions(provider: Provider) {
     ctx.set('cache-control', 'no-store');
     const details = await provider.interactionDetails(ctx.req, ctx.res);
     if (details.uid !== uid) throw new errors.InvalidRequest('interaction mismatch');
+    const roles = rolesSigningInTo(String(details.params.client_id));
+    const people = SEEDED_PEOPLE.filter((p) => roles.includes(p.role));
     if (!action && ctx.method === 'GET') {
       const client = await provider.Client.find(String(details.params.client_id));
       ctx.type = 'html';
@@ -185,7 +219,7 @@ function interactions(provider: Provider) {
         action: `/interaction/${uid}/login`,
         abort: `/interaction/${uid}/abort`,
         clientName: client?.clientName ?? 'Oxygen.id',
-        people: SEEDED_PEOPLE,
+        people,
       });
       return;
     }
@@ -199,7 +233,7 @@ function interactions(provider: Provider) {
       return;
     }
     const accountId = form.get('account') ?? '';
-    if (!SEEDED_PEOPLE.some((p) => p.accountId === accountId)) {
+    if (!people.some((p) => p.accountId === accountId)) {
       throw new errors.InvalidRequest('pick one of the listed people');
     }
     await provider.interactionFinished(

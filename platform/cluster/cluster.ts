@@ -8,17 +8,25 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { codecEndpoint } from '../../api/codec-server';
 import { seedDatabase } from '../../prisma/seed-data';
+import {
+  TEMPORAL_UI_CLIENT_ID,
+  TEMPORAL_UI_CLIENT_SECRET,
+  TEMPORAL_UI_SCOPE,
+  temporalUiCallbackUrl,
+} from '../auth/provider-constants';
 import { createDatabase } from '../database';
 import { launchApp, launchPostgres, launchProvider, providerEnv, type StartingProcess } from '../harness';
 import type { Logger } from '../logger';
 import { migrateDatabase } from '../migrate';
 import { freePorts, type Launched, stopProcess } from '../processes';
+import { developmentCodecCertificate } from './codec-tls';
 import {
   freeTemporalPorts,
   type PostgresServer,
   startTemporalCluster,
   type TemporalCluster,
   type TemporalPorts,
+  type UiSignIn,
 } from './temporal-cluster';
 
 export interface ClusterPorts {
@@ -70,6 +78,8 @@ export interface Cluster {
   /** The development OpenID provider the APIs trust (none in production: AUTH_ISSUERS). */
   issuerUrl?: string;
   temporal: TemporalCluster;
+  /** The development certificate the codec servers serve HTTPS with (none with CODEC_TLS_* given). */
+  codecCertificatePath?: string;
   apis: AppProcess[];
   workers: AppProcess[];
   postgres?: Launched;
@@ -125,29 +135,40 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       }
     }
 
-    // With CODEC_TLS_* (the UI passes operators' tokens to https endpoints only) the APIs serve HTTPS.
-    const https = !!(options.appEnv?.CODEC_TLS_CERT_PATH ?? process.env.CODEC_TLS_CERT_PATH);
+    // One provider for the API processes (each starting its own would give each its own keys),
+    // started before the Web UI, which reads its discovery document at start and signs operators
+    // in through it (client temporal-ui).
+    const uiUrl = `http://127.0.0.1:${ports.temporal.ui}`;
+    let issuerUrl: string | undefined;
+    if (options.appEnv?.NODE_ENV !== 'production') {
+      const provider = launchProvider(ports.oidc, { DATA_DIR: options.dataDir, TEMPORAL_UI_URL: uiUrl });
+      running.push(async () => void (await stopProcess(provider)));
+      await provider.ready();
+      issuerUrl = provider.issuer;
+    }
+
+    // The UI passes operators' tokens to https endpoints only: without CODEC_TLS_* of its own, a
+    // cluster whose UI signs operators in serves the codec over HTTPS with a development certificate.
+    const givenTls = options.appEnv?.CODEC_TLS_CERT_PATH ?? process.env.CODEC_TLS_CERT_PATH;
+    const tls =
+      !givenTls && issuerUrl
+        ? await developmentCodecCertificate(path.join(options.dataDir, 'codec-tls'))
+        : undefined;
+    const https = !!givenTls || !!tls;
     const codecEndpoints = ports.codecs.map((port) => codecEndpoint('127.0.0.1', port, https));
     const temporal = await startTemporalCluster({
       postgres: postgresServerOf(databaseUrl),
       ports: ports.temporal,
       namespace,
       codecEndpoint: codecEndpoints[0],
+      signIn: issuerUrl ? developmentUiSignIn(issuerUrl, uiUrl) : undefined,
       logger,
     });
     running.push(temporal.stop);
 
-    // One provider for the API processes: each starting its own would give each its own keys.
-    let issuerUrl: string | undefined;
-    if (options.appEnv?.NODE_ENV !== 'production') {
-      const provider = launchProvider(ports.oidc, { DATA_DIR: options.dataDir });
-      running.push(async () => void (await stopProcess(provider)));
-      await provider.ready();
-      issuerUrl = provider.issuer;
-    }
-
     const common = {
       ...(issuerUrl ? providerEnv(issuerUrl, 'off') : {}),
+      ...(tls ? { CODEC_TLS_CERT_PATH: tls.certPath, CODEC_TLS_KEY_PATH: tls.keyPath } : {}),
       ...options.appEnv,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
@@ -199,6 +220,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       databaseUrl,
       issuerUrl,
       temporal,
+      codecCertificatePath: tls?.certPath,
       apis,
       workers,
       postgres,
@@ -210,6 +232,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await stopAll();
     throw error;
   }
+}
+
+/** The Web UI at `uiUrl` signs operators in through the development provider at `issuer` (its client temporal-ui). */
+export function developmentUiSignIn(issuer: string, uiUrl: string): UiSignIn {
+  return {
+    providerUrl: issuer,
+    clientId: TEMPORAL_UI_CLIENT_ID,
+    clientSecret: TEMPORAL_UI_CLIENT_SECRET,
+    callbackUrl: temporalUiCallbackUrl(uiUrl),
+    scopes: TEMPORAL_UI_SCOPE,
+  };
 }
 
 /** Temporal's databases live on the app's PostgreSQL server, reached with the same role. */

@@ -71,6 +71,8 @@ export interface TemporalClusterOptions {
   namespace: string;
   /** The codec server the Web UI decodes payloads through (an API process's). */
   codecEndpoint?: string;
+  /** How operators sign in to the Web UI (an OpenID provider already serving); absent: no sign-in. */
+  signIn?: UiSignIn;
   logger: Logger;
   binaries?: ClusterBinaries;
 }
@@ -202,7 +204,17 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
       await serving();
     }
 
-    processes.set('ui', await startUi(binaries, options));
+    processes.set(
+      'ui',
+      await startWebUi({
+        address,
+        port: ports.ui,
+        namespace: options.namespace,
+        codecEndpoint: options.codecEndpoint,
+        signIn: options.signIn,
+        binaries,
+      }),
+    );
     logger.info({ address, ui: `http://127.0.0.1:${ports.ui}` }, 'Temporal cluster started');
   } catch (error) {
     await stop();
@@ -243,10 +255,21 @@ async function runStep(script: string, env: Record<string, string>): Promise<str
   }
 }
 
+/** The Web UI's OpenID client: the provider's discovery URL, the client's credentials, the scopes. */
+export interface UiSignIn {
+  providerUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** `<UI>/auth/sso/callback`, registered at the provider. */
+  callbackUrl: string;
+  /** Space-separated; the access token must be for the API (its resource's scope). */
+  scopes: string;
+}
+
 /**
- * What deploy/temporal/ui/config/cluster.yaml reads. The operator's access token goes to the codec
- * server, which takes nothing else; the UI sends it only once it signs operators in (the auth
- * section, TEMPORAL_AUTH_*) and only to an https endpoint (docs/security.md, "What remains").
+ * What deploy/temporal/ui/config/cluster.yaml reads. Operators sign in through the OpenID provider
+ * (`signIn`); the UI passes the operator's access token to the codec server, which takes nothing
+ * else, and only to an https endpoint (docs/security.md, "The codec server").
  */
 export function uiEnvironment(options: {
   address: string;
@@ -254,7 +277,9 @@ export function uiEnvironment(options: {
   port: number;
   namespace: string;
   codecEndpoint?: string;
+  signIn?: UiSignIn;
 }): Record<string, string> {
+  const { signIn } = options;
   return {
     TEMPORAL_ADDRESS: options.address,
     TEMPORAL_UI_HOST: options.host,
@@ -262,25 +287,43 @@ export function uiEnvironment(options: {
     TEMPORAL_NAMESPACE: options.namespace,
     TEMPORAL_CODEC_ENDPOINT: options.codecEndpoint ?? '',
     TEMPORAL_CODEC_PASS_ACCESS_TOKEN: 'true',
+    TEMPORAL_AUTH_ENABLED: String(!!signIn),
+    TEMPORAL_AUTH_PROVIDER_URL: signIn?.providerUrl ?? '',
+    TEMPORAL_AUTH_CLIENT_ID: signIn?.clientId ?? '',
+    TEMPORAL_AUTH_CLIENT_SECRET: signIn?.clientSecret ?? '',
+    TEMPORAL_AUTH_CALLBACK_URL: signIn?.callbackUrl ?? '',
+    TEMPORAL_AUTH_SCOPES: signIn?.scopes ?? '',
   };
 }
 
-/** The standalone Web UI server on deploy/temporal/ui/config/cluster.yaml. */
-async function startUi(binaries: ClusterBinaries, options: TemporalClusterOptions): Promise<Launched> {
+/**
+ * The standalone Web UI server on deploy/temporal/ui/config/cluster.yaml, before any frontend
+ * (the cluster's) or with another (a test's dev server). Ready once it serves its page.
+ */
+export async function startWebUi(options: {
+  address: string;
+  port: number;
+  namespace: string;
+  codecEndpoint?: string;
+  signIn?: UiSignIn;
+  binaries?: ClusterBinaries;
+}): Promise<Launched> {
+  const binaries = options.binaries ?? clusterBinaries();
   const ui = launch('temporal ui', binaries.uiServer, uiArgs(DEPLOY_DIR), {
     env: {
       ...process.env,
       ...uiEnvironment({
-        address: `127.0.0.1:${options.ports.grpc.frontend}`,
+        address: options.address,
         host: '127.0.0.1',
-        port: options.ports.ui,
+        port: options.port,
         namespace: options.namespace,
         codecEndpoint: options.codecEndpoint,
+        signIn: options.signIn,
       }),
     },
   });
   try {
-    await waitUntil(ui, 'serving the Web UI', () => answers(`http://127.0.0.1:${options.ports.ui}/`), 30_000);
+    await waitUntil(ui, 'serving the Web UI', () => answers(`http://127.0.0.1:${options.port}/`), 30_000);
   } catch (error) {
     await stopProcess(ui, { signal: 'SIGKILL' });
     throw error;

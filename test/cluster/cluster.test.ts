@@ -5,11 +5,13 @@
  * e2e; then workers, Temporal services and API processes are killed and restarted under it.
  */
 import fs from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { Client as PgClient } from 'pg';
+import type { Browser } from 'playwright-core';
 import {
   type Cluster,
   type ClusterOptions,
@@ -18,13 +20,16 @@ import {
 } from '../../platform/cluster/cluster';
 import { TEMPORAL_SERVICES } from '../../platform/cluster/temporal-cluster';
 import { createLogger } from '../../platform/logger';
+import { DEMO_CUSTOMERS } from '../../prisma/seed-data';
 import { addCustomers } from '../faults/support';
 import { asCustomer, asOperator, asTechnician, callerFor, tokensFrom } from '../helpers/auth';
+import { startBrowser } from '../helpers/browser';
 import { customerDataInTemporal } from '../helpers/customer-data';
 import { deckScenarios } from '../helpers/deck-scenarios';
 import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
 import { testDataConverter } from '../helpers/temporal';
+import { expectOperatorReadsRun, providerChoicesForUi } from '../helpers/temporal-ui';
 
 const WAITS_THROUGH_RESTART = '29400001';
 
@@ -102,6 +107,7 @@ customerDataInTemporal(() => ({
   temporalAddress: cluster.temporal.address,
   codecEndpoint: cluster.apis[0]!.codecEndpoint!,
   codecAuth: operatorAuthorization,
+  codecCertificatePath: cluster.codecCertificatePath,
 }));
 
 describe('the codec server of the API processes, which the Web UI is wired to', () => {
@@ -118,11 +124,9 @@ describe('the codec server of the API processes, which the Web UI is wired to', 
         data: Buffer.from(p.data ?? []).toString('base64'),
       })),
     };
+    // HTTPS with the cluster's development certificate (the UI passes tokens to https only).
     const decode = (headers: Record<string, string>) =>
-      http<Json>(cluster.apis[1]!.codecEndpoint!.replace(/\/codec$/, ''), 'POST', '/codec/decode', {
-        body,
-        headers: { 'X-Namespace': 'default', ...headers },
-      });
+      httpsJson(`${cluster.apis[1]!.codecEndpoint!}/decode`, body, { 'X-Namespace': 'default', ...headers });
     const operator = await decode(await asOperator());
     expect(operator.status).toBe(200);
     const [plain] = operator.body.payloads;
@@ -134,15 +138,71 @@ describe('the codec server of the API processes, which the Web UI is wired to', 
     expect((await decode({})).status).toBe(401);
   });
 
-  it('is the Web UI’s codec endpoint, given the signed-in operator’s access token', async () => {
+  it('is the Web UI’s codec endpoint over HTTPS, given the signed-in operator’s access token', async () => {
     const settings = await http<Json>(cluster.temporal.uiUrl, 'GET', '/api/v1/settings');
+    expect(cluster.apis[0]!.codecEndpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/codec$/);
     expect(settings.body.Codec).toMatchObject({
       Endpoint: cluster.apis[0]!.codecEndpoint,
       PassAccessToken: true,
       IncludeCredentials: false,
     });
+    expect(settings.body.Auth).toMatchObject({ Enabled: true });
   });
 });
+
+describe('the standalone Web UI, operators signed in through the OpenID provider', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await startBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('offers only operators at the provider', async () => {
+    expect(await providerChoicesForUi(browser, cluster.temporal.uiUrl)).toEqual([
+      'Rina Wulandari Petugas Customer Service',
+    ]);
+  });
+
+  it('shows Rina deck scenario B’s input decoded; its plan decodes for her token only', async () => {
+    await expectOperatorReadsRun({
+      browser,
+      uiUrl: cluster.temporal.uiUrl,
+      codecEndpoint: cluster.apis[0]!.codecEndpoint!,
+      connection,
+      workflowId: 'upgrade-21301029-deck-b',
+      customer: DEMO_CUSTOMERS.find((c) => c.id === '21301029')!,
+    });
+  });
+});
+
+/** A JSON POST to the codec server over HTTPS, trusting the cluster's development certificate. */
+function httpsJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: Json }> {
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      url,
+      {
+        method: 'POST',
+        ca: fs.readFileSync(cluster.codecCertificatePath!),
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
+  });
+}
 
 describe('SQL visibility on PostgreSQL', () => {
   it('is the store the cluster uses', async () => {

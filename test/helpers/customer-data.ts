@@ -79,11 +79,15 @@ export interface CustomerDataTarget {
   codecEndpoint: string;
   /** `Bearer <operator token>` where the codec server requires one. */
   codecAuth?: string;
+  /** The certificate of an https codec endpoint the system does not trust (a development one). */
+  codecCertificatePath?: string;
 }
 
-async function cli(args: string[]): Promise<unknown> {
+async function cli(args: string[], certificatePath?: string): Promise<unknown> {
   const { stdout } = await run(temporalTools().temporalCli, [...args, '-o', 'json'], {
     maxBuffer: 64_000_000,
+    // Go reads its trusted roots from SSL_CERT_FILE: only the local servers are called.
+    env: certificatePath ? { ...process.env, SSL_CERT_FILE: certificatePath } : process.env,
   });
   return JSON.parse(stdout);
 }
@@ -112,7 +116,7 @@ async function histories(target: CustomerDataTarget, codec: boolean): Promise<Ma
       ...address,
       ...codecArgs,
     ];
-    shown.set(`${execution.workflowId}/${execution.runId}`, await cli(args));
+    shown.set(`${execution.workflowId}/${execution.runId}`, await cli(args, target.codecCertificatePath));
   }
   return shown;
 }

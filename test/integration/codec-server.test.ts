@@ -113,14 +113,15 @@ describe('the codec server where a token is required (CODEC_AUTH=operator)', () 
       headers: {
         Origin: UI,
         'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization,content-type,x-namespace',
+        // What the signed-in UI sends (its ID token in Authorization-Extras).
+        'Access-Control-Request-Headers': 'authorization,authorization-extras,content-type,x-namespace',
       },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(UI);
     expect(response.headers.get('access-control-allow-credentials')).toBe('true');
     expect(response.headers.get('access-control-allow-headers')?.toLowerCase().split(',')).toEqual(
-      expect.arrayContaining(['content-type', 'x-namespace', 'authorization']),
+      expect.arrayContaining(['content-type', 'x-namespace', 'authorization', 'authorization-extras']),
     );
     const decoded = await decode({ ...(await asOperator()), Origin: UI });
     expect(decoded.headers.get('access-control-allow-origin')).toBe(UI);

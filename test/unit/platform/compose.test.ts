@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { TEMPORAL_UI_SCOPE, temporalUiCallbackUrl } from '../../../platform/auth/provider-constants';
 import {
   DEFAULT_TEMPORAL_PORTS,
   postgresEnvironment,
@@ -107,10 +108,29 @@ describe('docker-compose.yml against npm run cluster', () => {
     }
     expect(api.environment).toMatchObject({ CODEC_AUTH: 'operator', CODEC_HOST: '0.0.0.0' });
     expect(api.ports).toContain(`${api.environment.CODEC_PORT}:${api.environment.CODEC_PORT}`);
+    // Over HTTPS: the UI passes the operator's access token to https endpoints only.
     expect(services['temporal-ui'].environment.TEMPORAL_CODEC_ENDPOINT).toBe(
-      `http://localhost:${api.environment.CODEC_PORT}/codec`,
+      `https://localhost:${api.environment.CODEC_PORT}/codec`,
     );
+    expect(api.environment).toMatchObject({
+      CODEC_TLS_CERT_PATH: '/run/secrets/codec_tls_cert',
+      CODEC_TLS_KEY_PATH: '/run/secrets/codec_tls_key',
+    });
+    expect(api.secrets).toEqual(['codec_tls_cert', 'codec_tls_key']);
+    expect(compose.secrets.codec_tls_cert.file).toMatch(/^\$\{CODEC_TLS_CERT_FILE:\?/);
     expect(services['temporal-namespace'].environment.NAMESPACE_RETENTION).toBe(NAMESPACE_RETENTION_DEFAULT);
+  });
+
+  it('signs operators in to the Web UI through the IdP, its callback on the UI the API links to', () => {
+    const ui = services['temporal-ui'].environment;
+    expect(ui.TEMPORAL_AUTH_ENABLED).toBe('true');
+    expect(ui.TEMPORAL_AUTH_PROVIDER_URL).toMatch(/^\$\{TEMPORAL_AUTH_PROVIDER_URL:\?/);
+    expect(ui.TEMPORAL_AUTH_CLIENT_SECRET).toMatch(/^\$\{TEMPORAL_AUTH_CLIENT_SECRET:\?/);
+    expect(ui.TEMPORAL_AUTH_CALLBACK_URL).toBe(
+      temporalUiCallbackUrl(services.api.environment.TEMPORAL_UI_URL),
+    );
+    // The development provider's scopes: an ID token, a refresh token, an access token for the API.
+    expect(ui.TEMPORAL_AUTH_SCOPES).toBe(`\${TEMPORAL_AUTH_SCOPES:-${TEMPORAL_UI_SCOPE}}`);
   });
 
   it('runs the app as an API service and a worker service against the frontend and PostgreSQL', () => {
