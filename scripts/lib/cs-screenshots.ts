@@ -12,15 +12,12 @@ import { openDesktop, signInAs } from '../../test/helpers/browser';
 import { eventually, http } from '../../test/helpers/http';
 
 const BUDI = '21400002';
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers, read field by field
+type Json = any;
 
 export async function csScreenshots(browser: Browser, system: LocalSystem, outDir: string): Promise<void> {
-  // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read field by field
-  const call = async (
-    headers: Record<string, string>,
-    method: string,
-    url: string,
-    body?: unknown,
-  ): Promise<any> => (await http(system.apiUrl, method, url, { headers, body })).body;
+  const call = async (headers: Record<string, string>, method: string, url: string, body?: unknown) =>
+    (await http<Json>(system.apiUrl, method, url, { headers, body })).body;
   const customer = await asCustomer(BUDI);
   const started = await call(
     { ...customer, 'Idempotency-Key': 'screenshots' },
