@@ -1,13 +1,13 @@
 /**
- * `npm run cluster`: the topology an ISP deploys, on this machine (platform/cluster/): PostgreSQL,
+ * `npm run cluster`: the topology an ISP deploys, on this machine (test/support/cluster/): PostgreSQL,
  * the Temporal server as four services with SQL visibility, the standalone Web UI, two workers and
  * two API processes. Data lives in `.data/cluster/` (or DATABASE_URL's server) and survives a
  * restart. Ctrl-C or SIGTERM stops everything.
  */
 import path from 'node:path';
-import { type ClusterPorts, startCluster } from '../platform/cluster/cluster';
-import { DEFAULT_TEMPORAL_PORTS, TEMPORAL_SERVICES } from '../platform/cluster/temporal-cluster';
 import { createLogger } from '../platform/logger';
+import { type ClusterPorts, startCluster } from '../test/support/cluster/cluster';
+import { DEFAULT_TEMPORAL_PORTS, TEMPORAL_SERVICES } from '../test/support/cluster/temporal-cluster';
 
 const PORTS: ClusterPorts = {
   temporal: DEFAULT_TEMPORAL_PORTS,

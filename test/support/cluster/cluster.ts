@@ -6,13 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { codecEndpoint } from '../../api/codec-server';
-import { seedDatabase } from '../../prisma/seed-data';
-import { createDatabase } from '../database';
+import { codecEndpoint } from '../../../api/codec-server';
+import { createDatabase } from '../../../platform/database';
+import type { Logger } from '../../../platform/logger';
+import { migrateDatabase } from '../../../platform/migrate';
+import { freePorts, type Launched, stopProcess } from '../../../platform/processes';
+import { seedDatabase } from '../../../prisma/seed-data';
 import { launchApp, launchPostgres, launchProvider, providerEnv, type StartingProcess } from '../harness';
-import type { Logger } from '../logger';
-import { migrateDatabase } from '../migrate';
-import { freePorts, type Launched, stopProcess } from '../processes';
 import {
   freeTemporalPorts,
   type PostgresServer,
