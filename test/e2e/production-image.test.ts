@@ -29,6 +29,8 @@ const DEVELOPMENT_ONLY = [
   'playwright-core',
   'prisma',
   'jest',
+  // The web app's, bundled by Vite at build time.
+  'oidc-client-ts',
 ];
 const SECRETS = {
   PAYMENT_WEBHOOK_SECRET: 'another-production-secret-of-32-characters',
