@@ -20,6 +20,18 @@ export function portsToClaim(config: AppConfig): PortClaim[] {
     config.runApi && apiPort !== null && { variable: 'API_METRICS_PORT', host: metricsHost, port: apiPort },
     config.runWorker &&
       workerPort !== null && { variable: 'WORKER_METRICS_PORT', host: metricsHost, port: workerPort },
+    config.runApi &&
+      config.codec.port !== null && {
+        variable: 'CODEC_PORT',
+        host: config.codec.host,
+        port: config.codec.port,
+      },
+    config.runApi &&
+      !!config.auth.development?.port && {
+        variable: 'OIDC_PORT',
+        host: '127.0.0.1',
+        port: config.auth.development.port,
+      },
     !config.database.url && {
       variable: 'EMBEDDED_PG_PORT',
       host: '127.0.0.1',

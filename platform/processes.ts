@@ -1,6 +1,6 @@
 /**
  * Process utilities shared by the system (the Temporal dev server it starts) and the harness that
- * runs the system's processes for tests, fuzzing and the benchmark (platform/harness.ts): free
+ * runs the system's processes for tests, fuzzing and the benchmark (test/support/harness.ts): free
  * ports, process trees and identities, and the one way to start, wait for and stop a child.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';

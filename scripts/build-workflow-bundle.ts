@@ -1,7 +1,7 @@
 /**
  * Bundles the workflow code (workflows/index.ts and all it imports) once, for every worker to load
  * with `workflowBundle: { codePath }` (worker/create-worker.ts) instead of webpacking at each
- * start. `npm run setup` runs it, and the harness (platform/harness.ts) before it starts a
+ * start. `npm run setup` runs it, and the harness (test/support/harness.ts) before it starts a
  * system, for tests run without setup. It skips the build when no input changed since the last one: the
  * project files webpack read then (by SHA-256, listed next to the bundle) and the lockfile (for
  * the packages). A newly imported file needs an edit to its importer, which is an input.

@@ -1,29 +1,24 @@
 /**
- * `npm run cluster`: the topology an ISP deploys, on this machine (platform/cluster/): PostgreSQL,
+ * `npm run cluster`: the topology an ISP deploys, on this machine (test/support/cluster/): PostgreSQL,
  * the Temporal server as four services with SQL visibility, the standalone Web UI, two workers and
  * two API processes. Data lives in `.data/cluster/` (or DATABASE_URL's server) and survives a
  * restart. Ctrl-C or SIGTERM stops everything.
  */
 import path from 'node:path';
-import { type ClusterPorts, startCluster } from '../platform/cluster/cluster';
-import { DEFAULT_TEMPORAL_PORTS, TEMPORAL_SERVICES } from '../platform/cluster/temporal-cluster';
 import { createLogger } from '../platform/logger';
-
-const PORTS: ClusterPorts = {
-  temporal: DEFAULT_TEMPORAL_PORTS,
-  postgres: Number(process.env.EMBEDDED_PG_PORT ?? 5489),
-  apis: [3000, 3001],
-  apiMetrics: [9464, 9474],
-  codecs: [8234, 8244],
-  workerMetrics: [9465, 9475],
-  oidc: Number(process.env.OIDC_PORT ?? 4000),
-};
+import { assertPortsFree } from '../platform/ports';
+import { startCluster } from '../test/support/cluster/cluster';
+import { clusterPortsFrom } from '../test/support/cluster/ports';
+import { TEMPORAL_SERVICES } from '../test/support/cluster/temporal-cluster';
 
 async function main() {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
   const started = Date.now();
+  // Each port from its variable (test/support/cluster/ports.ts), all checked before anything starts.
+  const { ports, claims } = clusterPortsFrom(process.env);
+  await assertPortsFree(claims);
   const cluster = await startCluster({
-    ports: PORTS,
+    ports,
     dataDir: path.resolve(process.env.DATA_DIR ?? '.data', 'cluster'),
     databaseUrl: process.env.DATABASE_URL || undefined,
     logger,
@@ -73,6 +68,9 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`failed to start the cluster: ${error instanceof Error ? error.stack : error}\n`);
+  // A port in use (or a malformed port variable) is one sentence; anything else keeps its stack.
+  const brief = error instanceof Error && ['PortInUseError', 'PortSettingError'].includes(error.name);
+  const text = error instanceof Error ? (brief ? error.message : error.stack) : error;
+  process.stderr.write(`failed to start the cluster: ${text}\n`);
   process.exit(1);
 });

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OPERATIONS } from '../api/operations';
 import { mintDevelopmentToken, type Role } from '../platform/auth';
-import { type LocalSystem, startLocalSystem } from '../platform/harness';
+import { type LocalSystem, startLocalSystem } from '../test/support/harness';
 
 const root = path.resolve(__dirname, '..');
 const schemathesis =

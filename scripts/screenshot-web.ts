@@ -9,10 +9,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startLocalSystem } from '../platform/harness';
 import { asTechnician, tokensFrom } from '../test/helpers/auth';
 import { openPhone, signInAs, startBrowser } from '../test/helpers/browser';
 import { http } from '../test/helpers/http';
+import { startLocalSystem } from '../test/support/harness';
 import { buildWeb } from './build-web';
 import { csScreenshots } from './lib/cs-screenshots';
 

@@ -45,7 +45,8 @@ const NOTICE: ActivityOptions = {
   retry: { ...retry, maximumInterval: '1 minute' },
 };
 
-export const db = withSummaries<DatabaseSteps, LocalActivityOptions>(
+/** The database steps, run as local activities (the name `db` is Prisma's, in activities/). */
+export const localActivities = withSummaries<DatabaseSteps, LocalActivityOptions>(
   proxyLocalActivities<DatabaseSteps>(DATABASE_STEP),
   DATABASE_STEP,
   {

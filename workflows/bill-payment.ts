@@ -13,7 +13,7 @@ import {
   billPaidSignal,
 } from '../contracts/payments';
 import { reminderAt } from '../domain/visits';
-import { db, notices } from './activities';
+import { localActivities, notices } from './activities';
 import { bestEffort, logOnly } from './settle';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,7 +34,7 @@ export async function BillPaymentWorkflow(input: BillPaymentInput): Promise<Bill
     }))
   ) {
     // The row decides: a bill voided with its upgrade, or paid while this slept, is not reminded.
-    const { status } = await db.readBillStatus({ billCode });
+    const { status } = await localActivities.readBillStatus({ billCode });
     if (status === 'VOID') return 'VOID';
     if (status === 'UNPAID' && !paid) {
       await bestEffort(logOnly, billCode, 'BILL_DUE_REMINDER', () =>

@@ -14,7 +14,7 @@ import type {
   UpgradeStepName,
   UpgradeWorkflowInput,
 } from '../contracts/upgrade';
-import { db, notices } from './activities';
+import { localActivities, notices } from './activities';
 
 /** Where an ending is recorded: the run's progress, or only the log. */
 export interface Recorder {
@@ -47,7 +47,7 @@ export function failureOf(error: unknown): unknown {
 export async function settle(recorder: Recorder, end: Ending): Promise<Settlement> {
   const { upgradeId, ending, reason } = end;
   log.warn(`upgrade ${ending.toLowerCase()}`, { upgradeId, reason });
-  const settled = await db.settleUpgrade(end);
+  const settled = await localActivities.settleUpgrade(end);
   if (settled.voidedBillCode) recorder.step('BILL_VOIDED');
   if (settled.cancelledVisit) recorder.step('ONT_VISIT_CANCELLED');
   recorder.step(ending, { failureReason: reason });

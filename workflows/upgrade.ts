@@ -14,6 +14,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import {
+  bookVisitUpdate,
   DEFAULT_ONT_SWAP_SLA,
   type OntReplacedSignal,
   ontReplacedSignal,
@@ -21,12 +22,13 @@ import {
   type UpgradePlan,
   type UpgradeProgress,
   type UpgradeWorkflowInput,
+  visitReportedSignal,
 } from '../contracts/upgrade';
-import { db, notices } from './activities';
+import { localActivities, notices } from './activities';
 import { upgradeV1 } from './legacy/upgrade-v1';
-import { UpgradeTracker } from './progress';
+import { UpgradeRun } from './run';
 import { bestEffort, failureOf, settle, tell } from './settle';
-import { awaitVisitAndSwap, escalate, ONE_VISIT_STORY, ONT_VISITS, VisitDesk } from './visits';
+import { awaitVisitAndSwap, escalate, ONE_VISIT_STORY, ONT_VISITS } from './visits';
 
 /** Runs started before this revision have no marker of it and replay on the frozen code. */
 export const LEAN_CORE = 'lean-core-local-activities';
@@ -35,29 +37,35 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
   if (!patched(LEAN_CORE)) return upgradeV1(input);
 
   const { upgradeId, customerId, targetPackageCode, requestedAt } = input;
-  const run = new UpgradeTracker(input);
-  const desk = new VisitDesk(upgradeId);
-  let swapReport: OntReplacedSignal | undefined;
-  setHandler(progressQuery, () => run.progress);
-  setHandler(ontReplacedSignal, (report) => {
-    // The first report for this run's work order wins; it may come before the run waits for it.
-    const expected = run.progress.maintenanceWorkOrderNo ?? report.workOrderNumber;
-    if (!swapReport && report.workOrderNumber === expected) swapReport = report;
+  const run = new UpgradeRun(input);
+  // Every handler of the run: the visit desk's booking update and visit report (both refused
+  // until the run waits for a visit), the progress query, the technician's swap report.
+  const { desk } = run;
+  setHandler(bookVisitUpdate, (request) => desk.book(request), {
+    validator: (request) => desk.validate(request),
   });
+  setHandler(visitReportedSignal, (report) => desk.reported(report));
+  setHandler(progressQuery, () => run.progress);
+  setHandler(ontReplacedSignal, (report) => run.swapReported(report));
 
   try {
     // A bad SLA fails the run before anything is billed, not after the switch.
     const sla = (input.ontSwapSla ?? DEFAULT_ONT_SWAP_SLA) as Duration;
     const slaMs = durationMs(sla);
-    const plan = await db.acceptUpgradeRequest(input);
+    const plan = await localActivities.acceptUpgradeRequest(input);
     run.step('REQUEST_ACCEPTED');
 
     // 1. The prorated bill.
-    const bill = await db.issueUpgradeBill({ upgradeId, customerId, targetPackageCode, requestedAt });
+    const bill = await localActivities.issueUpgradeBill({
+      upgradeId,
+      customerId,
+      targetPackageCode,
+      requestedAt,
+    });
     run.step('BILL_ISSUED', { billCode: bill.billCode });
 
     // 2. TT Upgrade, auto-closed.
-    const ticket = await db.openUpgradeTicket({
+    const ticket = await localActivities.openUpgradeTicket({
       upgradeId,
       customerId,
       fromPackageName: plan.from.name,
@@ -67,7 +75,7 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
     run.step('UPGRADE_TICKET_CLOSED', { upgradeTicketNo: ticket.ticketNo });
 
     // 3. WO Upgrade.
-    const workOrder = await db.createUpgradeWorkOrder({
+    const workOrder = await localActivities.createUpgradeWorkOrder({
       upgradeId,
       customerId,
       targetPackageName: plan.target.name,
@@ -80,7 +88,7 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
     // shows the new package), then device push, inbox and the "Informasi Penerbitan Tagihan" email.
     await CancellationScope.nonCancellable(async () => {
       const { code, termMonths } = plan.target;
-      await db.switchSubscription({
+      await localActivities.switchSubscription({
         upgradeId,
         customerId,
         targetPackageCode: code,
@@ -95,11 +103,11 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
     });
 
     // 6–9. A single-band ONT is swapped by a technician before the upgrade is done.
-    if (plan.needsOntSwap) await swapOnt(input, plan, run, { sla, slaMs }, desk, () => swapReport);
+    if (plan.needsOntSwap) await swapOnt(run, plan, { sla, slaMs });
 
     // Done: a cancellation that arrives now changes nothing.
     await CancellationScope.nonCancellable(() =>
-      db.completeUpgrade({ upgradeId, completedAt: new Date().toISOString() }),
+      localActivities.completeUpgrade({ upgradeId, completedAt: new Date().toISOString() }),
     );
     run.step('COMPLETED');
     run.status('COMPLETED', `customer ${customerId} is on ${plan.target.name}`);
@@ -124,20 +132,18 @@ export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<Upgr
 }
 
 async function swapOnt(
-  input: UpgradeWorkflowInput,
+  run: UpgradeRun,
   plan: UpgradePlan,
-  run: UpgradeTracker,
   { sla, slaMs }: { sla: Duration; slaMs: number },
-  desk: VisitDesk,
-  report: () => OntReplacedSignal | undefined,
 ): Promise<void> {
-  const { upgradeId, customerId } = input;
+  const { upgradeId, customerId } = run.input;
+  const { desk } = run;
   const awaitingSince = new Date();
   const slaDeadline = new Date(awaitingSince.getTime() + slaMs).toISOString();
 
   // 6. Change-ONT ticket and the maintenance work order for the installer, due at the SLA.
-  const changeOnt = await db.openChangeOntTicket({ upgradeId, customerId });
-  const maintenance = await db.createMaintenanceWorkOrder({
+  const changeOnt = await localActivities.openChangeOntTicket({ upgradeId, customerId });
+  const maintenance = await localActivities.createMaintenanceWorkOrder({
     upgradeId,
     customerId,
     ticketNo: changeOnt.ticketNo,
@@ -171,34 +177,32 @@ async function swapOnt(
   //    Since the visits revision: booked, moved, reminded, missed and rebooked (workflows/visits.ts).
   if (visits) {
     await awaitVisitAndSwap({
-      upgradeId,
-      customerId,
+      run,
       workOrderNumber: woNumber,
       changeOntTicketNo: changeOnt.ticketNo,
       awaitingSince,
       slaMs,
       sla: String(sla),
-      run,
-      desk,
-      report,
     });
-  } else if (!(await condition(() => report() !== undefined, sla, { summary: `ONT swap SLA (${sla})` }))) {
-    const overdue = { run, upgradeId, customerId, workOrderNumber: woNumber };
-    await escalate({ ...overdue, changeOntTicketNo: changeOnt.ticketNo, sla: String(sla) }, 1, slaDeadline);
-    await condition(() => report() !== undefined);
+  } else if (
+    !(await condition(() => run.swapReport !== undefined, sla, { summary: `ONT swap SLA (${sla})` }))
+  ) {
+    const overdue = { run, workOrderNumber: woNumber, changeOntTicketNo: changeOnt.ticketNo };
+    await escalate({ ...overdue, sla: String(sla) }, 1, slaDeadline);
+    await condition(() => run.swapReport !== undefined);
   }
-  const swap = report()!;
+  const swap = run.swapReport!;
   // The swap happened: recording it and telling the customer are not undone by a late cancel.
-  await CancellationScope.nonCancellable(() => closeOntSwap(input, run, swap, changeOnt.ticketNo, woNumber));
+  await CancellationScope.nonCancellable(() => closeOntSwap(run, swap, changeOnt.ticketNo, woNumber));
 }
 
 async function closeOntSwap(
-  { upgradeId, customerId }: UpgradeWorkflowInput,
-  run: UpgradeTracker,
+  run: UpgradeRun,
   swap: OntReplacedSignal,
   ticketNo: string,
   woNumber: string,
 ): Promise<void> {
+  const { upgradeId, customerId } = run.input;
   const ontSwap = run.progress.ontSwap!;
   // The visit booked is the one the swap was made on (completeOntSwap marks its row DONE).
   const visit =
@@ -209,7 +213,7 @@ async function closeOntSwap(
 
   // 9. New dual-band ONT on record, WO and ticket closed, the customer told.
   const { newOntSerial, newOntModel, band, replacedAt } = swap;
-  await db.completeOntSwap({
+  await localActivities.completeOntSwap({
     upgradeId,
     customerId,
     newOntSerial,

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --topology cluster`: the same upgrades through the HTTP API, on the production
- * topology (platform/cluster/): Temporal as four services on PostgreSQL with SQL visibility, two
+ * topology (test/support/cluster/): Temporal as four services on PostgreSQL with SQL visibility, two
  * API processes taking turns, and first one worker process, then two. Prints a table and writes it
  * into docs/benchmarks.md between the cluster markers (README "In production" quotes it).
  *
@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { type Cluster, freeClusterPorts, startCluster } from '../../platform/cluster/cluster';
 import { createLogger } from '../../platform/logger';
 import { stopProcess } from '../../platform/processes';
+import { type Cluster, freeClusterPorts, startCluster } from '../../test/support/cluster/cluster';
 import { createBenchCustomers } from './customers';
 import { type DriveResult, driveUpgrades, ProgressWatcher } from './drive';
 import { memoryOf, sampleUsage, type Usage } from './proc';

@@ -14,7 +14,7 @@ import { createLogger } from '../../platform/logger';
 import { createEmailTransport } from '../../platform/notifications/email-transport';
 import { createPushGateway } from '../../platform/notifications/push-gateway';
 import { admitUpgrade } from '../../services/upgrade-admission';
-import { runUpgradeSteps } from '../lib/plain-upgrade';
+import { runUpgradeSteps } from '../../test/support/upgrade-runs';
 import type { BenchCustomer } from './customers';
 import type { DriveResult, UpgradeTiming } from './drive';
 

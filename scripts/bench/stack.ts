@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { DEVELOPMENT_PAYMENT_WEBHOOK_SECRET } from '../../platform/config';
 import { dataConverterFor } from '../../platform/data-converter';
 import { parseKeyring } from '../../platform/encryption-keys';
-import { launchApp, startLocalSystem } from '../../platform/harness';
 import { type Launched, stopProcess } from '../../platform/processes';
+import { launchApp, startLocalSystem } from '../../test/support/harness';
 import { benchAuthEnv } from './tokens';
 
 export interface BenchStack {

@@ -14,7 +14,7 @@ import type { Database } from '../../platform/database';
 import { PrismaClient } from '../../prisma/generated/client';
 import { admitUpgrade } from '../../services/upgrade-admission';
 import { startTestDatabase } from '../../test/helpers/database';
-import { runUpgradeSteps } from '../lib/plain-upgrade';
+import { runUpgradeSteps } from '../../test/support/upgrade-runs';
 import { flagValue } from './args';
 import { createBenchCustomers } from './customers';
 import { immediateSwap, plainActivities } from './plain';

@@ -6,10 +6,10 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { LocalSystem } from '../../platform/harness';
 import { asCustomer, asTechnician } from '../../test/helpers/auth';
 import { openDesktop, signInAs } from '../../test/helpers/browser';
 import { eventually, http } from '../../test/helpers/http';
+import type { LocalSystem } from '../../test/support/harness';
 
 const BUDI = '21400002';
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read field by field

@@ -1,5 +1,5 @@
 /**
- * The production topology (platform/cluster/, as `npm run cluster` starts it): PostgreSQL, the
+ * The production topology (test/support/cluster/, as `npm run cluster` starts it): PostgreSQL, the
  * Temporal server as four processes with SQL visibility, the standalone Web UI, two workers and
  * two API processes. The deck scenarios run through it with the same assertions as the dev-server
  * e2e; then workers, Temporal services and API processes are killed and restarted under it.
@@ -12,13 +12,6 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { Client as PgClient } from 'pg';
 import type { Browser } from 'playwright-core';
-import {
-  type Cluster,
-  type ClusterOptions,
-  freeClusterPorts,
-  startCluster,
-} from '../../platform/cluster/cluster';
-import { TEMPORAL_SERVICES } from '../../platform/cluster/temporal-cluster';
 import { createLogger } from '../../platform/logger';
 import { DEMO_CUSTOMERS } from '../../prisma/seed-data';
 import { addCustomers } from '../faults/support';
@@ -30,6 +23,13 @@ import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
 import { testDataConverter } from '../helpers/temporal';
 import { expectOperatorReadsRun, providerChoicesForUi } from '../helpers/temporal-ui';
+import {
+  type Cluster,
+  type ClusterOptions,
+  freeClusterPorts,
+  startCluster,
+} from '../support/cluster/cluster';
+import { TEMPORAL_SERVICES } from '../support/cluster/temporal-cluster';
 
 const WAITS_THROUGH_RESTART = '29400001';
 

@@ -6,11 +6,11 @@
  * Each action is idempotent (Idempotency-Key) and leaves one row in the audit trail.
  */
 import { Client as PgClient } from 'pg';
-import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { addCustomers } from '../faults/support';
 import { asCustomer, asOperator, asTechnician, callerFor, tokensFrom } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
+import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 const WAITING = '29400001';
 const ORPHAN = '29400002';

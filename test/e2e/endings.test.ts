@@ -10,7 +10,6 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { BILL_PAYMENT_WORKFLOW_TYPE, billWorkflowId } from '../../contracts/payments';
 import { RECONCILE_SCHEDULE_ID } from '../../contracts/upgrade';
-import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { temporalTools } from '../../platform/temporal-tools';
 import { addCustomers } from '../faults/support';
 import { callerFor, tokensFrom } from '../helpers/auth';
@@ -18,6 +17,7 @@ import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
 import { testDataConverter } from '../helpers/temporal';
+import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 const CANCELLED_WHILE_WAITING = '29300001';
 const TERMINATED_WHILE_WAITING = '29300002';

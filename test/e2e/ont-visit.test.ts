@@ -9,12 +9,12 @@ import { temporal as proto } from '@temporalio/proto';
 import { Client as PgClient } from 'pg';
 import { jakartaDateOf } from '../../domain/calendar';
 import { reminderAt, slotsBetween, visitStart } from '../../domain/visits';
-import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { addCustomers } from '../faults/support';
 import { callerFor, tokensFrom } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { testDataConverter } from '../helpers/temporal';
+import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 const CUSTOMER = '29500001';
 const RIVAL = '29500002';

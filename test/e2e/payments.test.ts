@@ -6,12 +6,12 @@
 import { Client, Connection } from '@temporalio/client';
 import { temporal as temporalProto } from '@temporalio/proto';
 import { billWorkflowId } from '../../contracts/payments';
-import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { payBill } from '../../scripts/pay';
 import { callerFor, tokensFrom } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { testDataConverter } from '../helpers/temporal';
+import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 let system: LocalSystem;
 let temporal: Client;

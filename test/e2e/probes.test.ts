@@ -9,12 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client as PgClient } from 'pg';
-import { launchApp, PROJECT_ROOT } from '../../platform/harness';
 import { releaseMigrations } from '../../platform/migrate';
 import { freePorts, stopProcess } from '../../platform/processes';
 import { PRODUCTION_ENV } from '../fixtures/production-env';
 import { eventually } from '../helpers/http';
 import { type Stack, startStack } from '../helpers/stack';
+import { launchApp, PROJECT_ROOT } from '../support/harness';
 
 const run = promisify(execFile);
 let stack: Stack;

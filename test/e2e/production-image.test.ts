@@ -13,13 +13,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { launchPostgres, PROJECT_ROOT } from '../../platform/harness';
 import { migrateDatabase } from '../../platform/migrate';
 import { freePorts, type Launched, launch, stopProcess, waitUntil } from '../../platform/processes';
 import { devServerArgs, waitUntilServing } from '../../platform/temporal-dev-server';
 import { temporalTools } from '../../platform/temporal-tools';
 import { bearer, productionTrustEnv } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
+import { launchPostgres, PROJECT_ROOT } from '../support/harness';
 
 const run = promisify(execFile);
 const DEVELOPMENT_ONLY = [
@@ -29,6 +29,8 @@ const DEVELOPMENT_ONLY = [
   'playwright-core',
   'prisma',
   'jest',
+  // The web app's, bundled by Vite at build time.
+  'oidc-client-ts',
 ];
 const SECRETS = {
   PAYMENT_WEBHOOK_SECRET: 'another-production-secret-of-32-characters',

@@ -5,11 +5,12 @@
  * SQL statements and provider calls; the technician's report and the bill's payment notification
  * join it; the log lines of the request carry its trace ID and request ID.
  */
-import { type LocalSystem, startLocalSystem } from '../../platform/harness';
+
 import { payBill } from '../../scripts/pay';
 import { callerFor, tokensFrom } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '../helpers/otlp-receiver';
+import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 let receiver: OtlpReceiver;
 let system: LocalSystem;

@@ -1,10 +1,10 @@
 import { Client as PgClient } from 'pg';
-import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { isAlive } from '../../platform/processes';
 import { callerFor, tokensFrom } from '../helpers/auth';
 import { deckScenarios } from '../helpers/deck-scenarios';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
+import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 let system: LocalSystem;
 let db: PgClient;

@@ -1,10 +1,10 @@
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { freePorts, isAlive } from '../../platform/processes';
 import { callerFor, tokensFrom } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { testDataConverter } from '../helpers/temporal';
+import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 let system: LocalSystem;
 let db: PgClient;

@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import { mintDevelopmentToken, type Principal, type Role } from '../../platform/auth';
 import { loadConfig } from '../../platform/config';
-import { PROJECT_ROOT, providerEnv, servesDiscovery } from '../../platform/harness';
 import { freePort } from '../../platform/processes';
+import { PROJECT_ROOT, providerEnv, servesDiscovery } from '../support/harness';
 
 let chosen: string | undefined;
 let shared: Promise<string> | undefined;

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDatabase, type Database } from '../../platform/database';
-import { launchPostgres } from '../../platform/harness';
 import { migrateDatabase } from '../../platform/migrate';
 import { freePort, stopProcess } from '../../platform/processes';
 import { seedDatabase } from '../../prisma/seed-data';
+import { launchPostgres } from '../support/harness';
 
 export interface TestDatabase {
   url: string;

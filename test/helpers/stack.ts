@@ -5,12 +5,11 @@
  * worker (`scripts/start.ts` with RUN_API=false). Free ports, a throw-away data folder; every
  * process ever started (and every process it started) is tracked, so `teardown()` can prove that
  * nothing is left behind. Stacks can run side by side in one test process. Starting, waiting
- * for and stopping each process is the harness's (platform/harness.ts).
+ * for and stopping each process is the harness's (test/support/harness.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freshWorkflowBundle, launchApp, launchPostgres, postgresUrl } from '../../platform/harness';
 import {
   descendants,
   freePorts,
@@ -24,6 +23,7 @@ import {
 } from '../../platform/processes';
 import { devServerArgs, waitUntilServing } from '../../platform/temporal-dev-server';
 import { temporalTools } from '../../platform/temporal-tools';
+import { freshWorkflowBundle, launchApp, launchPostgres, postgresUrl } from '../support/harness';
 import { trustingEnv } from './auth';
 
 export type ComponentName = 'postgres' | 'temporal' | 'api' | 'worker';

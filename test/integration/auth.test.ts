@@ -13,13 +13,13 @@ import { statementLink } from '../../platform/auth';
 import { type LocalIssuer, startLocalIssuer } from '../../platform/auth/local-issuer';
 import { WEB_CLIENT_ID, WEB_CLIENT_SCOPE } from '../../platform/auth/provider-constants';
 import { type AppConfig, loadConfig } from '../../platform/config';
-import { PROJECT_ROOT } from '../../platform/harness';
 import { createLogger } from '../../platform/logger';
 import { deckBillRow } from '../fixtures/deck-bill';
 import { PRODUCTION_ENV } from '../fixtures/production-env';
 import { asCustomer, asOperator, asTechnician, developmentIssuer, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';
+import { PROJECT_ROOT } from '../support/harness';
 
 let t: TestDatabase;
 let server: Server;

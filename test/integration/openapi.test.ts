@@ -25,11 +25,11 @@ import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
 import { signNotification } from '../../platform/payment-signature';
-import { runUpgradeSteps } from '../../scripts/lib/plain-upgrade';
 import { asCustomer, asOperator, asTechnician, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { type HttpAnswer, http } from '../helpers/http';
 import { resolvePointer, type Schema, validate } from '../helpers/json-schema';
+import { closeUpgradeRuns, runUpgradeSteps } from '../support/upgrade-runs';
 
 const document = buildOpenApiDocument(OPERATIONS);
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -329,7 +329,7 @@ let upgradeWorkOrder: string;
 let maintenanceWorkOrder: string;
 let config: AppConfig;
 
-/** The activities in the order the workflow calls them, as a run would write the data. */
+/** The data as the workflow's runs write it (test/support/upgrade-runs.ts). */
 async function runActivities(db: TestDatabase['db']) {
   const acts = createActivities({
     db,
@@ -351,9 +351,9 @@ async function runActivities(db: TestDatabase['db']) {
   const a = await upgrade(AHMAD, UPGRADE_A, 'STREAM-150-SEM');
   const b = await upgrade(FACHRI, UPGRADE_B, 'STREAM-200-YEAR');
   return {
-    billCode: a.bill.billCode,
-    upgradeWorkOrder: a.workOrder.woNumber,
-    maintenanceWorkOrder: b.maintenance!.woNumber,
+    billCode: a.billCode!,
+    upgradeWorkOrder: a.upgradeWorkOrderNo!,
+    maintenanceWorkOrder: b.maintenanceWorkOrderNo!,
   };
 }
 
@@ -371,6 +371,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await closeUpgradeRuns();
   await t?.teardown();
 });
 

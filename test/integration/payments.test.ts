@@ -18,10 +18,10 @@ import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
 import { signNotification } from '../../platform/payment-signature';
-import { runUpgradeSteps } from '../../scripts/lib/plain-upgrade';
 import { asCustomer, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';
+import { closeUpgradeRuns, runUpgradeSteps } from '../support/upgrade-runs';
 
 let config: AppConfig;
 let t: TestDatabase;
@@ -43,13 +43,14 @@ beforeAll(async () => {
     statementUrl: (bill) => statementLink(config.api.publicBaseUrl, config.auth.statementLinks, bill),
   });
   const upgrade = async (customerId: string, targetPackageCode: string) => {
-    const { bill } = await runUpgradeSteps(acts, {
+    const { billCode } = await runUpgradeSteps(acts, {
       upgradeId: `upgrade-${customerId}-pay`,
       customerId,
       targetPackageCode,
       idempotencyKey: 'pay',
       requestedAt: new Date().toISOString(),
     });
+    const bill = await t.db.bill.findUniqueOrThrow({ where: { billCode: billCode! } });
     return { billCode: bill.billCode, totalIdr: bill.totalIdr };
   };
   bills.ahmad = await upgrade('21314849', 'STREAM-150-SEM');
@@ -75,6 +76,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await closeUpgradeRuns();
   await t?.teardown();
 });
 

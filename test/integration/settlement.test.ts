@@ -5,10 +5,10 @@ import { EMAIL_FROM_DEFAULT } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
-import { runUpgradeSteps } from '../../scripts/lib/plain-upgrade';
 import { admitUpgrade } from '../../services/upgrade-admission';
 import { loadUpgradeView } from '../../services/upgrade-views';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
+import { closeUpgradeRuns, runUpgradeSteps } from '../support/upgrade-runs';
 
 const AHMAD = '21314849'; // scenario A
 const FACHRI = '21301029'; // scenario B
@@ -34,6 +34,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await closeUpgradeRuns();
   await t?.teardown();
 });
 
@@ -141,8 +142,8 @@ describe('settleUpgrade', () => {
 
   it('while the ONT visit is open: cancels WO and TT with a note; package and bill stand', async () => {
     const input = await admitted(FACHRI, 'settle-awaiting', 'STREAM-200-YEAR');
-    const steps = await runUpgradeSteps(acts, input);
-    const woNumber = steps.maintenance!.woNumber;
+    const progress = await runUpgradeSteps(acts, input);
+    const woNumber = progress.maintenanceWorkOrderNo!;
     const billRunsEndedBefore = endedBillRuns.length;
 
     const settled = await acts.settleUpgrade({

@@ -18,10 +18,10 @@ import { type AppConfig, EMAIL_FROM_DEFAULT, loadConfig } from '../../platform/c
 import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
-import { runUpgradeSteps } from '../../scripts/lib/plain-upgrade';
 import { asCustomer, asOperator, asTechnician, asTechnicianOf, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';
+import { closeUpgradeRuns, runUpgradeSteps } from '../support/upgrade-runs';
 
 const FACHRI = '21301029'; // single band, Jakarta (FAT-JKT-TBT-004): VIP
 const BUDI = '21400002'; // single band, Bandung (FAT-BDG-SMB-001)
@@ -61,7 +61,7 @@ beforeAll(async () => {
       idempotencyKey: 'tech',
       requestedAt: new Date().toISOString(),
     });
-    wo[customerId] = run.maintenance!.woNumber;
+    wo[customerId] = run.maintenanceWorkOrderNo!;
   }
   // FACHRI: missed at 08-10 on the day, booked again at 13-15 the same day. BUDI: nothing booked.
   const row = (status: 'MISSED' | 'BOOKED', slot: string, key: string) => ({
@@ -85,6 +85,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  await closeUpgradeRuns();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await t?.teardown();
 });

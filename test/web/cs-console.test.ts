@@ -7,7 +7,6 @@
  * cancels another customer's upgrade in flight, which ends consistently. axe-core on every screen.
  */
 import type { Browser, Page } from 'playwright-core';
-import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { buildWeb } from '../../scripts/build-web';
 import { asCustomer, asOperator, asTechnician, tokensFrom } from '../helpers/auth';
 import {
@@ -18,6 +17,7 @@ import {
   startBrowser,
 } from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
+import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 const FACHRI = '21301029'; // phone +6281380002222
 const BUDI = '21400002'; // single band too: the upgrade CS cancels

@@ -8,7 +8,6 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { formatVisit } from '../../domain/visits';
-import { type LocalSystem, startLocalSystem } from '../../platform/harness';
 import { buildWeb } from '../../scripts/build-web';
 import { asCustomer, asTechnician, tokensFrom } from '../helpers/auth';
 import {
@@ -21,6 +20,7 @@ import {
   waitForProviderSignIn,
 } from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
+import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 let system: LocalSystem;
 let browser: Browser;

@@ -1,5 +1,5 @@
 /**
- * docker-compose.yml describes the topology `npm run cluster` starts (platform/cluster/). There is
+ * docker-compose.yml describes the topology `npm run cluster` starts (test/support/cluster/). There is
  * no Docker engine here to run it, so this test is what keeps the two from drifting: same server
  * and UI binaries and versions, same config files, same environment keys, same schema and
  * namespace steps, same search attributes, the app split into API and worker services.
@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { TEMPORAL_UI_SCOPE, temporalUiCallbackUrl } from '../../../platform/auth/provider-constants';
+import { NAMESPACE_RETENTION_DEFAULT } from '../../../platform/config';
 import {
   DEFAULT_TEMPORAL_PORTS,
   postgresEnvironment,
@@ -17,8 +18,7 @@ import {
   TEMPORAL_SERVICES,
   uiArgs,
   uiEnvironment,
-} from '../../../platform/cluster/temporal-cluster';
-import { NAMESPACE_RETENTION_DEFAULT } from '../../../platform/config';
+} from '../../support/cluster/temporal-cluster';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');

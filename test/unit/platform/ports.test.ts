@@ -16,6 +16,8 @@ describe('the ports a stack binds', () => {
       ['PORT', 3000],
       ['API_METRICS_PORT', 9464],
       ['WORKER_METRICS_PORT', 9465],
+      ['CODEC_PORT', 8234],
+      ['OIDC_PORT', 4000],
       ['EMBEDDED_PG_PORT', 5488],
       ['TEMPORAL_DEV_PORT', 7233],
       ['TEMPORAL_UI_PORT', 8233],
@@ -36,15 +38,19 @@ describe('the ports a stack binds', () => {
     'PORT',
     'API_METRICS_PORT',
     'WORKER_METRICS_PORT',
+    'CODEC_PORT',
+    'OIDC_PORT',
     'EMBEDDED_PG_PORT',
     'TEMPORAL_DEV_PORT',
     'TEMPORAL_UI_PORT',
   ])('a taken %s is answered with one sentence naming it', async (variable) => {
-    const ports = await freePorts(6);
+    const ports = await freePorts(8);
     const names = [
       'PORT',
       'API_METRICS_PORT',
       'WORKER_METRICS_PORT',
+      'CODEC_PORT',
+      'OIDC_PORT',
       'EMBEDDED_PG_PORT',
       'TEMPORAL_DEV_PORT',
       'TEMPORAL_UI_PORT',
@@ -70,8 +76,8 @@ describe('the ports a stack binds', () => {
   });
 
   it('free ports pass', async () => {
-    const ports = await freePorts(6);
-    const [a, b, c, d, e, f] = ports.map(String);
+    const ports = await freePorts(8);
+    const [a, b, c, d, e, f, g, h] = ports.map(String);
     const config = loadConfig({
       NODE_ENV: 'test',
       PORT: a,
@@ -80,6 +86,8 @@ describe('the ports a stack binds', () => {
       EMBEDDED_PG_PORT: d,
       TEMPORAL_DEV_PORT: e,
       TEMPORAL_UI_PORT: f,
+      CODEC_PORT: g,
+      OIDC_PORT: h,
     });
     await expect(assertPortsFree(portsToClaim(config))).resolves.toBeUndefined();
   });

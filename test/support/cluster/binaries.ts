@@ -11,7 +11,7 @@ export interface ClusterBinaries {
   uiServer: string;
 }
 
-const RECORDED = path.resolve(__dirname, '..', '..', '.tools', 'cluster.json');
+const RECORDED = path.resolve(__dirname, '..', '..', '..', '.tools', 'cluster.json');
 
 /** The binaries scripts/ensure-temporal-cluster.sh found or built (env vars win there). */
 export function clusterBinaries(): ClusterBinaries {

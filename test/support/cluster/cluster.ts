@@ -6,19 +6,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { codecEndpoint } from '../../api/codec-server';
-import { seedDatabase } from '../../prisma/seed-data';
+import { codecEndpoint } from '../../../api/codec-server';
 import {
   TEMPORAL_UI_CLIENT_ID,
   TEMPORAL_UI_CLIENT_SECRET,
   TEMPORAL_UI_SCOPE,
   temporalUiCallbackUrl,
-} from '../auth/provider-constants';
-import { createDatabase } from '../database';
+} from '../../../platform/auth/provider-constants';
+import { createDatabase } from '../../../platform/database';
+import type { Logger } from '../../../platform/logger';
+import { migrateDatabase } from '../../../platform/migrate';
+import { freePorts, type Launched, stopProcess } from '../../../platform/processes';
+import { seedDatabase } from '../../../prisma/seed-data';
 import { launchApp, launchPostgres, launchProvider, providerEnv, type StartingProcess } from '../harness';
-import type { Logger } from '../logger';
-import { migrateDatabase } from '../migrate';
-import { freePorts, type Launched, stopProcess } from '../processes';
 import { developmentCodecCertificate } from './codec-tls';
 import {
   freeTemporalPorts,

@@ -12,11 +12,18 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Client as PgClient } from 'pg';
-import { buildWorkflowBundle } from '../scripts/build-workflow-bundle';
-import { environmentWithoutConfig, loadConfig } from './config';
-import { descendants, freePorts, type Launched, launch, stopProcess, waitUntil } from './processes';
+import { environmentWithoutConfig, loadConfig } from '../../platform/config';
+import {
+  descendants,
+  freePorts,
+  type Launched,
+  launch,
+  stopProcess,
+  waitUntil,
+} from '../../platform/processes';
+import { buildWorkflowBundle } from '../../scripts/build-workflow-bundle';
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..');
+export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 
 let workflowBundle: Promise<string> | undefined;
 

@@ -8,17 +8,17 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { searchAttributeCliPairs } from '../../contracts/search-attributes';
-import { NAMESPACE_RETENTION_DEFAULT } from '../config';
-import type { Logger } from '../logger';
-import { freePorts, type Launched, launch, stopProcess, waitUntil } from '../processes';
-import { waitUntilServing } from '../temporal-dev-server';
-import { temporalTools } from '../temporal-tools';
+import { searchAttributeCliPairs } from '../../../contracts/search-attributes';
+import { NAMESPACE_RETENTION_DEFAULT } from '../../../platform/config';
+import type { Logger } from '../../../platform/logger';
+import { freePorts, type Launched, launch, stopProcess, waitUntil } from '../../../platform/processes';
+import { waitUntilServing } from '../../../platform/temporal-dev-server';
+import { temporalTools } from '../../../platform/temporal-tools';
 import { type ClusterBinaries, clusterBinaries } from './binaries';
 
 const run = promisify(execFile);
 /** deploy/temporal: the server and UI configs and the setup steps, shared with docker-compose.yml. */
-export const DEPLOY_DIR = path.resolve(__dirname, '..', '..', 'deploy', 'temporal');
+export const DEPLOY_DIR = path.resolve(__dirname, '..', '..', '..', 'deploy', 'temporal');
 
 export const TEMPORAL_SERVICES = ['frontend', 'history', 'matching', 'worker'] as const;
 export type TemporalService = (typeof TEMPORAL_SERVICES)[number];

@@ -1,0 +1,139 @@
+/**
+ * The visit desk: what the run knows of the ONT visit between the booking update, the visit
+ * report signal and the wait in workflows/visits.ts.
+ */
+import { ApplicationFailure, condition, currentUpdateInfo } from '@temporalio/workflow';
+import type { BookedVisit, VisitBookingRequest, VisitReport } from '../contracts/upgrade';
+import { bookingRefusal } from '../domain/visits';
+import { localActivities } from './activities';
+import { failureOf } from './settle';
+
+/** A missed visit the loop has yet to record, with the visit it was reported on. */
+interface Miss {
+  report: VisitReport;
+  visit: BookedVisit;
+}
+
+/**
+ * The visit as the workflow knows it, fed by the `bookVisit` update (`validate`, then `book`) and
+ * the `visitReported` signal (`reported`), whose handlers UpgradeWorkflow registers when the run
+ * starts; they refuse until the run waits for a visit.
+ */
+export class VisitDesk {
+  private workOrderNumber: string | null = null;
+  private open = false;
+  /** Since ONE_VISIT_STORY: every event told, in order (else only the latest booking, and the race). */
+  private story = false;
+  /** The visit that stands: booked and neither moved, missed nor done. */
+  current: BookedVisit | undefined;
+  /** Bookings the loop has yet to announce, oldest first (before ONE_VISIT_STORY: the latest only). */
+  private bookings: BookedVisit[] = [];
+  private miss: Miss | undefined;
+
+  constructor(private readonly upgradeId: string) {}
+
+  /** From the maintenance WO's creation: bookings are taken, and kept until the wait reads them. */
+  openFor(workOrderNumber: string, story: boolean): void {
+    this.workOrderNumber = workOrderNumber;
+    this.open = true;
+    this.story = story;
+  }
+
+  /**
+   * What the wait does next. Before ONE_VISIT_STORY a reported swap ends it at once; since, the
+   * bookings and the miss still to tell come first (a miss always follows the bookings queued:
+   * a booking waits for a miss to be recorded).
+   */
+  next(swapReported: boolean): 'booked' | 'missed' | 'swapped' | 'wait' {
+    if (swapReported && !this.story) return 'swapped';
+    if (this.bookings.length > 0) return 'booked';
+    if (this.miss && (this.story || this.current)) return 'missed';
+    return swapReported ? 'swapped' : 'wait';
+  }
+
+  takeBooking(): BookedVisit {
+    return this.bookings.shift()!;
+  }
+
+  /** The miss to record; before ONE_VISIT_STORY, on the visit that stands when it is read. */
+  takeMiss(): Miss {
+    const miss = this.story ? this.miss! : { report: this.miss!.report, visit: this.current! };
+    if (!this.story) {
+      this.miss = undefined;
+      this.current = undefined;
+    }
+    return miss;
+  }
+
+  /** The miss is on record: a booking waiting for it goes on. */
+  missRecorded(): void {
+    this.miss = undefined;
+  }
+
+  get isOpen(): boolean {
+    return this.open;
+  }
+
+  get tellsStory(): boolean {
+    return this.story;
+  }
+
+  /** Something for the wait to do: wakes it. */
+  get pending(): boolean {
+    return this.bookings.length > 0 || !!this.miss;
+  }
+
+  close(): void {
+    this.open = false;
+  }
+
+  /** Runs before the update is accepted: a refusal here leaves no trace in the history. */
+  validate(request: VisitBookingRequest): void {
+    if (!this.open || request.workOrderNumber !== this.workOrderNumber) {
+      throw refusal('NotAwaitingVisit', `work order ${request.workOrderNumber} is not waiting for a visit`);
+    }
+    if (request.by === 'CUSTOMER' && !this.current) {
+      throw refusal('NotAwaitingVisit', 'no visit is booked yet: the installer books the first one');
+    }
+    const refused = bookingRefusal({ ...request, now: new Date() });
+    if (refused) throw refusal(refused.reason, refused.message);
+  }
+
+  async book(request: VisitBookingRequest): Promise<BookedVisit> {
+    // A visit reported missed is recorded before the next booking is written.
+    if (this.story) await condition(() => this.miss === undefined);
+    try {
+      const booked = await localActivities.bookVisit({
+        upgradeId: this.upgradeId,
+        workOrderNumber: request.workOrderNumber,
+        date: request.date,
+        slot: request.slot,
+        by: request.by,
+        requestKey: `${this.upgradeId}:${currentUpdateInfo()?.id}`,
+      });
+      this.current = booked;
+      if (this.story) this.bookings.push(booked);
+      else this.bookings = [booked];
+      return booked;
+    } catch (error) {
+      // The caller gets the activity's own failure (SlotFull…), not its wrapper.
+      throw failureOf(error);
+    }
+  }
+
+  reported(report: VisitReport): void {
+    if (!this.open || report.workOrderNumber !== this.workOrderNumber || !this.current) return;
+    if (!this.story) {
+      this.miss = { report, visit: this.current };
+      return;
+    }
+    // The visit is over when it is reported missed: nothing left to move or remind of.
+    if (this.miss) return;
+    this.miss = { report, visit: this.current };
+    this.current = undefined;
+  }
+}
+
+function refusal(type: string, message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type, message, nonRetryable: true });
+}
