@@ -468,18 +468,20 @@ export function createNotificationActivities(deps: NotificationDependencies) {
             select,
           })
         : [];
-    const delivered: Array<{ id: number; providerId: string }> = [];
+    const delivered: Array<{ id: number; providerId: string | null }> = [];
     try {
       for (const { channel, send } of channels) {
         const writtenNow = created.find((row) => row.channel === channel);
         const row = writtenNow ?? earlier.find((r) => r.channel === channel);
         if (!row) throw invalidState(`${kind}: the ${channel} notification row is missing`);
-        if (row.deliveredAt || !send) {
+        if (row.deliveredAt) {
           (writtenNow ? summary.delivered : summary.skipped).push(channel);
           continue;
         }
         try {
-          delivered.push({ id: row.id, providerId: (await send(keyOf(channel))).providerMessageId });
+          // An inbox row an attempt that died left undelivered is delivered now; it has no provider.
+          const providerId = send ? (await send(keyOf(channel))).providerMessageId : null;
+          delivered.push({ id: row.id, providerId });
         } catch (error) {
           // A refusal for good (e.g. Resend rejects the address) is kept on the row for operators.
           if (error instanceof ApplicationFailure && error.nonRetryable) {
@@ -521,9 +523,9 @@ interface NotificationState {
   deliveredAt: Date | null;
 }
 
-async function markDelivered(db: Database, rows: Array<{ id: number; providerId: string }>) {
+async function markDelivered(db: Database, rows: Array<{ id: number; providerId: string | null }>) {
   if (rows.length === 0) return;
-  const values = Prisma.join(rows.map(({ id, providerId }) => Prisma.sql`(${id}::int, ${providerId})`));
+  const values = Prisma.join(rows.map(({ id, providerId }) => Prisma.sql`(${id}::int, ${providerId}::text)`));
   await db.$executeRaw`
     UPDATE "Notification" AS n
     SET "deliveredAt" = ${new Date()}, "providerId" = v.provider, "failedAt" = NULL, "failureReason" = NULL
