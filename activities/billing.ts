@@ -1,6 +1,6 @@
-import { billCode } from '../domain';
-import { createOnce } from '../platform/once';
-import { billRowOf } from '../services/bills';
+import { billCode, type UpgradeBillQuote } from '../domain';
+import { createOrFind } from '../platform/once';
+import { billLineRowsOf, billRowOf } from '../services/bills';
 import { loadUpgradeContext, quoteFor } from '../services/upgrade-quote';
 import type { ActivityDependencies } from './dependencies';
 import { notFound, refusalsAreFinal } from './errors';
@@ -21,6 +21,17 @@ export interface IssuedBill {
 }
 
 export function createBillingActivities({ db, startBillPayment }: ActivityDependencies) {
+  /** The quote the accept step stored with the request; runs accepted before it are quoted anew. */
+  async function quoteOf(input: IssueBillInput): Promise<UpgradeBillQuote> {
+    const request = await db.upgradeRequest.findUnique({
+      where: { id: input.upgradeId },
+      select: { billQuote: true },
+    });
+    if (request?.billQuote) return request.billQuote as unknown as UpgradeBillQuote;
+    const context = await loadUpgradeContext(db, input.customerId, input.targetPackageCode);
+    return quoteFor(context, new Date(input.requestedAt));
+  }
+
   return {
     /**
      * Issues the prorated upgrade bill, once per upgrade: the bill row is unique on the upgrade
@@ -29,22 +40,18 @@ export function createBillingActivities({ db, startBillPayment }: ActivityDepend
     async issueUpgradeBill(input: IssueBillInput): Promise<IssuedBill> {
       const { upgradeId, customerId } = input;
       const select = { billCode: true, totalIdr: true, dueDate: true } as const;
-      const { row } = await createOnce(
-        () => db.bill.findUnique({ where: { upgradeId }, select }),
+      const { row } = await createOrFind(
         () =>
           refusalsAreFinal(async () => {
-            const quote = quoteFor(
-              await loadUpgradeContext(db, customerId, input.targetPackageCode),
-              new Date(input.requestedAt),
-            );
-            return db.$transaction(async (tx) => {
-              const code = billCode(quote.period, await nextNumber(tx, 'bill_code_seq'));
-              return tx.bill.create({
-                data: billRowOf(quote, { billCode: code, customerId, upgradeId }),
-                select,
-              });
-            });
+            const quote = await quoteOf(input);
+            const code = billCode(quote.period, await nextNumber(db, 'bill_code_seq'));
+            const [created] = await db.$transaction([
+              db.bill.create({ data: billRowOf(quote, { billCode: code, customerId, upgradeId }), select }),
+              db.billLine.createMany({ data: billLineRowsOf(quote, code) }),
+            ]);
+            return created;
           }),
+        () => db.bill.findUnique({ where: { upgradeId }, select }),
       );
       const dueDate = row.dueDate.toISOString().slice(0, 10);
       // The bill's own run reminds the customer the day before it is due and sends the receipt.

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '../platform/once';
 import type { ActivityDependencies } from './dependencies';
 import { invalidState } from './errors';
 
@@ -14,36 +15,39 @@ export function createDeviceActivities({ db }: ActivityDependencies) {
   return {
     /** The swapped-in dual-band ONT becomes active; the old one stays in history as REPLACED. */
     async recordOntReplacement(input: OntReplacementInput): Promise<{ replacedSerials: string[] }> {
-      const existing = await db.ontDevice.findUnique({ where: { serial: input.newOntSerial } });
-      if (existing) {
-        if (existing.upgradeId === input.upgradeId) {
-          const replaced = await db.ontDevice.findMany({ where: { replacedBySerial: input.newOntSerial } });
-          return { replacedSerials: replaced.map((d) => d.serial) };
-        }
-        throw invalidState(`ONT ${input.newOntSerial} is already registered to another installation`);
-      }
       const replacedAt = new Date(input.replacedAt);
-      return db.$transaction(async (tx) => {
-        const current = await tx.ontDevice.findMany({
-          where: { customerId: input.customerId, status: 'ACTIVE' },
-        });
-        await tx.ontDevice.updateMany({
-          where: { customerId: input.customerId, status: 'ACTIVE' },
-          data: { status: 'REPLACED', replacedAt, replacedBySerial: input.newOntSerial },
-        });
-        await tx.ontDevice.create({
-          data: {
-            serial: input.newOntSerial,
-            customerId: input.customerId,
-            model: input.newOntModel,
-            band: input.band,
-            status: 'ACTIVE',
-            installedAt: replacedAt,
-            upgradeId: input.upgradeId,
-          },
-        });
-        return { replacedSerials: current.map((d) => d.serial) };
-      });
+      try {
+        // The new serial is the key: a retry (or another installation's ONT) fails the INSERT and
+        // the whole transaction, the replaced ones included.
+        const [replaced] = await db.$transaction([
+          db.ontDevice.updateManyAndReturn({
+            where: { customerId: input.customerId, status: 'ACTIVE' },
+            data: { status: 'REPLACED', replacedAt, replacedBySerial: input.newOntSerial },
+            select: { serial: true },
+          }),
+          db.ontDevice.create({
+            data: {
+              serial: input.newOntSerial,
+              customerId: input.customerId,
+              model: input.newOntModel,
+              band: input.band,
+              status: 'ACTIVE',
+              installedAt: replacedAt,
+              upgradeId: input.upgradeId,
+            },
+            select: { serial: true },
+          }),
+        ]);
+        return { replacedSerials: replaced.map((d) => d.serial) };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const existing = await db.ontDevice.findUnique({ where: { serial: input.newOntSerial } });
+        if (existing?.upgradeId !== input.upgradeId) {
+          throw invalidState(`ONT ${input.newOntSerial} is already registered to another installation`);
+        }
+        const replaced = await db.ontDevice.findMany({ where: { replacedBySerial: input.newOntSerial } });
+        return { replacedSerials: replaced.map((d) => d.serial) };
+      }
     },
   };
 }

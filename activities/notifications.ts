@@ -20,8 +20,7 @@ import type { Database } from '../platform/database';
 import { whileHeartbeating } from '../platform/heartbeat';
 import type { EmailTransport } from '../platform/notifications/email-transport';
 import type { PushGateway } from '../platform/notifications/push-gateway';
-import { KEEP_EXISTING } from '../platform/once';
-import type { NotificationChannel } from '../prisma/generated/client';
+import { type NotificationChannel, Prisma } from '../prisma/generated/client';
 import { dateOnly } from '../services/catalog';
 import { invalidState, notFound } from './errors';
 import { INSTALLER_VENDOR } from './work-orders';
@@ -103,7 +102,9 @@ type Customer = Awaited<ReturnType<typeof loadCustomer>>;
 
 /** One notice: what it needs beyond the customer, and what it says on each channel. */
 interface NoticeSpec<I extends NoticeInput, C, K extends keyof EmailPropsMap> {
-  load: (db: Database, input: I, customer: Customer) => Promise<C>;
+  load?: (db: Database, input: I, customer: Customer) => Promise<C>;
+  /** Instead of `load`: the customer and the rest in one statement (a join). */
+  loadWithCustomer?: (db: Database, input: I) => Promise<{ customer: Customer; context: C }>;
   title: string;
   body: (c: C, input: I) => string;
   deepLink: (input: I, c: C) => string;
@@ -125,12 +126,16 @@ type AnyNoticeSpec = NoticeSpec<any, any, any>;
 const NOTICES = {
   /** Bill issued: inbox, push, and the email "Informasi Penerbitan Tagihan". */
   BILL_ISSUED: notice({
-    load: async (db, input: NotifyBillIssuedInput, customer) => {
-      const bill = await db.bill.findUnique({ where: { billCode: input.billCode } });
-      if (bill?.customerId !== customer.id) {
+    loadWithCustomer: async (db, input: NotifyBillIssuedInput) => {
+      const found = await db.bill.findUnique({
+        where: { billCode: input.billCode },
+        include: { customer: { select: CUSTOMER_SELECT } },
+      });
+      if (found?.customerId !== input.customerId) {
         throw notFound(`bill ${input.billCode} of customer ${input.customerId} does not exist`);
       }
-      return { customer, bill };
+      const { customer, ...bill } = found;
+      return { customer, context: { customer, bill } };
     },
     title: 'Tagihan upgrade terbit',
     body: ({ bill }) =>
@@ -158,16 +163,9 @@ const NOTICES = {
 
   /** The ONT is single band: a technician will swap it at no charge ("Pergantian ONT"). */
   ONT_SWAP_SCHEDULED: notice({
-    load: async (db, _input: NotifyOntSwapInput, customer) => {
-      const [packageName, ont] = await Promise.all([
-        subscribedPackageName(db, customer.id),
-        db.ontDevice.findFirst({
-          where: { customerId: customer.id, status: 'ACTIVE' },
-          orderBy: { installedAt: 'desc' },
-          select: { serial: true, model: true },
-        }),
-      ]);
-      return { customer, packageName, ont };
+    loadWithCustomer: async (db, input: NotifyOntSwapInput) => {
+      const { customer, packageName, devices } = await customerWithPackage(db, input.customerId, true);
+      return { customer, context: { customer, packageName, ont: devices[0] ?? null } };
     },
     title: 'Penggantian ONT dijadwalkan',
     body: ({ packageName }, input) =>
@@ -188,10 +186,10 @@ const NOTICES = {
 
   /** The technician swapped the ONT: "Penggantian Perangkat (ONT) Kamu Telah Berhasil". */
   ONT_SWAP_COMPLETED: notice({
-    load: async (db, _input: NotifyOntSwapCompletedInput, customer) => ({
-      customer,
-      packageName: await subscribedPackageName(db, customer.id),
-    }),
+    loadWithCustomer: async (db, input: NotifyOntSwapCompletedInput) => {
+      const { customer, packageName } = await customerWithPackage(db, input.customerId);
+      return { customer, context: { customer, packageName } };
+    },
     title: 'Penggantian ONT selesai',
     body: ({ packageName }, input) =>
       `ONT kamu sudah diganti dengan ${input.newOntModel} (Dual Band). Selamat menikmati ${packageName}.`,
@@ -408,8 +406,12 @@ export function createNotificationActivities(deps: NotificationDependencies) {
     spec: NoticeSpec<I, C, K>,
     input: I,
   ): Promise<NotificationDeliverySummary> {
-    const customer = await loadCustomer(db, input.customerId);
-    const context = await spec.load(db, input, customer);
+    const { customer, context } = spec.loadWithCustomer
+      ? await spec.loadWithCustomer(db, input)
+      : await loadCustomer(db, input.customerId).then(async (customer) => ({
+          customer,
+          context: await spec.load!(db, input, customer),
+        }));
     const message = {
       customerId: customer.id,
       title: spec.title,
@@ -417,74 +419,91 @@ export function createNotificationActivities(deps: NotificationDependencies) {
       deepLink: spec.deepLink(input, context),
     };
     const summary: NotificationDeliverySummary = { delivered: [], skipped: [] };
-    const once = async (
-      channel: NotificationChannel,
-      send?: (idempotencyKey: string) => Promise<{ providerMessageId: string }>,
-    ) => {
-      const scope = input.keyScope ?? input.upgradeId;
-      if (!scope) throw invalidState(`${kind}: a notice needs an upgrade or a key scope`);
-      const idempotencyKey = notificationKey(scope, kind, channel, input.occurrence);
-      // The inbox row is the inbox delivery: written delivered. The other channels are delivered
-      // once their provider took the message.
-      const attemptAt = new Date();
-      const row = await db.notification.upsert({
-        where: { idempotencyKey },
-        create: {
-          idempotencyKey,
-          upgradeId: input.upgradeId,
-          kind,
-          channel,
-          ...message,
-          createdAt: attemptAt,
-          deliveredAt: send ? null : attemptAt,
-        },
-        ...KEEP_EXISTING(idempotencyKey),
-        select: { id: true, deliveredAt: true, createdAt: true },
-      });
-      if (row.deliveredAt) {
-        // Written now (the inbox) or by an earlier attempt: the upsert says which by our timestamp.
-        const writtenNow = row.createdAt.getTime() === attemptAt.getTime();
-        return (writtenNow ? summary.delivered : summary.skipped).push(channel);
-      }
-      try {
-        const providerId = send ? (await send(idempotencyKey)).providerMessageId : null;
-        await db.notification.update({
-          where: { id: row.id },
-          data: { deliveredAt: new Date(), providerId, failedAt: null, failureReason: null },
-        });
-      } catch (error) {
-        // A refusal for good (e.g. Resend rejects the address) is kept on the row for operators.
-        if (error instanceof ApplicationFailure && error.nonRetryable) {
-          await db.notification.update({
-            where: { id: row.id },
-            data: { failedAt: new Date(), failureReason: `${error.type}: ${error.message}` },
-          });
-          const { message, type } = error;
-          throw ApplicationFailure.create({
-            message,
-            type: type ?? undefined,
-            nonRetryable: true,
-            details: [{ channel }],
-          });
-        }
-        throw error;
-      }
-      summary.delivered.push(channel);
-    };
-
-    await once('INBOX');
-    await once('PUSH', (idempotencyKey) => deps.push.send({ idempotencyKey, ...message }));
+    const scope = input.keyScope ?? input.upgradeId;
+    if (!scope) throw invalidState(`${kind}: a notice needs an upgrade or a key scope`);
     const email = spec.email;
-    if (email) {
-      await once('EMAIL', async (idempotencyKey) =>
-        deps.email.send({
-          idempotencyKey,
-          customerId: customer.id,
-          from: deps.emailFrom,
-          to: customer.email,
-          ...(await render(email.kind, await email.props(context, input, deps))),
-        }),
-      );
+    const channels: Array<{
+      channel: NotificationChannel;
+      send?: (idempotencyKey: string) => Promise<{ providerMessageId: string }>;
+    }> = [
+      { channel: 'INBOX' },
+      { channel: 'PUSH', send: (idempotencyKey) => deps.push.send({ idempotencyKey, ...message }) },
+      ...(email
+        ? [
+            {
+              channel: 'EMAIL' as const,
+              send: async (idempotencyKey: string) =>
+                deps.email.send({
+                  idempotencyKey,
+                  customerId: customer.id,
+                  from: deps.emailFrom,
+                  to: customer.email,
+                  ...(await render(email.kind, await email.props(context, input, deps))),
+                }),
+            },
+          ]
+        : []),
+    ];
+    const keyOf = (channel: NotificationChannel) => notificationKey(scope, kind, channel, input.occurrence);
+    // Every channel's row in one INSERT; the inbox row is the inbox delivery, written delivered, the
+    // others are delivered once their provider took the message. Rows an earlier attempt wrote are
+    // not returned by the INSERT: they are read back (a retry only).
+    const attemptAt = new Date();
+    const values = channels.map(
+      ({ channel, send }) =>
+        Prisma.sql`(${keyOf(channel)}, ${customer.id}, ${input.upgradeId}, ${kind}, ${channel}::"NotificationChannel",
+          ${message.title}, ${message.body}, ${message.deepLink}, ${attemptAt}, ${send ? null : attemptAt})`,
+    );
+    const created = await db.$queryRaw<NotificationState[]>`
+      INSERT INTO "Notification" ("idempotencyKey", "customerId", "upgradeId", "kind", "channel",
+        "title", "body", "deepLink", "createdAt", "deliveredAt")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("idempotencyKey") DO NOTHING
+      RETURNING "id", "channel"::text AS "channel", "deliveredAt"`;
+    const select = { id: true, channel: true, deliveredAt: true } as const;
+    const earlier =
+      created.length < channels.length
+        ? await db.notification.findMany({
+            where: { idempotencyKey: { in: channels.map(({ channel }) => keyOf(channel)) } },
+            select,
+          })
+        : [];
+    const delivered: Array<{ id: number; providerId: string | null }> = [];
+    try {
+      for (const { channel, send } of channels) {
+        const writtenNow = created.find((row) => row.channel === channel);
+        const row = writtenNow ?? earlier.find((r) => r.channel === channel);
+        if (!row) throw invalidState(`${kind}: the ${channel} notification row is missing`);
+        if (row.deliveredAt) {
+          (writtenNow ? summary.delivered : summary.skipped).push(channel);
+          continue;
+        }
+        try {
+          // An inbox row an attempt that died left undelivered is delivered now; it has no provider.
+          const providerId = send ? (await send(keyOf(channel))).providerMessageId : null;
+          delivered.push({ id: row.id, providerId });
+        } catch (error) {
+          // A refusal for good (e.g. Resend rejects the address) is kept on the row for operators.
+          if (error instanceof ApplicationFailure && error.nonRetryable) {
+            await db.notification.update({
+              where: { id: row.id },
+              data: { failedAt: new Date(), failureReason: `${error.type}: ${error.message}` },
+            });
+            const { message, type } = error;
+            throw ApplicationFailure.create({
+              message,
+              type: type ?? undefined,
+              nonRetryable: true,
+              details: [{ channel }],
+            });
+          }
+          throw error;
+        }
+        summary.delivered.push(channel);
+      }
+    } finally {
+      // What the providers took is marked delivered, in one statement, whatever failed after it.
+      await markDelivered(db, delivered);
     }
     return summary;
   }
@@ -498,14 +517,50 @@ export function createNotificationActivities(deps: NotificationDependencies) {
   return activities as unknown as NoticeActivities;
 }
 
+interface NotificationState {
+  id: number;
+  channel: NotificationChannel;
+  deliveredAt: Date | null;
+}
+
+async function markDelivered(db: Database, rows: Array<{ id: number; providerId: string | null }>) {
+  if (rows.length === 0) return;
+  const values = Prisma.join(rows.map(({ id, providerId }) => Prisma.sql`(${id}::int, ${providerId}::text)`));
+  await db.$executeRaw`
+    UPDATE "Notification" AS n
+    SET "deliveredAt" = ${new Date()}, "providerId" = v.provider, "failedAt" = NULL, "failureReason" = NULL
+    FROM (VALUES ${values}) AS v(id, provider)
+    WHERE n.id = v.id`;
+}
+
 /** What every notice needs of the customer; the notices that name the package or the ONT read them. */
+const CUSTOMER_SELECT = { id: true, name: true, email: true, installationAddress: true } as const;
+
 async function loadCustomer(db: Database, customerId: string) {
-  const customer = await db.customer.findUnique({
-    where: { id: customerId },
-    select: { id: true, name: true, email: true, installationAddress: true },
-  });
+  const customer = await db.customer.findUnique({ where: { id: customerId }, select: CUSTOMER_SELECT });
   if (!customer) throw notFound(`customer ${customerId} does not exist`);
   return customer;
+}
+
+/** The customer with the name of the package subscribed (and, asked, some devices): one statement. */
+async function customerWithPackage(db: Database, customerId: string, withActiveOnt = false) {
+  const found = await db.customer.findUnique({
+    where: { id: customerId },
+    select: {
+      ...CUSTOMER_SELECT,
+      subscription: { select: { package: { select: { name: true } } } },
+      devices: {
+        where: { status: 'ACTIVE' },
+        orderBy: { installedAt: 'desc' },
+        take: withActiveOnt ? 1 : 0,
+        select: { serial: true, model: true },
+      },
+    },
+  });
+  if (!found) throw notFound(`customer ${customerId} does not exist`);
+  const { subscription, devices: rows, ...customer } = found;
+  if (!subscription) throw notFound(`customer ${customerId} has no subscription`);
+  return { customer, packageName: subscription.package.name, devices: rows };
 }
 
 async function subscribedPackageName(db: Database, customerId: string): Promise<string> {

@@ -2,12 +2,10 @@
 import type { ActivityDependencies } from './dependencies';
 import { createDeviceActivities, type OntReplacementInput } from './devices';
 import { createTicketActivities } from './tickets';
-import { createWorkOrderActivities } from './work-orders';
 
 export function createOntSwapActivities(deps: ActivityDependencies) {
   const { db } = deps;
   const tickets = createTicketActivities(deps);
-  const workOrders = createWorkOrderActivities(deps);
   const devices = createDeviceActivities(deps);
   return {
     /** Past the SLA: a note on the Change-ONT ticket, and the upgrade shows ESCALATED. */
@@ -30,12 +28,21 @@ export function createOntSwapActivities(deps: ActivityDependencies) {
     ): Promise<{ replacedSerials: string[] }> {
       const { workOrderNumber, ticketNo, ...replacement } = input;
       const result = await devices.recordOntReplacement(replacement);
-      await workOrders.completeWorkOrder({ woNumber: workOrderNumber, completedAt: input.replacedAt });
-      await db.appointment.updateMany({
-        where: { woNumber: workOrderNumber, status: 'BOOKED' },
-        data: { status: 'DONE', closedAt: new Date(input.replacedAt) },
-      });
-      await tickets.closeTicket({ ticketNo, closedAt: input.replacedAt });
+      // The WO completed, its booked visit (if any) done and the ticket closed: one statement, each
+      // part a no-op when a retry finds it done already.
+      const at = new Date(input.replacedAt);
+      await db.$executeRaw`
+        WITH wo AS (
+          UPDATE "WorkOrder" SET "status" = 'COMPLETED', "completedAt" = ${at}
+          WHERE "woNumber" = ${workOrderNumber} AND "status" <> 'COMPLETED'
+          RETURNING 1
+        ), visit AS (
+          UPDATE "Appointment" SET "status" = 'DONE', "closedAt" = ${at}
+          WHERE "woNumber" = ${workOrderNumber} AND "status" = 'BOOKED'
+          RETURNING 1
+        )
+        UPDATE "Ticket" SET "status" = 'CLOSED', "closedAt" = ${at}
+        WHERE "ticketNo" = ${ticketNo} AND "status" = 'OPEN'`;
       return result;
     },
   };

@@ -1,6 +1,4 @@
 import { addMonths, jakartaDateOf } from '../domain';
-import { createOnce } from '../platform/once';
-import { asDate } from '../services/bills';
 import type { ActivityDependencies } from './dependencies';
 import { notFound } from './errors';
 
@@ -17,38 +15,31 @@ export function createSubscriptionActivities({ db }: ActivityDependencies) {
       termMonths: number;
       requestedAt: string;
     }): Promise<{ periodStart: string; periodEnd: string }> {
+      const { upgradeId, customerId, targetPackageCode } = input;
       const start = jakartaDateOf(new Date(input.requestedAt));
       const end = addMonths(start, input.termMonths);
-      const period = { periodStart: start, periodEnd: end };
-      await createOnce(
-        () => db.subscriptionChange.findUnique({ where: { upgradeId: input.upgradeId } }),
-        async () => {
-          const subscription = await db.subscription.findUnique({ where: { customerId: input.customerId } });
-          if (!subscription) throw notFound(`customer ${input.customerId} has no subscription`);
-          const [change] = await db.$transaction([
-            db.subscriptionChange.create({
-              data: {
-                customerId: input.customerId,
-                upgradeId: input.upgradeId,
-                fromPackageCode: subscription.packageCode,
-                toPackageCode: input.targetPackageCode,
-                periodStart: asDate(start),
-                periodEnd: asDate(end),
-              },
-            }),
-            db.subscription.update({
-              where: { customerId: input.customerId },
-              data: {
-                packageCode: input.targetPackageCode,
-                periodStart: asDate(start),
-                periodEnd: asDate(end),
-              },
-            }),
-          ]);
-          return change;
-        },
-      );
-      return period;
+      // One statement: the change row (from the package the subscription has, locked) and the
+      // switch, or neither when this upgrade's change is on record already (a retry).
+      const switched = await db.$executeRaw`
+        WITH current AS (
+          SELECT "packageCode" FROM "Subscription" WHERE "customerId" = ${customerId} FOR UPDATE
+        ), change AS (
+          INSERT INTO "SubscriptionChange"
+            ("customerId", "upgradeId", "fromPackageCode", "toPackageCode", "periodStart", "periodEnd")
+          SELECT ${customerId}, ${upgradeId}, "packageCode", ${targetPackageCode}, ${start}::date, ${end}::date
+          FROM current
+          ON CONFLICT ("upgradeId") DO NOTHING
+          RETURNING 1
+        )
+        UPDATE "Subscription"
+        SET "packageCode" = ${targetPackageCode}, "periodStart" = ${start}::date,
+            "periodEnd" = ${end}::date, "updatedAt" = now()
+        WHERE "customerId" = ${customerId} AND EXISTS (SELECT 1 FROM change)`;
+      if (switched === 0) {
+        const change = await db.subscriptionChange.findUnique({ where: { upgradeId }, select: { id: true } });
+        if (!change) throw notFound(`customer ${customerId} has no subscription`);
+      }
+      return { periodStart: start, periodEnd: end };
     },
   };
 }

@@ -8,7 +8,7 @@ import {
   upgradeTicketTitle,
 } from '../domain';
 import { type Database, updateIfMatches } from '../platform/database';
-import { createOnce } from '../platform/once';
+import { createOrFind } from '../platform/once';
 import type { Prisma, TicketKind } from '../prisma/generated/client';
 import type { ActivityDependencies } from './dependencies';
 import { notFound } from './errors';
@@ -92,10 +92,10 @@ async function openOnce(
   build: (ticketNo: string) => Prisma.TicketUncheckedCreateInput,
 ): Promise<{ ticketNo: string }> {
   const select = { ticketNo: true } as const;
-  const { row } = await createOnce(
-    () => db.ticket.findUnique({ where: { upgradeId_kind: { upgradeId, kind } }, select }),
+  const { row } = await createOrFind(
     async () =>
       db.ticket.create({ data: build(ticketNumber(await nextNumber(db, 'ticket_no_seq'))), select }),
+    () => db.ticket.findUnique({ where: { upgradeId_kind: { upgradeId, kind } }, select }),
   );
   return row;
 }

@@ -10,7 +10,13 @@ export type { UpgradePlan };
 import { jakartaDateOf } from '../domain';
 import { updateIfMatches } from '../platform/database';
 import { activePromo, dateOnly } from '../services/catalog';
-import { assertEligible, loadUpgradeContext } from '../services/upgrade-quote';
+import {
+  assertEligible,
+  CUSTOMER_CONTEXT,
+  quoteFor,
+  type UpgradeContext,
+  upgradeContextOf,
+} from '../services/upgrade-quote';
 import type { ActivityDependencies } from './dependencies';
 import { invalidState, refusalsAreFinal } from './errors';
 import { createSettlementActivities } from './settlement';
@@ -25,6 +31,21 @@ export interface LegacyProgressUpdate {
   [copied: string]: unknown;
 }
 
+/** The customer's active ONT, newest first: what the plan says about the swap. */
+const ACTIVE_ONT = { where: { status: 'ACTIVE' }, orderBy: { installedAt: 'desc' }, take: 1 } as const;
+
+/**
+ * The bill the bill step will issue, stored with the plan. A quote the rules refuse is not stored:
+ * the bill step then reads the context and refuses as it always did (the run ends the same way).
+ */
+function quoteOrNull(context: UpgradeContext, at: Date) {
+  try {
+    return quoteFor(context, at);
+  } catch {
+    return null;
+  }
+}
+
 export function createUpgradeRequestActivities(deps: ActivityDependencies) {
   const { db } = deps;
   const settlement = createSettlementActivities(deps);
@@ -35,19 +56,26 @@ export function createUpgradeRequestActivities(deps: ActivityDependencies) {
      * switch finds the request already recorded and returns the plan it made then.
      */
     async acceptUpgradeRequest(input: UpgradeWorkflowInput): Promise<UpgradePlan> {
-      const existing = await db.upgradeRequest.findUnique({ where: { id: input.upgradeId } });
+      // The request with the customer's context and active ONT in one statement (joins).
+      const existing = await db.upgradeRequest.findUnique({
+        where: { id: input.upgradeId },
+        include: { customer: { include: { ...CUSTOMER_CONTEXT, devices: ACTIVE_ONT } } },
+      });
       if (existing?.plan) return existing.plan as unknown as UpgradePlan;
       return refusalsAreFinal(async () => {
-        const context = await loadUpgradeContext(db, input.customerId, input.targetPackageCode);
+        const customer =
+          existing?.customer ??
+          (await db.customer.findUnique({
+            where: { id: input.customerId },
+            include: { ...CUSTOMER_CONTEXT, devices: ACTIVE_ONT },
+          }));
+        const context = await upgradeContextOf(db, input.customerId, customer, input.targetPackageCode);
         assertEligible(context);
-        const ont = await db.ontDevice.findFirst({
-          where: { customerId: input.customerId, status: 'ACTIVE' },
-          orderBy: { installedAt: 'desc' },
-        });
-        const { subscription, target, customer } = context;
+        const ont = customer?.devices[0];
+        const { subscription, target } = context;
         const promo = activePromo(target, jakartaDateOf(new Date(input.requestedAt)));
         const plan: UpgradePlan = {
-          customerName: customer.name,
+          customerName: context.customer.name,
           from: {
             code: subscription.package.code,
             name: subscription.package.name,
@@ -65,7 +93,13 @@ export function createUpgradeRequestActivities(deps: ActivityDependencies) {
           needsOntSwap: target.requiresDualBand && ont?.band !== 'DUAL',
           currentPeriodStart: dateOnly(subscription.periodStart),
         };
-        const accepted = { fromPackageCode: plan.from.code, plan: plan as never, acceptedAt: new Date() };
+        const billQuote = quoteOrNull(context, new Date(input.requestedAt));
+        const accepted = {
+          fromPackageCode: plan.from.code,
+          plan: plan as never,
+          ...(billQuote ? { billQuote: billQuote as never } : {}),
+          acceptedAt: new Date(),
+        };
         if (!existing) {
           await db.upgradeRequest.create({
             data: {

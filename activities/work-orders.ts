@@ -6,7 +6,7 @@ import {
 } from '../domain';
 import { INSTALLER_VENDOR } from '../domain/visits';
 import { type Database, updateIfMatches } from '../platform/database';
-import { createOnce } from '../platform/once';
+import { createOrFind } from '../platform/once';
 import type { Prisma, WorkOrderType } from '../prisma/generated/client';
 import type { ActivityDependencies } from './dependencies';
 import { notFound } from './errors';
@@ -100,12 +100,12 @@ async function createWorkOrderOnce(
   build: (woNumber: string) => Prisma.WorkOrderUncheckedCreateInput,
 ): Promise<{ woNumber: string }> {
   const select = { woNumber: true } as const;
-  const { row } = await createOnce(
-    () => db.workOrder.findUnique({ where: { upgradeId_type: { upgradeId, type } }, select }),
+  const { row } = await createOrFind(
     async () => {
       const woNumber = workOrderNumber(jakartaDateOf(new Date()), await nextNumber(db, 'work_order_no_seq'));
       return db.workOrder.create({ data: build(woNumber), select });
     },
+    () => db.workOrder.findUnique({ where: { upgradeId_type: { upgradeId, type } }, select }),
   );
   return row;
 }

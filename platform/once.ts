@@ -20,6 +20,26 @@ export async function createOnce<T>(
   }
 }
 
+/**
+ * createOnce the other way round, for steps that mostly run once: create; when the business key is
+ * taken (an earlier attempt, a concurrent duplicate), read the row that holds it. A new row costs
+ * no read; a retry may leave a gap in a sequence the create drew from (gaps are allowed already:
+ * nextval is never rolled back).
+ */
+export async function createOrFind<T>(
+  create: () => Promise<T>,
+  find: () => Promise<T | null>,
+): Promise<{ row: T; created: boolean }> {
+  try {
+    return { row: await create(), created: true };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const existing = await find();
+    if (!existing) throw error;
+    return { row: existing, created: false };
+  }
+}
+
 /** Prisma's unique-constraint violation (P2002): two writers raced on the same key. */
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'P2002';

@@ -49,10 +49,28 @@ export async function appointmentsByWorkOrder(
   db: Database,
   woNumbers: string[],
 ): Promise<Map<string, AppointmentSummary[]>> {
-  const rows = await db.appointment.findMany({
-    where: { woNumber: { in: woNumbers } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
+  return byWorkOrder(
+    await db.appointment.findMany({
+      where: { woNumber: { in: woNumbers } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+  );
+}
+
+/** The same, found by the upgrades the appointments belong to. */
+export async function appointmentsOfUpgrades(
+  db: Database,
+  upgradeIds: string[],
+): Promise<Map<string, AppointmentSummary[]>> {
+  return byWorkOrder(
+    await db.appointment.findMany({
+      where: { upgradeId: { in: upgradeIds } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    }),
+  );
+}
+
+function byWorkOrder(rows: Appointment[]): Map<string, AppointmentSummary[]> {
   const byWo = new Map<string, AppointmentSummary[]>();
   for (const row of rows)
     byWo.set(row.woNumber, [...(byWo.get(row.woNumber) ?? []), appointmentSummary(row)]);

@@ -37,12 +37,12 @@ export function toQuoteView(quote: Omit<UpgradeBillQuote, 'monthsUsed'>): BillQu
   };
 }
 
-/** The bill row a quote issues (its code and owner given). */
+/** The bill row a quote issues (its code and owner given); its lines are billLineRowsOf. */
 export function billRowOf(
   quote: UpgradeBillQuote,
   owner: { billCode: string; customerId: string; upgradeId: string },
 ): Prisma.BillUncheckedCreateInput {
-  const { billingMonth, lines } = quote;
+  const { billingMonth } = quote;
   return {
     ...owner,
     ...shared(quote),
@@ -51,8 +51,12 @@ export function billRowOf(
     billingMonthStart: asDate(billingMonth.start),
     billingMonthEnd: asDate(billingMonth.end),
     status: 'UNPAID',
-    lines: { create: lines.map(({ label, amountIdr }, position) => ({ position, label, amountIdr })) },
   };
+}
+
+/** The statement's lines of a quote, in its order, for the bill `billCode` (one INSERT of them all). */
+export function billLineRowsOf(quote: UpgradeBillQuote, billCode: string): Prisma.BillLineCreateManyInput[] {
+  return quote.lines.map(({ label, amountIdr }, position) => ({ billCode, position, label, amountIdr }));
 }
 
 export function toBillView(bill: Bill & { lines: BillLine[] }): BillView {

@@ -24,15 +24,27 @@ export interface UpgradeContext {
   target: PackageWithPromo;
 }
 
+/** The customer's side of the context, for a query that reads the customer (joined in one statement). */
+export const CUSTOMER_CONTEXT = { subscription: { include: { package: true } } } as const;
+
+type CustomerInContext = Customer & { subscription: (Subscription & { package: Package }) | null };
+
 export async function loadUpgradeContext(
   db: Database,
   customerId: string,
   targetPackageCode: string,
 ): Promise<UpgradeContext> {
-  const customer = await db.customer.findUnique({
-    where: { id: customerId },
-    include: { subscription: { include: { package: true } } },
-  });
+  const customer = await db.customer.findUnique({ where: { id: customerId }, include: CUSTOMER_CONTEXT });
+  return upgradeContextOf(db, customerId, customer, targetPackageCode);
+}
+
+/** The context around a customer row already read (with CUSTOMER_CONTEXT): the target package is read. */
+export async function upgradeContextOf(
+  db: Database,
+  customerId: string,
+  customer: CustomerInContext | null,
+  targetPackageCode: string,
+): Promise<UpgradeContext> {
   if (!customer) throw new UpgradeRefused('UNKNOWN_CUSTOMER', `customer ${customerId} does not exist`);
   const { subscription, ...customerRow } = customer;
   if (subscription?.status !== 'ACTIVE') {

@@ -17,7 +17,7 @@ import {
 } from '../contracts/upgrade';
 import type { Database } from '../platform/database';
 import type { UpgradeRequest } from '../prisma/generated/client';
-import { type AppointmentSummary, appointmentsByWorkOrder, currentAppointment } from './appointments';
+import { type AppointmentSummary, appointmentsOfUpgrades, currentAppointment } from './appointments';
 
 export interface UpgradeRecord {
   upgradeId: string;
@@ -112,10 +112,10 @@ export async function loadUpgradeView(db: Database, upgradeId: string): Promise<
   return row ? (await loadUpgradeViews(db, [row]))[0]! : null;
 }
 
-/** The views of many requests in seven queries, whatever their number. */
+/** The views of many requests in seven queries sent together, whatever their number. */
 export async function loadUpgradeViews(db: Database, rows: UpgradeRequest[]): Promise<UpgradeRecord[]> {
   const upgradeId = { in: rows.map((row) => row.id) };
-  const [bills, tickets, workOrders, changes, notices, devices] = await Promise.all([
+  const [bills, tickets, workOrders, changes, notices, devices, appointments] = await Promise.all([
     db.bill.findMany({
       where: { upgradeId },
       select: { upgradeId: true, billCode: true, createdAt: true, voidedAt: true },
@@ -149,11 +149,12 @@ export async function loadUpgradeViews(db: Database, rows: UpgradeRequest[]): Pr
       },
     }),
     db.ontDevice.findMany({ where: { upgradeId }, select: { upgradeId: true, installedAt: true } }),
+    // Beside the others, not after them: an appointment carries its upgrade (only maintenance WOs have them).
+    appointmentsOfUpgrades(
+      db,
+      rows.map((row) => row.id),
+    ),
   ]);
-  const appointments = await appointmentsByWorkOrder(
-    db,
-    workOrders.filter((w) => w.type === 'MAINTENANCE').map((w) => w.woNumber),
-  );
   const of = <T extends { upgradeId: string | null }>(list: T[], id: string) =>
     list.filter((item) => item.upgradeId === id);
 
