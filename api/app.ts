@@ -1,14 +1,14 @@
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import type { TokenVerifier } from '../platform/auth';
+import { authenticate } from '../platform/auth';
 import type { AppConfig } from '../platform/config';
 import type { Logger } from '../platform/logger';
-import { authenticate, principalOf } from './access';
+import { principalOf } from './access';
 import type { ApiDependencies } from './dependencies';
 import { mount } from './operation';
 import { OPERATIONS } from './operations';
-import { HttpProblem, problemHandler, unknownRoute } from './problem';
+import { HttpProblem, problemHandler, refusalsAnswered, unknownRoute } from './problem';
 import { requestContext } from './request-context';
 import { webApp } from './web-app';
 
@@ -48,10 +48,11 @@ export function createApp(deps: ApiDependencies): express.Express {
     ),
   );
   app.use('/app', webApp());
-  app.use('/v1', apiAuthentication(deps.config, deps.verifier));
+  app.use('/v1', authenticate(deps.config.auth, deps.verifier));
   app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
   app.use('/v1', mount(v1, deps, '/v1'));
   app.use(unknownRoute);
+  app.use(refusalsAnswered(deps.logger));
   app.use(problemHandler((error) => deps.logger.error({ err: error }, 'request failed')));
   return app;
 }
@@ -67,11 +68,6 @@ export function cspDirectives(config: AppConfig): Record<string, string[]> {
     'style-src': ["'self'", "'unsafe-inline'"],
     'connect-src': ["'self'", ...(authority ? [new URL(authority).origin] : [])],
   };
-}
-
-/** The bearer-token check of every /v1 operation, and of the codec server (api/codec-server.ts). */
-export function apiAuthentication(config: AppConfig, verifier?: TokenVerifier): express.RequestHandler {
-  return authenticate(config.auth, verifier);
 }
 
 /** One line per request: method, path without the query (it may carry a link token), status, time, role. */

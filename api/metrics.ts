@@ -4,7 +4,6 @@
  * status, read from PostgreSQL at each scrape (services/upgrade-counts.ts), so every API process
  * reports the same numbers and a restart loses none; and the process's own (`selfcare_api_`).
  */
-import http from 'node:http';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { UPGRADE_STATUSES } from '../contracts/upgrade';
 import type { Database } from '../platform/database';
@@ -94,36 +93,5 @@ export function createApiMetrics(db: Database, logger: Logger): ApiMetrics {
         return own;
       }
     },
-  };
-}
-
-/** `GET /metrics` on `host:port`; anything else answers 404. */
-export async function serveMetrics(
-  metrics: ApiMetrics,
-  host: string,
-  port: number,
-): Promise<{ url: string; stop(): Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
-      res.writeHead(404).end();
-      return;
-    }
-    metrics.render().then(
-      (text) => res.writeHead(200, { 'Content-Type': Registry.PROMETHEUS_CONTENT_TYPE }).end(text),
-      () => res.writeHead(500).end(),
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/metrics`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Scrapers keep their connections open; nothing on them is worth waiting for.
-        server.closeAllConnections();
-      }),
   };
 }

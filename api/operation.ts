@@ -5,6 +5,7 @@
  */
 import { type RequestHandler, type Response, Router } from 'express';
 import type { z } from 'zod';
+import { REFUSALS, type RefusalCode } from '../contracts/refusals';
 import type { RESPONSE_SCHEMAS } from '../contracts/views';
 import { ACCESS, type Access } from './access';
 import type { ApiDependencies } from './dependencies';
@@ -105,6 +106,20 @@ export const ok = <N extends BodyName>(description: string, body: N): ResponseSp
   body,
 });
 export const problem = (description: string): ResponseSpec<'Problem'> => ({ description, body: 'Problem' });
+
+/** The answers of an operation's refusals, by status: what each code means (contracts/refusals.ts). */
+export function refusals(...codes: RefusalCode[]): Record<number, ResponseSpec<'Problem'>> {
+  const statuses = [...new Set(codes.map((code) => REFUSALS[code].status))];
+  return Object.fromEntries(
+    statuses.map((status) => {
+      const says = codes.filter((code) => REFUSALS[code].status === status);
+      return [status, problem(says.map((code) => `${REFUSALS[code].means} (${code})`).join('; or '))];
+    }),
+  );
+}
+
+/** Temporal did not take it: nothing changed (services throw `Unavailable`). */
+export const UNAVAILABLE = problem('Temporal did not take it; nothing changed, try again');
 
 /** What an operation validates its query with: its own schema, else none allowed (public routes: none). */
 export const queryOf = (op: Operation) => op.query ?? (op.access === 'public' ? undefined : NoQuery);

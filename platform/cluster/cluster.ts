@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { codecEndpoint } from '../../api/codec-server';
 import { seedDatabase } from '../../prisma/seed-data';
+import { codecEndpoint } from '../codec-server';
 import { createDatabase } from '../database';
 import { launchApp, launchPostgres, launchProvider, providerEnv, type StartingProcess } from '../harness';
 import type { Logger } from '../logger';
