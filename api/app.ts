@@ -8,7 +8,7 @@ import { principalOf } from './access';
 import type { ApiDependencies } from './dependencies';
 import { mount } from './operation';
 import { OPERATIONS } from './operations';
-import { HttpProblem, problemHandler, refusalsAnswered, unknownRoute } from './problem';
+import { HttpProblem, problemHandler, unknownRoute } from './problem';
 import { requestContext } from './request-context';
 import { webApp } from './web-app';
 
@@ -52,7 +52,6 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
   app.use('/v1', mount(v1, deps, '/v1'));
   app.use(unknownRoute);
-  app.use(refusalsAnswered(deps.logger));
   app.use(problemHandler((error) => deps.logger.error({ err: error }, 'request failed')));
   return app;
 }

@@ -6,11 +6,11 @@
 import { type RequestHandler, type Response, Router } from 'express';
 import type { z } from 'zod';
 import { REFUSALS, type RefusalCode } from '../contracts/refusals';
+import { NoQuery, PATH_PARAMS } from '../contracts/requests';
 import type { RESPONSE_SCHEMAS } from '../contracts/views';
 import { ACCESS, type Access } from './access';
 import type { ApiDependencies } from './dependencies';
-import { badRequest, HttpProblem } from './problem';
-import { NoQuery, PATH_PARAMS } from './schemas';
+import { answerOf, badRequest, HttpProblem } from './problem';
 
 type Views = typeof RESPONSE_SCHEMAS;
 export type BodyName = keyof Views | 'Problem' | 'html';
@@ -153,8 +153,9 @@ const parseEach = (
 /**
  * A router serving the operations (paths under `prefix` are mounted relative to it). Each route
  * checks access, then validates path parameters, headers, query and body — in that order, the
- * first invalid one answers 400 — then runs the handler. A known path under another method
- * answers 405 with `Allow`; OPTIONS is left to Express.
+ * first invalid one answers 400 — then runs the handler, whose `Refused` is answered by its code
+ * (api/problem.ts). A known path under another method answers 405 with `Allow`; OPTIONS is left
+ * to Express.
  */
 export function mount(operations: Operation[], deps: ApiDependencies, prefix = ''): Router {
   const router = Router();
@@ -179,7 +180,9 @@ export function mount(operations: Operation[], deps: ApiDependencies, prefix = '
         body: op.body ? parse(op.body.schema, req.body ?? {}, 'body') : undefined,
         res,
       };
-      const answer = await op.handler(input, deps);
+      const answer = await Promise.resolve(op.handler(input, deps)).catch((error) => {
+        throw answerOf(error, res, deps.logger);
+      });
       if (answer !== undefined) res.json(answer);
     });
   }

@@ -3,7 +3,7 @@
  * a service's `Refused` answered with the status of its code (contracts/refusals.ts) and the code
  * as `reason`; `Unavailable` answers 503.
  */
-import type { ErrorRequestHandler } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { REFUSAL_CODES, REFUSALS, type RefusalCode, Refused, Unavailable } from '../contracts/refusals';
 import { problemOf } from '../platform/http/problem';
@@ -14,21 +14,19 @@ export { HttpProblem, problemHandler, problemOf, unknownRoute } from '../platfor
 export const notFound = (detail: string) => problemOf(404, detail);
 export const badRequest = (detail: string, extra?: Record<string, unknown>) => problemOf(400, detail, extra);
 
-/** Refusals and outages thrown by services, as the problems they are answered with. */
-export function refusalsAnswered(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
-    if (error instanceof Refused) {
-      // In the request log (api/app.ts): why it was refused.
-      const code: RefusalCode = error.code;
-      res.locals.refusal = code;
-      return next(problemOf(REFUSALS[code].status, error.message, { reason: code, ...error.extra }));
-    }
-    if (error instanceof Unavailable) {
-      logger.error({ err: error.cause, ...error.context }, error.message);
-      return next(problemOf(503, error.message));
-    }
-    next(error);
-  };
+/** A refusal or an outage thrown by a service as the problem it is answered with; else the error. */
+export function answerOf(error: unknown, res: Response, logger: Logger): unknown {
+  if (error instanceof Refused) {
+    const code: RefusalCode = error.code;
+    // In the request log (api/app.ts): why it was refused.
+    res.locals.refusal = code;
+    return problemOf(REFUSALS[code].status, error.message, { reason: code, ...error.extra });
+  }
+  if (error instanceof Unavailable) {
+    logger.error({ err: error.cause, ...error.context }, error.message);
+    return problemOf(503, error.message);
+  }
+  return error;
 }
 
 export const FieldError = z.strictObject({

@@ -15,10 +15,20 @@ export const REFUSALS = {
     words: 'Data pelanggan tidak ditemukan.',
   },
   UNKNOWN_BILL: { status: 404, means: 'no such bill', words: 'Tagihan tidak ditemukan.' },
+  NO_SUBSCRIPTION: {
+    status: 404,
+    means: 'the customer has no subscription to show',
+    words: 'Kamu belum memiliki langganan.',
+  },
   UNKNOWN_WORK_ORDER: {
     status: 404,
     means: 'no such work order',
     words: 'Work order tidak ditemukan.',
+  },
+  UNKNOWN_NOTICE: {
+    status: 404,
+    means: 'the notice is not in this customer’s inbox',
+    words: 'Pemberitahuan tidak ditemukan.',
   },
   UNKNOWN_PACKAGE: {
     status: 422,

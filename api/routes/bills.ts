@@ -1,13 +1,13 @@
 import type { Response } from 'express';
+import { Pagination, pageWindow, StatementQuery } from '../../contracts/requests';
 import { renderBillingStatement } from '../../documents/statement/render';
 import { statementLinkRefusal } from '../../platform/auth';
 import type { Database } from '../../platform/database';
 import { toBillView } from '../../services/bills';
+import { requireCustomer } from '../../services/customers';
 import { assertMayRead, principalOf } from '../access';
 import { ok, operationsOf } from '../operation';
 import { HttpProblem, notFound } from '../problem';
-import { Pagination, pageWindow, StatementQuery } from '../schemas';
-import { requireCustomer } from './customers';
 
 /** The bill with its lines and customer; 404 unless it exists and the caller may see it. */
 async function requireBill(db: Database, billCode: string, res: Response) {

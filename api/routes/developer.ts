@@ -5,6 +5,7 @@
  * exactly as `npm run pay` does.
  */
 import type { Response } from 'express';
+import { DevPayBody, DevSignInBody } from '../../contracts/requests';
 import { toJakartaIso } from '../../domain/calendar';
 import { mintDevelopmentToken } from '../../platform/auth';
 import type { AppConfig } from '../../platform/config';
@@ -12,7 +13,6 @@ import { postSignedNotification } from '../../platform/payment-signature';
 import { assertMayRead } from '../access';
 import { ok, operationsOf, problem } from '../operation';
 import { HttpProblem, notFound } from '../problem';
-import { DevPayBody, DevSignInBody } from '../schemas';
 
 const operation = operationsOf('Developer');
 

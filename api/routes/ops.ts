@@ -1,9 +1,9 @@
+import { pageWindow, TicketQuery, UpgradeStatusQuery } from '../../contracts/requests';
 import { toJakartaIso } from '../../domain';
 import { appointmentsByWorkOrder, appointmentView, currentAppointment } from '../../services/appointments';
 import { ok, operationsOf, problem } from '../operation';
 import { notFound } from '../problem';
-import { pageWindow, TicketQuery, UpgradeStatusQuery } from '../schemas';
-import { listUpgrades } from './upgrade-reads';
+import { upgradeViews } from '../upgrade-view';
 
 const operation = operationsOf('Operations');
 
@@ -23,7 +23,7 @@ export const OPS = [
         orderBy: { requestedAt: 'desc' },
         ...pageWindow({ page, pageSize }),
       });
-      return { upgrades: await listUpgrades(db, rows), page, pageSize };
+      return { upgrades: await upgradeViews(db, rows), page, pageSize };
     },
   }),
   operation({

@@ -8,9 +8,9 @@
  */
 import { z } from 'zod';
 import { Refused } from '../../contracts/refusals';
+import { PaymentNotificationBody } from '../../contracts/requests';
 import { queueReceipt, recordPayment } from '../../services/payments';
 import { ok, operationsOf, problem, refusals } from '../operation';
-import { PaymentNotificationBody } from '../schemas';
 
 const operation = operationsOf('Payments');
 

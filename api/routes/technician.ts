@@ -1,6 +1,6 @@
+import { OntReplacementBody } from '../../contracts/requests';
 import { reportOntSwap } from '../../services/visit-requests';
 import { ok, operationsOf, refusals, UNAVAILABLE } from '../operation';
-import { OntReplacementBody } from '../schemas';
 
 const operation = operationsOf('Technician');
 

@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import {
+  IdempotencyKey,
+  Pagination,
+  pageWindow,
+  QuoteBody,
+  StartUpgradeBody,
+} from '../../contracts/requests';
 import { toQuoteView } from '../../services/bills';
+import { requireCustomer } from '../../services/customers';
 import { assertEligible, loadUpgradeContext, quoteFor } from '../../services/upgrade-quote';
 import { startUpgrade } from '../../services/upgrade-start';
 import { loadUpgradeView } from '../../services/upgrade-views';
 import { assertMayRead } from '../access';
 import { ok, operationsOf, problem, refusals } from '../operation';
 import { notFound } from '../problem';
-import { IdempotencyKey, Pagination, pageWindow, QuoteBody, StartUpgradeBody } from '../schemas';
-import { upgradeView } from '../upgrade-view';
-import { requireCustomer } from './customers';
-import { listUpgrades } from './upgrade-reads';
+import { upgradeView, upgradeViews } from '../upgrade-view';
 
 const RATE_LIMIT = {
   RateLimit: { description: 'remaining upgrade requests in the window (IETF draft 8)' },
@@ -137,7 +142,7 @@ export const UPGRADES = [
         orderBy: { requestedAt: 'desc' },
         ...pageWindow({ page, pageSize }),
       });
-      return { upgrades: await listUpgrades(db, rows), page, pageSize };
+      return { upgrades: await upgradeViews(db, rows), page, pageSize };
     },
   }),
 ];

@@ -4,13 +4,14 @@
  * Bookings go to the waiting run as a Temporal update: its validator refuses what cannot be
  * booked (answered 422/409 before anything is written), its handler books the place.
  */
+
+import { AppointmentBody, AvailableSlotsQuery, VisitReportBody } from '../../contracts/requests';
 import { jakartaDateOf } from '../../domain/calendar';
 import { availableSlots } from '../../services/appointments';
 import { bookVisit, reportMissedVisit } from '../../services/visit-requests';
 import { maintenanceWorkOrder } from '../../services/work-order-runs';
 import { assertMaySeeWorkOrder } from '../access';
 import { ok, operationsOf, refusals, UNAVAILABLE } from '../operation';
-import { AppointmentBody, AvailableSlotsQuery, VisitReportBody } from '../schemas';
 
 const operation = operationsOf('Visits');
 
