@@ -1,6 +1,6 @@
 /**
  * What the Selfcare app shows of a customer: their subscription (package, period, promo, ONT),
- * the packages they may upgrade to, their payments, and the home page (with the upgrade in flight
+ * the packages they may upgrade to, their bills and payments, and the home page (with the upgrade in flight
  * and the technician's visit). Every read refuses an unknown customer (UNKNOWN_CUSTOMER, 404).
  */
 import { Refused } from '../contracts/refusals';
@@ -8,6 +8,7 @@ import { IN_FLIGHT_STATUSES } from '../contracts/upgrade';
 import { jakartaDateOf, type LocalDate, toJakartaIso, upgradeOptions } from '../domain';
 import type { Database } from '../platform/database';
 import { type AppointmentSummary, appointmentView } from './appointments';
+import { toBillView } from './bills';
 import {
   activePromo,
   byCatalogOrder,
@@ -89,6 +90,20 @@ export async function upgradeOptionsView(db: Database, customerId: string) {
   return { current: toPackageView(subscription.package, today), options };
 }
 
+export async function billPage(db: Database, customerId: string, window: { skip: number; take: number }) {
+  await requireCustomer(db, customerId);
+  const [total, bills] = await Promise.all([
+    db.bill.count({ where: { customerId } }),
+    db.bill.findMany({
+      where: { customerId },
+      include: { lines: true },
+      orderBy: [{ billingDate: 'desc' }, { createdAt: 'desc' }],
+      ...window,
+    }),
+  ]);
+  return { bills: bills.map(toBillView), total };
+}
+
 export async function paymentPage(db: Database, customerId: string, window: { skip: number; take: number }) {
   await requireCustomer(db, customerId);
   const [total, rows] = await Promise.all([
@@ -105,6 +120,16 @@ export async function paymentPage(db: Database, customerId: string, window: { sk
     billCode: p.billCode,
   }));
   return { payments, total };
+}
+
+/** One page of the customer's upgrade requests, newest first. */
+export async function customerUpgrades(
+  db: Database,
+  customerId: string,
+  window: { skip: number; take: number },
+) {
+  await requireCustomer(db, customerId);
+  return db.upgradeRequest.findMany({ where: { customerId }, orderBy: { requestedAt: 'desc' }, ...window });
 }
 
 /** The customer's upgrade in flight, if any, as the rows tell it. */

@@ -4,7 +4,7 @@ import { renderBillingStatement } from '../../documents/statement/render';
 import { statementLinkRefusal } from '../../platform/auth';
 import type { Database } from '../../platform/database';
 import { toBillView } from '../../services/bills';
-import { requireCustomer } from '../../services/customers';
+import { billPage } from '../../services/customers';
 import { assertMayRead, principalOf } from '../access';
 import { ok, operationsOf } from '../operation';
 import { HttpProblem, notFound } from '../problem';
@@ -28,19 +28,11 @@ export const BILLS = [
     access: 'customer-read',
     query: Pagination,
     responses: { 200: ok('one page of bills', 'BillPage') },
-    handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => {
-      await requireCustomer(db, customerId);
-      const [total, bills] = await Promise.all([
-        db.bill.count({ where: { customerId } }),
-        db.bill.findMany({
-          where: { customerId },
-          include: { lines: true },
-          orderBy: [{ billingDate: 'desc' }, { createdAt: 'desc' }],
-          ...pageWindow({ page, pageSize }),
-        }),
-      ]);
-      return { bills: bills.map(toBillView), page, pageSize, total };
-    },
+    handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => ({
+      ...(await billPage(db, customerId, pageWindow({ page, pageSize }))),
+      page,
+      pageSize,
+    }),
   }),
   operation({
     operationId: 'getBill',

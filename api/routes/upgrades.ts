@@ -7,7 +7,7 @@ import {
   StartUpgradeBody,
 } from '../../contracts/requests';
 import { toQuoteView } from '../../services/bills';
-import { requireCustomer } from '../../services/customers';
+import { customerUpgrades } from '../../services/customers';
 import { assertEligible, loadUpgradeContext, quoteFor } from '../../services/upgrade-quote';
 import { startUpgrade } from '../../services/upgrade-start';
 import { loadUpgradeView } from '../../services/upgrade-views';
@@ -136,12 +136,7 @@ export const UPGRADES = [
     query: Pagination,
     responses: { 200: ok('one page of upgrades', 'UpgradePage') },
     handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => {
-      await requireCustomer(db, customerId);
-      const rows = await db.upgradeRequest.findMany({
-        where: { customerId },
-        orderBy: { requestedAt: 'desc' },
-        ...pageWindow({ page, pageSize }),
-      });
+      const rows = await customerUpgrades(db, customerId, pageWindow({ page, pageSize }));
       return { upgrades: await upgradeViews(db, rows), page, pageSize };
     },
   }),

@@ -1381,7 +1381,7 @@ export interface components {
              * @description on a refusal (404, 409, 422): why, for a program (contracts/refusals.ts)
              * @enum {string}
              */
-            reason?: "UNKNOWN_CUSTOMER" | "UNKNOWN_BILL" | "UNKNOWN_WORK_ORDER" | "UNKNOWN_PACKAGE" | "NO_ACTIVE_SUBSCRIPTION" | "NOT_ELIGIBLE" | "IDEMPOTENCY_KEY_REUSED" | "UPGRADE_IN_PROGRESS" | "NOT_MAINTENANCE" | "WORK_ORDER_CLOSED" | "NOT_DUAL_BAND" | "ONT_ALREADY_REGISTERED" | "BEFORE_VISIT" | "SLOT_FULL" | "NOT_AWAITING_VISIT" | "NO_VISIT_BOOKED" | "NOT_A_DATE" | "NOT_A_SLOT" | "NOT_A_WORKING_DAY" | "IN_THE_PAST" | "TOO_LATE_TO_MOVE" | "BILL_PAID" | "BILL_VOID" | "AMOUNT_MISMATCH" | "TRANSACTION_REUSED";
+            reason?: "UNKNOWN_CUSTOMER" | "UNKNOWN_BILL" | "NO_SUBSCRIPTION" | "UNKNOWN_WORK_ORDER" | "UNKNOWN_NOTICE" | "UNKNOWN_PACKAGE" | "NO_ACTIVE_SUBSCRIPTION" | "NOT_ELIGIBLE" | "IDEMPOTENCY_KEY_REUSED" | "UPGRADE_IN_PROGRESS" | "NOT_MAINTENANCE" | "WORK_ORDER_CLOSED" | "NOT_DUAL_BAND" | "ONT_ALREADY_REGISTERED" | "BEFORE_VISIT" | "SLOT_FULL" | "NOT_AWAITING_VISIT" | "NO_VISIT_BOOKED" | "NOT_A_DATE" | "NOT_A_SLOT" | "NOT_A_WORKING_DAY" | "IN_THE_PAST" | "TOO_LATE_TO_MOVE" | "BILL_PAID" | "BILL_VOID" | "AMOUNT_MISMATCH" | "TRANSACTION_REUSED";
             /** @description with UPGRADE_IN_PROGRESS: the upgrade still in flight */
             upgradeId?: string | null;
         };
@@ -3649,7 +3649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such work order */
+            /** @description no such work order (UNKNOWN_WORK_ORDER) */
             404: {
                 headers: {
                     [name: string]: unknown;
