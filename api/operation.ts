@@ -180,7 +180,7 @@ export function mount(operations: Operation[], deps: ApiDependencies, prefix = '
         body: op.body ? parse(op.body.schema, req.body ?? {}, 'body') : undefined,
         res,
       };
-      const answer = await Promise.resolve(op.handler(input, deps)).catch((error) => {
+      const answer = await (async () => op.handler(input, deps))().catch((error) => {
         throw answerOf(error, res, deps.logger);
       });
       if (answer !== undefined) res.json(answer);
