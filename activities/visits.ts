@@ -4,12 +4,13 @@
  * by its appointment), so a retried step finds what it did.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import type { RefusalCode } from '../contracts/refusals';
 import type { BookedVisit, VisitBooker, VisitReport } from '../contracts/upgrade';
 import { visitArea } from '../domain/visits';
 import { updateIfMatches } from '../platform/database';
 import { dateOnly } from '../services/catalog';
 import type { ActivityDependencies } from './dependencies';
-import { invalidState, notFound } from './errors';
+import { notFound } from './errors';
 
 export function createVisitActivities({ db }: ActivityDependencies) {
   return {
@@ -33,7 +34,11 @@ export function createVisitActivities({ db }: ActivityDependencies) {
         const workOrder = await tx.workOrder.findUnique({ where: { woNumber: workOrderNumber } });
         if (!workOrder) throw notFound(`work order ${workOrderNumber} does not exist`);
         if (workOrder.status !== 'REPLACING') {
-          throw invalidState(`work order ${workOrderNumber} is ${workOrder.status}: no visit to book`);
+          throw ApplicationFailure.create({
+            type: 'NOT_AWAITING_VISIT' satisfies RefusalCode,
+            nonRetryable: true,
+            message: `work order ${workOrderNumber} is ${workOrder.status}: no visit to book`,
+          });
         }
         const area = visitArea(workOrder.fatCode);
         const [capacity] = await tx.$queryRaw<Array<{ places: number }>>`
@@ -49,7 +54,7 @@ export function createVisitActivities({ db }: ActivityDependencies) {
         const taken = await tx.appointment.count({ where: { area, date: day, slot, status: 'BOOKED' } });
         if (!capacity || taken >= capacity.places) {
           throw ApplicationFailure.create({
-            type: 'SlotFull',
+            type: 'SLOT_FULL' satisfies RefusalCode,
             nonRetryable: true,
             message: `the slot ${slot} on ${date} has no free place left`,
           });

@@ -3,94 +3,16 @@
  * nothing leaks), technicians only report ONT swaps, operators read everything and act on
  * nothing a customer owns. Tokens: `Authorization: Bearer <jwt>` from a trusted issuer (platform/auth/).
  */
-import type { Request, RequestHandler, Response } from 'express';
-import {
-  createTokenVerifier,
-  type Principal,
-  type Role,
-  statementScope,
-  TokenRefused,
-  type TokenVerifier,
-  verifyStatementLink,
-} from '../platform/auth';
-import type { AppConfig } from '../platform/config';
+import type { Request, Response } from 'express';
+import type { Principal, Role } from '../platform/auth';
+import { forbidden, unauthorized } from '../platform/auth/bearer';
 import { signatureRefusal } from '../platform/payment-signature';
-import { HttpProblem, notFound } from './problem';
+import { notFound } from './problem';
 
 export function principalOf(res: Response): Principal {
   const principal = res.locals.principal as Principal | undefined;
-  if (!principal) throw new HttpProblem(401, 'Unauthorized', 'a bearer token is required');
+  if (!principal) throw unauthorized('a bearer token is required');
   return principal;
-}
-
-const unauthorized = (detail: string) => new HttpProblem(401, 'Unauthorized', detail);
-const forbidden = (detail: string) => new HttpProblem(403, 'Forbidden', detail);
-
-/**
- * Verifies the bearer token with its issuer's keys (platform/auth/verifier.ts). A statement
- * link's token comes as `?access_token=`, is verified with the link key, and opens only the
- * one statement it names (the billing statement in the bill email).
- */
-export function authenticate(
-  auth: Pick<AppConfig['auth'], 'issuers' | 'statementLinks'>,
-  verifier: TokenVerifier = createTokenVerifier(auth.issuers),
-): RequestHandler {
-  const links = auth.statementLinks;
-  return async (req, res, next) => {
-    const header = req.get('authorization');
-    const fromQuery = typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
-    if (header !== undefined && fromQuery !== undefined)
-      return next(
-        withChallenge(
-          res,
-          new TokenRefused('send the token in the Authorization header or as access_token, not both'),
-        ),
-      );
-    let principal: Principal;
-    try {
-      if (header !== undefined) {
-        const match = /^Bearer\s+(\S+)$/i.exec(header);
-        if (!match)
-          return next(withChallenge(res, unauthorized('the Authorization header must be "Bearer <token>"')));
-        principal = await verifier.verify(match[1]!);
-      } else if (fromQuery) {
-        principal = await verifyStatementLink(links, fromQuery);
-      } else {
-        return next(withChallenge(res, unauthorized('a bearer token is required')));
-      }
-    } catch (error) {
-      if (error instanceof TokenRefused) return next(withChallenge(res, error));
-      return next(error);
-    }
-    if (principal.scope !== undefined) {
-      const allowed = req.method === 'GET' && scopeAllows(principal.scope, req.path);
-      if (!allowed) return next(forbidden('this link token opens only the resource it was issued for'));
-    }
-    res.locals.principal = principal;
-    next();
-  };
-}
-
-function scopeAllows(scope: string, path: string): boolean {
-  const match = /^\/bills\/(\d{12})\/statement$/.exec(path);
-  return match !== null && scope === statementScope(match[1]!);
-}
-
-const REALM = 'oxygen-selfcare';
-
-/** RFC 6750: no error code when no token came; otherwise the error and what is wrong with it. */
-function withChallenge(res: Response, refusal: HttpProblem | TokenRefused): HttpProblem {
-  if (refusal instanceof HttpProblem) {
-    res.set('WWW-Authenticate', `Bearer realm="${REALM}"`);
-    return refusal;
-  }
-  // RFC 6750: error_description is printable ASCII without " and \.
-  const description = refusal.message.replace(/[’‘]/g, "'").replace(/[^\x20-\x21\x23-\x5b\x5d-\x7e]/g, '');
-  res.set(
-    'WWW-Authenticate',
-    `Bearer realm="${REALM}", error="${refusal.error}", error_description="${description}"`,
-  );
-  return refusal.status === 403 ? forbidden(refusal.message) : unauthorized(refusal.message);
 }
 
 const role = (needed: Role) => (_req: Request, res: Response) => {

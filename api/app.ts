@@ -1,16 +1,17 @@
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import type { TokenVerifier } from '../platform/auth';
+import { authenticate } from '../platform/auth';
 import type { AppConfig } from '../platform/config';
-import type { Logger } from '../platform/logger';
-import { authenticate, principalOf } from './access';
+import { webApp } from '../platform/http/web-app';
+import { requestContext } from '../platform/telemetry/request-context';
+import { requestLog } from '../platform/telemetry/request-log';
+import { principalOf } from './access';
 import type { ApiDependencies } from './dependencies';
+import { routeOf } from './metrics';
 import { mount } from './operation';
 import { OPERATIONS } from './operations';
 import { HttpProblem, problemHandler, unknownRoute } from './problem';
-import { requestContext } from './request-context';
-import { webApp } from './web-app';
 
 export type { ApiDependencies } from './dependencies';
 
@@ -21,7 +22,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.set('query parser', 'simple');
   if (deps.metrics) app.use(deps.metrics.track);
   app.use(helmet({ contentSecurityPolicy: { directives: cspDirectives(deps.config) } }));
-  app.use(requestContext());
+  app.use(requestContext(routeOf));
   app.use(requestLog(deps.logger));
   // The raw body is kept for the payment gateway's signature (api/access.ts).
   app.use(
@@ -48,7 +49,7 @@ export function createApp(deps: ApiDependencies): express.Express {
     ),
   );
   app.use('/app', webApp());
-  app.use('/v1', apiAuthentication(deps.config, deps.verifier));
+  app.use('/v1', authenticate(deps.config.auth, deps.verifier));
   app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
   app.use('/v1', mount(v1, deps, '/v1'));
   app.use(unknownRoute);
@@ -66,29 +67,6 @@ export function cspDirectives(config: AppConfig): Record<string, string[]> {
   return {
     'style-src': ["'self'", "'unsafe-inline'"],
     'connect-src': ["'self'", ...(authority ? [new URL(authority).origin] : [])],
-  };
-}
-
-/** The bearer-token check of every /v1 operation, and of the codec server (api/codec-server.ts). */
-export function apiAuthentication(config: AppConfig, verifier?: TokenVerifier): express.RequestHandler {
-  return authenticate(config.auth, verifier);
-}
-
-/** One line per request: method, path without the query (it may carry a link token), status, time, role. */
-function requestLog(logger: Logger): express.RequestHandler {
-  return (req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const role = (res.locals.principal as { role?: string } | undefined)?.role;
-      // A refusal's reason (e.g. a payment notification's), never its secrets.
-      const refusal = res.locals.refusal as string | undefined;
-      logger.info(
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), role, refusal },
-        'request',
-      );
-    });
-    next();
   };
 }
 

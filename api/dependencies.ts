@@ -1,11 +1,11 @@
 /** What every route handler is given: the database, the Temporal client, the configuration, the logger. */
 import type { Client } from '@temporalio/client';
-import type { RequestHandler } from 'express';
 import type { TokenVerifier } from '../platform/auth';
 import type { AppConfig } from '../platform/config';
 import type { Database } from '../platform/database';
 import type { ApiCheck, Readiness } from '../platform/health/readiness';
 import type { Logger } from '../platform/logger';
+import type { HttpMetrics } from '../platform/telemetry/http-metrics';
 
 export interface ApiDependencies {
   db: Database;
@@ -20,9 +20,5 @@ export interface ApiDependencies {
   verifier?: TokenVerifier;
 }
 
-export interface ApiMetrics {
-  /** Middleware: counts and times every request once its answer is sent. */
-  track: RequestHandler;
-  /** Every metric in the Prometheus text format, the upgrade counts read now. */
-  render(): Promise<string>;
-}
+/** Requests counted and timed, and the upgrade counts read at each scrape (api/metrics.ts). */
+export type ApiMetrics = HttpMetrics;

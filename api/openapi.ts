@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { RESPONSE_SCHEMAS } from '../contracts/views';
 import { ACCESS } from './access';
-import { FieldError, Problem } from './contract/problem';
 import { type Operation, type ParamSpec, problem, queryOf, type ResponseSpec } from './operation';
+import { FieldError, Problem } from './problem';
 
 export type JsonSchema = Record<string, unknown>;
 export type OpenApiDocument = {

@@ -5,11 +5,12 @@
  */
 import { type RequestHandler, type Response, Router } from 'express';
 import type { z } from 'zod';
+import { REFUSALS, type RefusalCode } from '../contracts/refusals';
+import { NoQuery, PATH_PARAMS } from '../contracts/requests';
 import type { RESPONSE_SCHEMAS } from '../contracts/views';
 import { ACCESS, type Access } from './access';
 import type { ApiDependencies } from './dependencies';
-import { badRequest, HttpProblem } from './problem';
-import { NoQuery, PATH_PARAMS } from './schemas';
+import { answerOf, badRequest, HttpProblem } from './problem';
 
 type Views = typeof RESPONSE_SCHEMAS;
 export type BodyName = keyof Views | 'Problem' | 'html';
@@ -106,6 +107,20 @@ export const ok = <N extends BodyName>(description: string, body: N): ResponseSp
 });
 export const problem = (description: string): ResponseSpec<'Problem'> => ({ description, body: 'Problem' });
 
+/** The answers of an operation's refusals, by status: what each code means (contracts/refusals.ts). */
+export function refusals(...codes: RefusalCode[]): Record<number, ResponseSpec<'Problem'>> {
+  const statuses = [...new Set(codes.map((code) => REFUSALS[code].status))];
+  return Object.fromEntries(
+    statuses.map((status) => {
+      const says = codes.filter((code) => REFUSALS[code].status === status);
+      return [status, problem(says.map((code) => `${REFUSALS[code].means} (${code})`).join('; or '))];
+    }),
+  );
+}
+
+/** Temporal did not take it: nothing changed (services throw `Unavailable`). */
+export const UNAVAILABLE = problem('Temporal did not take it; nothing changed, try again');
+
 /** What an operation validates its query with: its own schema, else none allowed (public routes: none). */
 export const queryOf = (op: Operation) => op.query ?? (op.access === 'public' ? undefined : NoQuery);
 
@@ -138,8 +153,9 @@ const parseEach = (
 /**
  * A router serving the operations (paths under `prefix` are mounted relative to it). Each route
  * checks access, then validates path parameters, headers, query and body — in that order, the
- * first invalid one answers 400 — then runs the handler. A known path under another method
- * answers 405 with `Allow`; OPTIONS is left to Express.
+ * first invalid one answers 400 — then runs the handler, whose `Refused` is answered by its code
+ * (api/problem.ts). A known path under another method answers 405 with `Allow`; OPTIONS is left
+ * to Express.
  */
 export function mount(operations: Operation[], deps: ApiDependencies, prefix = ''): Router {
   const router = Router();
@@ -164,7 +180,9 @@ export function mount(operations: Operation[], deps: ApiDependencies, prefix = '
         body: op.body ? parse(op.body.schema, req.body ?? {}, 'body') : undefined,
         res,
       };
-      const answer = await op.handler(input, deps);
+      const answer = await (async () => op.handler(input, deps))().catch((error) => {
+        throw answerOf(error, res, deps.logger);
+      });
       if (answer !== undefined) res.json(answer);
     });
   }

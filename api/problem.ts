@@ -1,68 +1,56 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+/**
+ * The API's problems: the body (platform/http/problem.ts writes it; `Problem` is its schema), and
+ * a service's `Refused` answered with the status of its code (contracts/refusals.ts) and the code
+ * as `reason`; `Unavailable` answers 503.
+ */
+import type { Response } from 'express';
+import { z } from 'zod';
+import { REFUSAL_CODES, REFUSALS, type RefusalCode, Refused, Unavailable } from '../contracts/refusals';
+import { problemOf } from '../platform/http/problem';
+import type { Logger } from '../platform/logger';
 
-/** An RFC 9457 problem: every error answer is `application/problem+json` and says what is wrong. */
-export class HttpProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    readonly detail?: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(detail ?? title);
+export { HttpProblem, problemHandler, problemOf, unknownRoute } from '../platform/http/problem';
+
+export const notFound = (detail: string) => problemOf(404, detail);
+export const badRequest = (detail: string, extra?: Record<string, unknown>) => problemOf(400, detail, extra);
+
+/** A refusal or an outage thrown by a service as the problem it is answered with; else the error. */
+export function answerOf(error: unknown, res: Response, logger: Logger): unknown {
+  if (error instanceof Refused) {
+    const code: RefusalCode = error.code;
+    // In the request log (api/app.ts): why it was refused.
+    res.locals.refusal = code;
+    return problemOf(REFUSALS[code].status, error.message, { reason: code, ...error.extra });
   }
-}
-
-export const notFound = (detail: string) => new HttpProblem(404, 'Not Found', detail);
-export const badRequest = (detail: string, extra?: Record<string, unknown>) =>
-  new HttpProblem(400, 'Bad Request', detail, extra);
-export const conflict = (detail: string, extra?: Record<string, unknown>) =>
-  new HttpProblem(409, 'Conflict', detail, extra);
-export const unprocessable = (detail: string, extra?: Record<string, unknown>) =>
-  new HttpProblem(422, 'Unprocessable Content', detail, extra);
-
-/** No operation has this path (a known path under another method answers 405: api/operation.ts). */
-export const unknownRoute: RequestHandler = (req, _res, next) =>
-  next(notFound(`no route for ${req.method} ${req.path}`));
-
-export function problemHandler(log: (error: unknown) => void): ErrorRequestHandler {
-  return (error, req, res, _next) => {
-    const problem = toProblem(error);
-    if (problem.status >= 500) log(error);
-    res
-      .status(problem.status)
-      .type('application/problem+json')
-      .json({
-        type: 'about:blank',
-        title: problem.title,
-        status: problem.status,
-        detail: problem.detail,
-        instance: req.originalUrl.split('?')[0],
-        ...problem.extra,
-      });
-  };
-}
-
-/** Reason phrases of the 4xx errors Express and its body parser raise. */
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-};
-
-function toProblem(error: unknown): HttpProblem {
-  if (error instanceof HttpProblem) return error;
-  // Errors raised by Express's own body parser carry an HTTP status and a safe message.
-  const e = error as { status?: number; type?: string; expose?: boolean; message?: string };
-  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
-    const detail =
-      e.type === 'entity.too.large'
-        ? 'request body is too large'
-        : e.type === 'entity.parse.failed'
-          ? 'request body is not valid JSON'
-          : e.expose
-            ? e.message
-            : undefined;
-    return new HttpProblem(e.status, TITLES[e.status] ?? 'Bad Request', detail);
+  if (error instanceof Unavailable) {
+    logger.error({ err: error.cause, ...error.context }, error.message);
+    return problemOf(503, error.message);
   }
-  return new HttpProblem(500, 'Internal Server Error', 'an unexpected error occurred; it has been logged');
+  return error;
 }
+
+export const FieldError = z.strictObject({
+  field: z.string().describe('the input at fault: a parameter name, `body.<field>` path, or `query`'),
+  message: z.string(),
+});
+
+/** The one error body (RFC 9457). Strict: a stack trace, an SQL message or any stray field breaks it. */
+export const Problem = z
+  .strictObject({
+    type: z.literal('about:blank'),
+    title: z.string().describe('the HTTP reason phrase, e.g. Bad Request'),
+    status: z.number().int().min(400).max(599),
+    detail: z.string().optional().describe('what is wrong, for a person'),
+    instance: z.string().describe('the path (and query) that was asked'),
+    errors: z.array(FieldError).optional().describe('on 400: every invalid input'),
+    reason: z
+      .enum(REFUSAL_CODES)
+      .optional()
+      .describe('on a refusal (404, 409, 422): why, for a program (contracts/refusals.ts)'),
+    upgradeId: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('with UPGRADE_IN_PROGRESS: the upgrade still in flight'),
+  })
+  .describe('An RFC 9457 problem. Never carries a stack trace or a database message.');

@@ -6,8 +6,10 @@
 import type { z } from 'zod';
 import type { UpgradeView as UpgradeViewSchema } from '../contracts/views';
 import { toJakartaIso } from '../domain';
+import type { Database } from '../platform/database';
+import type { UpgradeRequest } from '../prisma/generated/client';
 import { appointmentView } from '../services/appointments';
-import type { UpgradeRecord } from '../services/upgrade-views';
+import { loadUpgradeViews, type UpgradeRecord } from '../services/upgrade-views';
 
 export type UpgradeView = z.output<typeof UpgradeViewSchema>;
 
@@ -35,4 +37,9 @@ export function upgradeView(record: UpgradeRecord): UpgradeView {
         : {}),
     },
   };
+}
+
+/** Upgrades as a list shows them, with their links. */
+export async function upgradeViews(db: Database, rows: UpgradeRequest[]): Promise<UpgradeView[]> {
+  return (await loadUpgradeViews(db, rows)).map(upgradeView);
 }

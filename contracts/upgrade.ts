@@ -97,7 +97,7 @@ export const NON_RETRYABLE_TYPES = [
   'EmailRejected',
   'EmailPropsInvalid',
   'InvalidState',
-  'SlotFull',
+  'SLOT_FULL',
 ] as const;
 
 /**

@@ -15,16 +15,16 @@ import { IllegalStateError } from '@temporalio/common';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { createReconcileActivities } from '../activities/reconcile';
-import { apiAuthentication, createApp } from '../api/app';
-import { codecEndpoint as codecUrl, createCodecApp, serveCodec } from '../api/codec-server';
-import { type ApiMetrics, createApiMetrics, serveMetrics } from '../api/metrics';
+import { createApp } from '../api/app';
+import { type ApiMetrics, createApiMetrics } from '../api/metrics';
 import { BILL_PAYMENT_WORKFLOW_TYPE, billWorkflowId } from '../contracts/payments';
 import { billRunStartDelayMs } from '../domain';
 import { seedDatabase } from '../prisma/seed-data';
 import { createUpgradeWorker } from '../worker/create-worker';
 import { ensureReconcileSchedule } from '../worker/reconcile-schedule';
-import { statementLink } from './auth';
+import { authenticate, statementLink } from './auth';
 import { type RunningProvider, startDevelopmentProvider } from './auth/provider';
+import { codecEndpoint as codecUrl, createCodecApp, serveCodec } from './codec-server';
 import type { AppConfig } from './config';
 import { dataConverterFor } from './data-converter';
 import { createDatabase, type Database } from './database';
@@ -44,6 +44,7 @@ import { createPushGateway } from './notifications/push-gateway';
 import { EncryptionCodec } from './payload-encryption';
 import { assertPortsFree, portsToClaim } from './ports';
 import { freePort } from './processes';
+import { serveMetrics } from './telemetry/metrics-endpoint';
 import { tracedEmailTransport, tracedPushGateway } from './telemetry/providers';
 import { traceMemo } from './telemetry/run-trace';
 import { TRACING_OFF, tracingClientInterceptors, tracingWorkerOptions } from './telemetry/temporal';
@@ -364,7 +365,7 @@ async function startCodecServer(config: AppConfig, logger: Logger) {
     codec: new EncryptionCodec(config.encryption.keyring),
     namespace: config.temporal.namespace,
     settings: config.codec,
-    authenticate: apiAuthentication(config),
+    authenticate: authenticate(config.auth),
     logger: logger.child({ component: 'codec' }),
   });
   const server = await serveCodec(app, config.codec.host, config.codec.port as number, config.codec.tls);

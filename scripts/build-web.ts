@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { WEB_APP_DIR } from '../api/web-app';
+import { WEB_APP_DIR } from '../platform/http/web-app';
 
 const root = path.resolve(__dirname, '..');
 const inputsPath = path.join(root, '.build', 'web.inputs.sha256');

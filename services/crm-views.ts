@@ -2,6 +2,7 @@
  * Tickets and work orders as the CRM and the Billing App show them (the ops reads and the
  * customer-service console share these).
  */
+import { Refused } from '../contracts/refusals';
 import { toJakartaIso } from '../domain';
 import type { Database } from '../platform/database';
 import type { Customer, Ticket, WorkOrder } from '../prisma/generated/client';
@@ -86,3 +87,10 @@ export async function workOrderViews(db: Database, rows: WorkOrderRow[]) {
 }
 
 export const WORK_ORDER_INCLUDE = { customer: { select: { id: true, name: true, customerType: true } } };
+
+/** One work order as the Billing App shows it, or UNKNOWN_WORK_ORDER. */
+export async function workOrderView(db: Database, woNumber: string) {
+  const wo = await db.workOrder.findUnique({ where: { woNumber }, include: WORK_ORDER_INCLUDE });
+  if (!wo) throw new Refused('UNKNOWN_WORK_ORDER', `work order ${woNumber} does not exist`);
+  return (await workOrderViews(db, [wo]))[0]!;
+}

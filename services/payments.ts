@@ -4,9 +4,19 @@
  * both count. The whole amount due is required: the gateway's virtual accounts and QR codes are
  * issued for the exact total (docs/decisions.md), so any other amount is refused, not booked.
  */
+
+import type { Client } from '@temporalio/client';
 import { notificationKey } from '../contracts/notifications';
-import { billWorkflowId, type PaymentMethod, RECEIPT_CHANNELS } from '../contracts/payments';
+import {
+  BILL_PAYMENT_WORKFLOW_TYPE,
+  billPaidSignal,
+  billWorkflowId,
+  type PaymentMethod,
+  RECEIPT_CHANNELS,
+} from '../contracts/payments';
+import { Unavailable } from '../contracts/refusals';
 import type { Database } from '../platform/database';
+import { inRunTrace } from '../platform/telemetry/run-trace';
 
 export interface PaymentNotification {
   transactionId: string;
@@ -94,4 +104,34 @@ function owner(bill: { customerId: string; upgradeId: string | null }) {
 
 function refused(refusal: PaymentRefusal, detail: string): PaymentOutcome {
   return { recorded: false, refusal, detail };
+}
+
+/**
+ * The bill's run is told it was paid (started if need be), in its trace: it sends the receipt and
+ * drops the reminder. Not taken: 503, the gateway delivers again, the replay signals again.
+ */
+export async function queueReceipt(
+  temporal: Client,
+  taskQueue: string,
+  notification: PaymentNotification,
+  bill: { customerId: string; upgradeId: string | null; dueDate: string },
+): Promise<void> {
+  const { billCode, transactionId } = notification;
+  const workflowId = billWorkflowId(billCode);
+  try {
+    await inRunTrace(temporal.workflow.getHandle(workflowId), 'payment notified', () =>
+      temporal.workflow.signalWithStart(BILL_PAYMENT_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue,
+        args: [{ billCode, customerId: bill.customerId, upgradeId: bill.upgradeId, dueDate: bill.dueDate }],
+        signal: billPaidSignal,
+        signalArgs: [{ transactionId }],
+      }),
+    );
+  } catch (error) {
+    throw new Unavailable('recorded, but the receipt could not be queued: deliver again', {
+      cause: error,
+      context: { billCode },
+    });
+  }
 }

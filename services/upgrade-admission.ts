@@ -4,6 +4,7 @@
  * second upgrade while one is still in flight (a partial unique index on the customer).
  */
 
+import { Refused } from '../contracts/refusals';
 import { IN_FLIGHT_STATUSES } from '../contracts/upgrade';
 import type { Database } from '../platform/database';
 import { isUniqueViolation } from '../platform/once';
@@ -12,11 +13,17 @@ import { assertEligible, loadUpgradeContext } from './upgrade-quote';
 
 export { IN_FLIGHT_STATUSES };
 
-export class KeyReused extends Error {}
-export class UpgradeInFlight extends Error {
+export class KeyReused extends Refused<'IDEMPOTENCY_KEY_REUSED'> {
+  constructor(message: string) {
+    super('IDEMPOTENCY_KEY_REUSED', message);
+  }
+}
+export class UpgradeInFlight extends Refused<'UPGRADE_IN_PROGRESS'> {
   constructor(readonly inFlightUpgradeId: string | null) {
     super(
+      'UPGRADE_IN_PROGRESS',
       `another upgrade of this customer is still in progress${inFlightUpgradeId ? ` (${inFlightUpgradeId})` : ''}`,
+      { upgradeId: inFlightUpgradeId },
     );
   }
 }

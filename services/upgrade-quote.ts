@@ -3,18 +3,19 @@
  * Shared by the quote endpoint, the upgrade request check and the billing activity, so the
  * confirm screen and the issued bill can never disagree.
  */
+import { Refused } from '../contracts/refusals';
 import { jakartaDateOf, quoteUpgradeBill, reasonNotEligible, type UpgradeBillQuote } from '../domain';
 import type { Database } from '../platform/database';
 import type { Customer, Package, Subscription } from '../prisma/generated/client';
 import { dateOnly, type PackageWithPromo, toPackageSpec } from './catalog';
 
-export class UpgradeRefused extends Error {
-  constructor(
-    readonly reason: 'UNKNOWN_CUSTOMER' | 'NO_ACTIVE_SUBSCRIPTION' | 'UNKNOWN_PACKAGE' | 'NOT_ELIGIBLE',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'UpgradeRefused';
+/** Why this customer cannot have this upgrade; an activity makes it a non-retryable failure. */
+export class UpgradeRefused extends Refused<
+  'UNKNOWN_CUSTOMER' | 'NO_ACTIVE_SUBSCRIPTION' | 'UNKNOWN_PACKAGE' | 'NOT_ELIGIBLE'
+> {
+  override name = 'UpgradeRefused';
+  get reason() {
+    return this.code;
   }
 }
 

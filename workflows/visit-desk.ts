@@ -3,6 +3,7 @@
  * report signal and the wait in workflows/visits.ts.
  */
 import { ApplicationFailure, condition, currentUpdateInfo } from '@temporalio/workflow';
+import type { RefusalCode } from '../contracts/refusals';
 import type { BookedVisit, VisitBookingRequest, VisitReport } from '../contracts/upgrade';
 import { bookingRefusal } from '../domain/visits';
 import { localActivities } from './activities';
@@ -90,10 +91,10 @@ export class VisitDesk {
   /** Runs before the update is accepted: a refusal here leaves no trace in the history. */
   validate(request: VisitBookingRequest): void {
     if (!this.open || request.workOrderNumber !== this.workOrderNumber) {
-      throw refusal('NotAwaitingVisit', `work order ${request.workOrderNumber} is not waiting for a visit`);
+      throw refusal('NOT_AWAITING_VISIT', `work order ${request.workOrderNumber} is not waiting for a visit`);
     }
     if (request.by === 'CUSTOMER' && !this.current) {
-      throw refusal('NotAwaitingVisit', 'no visit is booked yet: the installer books the first one');
+      throw refusal('NOT_AWAITING_VISIT', 'no visit is booked yet: the installer books the first one');
     }
     const refused = bookingRefusal({ ...request, now: new Date() });
     if (refused) throw refusal(refused.reason, refused.message);
@@ -116,7 +117,7 @@ export class VisitDesk {
       else this.bookings = [booked];
       return booked;
     } catch (error) {
-      // The caller gets the activity's own failure (SlotFull…), not its wrapper.
+      // The caller gets the activity's own failure (SLOT_FULL…), not its wrapper.
       throw failureOf(error);
     }
   }
@@ -134,6 +135,6 @@ export class VisitDesk {
   }
 }
 
-function refusal(type: string, message: string): ApplicationFailure {
+function refusal(type: RefusalCode, message: string): ApplicationFailure {
   return ApplicationFailure.create({ type, message, nonRetryable: true });
 }

@@ -1,13 +1,13 @@
 import type { Response } from 'express';
+import { Pagination, pageWindow, StatementQuery } from '../../contracts/requests';
 import { renderBillingStatement } from '../../documents/statement/render';
 import { statementLinkRefusal } from '../../platform/auth';
 import type { Database } from '../../platform/database';
 import { toBillView } from '../../services/bills';
+import { billPage } from '../../services/customers';
 import { assertMayRead, principalOf } from '../access';
 import { ok, operationsOf } from '../operation';
 import { HttpProblem, notFound } from '../problem';
-import { Pagination, pageWindow, StatementQuery } from '../schemas';
-import { requireCustomer } from './customers';
 
 /** The bill with its lines and customer; 404 unless it exists and the caller may see it. */
 async function requireBill(db: Database, billCode: string, res: Response) {
@@ -28,19 +28,11 @@ export const BILLS = [
     access: 'customer-read',
     query: Pagination,
     responses: { 200: ok('one page of bills', 'BillPage') },
-    handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => {
-      await requireCustomer(db, customerId);
-      const [total, bills] = await Promise.all([
-        db.bill.count({ where: { customerId } }),
-        db.bill.findMany({
-          where: { customerId },
-          include: { lines: true },
-          orderBy: [{ billingDate: 'desc' }, { createdAt: 'desc' }],
-          ...pageWindow({ page, pageSize }),
-        }),
-      ]);
-      return { bills: bills.map(toBillView), page, pageSize, total };
-    },
+    handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => ({
+      ...(await billPage(db, customerId, pageWindow({ page, pageSize }))),
+      page,
+      pageSize,
+    }),
   }),
   operation({
     operationId: 'getBill',

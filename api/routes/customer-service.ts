@@ -6,6 +6,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+import { Refused } from '../../contracts/refusals';
+import {
+  CsCancelBody,
+  CsNoteBody,
+  CsResendBody,
+  CsSearchQuery,
+  CsVisitBody,
+  IdempotencyKey,
+  Pagination,
+  pageWindow,
+} from '../../contracts/requests';
 import { toJakartaIso } from '../../domain';
 import { createEmailTransport } from '../../platform/notifications/email-transport';
 import { createPushGateway } from '../../platform/notifications/push-gateway';
@@ -26,6 +37,7 @@ import {
   searchCustomers,
   temporalRunUrl,
 } from '../../services/customer-service';
+import { requireCustomer } from '../../services/customers';
 import {
   ActionKeyReused,
   type ActionRequest,
@@ -33,29 +45,14 @@ import {
   recordedAction,
 } from '../../services/operator-actions';
 import { loadUpgradeView } from '../../services/upgrade-views';
+import { bookVisit } from '../../services/visit-requests';
+import { maintenanceWorkOrder } from '../../services/work-order-runs';
 import { principalOf } from '../access';
 import type { ApiDependencies } from '../dependencies';
 import { ok, operationsOf, problem } from '../operation';
-import { HttpProblem, notFound, unprocessable } from '../problem';
-import {
-  CsCancelBody,
-  CsNoteBody,
-  CsResendBody,
-  CsSearchQuery,
-  CsVisitBody,
-  IdempotencyKey,
-  Pagination,
-  pageWindow,
-} from '../schemas';
+import { HttpProblem, notFound } from '../problem';
 import { upgradeView } from '../upgrade-view';
-import { requireCustomer } from './customers';
-import {
-  BOOKING_ANSWERS,
-  book,
-  maintenanceWorkOrder,
-  refuseIfTooClose,
-  answer as visitAnswer,
-} from './visits';
+import { BOOKING_ANSWERS } from './visits';
 
 const operation = operationsOf('Customer service');
 
@@ -91,12 +88,11 @@ async function act<A extends Record<string, unknown>>(
 }
 
 function actionProblem(error: unknown): unknown {
-  if (error instanceof ActionKeyReused)
-    return unprocessable(error.message, { reason: 'IDEMPOTENCY_KEY_REUSED' });
+  if (error instanceof ActionKeyReused) return new Refused('IDEMPOTENCY_KEY_REUSED', error.message);
   if (!(error instanceof ActionRefused)) return error;
+  if (error.reason) return new Refused(error.reason, error.message);
   if (error.status === 404) return notFound(error.message);
-  if (error.status === 503) return new HttpProblem(503, 'Service Unavailable', error.message);
-  return new HttpProblem(409, 'Conflict', error.message, error.reason ? { reason: error.reason } : {});
+  return new HttpProblem(503, 'Service Unavailable', error.message);
 }
 
 export const CUSTOMER_SERVICE = [
@@ -235,8 +231,8 @@ export const CUSTOMER_SERVICE = [
       ),
     },
     handler: async ({ params: { customerId, woNumber }, headers, body, res }, deps) => {
-      const workOrder = await maintenanceWorkOrder(deps.db, woNumber);
-      if (workOrder.customerId !== customerId) throw notFound(`work order ${woNumber} does not exist`);
+      // Another customer's work order is refused before anything is recorded.
+      await maintenanceWorkOrder(deps.db, woNumber, { customerId });
       return act(
         res,
         deps.db,
@@ -248,18 +244,19 @@ export const CUSTOMER_SERVICE = [
           reason: body.reason,
         },
         async () => {
-          const history = (await appointmentsByWorkOrder(deps.db, [woNumber])).get(woNumber) ?? [];
-          const current = currentAppointment(history);
-          if (current?.status === 'BOOKED') refuseIfTooClose(deps, current.date, current.slot);
-          const booked = await book(deps, workOrder, {
-            date: body.date,
-            slot: body.slot,
-            by: 'CS',
-            minLeadHours: deps.config.visitMoveLeadHours,
-          });
-          const visit = await visitAnswer(deps, workOrder.upgradeId!, booked);
-          const outcome = booked.previous
-            ? `Kunjungan dipindah dari ${booked.previous.slot} ${booked.previous.date} ke ${visit.appointment.label}.`
+          const visit = await bookVisit(
+            deps,
+            {
+              woNumber,
+              date: body.date,
+              slot: body.slot,
+              by: 'CS',
+              minLeadHours: deps.config.visitMoveLeadHours,
+            },
+            { customerId },
+          );
+          const outcome = visit.previous
+            ? `Kunjungan dipindah dari ${visit.previous.slot} ${visit.previous.date} ke ${visit.appointment.label}.`
             : `Kunjungan dijadwalkan ${visit.appointment.label}.`;
           return { answer: { visit }, outcome };
         },

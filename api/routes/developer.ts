@@ -5,19 +5,17 @@
  * exactly as `npm run pay` does.
  */
 import type { Response } from 'express';
-import { toJakartaIso } from '../../domain/calendar';
-import { mintDevelopmentToken } from '../../platform/auth';
+import type { z } from 'zod';
+import { DevPayBody, DevSignInBody } from '../../contracts/requests';
+import type { PaymentRecorded } from '../../contracts/views';
 import type { AppConfig } from '../../platform/config';
-import { postSignedNotification } from '../../platform/payment-signature';
+import { devCustomers, devSignIn, payInFull } from '../../services/development';
 import { assertMayRead } from '../access';
 import { ok, operationsOf, problem } from '../operation';
 import { HttpProblem, notFound } from '../problem';
-import { DevPayBody, DevSignInBody } from '../schemas';
 
 const operation = operationsOf('Developer');
 
-/** Hours a development token lasts: a working day. */
-const DEV_TOKEN_HOURS = 12;
 const ABSENT_IN_PRODUCTION = problem('production: development tools do not exist there');
 
 function refuseInProduction(config: AppConfig, what: string): void {
@@ -41,22 +39,7 @@ export const DEVELOPER = [
     responses: { 200: ok('the customers', 'DevCustomerList'), 404: ABSENT_IN_PRODUCTION },
     handler: async (_input, { db, config }) => {
       refuseInProduction(config, 'the development sign-in');
-      const rows = await db.customer.findMany({
-        orderBy: { id: 'asc' },
-        include: {
-          subscription: { include: { package: true } },
-          devices: { where: { status: 'ACTIVE' }, orderBy: { installedAt: 'desc' }, take: 1 },
-        },
-      });
-      return {
-        customers: rows.map((c) => ({
-          customerId: c.id,
-          name: c.name,
-          customerType: c.customerType,
-          packageName: c.subscription?.package.name ?? null,
-          ontBand: c.devices[0]?.band ?? null,
-        })),
-      };
+      return devCustomers(db);
     },
   }),
   operation({
@@ -77,23 +60,7 @@ export const DEVELOPER = [
     },
     handler: async ({ body }, { db, config }) => {
       refuseInProduction(config, 'the development sign-in');
-      if (body.role === 'customer') {
-        const found = await db.customer.findUnique({ where: { id: body.subject }, select: { id: true } });
-        if (!found) throw notFound(`customer ${body.subject} does not exist`);
-      }
-      const accessToken = await mintDevelopmentToken({
-        role: body.role,
-        subject: body.subject,
-        hours: DEV_TOKEN_HOURS,
-        issuer: config.auth.development?.issuer,
-      });
-      return {
-        accessToken,
-        tokenType: 'Bearer' as const,
-        expiresAt: toJakartaIso(new Date(Date.now() + DEV_TOKEN_HOURS * 3_600_000)),
-        role: body.role,
-        subject: body.subject,
-      };
+      return devSignIn(db, body, config.auth.development?.issuer);
     },
   }),
   operation({
@@ -112,29 +79,17 @@ export const DEVELOPER = [
     },
     handler: async ({ params: { billCode }, body, res }, { db, config }) => {
       refuseInProduction(config, 'the development payment');
-      const bill = await db.bill.findUnique({
-        where: { billCode },
-        select: { customerId: true, totalIdr: true },
-      });
+      const bill = await db.bill.findUnique({ where: { billCode }, select: { customerId: true } });
       if (!bill) throw notFound(`bill ${billCode} does not exist`);
       assertMayRead(res, bill.customerId, `bill ${billCode}`);
-      const answer = await postSignedNotification({
-        apiUrl: ownApiUrl(res),
-        secret: config.payments.webhookSecret,
-        notification: {
-          transactionId: `DEV-${billCode}-${Date.now()}`,
-          billCode,
-          amountIdr: bill.totalIdr,
-          method: body.method,
-          paidAt: new Date().toISOString(),
-        },
-      });
-      const answered = answer.body as {
-        status: 'RECORDED' | 'ALREADY_RECORDED';
-        billCode: string;
-        transactionId: string;
-      };
-      if (answer.status === 200) return answered;
+      const answer = await payInFull(
+        db,
+        config.payments.webhookSecret,
+        ownApiUrl(res),
+        billCode,
+        body.method,
+      );
+      if (answer.status === 200) return answer.body as z.output<typeof PaymentRecorded>;
       const {
         title,
         detail,

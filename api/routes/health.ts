@@ -1,16 +1,7 @@
-import { setTimeout } from 'node:timers/promises';
-import {
-  type ApiCheck,
-  databaseCheck,
-  migrationsCheck,
-  Readiness,
-  temporalCheck,
-} from '../../platform/health/readiness';
-import type { ApiDependencies } from '../dependencies';
+import { healthOf, readinessOver } from '../../platform/health/api-health';
 import { ok, operationsOf } from '../operation';
 
 const operation = operationsOf('System');
-const TIMEOUT_MS = 3_000;
 
 /**
  * The probes: `/livez` (the process serves, nothing checked), `/readyz` (PostgreSQL, the schema's
@@ -40,7 +31,7 @@ export const HEALTH = [
       503: ok('a check failed, or the process is shutting down', 'Readiness'),
     },
     handler: async ({ res }, deps) => {
-      const report = await readinessOf(deps).report();
+      const report = await (deps.readiness ?? readinessOver(deps.db, deps.temporal)).report();
       res.status(report.status === 'ready' ? 200 : 503);
       return report;
     },
@@ -56,46 +47,9 @@ export const HEALTH = [
       503: ok('PostgreSQL or Temporal does not answer', 'Health'),
     },
     handler: async ({ res }, { db, temporal }) => {
-      const [database, temporalCheck] = await Promise.all([
-        // Prisma takes no deadline: a PostgreSQL that does not answer in time loses the race.
-        check(() => Promise.race([db.$queryRaw`SELECT 1`, timeout()])),
-        // A gRPC deadline: the call fails with DEADLINE_EXCEEDED once it has passed.
-        check(() =>
-          temporal.withDeadline(Date.now() + TIMEOUT_MS, () => temporal.workflowService.getSystemInfo({})),
-        ),
-      ]);
-      const healthy = database === 'ok' && temporalCheck === 'ok';
-      res.status(healthy ? 200 : 503);
-      return { status: healthy ? 'ok' : 'degraded', checks: { database, temporal: temporalCheck } } as const;
+      const health = await healthOf(db, temporal);
+      res.status(health.status === 'ok' ? 200 : 503);
+      return health;
     },
   }),
 ];
-
-const timeout = () =>
-  setTimeout(TIMEOUT_MS, undefined, { ref: false }).then(() => Promise.reject(new Error('timed out')));
-
-async function check(probe: () => Promise<unknown>): Promise<'ok' | 'unavailable'> {
-  try {
-    await probe();
-    return 'ok';
-  } catch {
-    return 'unavailable';
-  }
-}
-
-const defaults = new WeakMap<ApiDependencies, Readiness<ApiCheck>>();
-
-/** The process's readiness (platform/system.ts), or one over the API's own clients. */
-function readinessOf(deps: ApiDependencies): Readiness<ApiCheck> {
-  if (deps.readiness) return deps.readiness;
-  let readiness = defaults.get(deps);
-  if (!readiness) {
-    readiness = new Readiness({
-      database: databaseCheck(deps.db),
-      migrations: migrationsCheck(deps.db),
-      temporal: temporalCheck(deps.temporal),
-    });
-    defaults.set(deps, readiness);
-  }
-  return readiness;
-}

@@ -1,38 +1,12 @@
 /**
  * The customer's in-app inbox, and (outside production) the local email outbox for developers.
  */
-import { toJakartaIso } from '../../domain/calendar';
-import type { Prisma } from '../../prisma/generated/client';
+
+import { DeviceNotificationsQuery, InboxQuery, OutboxQuery } from '../../contracts/requests';
+import { devicePushes, inbox, markRead, outbox } from '../../services/inbox';
 import type { ApiDependencies } from '../dependencies';
 import { mount, ok, operationsOf, problem } from '../operation';
 import { notFound } from '../problem';
-import { DeviceNotificationsQuery, InboxQuery, OutboxQuery } from '../schemas';
-import { requireCustomer } from './customers';
-
-const inboxSelect = {
-  id: true,
-  kind: true,
-  title: true,
-  body: true,
-  deepLink: true,
-  readAt: true,
-  createdAt: true,
-  upgradeId: true,
-} as const;
-
-function inboxView(row: Prisma.NotificationGetPayload<{ select: typeof inboxSelect }>) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    body: row.body,
-    deepLink: row.deepLink,
-    read: row.readAt !== null,
-    readAt: row.readAt ? toJakartaIso(row.readAt) : null,
-    createdAt: toJakartaIso(row.createdAt),
-    upgradeId: row.upgradeId,
-  };
-}
 
 const operation = operationsOf('Notifications');
 const developer = operationsOf('Developer');
@@ -46,16 +20,7 @@ export const NOTIFICATIONS = [
     access: 'customer-read',
     query: InboxQuery,
     responses: { 200: ok('the inbox', 'Inbox') },
-    handler: async ({ params: { customerId }, query }, { db }) => {
-      await requireCustomer(db, customerId);
-      const rows = await db.notification.findMany({
-        where: { customerId, channel: 'INBOX' },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: query.limit,
-        select: inboxSelect,
-      });
-      return { notifications: rows.map(inboxView) };
-    },
+    handler: async ({ params: { customerId }, query }, { db }) => inbox(db, customerId, query.limit),
   }),
   operation({
     operationId: 'markInboxRead',
@@ -67,14 +32,8 @@ export const NOTIFICATIONS = [
       200: ok('the notice, read', 'InboxItem'),
       404: problem('the customer does not exist or is another customer, or the notice is not in their inbox'),
     },
-    handler: async ({ params: { customerId, notificationId: id } }, { db }) => {
-      await requireCustomer(db, customerId);
-      const where = { id, customerId, channel: 'INBOX' as const };
-      await db.notification.updateMany({ where: { ...where, readAt: null }, data: { readAt: new Date() } });
-      const row = await db.notification.findFirst({ where, select: inboxSelect });
-      if (!row) throw notFound(`notification ${id} is not in the inbox of customer ${customerId}`);
-      return inboxView(row);
-    },
+    handler: async ({ params: { customerId, notificationId } }, { db }) =>
+      markRead(db, customerId, notificationId),
   }),
   operation({
     operationId: 'listDeviceNotifications',
@@ -85,21 +44,7 @@ export const NOTIFICATIONS = [
     access: 'customer-read',
     query: DeviceNotificationsQuery,
     responses: { 200: ok('the pushes', 'DeviceNotifications') },
-    handler: async ({ params: { customerId }, query }, { db }) => {
-      await requireCustomer(db, customerId);
-      const rows = await db.notification.findMany({
-        where: { customerId, channel: 'PUSH', deliveredAt: { not: null }, id: { gt: query.after } },
-        orderBy: { id: 'asc' },
-        take: query.limit,
-        select: { id: true, kind: true, title: true, body: true, deepLink: true, deliveredAt: true },
-      });
-      return {
-        notifications: rows.map(({ deliveredAt, ...row }) => ({
-          ...row,
-          sentAt: toJakartaIso(deliveredAt!),
-        })),
-      };
-    },
+    handler: async ({ params: { customerId }, query }, { db }) => devicePushes(db, customerId, query),
   }),
   developer({
     operationId: 'getDevOutbox',
@@ -114,21 +59,7 @@ export const NOTIFICATIONS = [
     },
     handler: async ({ query }, { db, config }) => {
       if (config.env === 'production') throw notFound('the developer outbox is not available in production');
-      const rows = await db.emailOutbox.findMany({
-        where: query.customerId ? { customerId: query.customerId } : {},
-        orderBy: [{ sentAt: 'desc' }, { id: 'desc' }],
-        take: query.limit,
-      });
-      const messages = rows.map((row) => ({
-        id: row.id,
-        customerId: row.customerId,
-        to: row.to,
-        subject: row.subject,
-        html: row.html,
-        text: row.text,
-        sentAt: toJakartaIso(row.sentAt),
-      }));
-      return { messages };
+      return outbox(db, query);
     },
   }),
 ];

@@ -1,8 +1,7 @@
-import { ticketsOf, WORK_ORDER_INCLUDE, workOrderViews } from '../../services/crm-views';
-import { ok, operationsOf, problem } from '../operation';
-import { notFound } from '../problem';
-import { pageWindow, TicketQuery, UpgradeStatusQuery } from '../schemas';
-import { listUpgrades } from './upgrade-reads';
+import { pageWindow, TicketQuery, UpgradeStatusQuery } from '../../contracts/requests';
+import { ticketsOf, workOrderView } from '../../services/crm-views';
+import { ok, operationsOf, refusals } from '../operation';
+import { upgradeViews } from '../upgrade-view';
 
 const operation = operationsOf('Operations');
 
@@ -22,7 +21,7 @@ export const OPS = [
         orderBy: { requestedAt: 'desc' },
         ...pageWindow({ page, pageSize }),
       });
-      return { upgrades: await listUpgrades(db, rows), page, pageSize };
+      return { upgrades: await upgradeViews(db, rows), page, pageSize };
     },
   }),
   operation({
@@ -41,11 +40,7 @@ export const OPS = [
     summary: 'A work order as the Billing App shows it',
     description: 'Upgrade or maintenance (ONT swap) work order, with the technician visit and its history.',
     access: 'operator',
-    responses: { 200: ok('the work order', 'WorkOrderView'), 404: problem('no such work order') },
-    handler: async ({ params: { woNumber } }, { db }) => {
-      const wo = await db.workOrder.findUnique({ where: { woNumber }, include: WORK_ORDER_INCLUDE });
-      if (!wo) throw notFound(`work order ${woNumber} does not exist`);
-      return (await workOrderViews(db, [wo]))[0]!;
-    },
+    responses: { 200: ok('the work order', 'WorkOrderView'), ...refusals('UNKNOWN_WORK_ORDER') },
+    handler: async ({ params: { woNumber } }, { db }) => workOrderView(db, woNumber),
   }),
 ];

@@ -7,12 +7,10 @@
  * reached the customer on every channel is answered without touching Temporal (no second run).
  */
 import { z } from 'zod';
-import { BILL_PAYMENT_WORKFLOW_TYPE, billPaidSignal, billWorkflowId } from '../../contracts/payments';
-import { inRunTrace } from '../../platform/telemetry/run-trace';
-import { recordPayment } from '../../services/payments';
-import { ok, operationsOf, problem } from '../operation';
-import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
-import { PaymentNotificationBody } from '../schemas';
+import { Refused } from '../../contracts/refusals';
+import { PaymentNotificationBody } from '../../contracts/requests';
+import { queueReceipt, recordPayment } from '../../services/payments';
+import { ok, operationsOf, problem, refusals } from '../operation';
 
 const operation = operationsOf('Payments');
 
@@ -49,51 +47,14 @@ export const PAYMENTS = [
     },
     responses: {
       200: ok('recorded now, or recorded before (a replay changes nothing)', 'PaymentRecorded'),
-      404: problem('no such bill'),
-      409: problem(
-        'the bill is already paid (BILL_PAID) or voided (BILL_VOID), or the transaction ID was recorded for another bill or amount (TRANSACTION_REUSED)',
-      ),
-      422: problem('the amount is not the bill’s total (AMOUNT_MISMATCH)'),
+      ...refusals('UNKNOWN_BILL', 'BILL_PAID', 'BILL_VOID', 'TRANSACTION_REUSED', 'AMOUNT_MISMATCH'),
       503: problem('recorded, but the receipt could not be queued: deliver again'),
     },
-    handler: async ({ body, res }, { db, temporal, config, logger }) => {
+    handler: async ({ body }, { db, temporal, config }) => {
       const outcome = await recordPayment(db, body);
-      if (!outcome.recorded) {
-        res.locals.refusal = outcome.refusal;
-        if (outcome.refusal === 'UNKNOWN_BILL') throw notFound(outcome.detail);
-        if (outcome.refusal === 'AMOUNT_MISMATCH')
-          throw unprocessable(outcome.detail, { reason: outcome.refusal });
-        throw conflict(outcome.detail, { reason: outcome.refusal });
-      }
+      if (!outcome.recorded) throw new Refused(outcome.refusal, outcome.detail);
       // A redelivery after the receipt went out on every channel changes nothing: no second run.
-      if (!outcome.receiptDelivered) {
-        try {
-          const run = temporal.workflow.getHandle(billWorkflowId(body.billCode));
-          await inRunTrace(run, 'payment notified', () =>
-            temporal.workflow.signalWithStart(BILL_PAYMENT_WORKFLOW_TYPE, {
-              workflowId: billWorkflowId(body.billCode),
-              taskQueue: config.temporal.taskQueue,
-              args: [
-                {
-                  billCode: body.billCode,
-                  customerId: outcome.customerId,
-                  upgradeId: outcome.upgradeId,
-                  dueDate: outcome.dueDate,
-                },
-              ],
-              signal: billPaidSignal,
-              signalArgs: [{ transactionId: body.transactionId }],
-            }),
-          );
-        } catch (error) {
-          logger.error({ err: error, billCode: body.billCode }, 'payment recorded, receipt not queued');
-          throw new HttpProblem(
-            503,
-            'Service Unavailable',
-            'recorded, but the receipt could not be queued: deliver again',
-          );
-        }
-      }
+      if (!outcome.receiptDelivered) await queueReceipt(temporal, config.temporal.taskQueue, body, outcome);
       return {
         status: outcome.replay ? ('ALREADY_RECORDED' as const) : ('RECORDED' as const),
         billCode: body.billCode,

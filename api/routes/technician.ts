@@ -1,13 +1,10 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
-import { ontReplacedSignal } from '../../contracts/upgrade';
+import { Refused } from '../../contracts/refusals';
+import { OntReplacementBody, TechnicianVisitsQuery } from '../../contracts/requests';
 import { jakartaDateOf } from '../../domain/calendar';
-import { inRunTrace } from '../../platform/telemetry/run-trace';
-import { appointmentsByWorkOrder, currentAppointment } from '../../services/appointments';
 import { jobCard, vendorVisits } from '../../services/technician-visits';
+import { reportOntSwap } from '../../services/visit-requests';
 import { assertVendorsWorkOrder, vendorOf } from '../access';
-import { ok, operationsOf, problem } from '../operation';
-import { conflict, HttpProblem, notFound, unprocessable } from '../problem';
-import { OntReplacementBody, TechnicianVisitsQuery } from '../schemas';
+import { ok, operationsOf, refusals, UNAVAILABLE } from '../operation';
 
 const operation = operationsOf('Technician');
 
@@ -38,17 +35,17 @@ export const TECHNICIAN = [
     access: 'technician',
     responses: {
       200: ok('the job card', 'JobCard'),
-      404: problem('no such work order (or another vendor’s)'),
-      409: problem('not a maintenance WO (NOT_MAINTENANCE)'),
+      ...refusals('UNKNOWN_WORK_ORDER', 'NOT_MAINTENANCE'),
     },
     handler: async ({ params: { woNumber }, res }, { db }) => {
       const found = await jobCard(db, woNumber);
-      if (!found) throw notFound(`work order ${woNumber} does not exist`);
+      if (!found) throw new Refused('UNKNOWN_WORK_ORDER', `work order ${woNumber} does not exist`);
       assertVendorsWorkOrder(res, found.workOrder, woNumber);
       if (!found.card) {
-        throw conflict(`work order ${woNumber} is an ${found.workOrder.type} order, not an ONT swap`, {
-          reason: 'NOT_MAINTENANCE',
-        });
+        throw new Refused(
+          'NOT_MAINTENANCE',
+          `work order ${woNumber} is an ${found.workOrder.type} order, not an ONT swap`,
+        );
       }
       return found.card;
     },
@@ -73,81 +70,31 @@ export const TECHNICIAN = [
     },
     responses: {
       202: ok('the report reached the upgrade', 'OntReplacementAccepted'),
-      404: problem('no such work order (or another vendor’s)'),
-      409: problem(
-        'not a maintenance WO (NOT_MAINTENANCE), already closed or its run ended (WORK_ORDER_CLOSED), the ONT belongs elsewhere (ONT_ALREADY_REGISTERED), or a visit is booked for a later day and the body does not say "early": true (BEFORE_VISIT)',
+      ...refusals(
+        'UNKNOWN_WORK_ORDER',
+        'NOT_MAINTENANCE',
+        'WORK_ORDER_CLOSED',
+        'ONT_ALREADY_REGISTERED',
+        'BEFORE_VISIT',
+        'NOT_DUAL_BAND',
       ),
-      422: problem('the new ONT is not dual band (NOT_DUAL_BAND)'),
-      503: problem('Temporal did not take the report; nothing changed, try again'),
+      503: UNAVAILABLE,
     },
-    handler: async ({ params: { woNumber }, body, res }, { db, temporal, logger }) => {
-      const workOrder = await db.workOrder.findUnique({ where: { woNumber } });
-      if (!workOrder) throw notFound(`work order ${woNumber} does not exist`);
-      assertVendorsWorkOrder(res, workOrder, woNumber);
-      if (workOrder.type !== 'MAINTENANCE') {
-        throw conflict(`work order ${woNumber} is an ${workOrder.type} order, not an ONT swap`, {
-          reason: 'NOT_MAINTENANCE',
-        });
-      }
-      const { upgradeId } = workOrder;
-      if (workOrder.status !== 'REPLACING' || !upgradeId) {
-        const why = workOrder.cancelReason ? ` (${workOrder.cancelReason})` : '';
-        throw conflict(`work order ${woNumber} is already ${workOrder.status}${why}`, {
-          reason: 'WORK_ORDER_CLOSED',
-        });
-      }
-      if (body.band !== 'DUAL') {
-        throw unprocessable('the new ONT must be dual band for the upgraded package', {
-          reason: 'NOT_DUAL_BAND',
-        });
-      }
-      if (!body.early) {
-        const visit = currentAppointment((await appointmentsByWorkOrder(db, [woNumber])).get(woNumber) ?? []);
-        if (visit?.status === 'BOOKED' && jakartaDateOf(new Date()) < visit.date) {
-          throw conflict(
-            `the visit is booked for ${visit.date} (${visit.slot}); a swap reported before that day needs "early": true`,
-            { reason: 'BEFORE_VISIT' },
-          );
-        }
-      }
-      const device = await db.ontDevice.findUnique({ where: { serial: body.newOntSerial } });
-      if (device && device.upgradeId !== upgradeId) {
-        throw conflict(`ONT ${body.newOntSerial} is already registered`, {
-          reason: 'ONT_ALREADY_REGISTERED',
-        });
-      }
-      try {
-        const run = temporal.workflow.getHandle(upgradeId);
-        await inRunTrace(run, 'ONT swap reported', () =>
-          run.signal(ontReplacedSignal, {
-            workOrderNumber: woNumber,
-            newOntSerial: body.newOntSerial,
-            newOntModel: body.newOntModel,
-            band: 'DUAL',
-            technician: body.technician ?? null,
-            replacedAt: body.replacedAt ? new Date(body.replacedAt).toISOString() : new Date().toISOString(),
-          }),
-        );
-      } catch (error) {
-        if (error instanceof WorkflowNotFoundError) {
-          throw conflict(`the upgrade of work order ${woNumber} is no longer running`, {
-            reason: 'WORK_ORDER_CLOSED',
-          });
-        }
-        logger.error({ err: error, woNumber }, 'could not signal the upgrade run');
-        throw new HttpProblem(
-          503,
-          'Service Unavailable',
-          'the report could not be delivered; please try again',
-        );
-      }
+    handler: async ({ params: { woNumber }, body, res }, deps) => {
+      const { replacedAt, technician, early, ...ont } = body;
+      const answer = await reportOntSwap(
+        deps,
+        woNumber,
+        {
+          ...ont,
+          technician: technician ?? null,
+          replacedAt: (replacedAt ? new Date(replacedAt) : new Date()).toISOString(),
+          early: early ?? false,
+        },
+        { vendor: vendorOf(res) },
+      );
       res.status(202);
-      return {
-        workOrderNumber: woNumber,
-        upgradeId,
-        status: 'ACCEPTED',
-        links: { upgrade: `/v1/upgrades/${upgradeId}` },
-      };
+      return answer;
     },
   }),
 ];

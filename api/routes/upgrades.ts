@@ -1,25 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import {
-  IN_FLIGHT_STATUSES,
-  UPGRADE_WORKFLOW_TYPE,
-  type UpgradeWorkflowInput,
-  upgradeWorkflowId,
-} from '../../contracts/upgrade';
-import { traceMemo } from '../../platform/telemetry/run-trace';
-import { settleIfAbandoned } from '../../services/abandoned-upgrades';
+  IdempotencyKey,
+  Pagination,
+  pageWindow,
+  QuoteBody,
+  StartUpgradeBody,
+} from '../../contracts/requests';
 import { toQuoteView } from '../../services/bills';
-import { admitUpgrade, UpgradeInFlight, withdrawAdmission } from '../../services/upgrade-admission';
+import { customerUpgrades } from '../../services/customers';
 import { assertEligible, loadUpgradeContext, quoteFor } from '../../services/upgrade-quote';
+import { startUpgrade } from '../../services/upgrade-start';
 import { loadUpgradeView } from '../../services/upgrade-views';
 import { assertMayRead } from '../access';
-import { ok, operationsOf, problem } from '../operation';
-import { HttpProblem, notFound } from '../problem';
-import { IdempotencyKey, Pagination, pageWindow, QuoteBody, StartUpgradeBody } from '../schemas';
-import { upgradeView } from '../upgrade-view';
-import { requireCustomer } from './customers';
-import { refusalToProblem } from './refusals';
-import { listUpgrades } from './upgrade-reads';
+import { ok, operationsOf, problem, refusals } from '../operation';
+import { notFound } from '../problem';
+import { upgradeView, upgradeViews } from '../upgrade-view';
 
 const RATE_LIMIT = {
   RateLimit: { description: 'remaining upgrade requests in the window (IETF draft 8)' },
@@ -42,16 +37,12 @@ export const UPGRADES = [
     },
     responses: {
       200: ok('the quote', 'BillQuoteView'),
-      422: problem('unknown target package (UNKNOWN_PACKAGE), no active subscription, or not eligible'),
+      ...refusals('UNKNOWN_CUSTOMER', 'UNKNOWN_PACKAGE', 'NO_ACTIVE_SUBSCRIPTION', 'NOT_ELIGIBLE'),
     },
     handler: async ({ params, body }, { db }) => {
-      try {
-        const context = await loadUpgradeContext(db, params.customerId, body.targetPackageCode);
-        assertEligible(context);
-        return toQuoteView(quoteFor(context, new Date()));
-      } catch (error) {
-        throw refusalToProblem(error);
-      }
+      const context = await loadUpgradeContext(db, params.customerId, body.targetPackageCode);
+      assertEligible(context);
+      return toQuoteView(quoteFor(context, new Date()));
     },
   }),
   operation({
@@ -87,9 +78,13 @@ export const UPGRADES = [
           },
         },
       },
-      409: problem('another upgrade of this customer is in flight (UPGRADE_IN_PROGRESS, with its upgradeId)'),
-      422: problem(
-        'unknown target package, no active subscription, not eligible, or the Idempotency-Key was used for another target',
+      ...refusals(
+        'UNKNOWN_CUSTOMER',
+        'UPGRADE_IN_PROGRESS',
+        'UNKNOWN_PACKAGE',
+        'NO_ACTIVE_SUBSCRIPTION',
+        'NOT_ELIGIBLE',
+        'IDEMPOTENCY_KEY_REUSED',
       ),
       429: {
         description: 'too many upgrade requests for this customer; try again in a minute',
@@ -98,83 +93,20 @@ export const UPGRADES = [
       },
       503: problem('Temporal could not start the run; nothing was kept, try again'),
     },
-    handler: async ({ params: { customerId }, headers, body, res }, deps) => {
-      const { db, temporal, config, logger } = deps;
-      const idempotencyKey = headers['Idempotency-Key'] ?? randomUUID();
-      const workflowId = upgradeWorkflowId(customerId, idempotencyKey);
-      const { targetPackageCode } = body;
-      const request = { upgradeId: workflowId, customerId, idempotencyKey, targetPackageCode };
-      const admission = await admitUpgrade(db, { ...request, requestedAt: new Date() })
-        .catch(async (error) => {
-          // "In flight" in our database, but is its run still running? If not, settle it, once.
-          const taskQueue = config.temporal.taskQueue;
-          if (
-            !(
-              error instanceof UpgradeInFlight &&
-              (await settleIfAbandoned({ db, temporal, taskQueue }, error.inFlightUpgradeId))
-            )
-          )
-            throw error;
-          return admitUpgrade(db, { ...request, requestedAt: new Date() });
-        })
-        .catch((error) => {
-          throw refusalToProblem(error);
-        });
-      const settled = !(IN_FLIGHT_STATUSES as readonly string[]).includes(admission.row.status);
-
-      const input: UpgradeWorkflowInput = {
-        upgradeId: workflowId,
-        customerId,
-        targetPackageCode,
-        idempotencyKey,
-        requestedAt: admission.row.requestedAt.toISOString(),
-        ontSwapSla: config.ontSwapSla,
-      };
-      try {
-        // A repeat of a request already settled (e.g. its run never started) starts nothing.
-        if (!settled)
-          await temporal.workflow.start(UPGRADE_WORKFLOW_TYPE, {
-            workflowId,
-            taskQueue: config.temporal.taskQueue,
-            args: [input],
-            // A repeated request (same key) finds the run it started, whether running or closed.
-            workflowIdConflictPolicy: 'USE_EXISTING',
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            staticSummary: `Upgrade ${customerId} to ${targetPackageCode}`,
-            staticDetails: `Requested ${input.requestedAt} with Idempotency-Key ${idempotencyKey}`,
-            // The request's trace, for the technician's report and the payment to join later.
-            ...traceMemo(),
-          });
-      } catch (error) {
-        // A timeout may hide a start that happened: ask before undoing the admission.
-        const started =
-          error instanceof WorkflowExecutionAlreadyStartedError ||
-          (await temporal.workflow
-            .getHandle(workflowId)
-            .describe()
-            .then(
-              () => true,
-              () => false,
-            ));
-        if (!started) {
-          if (admission.created) await withdrawAdmission(db, workflowId);
-          logger.error({ err: error, workflowId }, 'could not start the upgrade workflow');
-          throw new HttpProblem(
-            503,
-            'Service Unavailable',
-            'the upgrade could not be started; please try again',
-          );
-        }
-      }
-      const status = admission.row.status;
-      res.status(202).location(`/v1/upgrades/${workflowId}`);
+    handler: async ({ params: { customerId }, headers, body, res }, { db, temporal, config }) => {
+      const { taskQueue } = config.temporal;
+      const { upgradeId, status, created } = await startUpgrade(
+        { db, temporal, taskQueue, ontSwapSla: config.ontSwapSla },
+        { customerId, idempotencyKey: headers['Idempotency-Key'] ?? randomUUID(), ...body },
+      );
+      res.status(202).location(`/v1/upgrades/${upgradeId}`);
       return {
-        upgradeId: workflowId,
-        workflowId,
+        upgradeId,
+        workflowId: upgradeId,
         status,
-        created: admission.created,
+        created,
         links: {
-          self: `/v1/upgrades/${workflowId}`,
+          self: `/v1/upgrades/${upgradeId}`,
           customerUpgrades: `/v1/customers/${customerId}/upgrades`,
         },
       };
@@ -204,13 +136,8 @@ export const UPGRADES = [
     query: Pagination,
     responses: { 200: ok('one page of upgrades', 'UpgradePage') },
     handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => {
-      await requireCustomer(db, customerId);
-      const rows = await db.upgradeRequest.findMany({
-        where: { customerId },
-        orderBy: { requestedAt: 'desc' },
-        ...pageWindow({ page, pageSize }),
-      });
-      return { upgrades: await listUpgrades(db, rows), page, pageSize };
+      const rows = await customerUpgrades(db, customerId, pageWindow({ page, pageSize }));
+      return { upgrades: await upgradeViews(db, rows), page, pageSize };
     },
   }),
 ];

@@ -1,4 +1,6 @@
 /** Identity: who may call the API and how a token proves it (docs/security.md). */
+
+export { authenticate } from './bearer';
 export { type DevelopmentTokenRequest, mintDevelopmentToken } from './development-token';
 export { type IssuerSettings, parseIssuers } from './issuers';
 export { type Principal, ROLES, type Role, statementScope, TokenRefused } from './principal';

@@ -4,6 +4,7 @@
  * (bound to a loopback port of its own) passed through unchanged.
  */
 import http from 'node:http';
+import { listen } from '../http/listen';
 import type { Readiness } from './readiness';
 
 export async function serveWorkerProbes(options: {
@@ -35,18 +36,8 @@ export async function serveWorkerProbes(options: {
     }
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  return {
-    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  const { origin, stop } = await listen(server, options.host, options.port);
+  return { url: origin, stop };
 }
 
 function json(res: http.ServerResponse, status: number, body: unknown): void {

@@ -9,8 +9,8 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import { apiAuthentication } from '../../api/app';
-import { createCodecApp, serveCodec } from '../../api/codec-server';
+import { authenticate } from '../../platform/auth';
+import { createCodecApp, serveCodec } from '../../platform/codec-server';
 import { loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { EncryptionCodec } from '../../platform/payload-encryption';
@@ -36,7 +36,7 @@ async function start(auth: 'none' | 'operator', tlsEnv: Record<string, string> =
     codec,
     namespace: 'default',
     settings: config.codec,
-    authenticate: apiAuthentication(config),
+    authenticate: authenticate(config.auth),
     logger: createLogger('silent'),
   });
   const server = await serveCodec(app, '127.0.0.1', await freePort(), config.codec.tls);

@@ -7,11 +7,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../api/app';
-import { createApiMetrics, serveMetrics } from '../../api/metrics';
+import { createApiMetrics } from '../../api/metrics';
 import { UPGRADE_STATUSES, type UpgradeStatus } from '../../contracts/upgrade';
 import { loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { freePort } from '../../platform/processes';
+import { serveMetrics } from '../../platform/telemetry/metrics-endpoint';
 import { asCustomer, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';

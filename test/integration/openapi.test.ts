@@ -10,9 +10,9 @@ import type express from 'express';
 import type { z } from 'zod';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
-import { Problem } from '../../api/contract/problem';
 import { buildOpenApiDocument, type OpenApiDocument, type OpenApiOperation } from '../../api/openapi';
 import { OPERATIONS } from '../../api/operations';
+import { Problem } from '../../api/problem';
 import { RESPONSE_SCHEMAS } from '../../contracts/views';
 import { statementLink } from '../../platform/auth';
 import {

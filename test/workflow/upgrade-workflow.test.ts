@@ -497,7 +497,7 @@ describe('UpgradeWorkflow, the ONT visit (booked, moved, reminded, missed, reboo
     const [first, second, third] = await slotsAhead(3);
     const { result } = await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
       await until(h.progress, 'AWAITING_ONT_SWAP');
-      expect(await refusalOf(h.book(book(first!.date, '08-10', 'CUSTOMER')))).toBe('NotAwaitingVisit');
+      expect(await refusalOf(h.book(book(first!.date, '08-10', 'CUSTOMER')))).toBe('NOT_AWAITING_VISIT');
 
       const booked = await h.book(book(first!.date, '08-10'));
       expect(booked).toMatchObject({
@@ -507,7 +507,7 @@ describe('UpgradeWorkflow, the ONT visit (booked, moved, reminded, missed, reboo
         previous: null,
       });
       expect(await refusalOf(h.book({ ...book(first!.date, '08-10'), workOrderNumber: 'WO-OTHER' }))).toBe(
-        'NotAwaitingVisit',
+        'NOT_AWAITING_VISIT',
       );
       expect(await refusalOf(h.book(book('2020-01-06', '08-10', 'CUSTOMER')))).toBe('IN_THE_PAST');
       expect(await refusalOf(h.book(book(first!.date, '12-14' as VisitSlot, 'CUSTOMER')))).toBe('NOT_A_SLOT');
@@ -546,7 +546,7 @@ describe('UpgradeWorkflow, the ONT visit (booked, moved, reminded, missed, reboo
         status: 'MISSED',
       });
       // After a miss the customer has nothing to move: the installer books again.
-      expect(await refusalOf(h.book(book(third!.date, '08-10', 'CUSTOMER')))).toBe('NotAwaitingVisit');
+      expect(await refusalOf(h.book(book(third!.date, '08-10', 'CUSTOMER')))).toBe('NOT_AWAITING_VISIT');
       await h.book(book(third!.date, '10-12'));
       await waitFor(() => activities.notifyVisitBooked.mock.calls.length === 3);
       await h.signal(swapReport(WO));
@@ -563,9 +563,9 @@ describe('UpgradeWorkflow, the ONT visit (booked, moved, reminded, missed, reboo
     expect(activities.notifyVisitBooked.mock.calls.map((c) => c[0].occurrence)).toEqual(['1', '2', '3']);
   });
 
-  it('a full slot is refused with SlotFull and changes nothing', async () => {
+  it('a full slot is refused with SLOT_FULL and changes nothing', async () => {
     const full = ApplicationFailure.create({
-      type: 'SlotFull',
+      type: 'SLOT_FULL',
       message: 'no free place',
       nonRetryable: true,
     });
@@ -575,7 +575,7 @@ describe('UpgradeWorkflow, the ONT visit (booked, moved, reminded, missed, reboo
     const [first] = await slotsAhead(1);
     await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
       await until(h.progress, 'AWAITING_ONT_SWAP');
-      expect(await refusalOf(h.book(book(first!.date, '08-10')))).toBe('SlotFull');
+      expect(await refusalOf(h.book(book(first!.date, '08-10')))).toBe('SLOT_FULL');
       expect((await h.progress()).ontSwap?.visit).toBeUndefined();
       await h.signal(swapReport(WO));
     });

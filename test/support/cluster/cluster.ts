@@ -6,13 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { codecEndpoint } from '../../../api/codec-server';
 import {
   TEMPORAL_UI_CLIENT_ID,
   TEMPORAL_UI_CLIENT_SECRET,
   TEMPORAL_UI_SCOPE,
   temporalUiCallbackUrl,
 } from '../../../platform/auth/provider-constants';
+import { codecEndpoint } from '../../../platform/codec-server';
 import { createDatabase } from '../../../platform/database';
 import type { Logger } from '../../../platform/logger';
 import { migrateDatabase } from '../../../platform/migrate';

@@ -1897,10 +1897,10 @@ export interface components {
             /** @description on 400: every invalid input */
             errors?: components["schemas"]["FieldError"][];
             /**
-             * @description on 409 and 422: why, for a program
+             * @description on a refusal (404, 409, 422): why, for a program (contracts/refusals.ts)
              * @enum {string}
              */
-            reason?: "UNKNOWN_PACKAGE" | "NO_ACTIVE_SUBSCRIPTION" | "NOT_ELIGIBLE" | "IDEMPOTENCY_KEY_REUSED" | "UPGRADE_IN_PROGRESS" | "NOT_MAINTENANCE" | "WORK_ORDER_CLOSED" | "NOT_DUAL_BAND" | "ONT_ALREADY_REGISTERED" | "BEFORE_VISIT" | "SLOT_FULL" | "NOT_AWAITING_VISIT" | "NO_VISIT_BOOKED" | "NOT_A_DATE" | "NOT_A_SLOT" | "NOT_A_WORKING_DAY" | "IN_THE_PAST" | "TOO_LATE_TO_MOVE" | "BILL_PAID" | "BILL_VOID" | "AMOUNT_MISMATCH" | "TRANSACTION_REUSED" | "NOT_IN_FLIGHT" | "ALREADY_DELIVERED" | "NO_EMAIL_COPY";
+            reason?: "UNKNOWN_CUSTOMER" | "UNKNOWN_BILL" | "NO_SUBSCRIPTION" | "UNKNOWN_WORK_ORDER" | "UNKNOWN_NOTICE" | "UNKNOWN_PACKAGE" | "NO_ACTIVE_SUBSCRIPTION" | "NOT_ELIGIBLE" | "IDEMPOTENCY_KEY_REUSED" | "UPGRADE_IN_PROGRESS" | "NOT_MAINTENANCE" | "WORK_ORDER_CLOSED" | "NOT_DUAL_BAND" | "ONT_ALREADY_REGISTERED" | "BEFORE_VISIT" | "SLOT_FULL" | "NOT_AWAITING_VISIT" | "NO_VISIT_BOOKED" | "NOT_A_DATE" | "NOT_A_SLOT" | "NOT_A_WORKING_DAY" | "IN_THE_PAST" | "TOO_LATE_TO_MOVE" | "BILL_PAID" | "BILL_VOID" | "AMOUNT_MISMATCH" | "TRANSACTION_REUSED" | "NOT_IN_FLIGHT" | "ALREADY_DELIVERED" | "NO_EMAIL_COPY";
             /** @description with UPGRADE_IN_PROGRESS: the upgrade still in flight */
             upgradeId?: string | null;
         };
@@ -2771,7 +2771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the customer does not exist, or is another customer */
+            /** @description no such customer (UNKNOWN_CUSTOMER); or the customer does not exist, or is another customer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2798,7 +2798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unknown target package (UNKNOWN_PACKAGE), no active subscription, or not eligible */
+            /** @description the target package is not in the catalog (UNKNOWN_PACKAGE); or the customer has no active subscription (NO_ACTIVE_SUBSCRIPTION); or the target is not an upgrade: faster, with a term at least as long (NOT_ELIGIBLE) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2950,7 +2950,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the customer does not exist, or is another customer */
+            /** @description no such customer (UNKNOWN_CUSTOMER); or the customer does not exist, or is another customer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2959,7 +2959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description another upgrade of this customer is in flight (UPGRADE_IN_PROGRESS, with its upgradeId) */
+            /** @description another upgrade of this customer is in flight (its `upgradeId` given) (UPGRADE_IN_PROGRESS) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2986,7 +2986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description unknown target package, no active subscription, not eligible, or the Idempotency-Key was used for another target */
+            /** @description the target package is not in the catalog (UNKNOWN_PACKAGE); or the customer has no active subscription (NO_ACTIVE_SUBSCRIPTION); or the target is not an upgrade: faster, with a term at least as long (NOT_ELIGIBLE); or the Idempotency-Key was used for another target (IDEMPOTENCY_KEY_REUSED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3192,7 +3192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such work order (or another vendor’s) */
+            /** @description no such work order (UNKNOWN_WORK_ORDER) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3201,7 +3201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not a maintenance WO (NOT_MAINTENANCE) */
+            /** @description not a maintenance work order: no ONT swap, no visit (NOT_MAINTENANCE) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3278,7 +3278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such work order (or another vendor’s) */
+            /** @description no such work order (UNKNOWN_WORK_ORDER) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3287,7 +3287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not a maintenance WO (NOT_MAINTENANCE), already closed or its run ended (WORK_ORDER_CLOSED), the ONT belongs elsewhere (ONT_ALREADY_REGISTERED), or a visit is booked for a later day and the body does not say "early": true (BEFORE_VISIT) */
+            /** @description not a maintenance work order: no ONT swap, no visit (NOT_MAINTENANCE); or the work order is closed, or its upgrade no longer runs (WORK_ORDER_CLOSED); or the new ONT is registered to another upgrade (ONT_ALREADY_REGISTERED); or a visit is booked for a later day and the report does not say "early": true (BEFORE_VISIT) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3323,7 +3323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporal did not take the report; nothing changed, try again */
+            /** @description Temporal did not take it; nothing changed, try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3390,7 +3390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such work order; or it does not exist, or belongs to another customer or vendor */
+            /** @description no such work order (UNKNOWN_WORK_ORDER); or it does not exist, or belongs to another customer or vendor */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3399,7 +3399,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not a maintenance WO: no visit to book (NOT_MAINTENANCE) */
+            /** @description not a maintenance work order: no ONT swap, no visit (NOT_MAINTENANCE) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3482,7 +3482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such work order (or another customer’s) */
+            /** @description no such work order (UNKNOWN_WORK_ORDER) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3491,7 +3491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the slot is full (SLOT_FULL), the work order is not waiting for a visit (NOT_AWAITING_VISIT: closed, swapped, or no visit booked yet to move), or not a maintenance WO (NOT_MAINTENANCE) */
+            /** @description the slot has no free place left (SLOT_FULL); or the work order is not waiting for a visit (closed, swapped, or no visit booked yet to move) (NOT_AWAITING_VISIT); or not a maintenance work order: no ONT swap, no visit (NOT_MAINTENANCE) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3518,7 +3518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not a date (NOT_A_DATE), not a slot (NOT_A_SLOT), a Sunday (NOT_A_WORKING_DAY), in the past (IN_THE_PAST), or too close to move (TOO_LATE_TO_MOVE) */
+            /** @description not a calendar date (NOT_A_DATE); or not one of the visit slots (NOT_A_SLOT); or a Sunday: visits are Monday to Saturday (NOT_A_WORKING_DAY); or the slot has already started (IN_THE_PAST); or too close to move (VISIT_MOVE_LEAD_HOURS before the visit booked and the new one) (TOO_LATE_TO_MOVE) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3527,7 +3527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporal did not take the booking; nothing changed, try again */
+            /** @description Temporal did not take it; nothing changed, try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3606,7 +3606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such work order (or another customer’s); or the customer does not exist, or is another customer */
+            /** @description no such work order (UNKNOWN_WORK_ORDER); or the customer does not exist, or is another customer */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3615,7 +3615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the slot is full (SLOT_FULL), the work order is not waiting for a visit (NOT_AWAITING_VISIT: closed, swapped, or no visit booked yet to move), or not a maintenance WO (NOT_MAINTENANCE) */
+            /** @description the slot has no free place left (SLOT_FULL); or the work order is not waiting for a visit (closed, swapped, or no visit booked yet to move) (NOT_AWAITING_VISIT); or not a maintenance work order: no ONT swap, no visit (NOT_MAINTENANCE) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3642,7 +3642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not a date (NOT_A_DATE), not a slot (NOT_A_SLOT), a Sunday (NOT_A_WORKING_DAY), in the past (IN_THE_PAST), or too close to move (TOO_LATE_TO_MOVE) */
+            /** @description not a calendar date (NOT_A_DATE); or not one of the visit slots (NOT_A_SLOT); or a Sunday: visits are Monday to Saturday (NOT_A_WORKING_DAY); or the slot has already started (IN_THE_PAST); or too close to move (VISIT_MOVE_LEAD_HOURS before the visit booked and the new one) (TOO_LATE_TO_MOVE) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3651,7 +3651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporal did not take the booking; nothing changed, try again */
+            /** @description Temporal did not take it; nothing changed, try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3726,7 +3726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such work order */
+            /** @description no such work order (UNKNOWN_WORK_ORDER) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3735,7 +3735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no visit is booked (NO_VISIT_BOOKED), or the work order is closed (WORK_ORDER_CLOSED) */
+            /** @description not a maintenance work order: no ONT swap, no visit (NOT_MAINTENANCE); or no visit is booked to report on (NO_VISIT_BOOKED); or the work order is closed, or its upgrade no longer runs (WORK_ORDER_CLOSED) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3762,7 +3762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporal did not take the report; nothing changed, try again */
+            /** @description Temporal did not take it; nothing changed, try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3833,7 +3833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such bill */
+            /** @description no such bill (UNKNOWN_BILL) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3842,7 +3842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the bill is already paid (BILL_PAID) or voided (BILL_VOID), or the transaction ID was recorded for another bill or amount (TRANSACTION_REUSED) */
+            /** @description the bill is already paid (BILL_PAID); or the bill was voided (BILL_VOID); or the transaction ID was recorded for another bill or amount (TRANSACTION_REUSED) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4310,7 +4310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such work order */
+            /** @description no such work order (UNKNOWN_WORK_ORDER) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4835,7 +4835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such work order (or another customer’s) */
+            /** @description no such work order (UNKNOWN_WORK_ORDER) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4844,7 +4844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the slot is full (SLOT_FULL), the work order is not waiting for a visit (NOT_AWAITING_VISIT: closed, swapped, or no visit booked yet to move), or not a maintenance WO (NOT_MAINTENANCE) */
+            /** @description the slot has no free place left (SLOT_FULL); or the work order is not waiting for a visit (closed, swapped, or no visit booked yet to move) (NOT_AWAITING_VISIT); or not a maintenance work order: no ONT swap, no visit (NOT_MAINTENANCE) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4880,7 +4880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporal did not take the booking; nothing changed, try again */
+            /** @description Temporal did not take it; nothing changed, try again */
             503: {
                 headers: {
                     [name: string]: unknown;

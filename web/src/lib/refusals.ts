@@ -1,40 +1,14 @@
 /** What the API's refusals mean, said to the customer in Bahasa Indonesia (never raw JSON). */
+import { REFUSALS } from '../../../contracts/refusals';
 import type { components } from '../api/schema';
 
 type Problem = components['schemas']['Problem'];
 type Reason = NonNullable<Problem['reason']>;
 
-export const REASON_WORDS: Record<Reason, string> = {
-  UNKNOWN_PACKAGE: 'Paket ini tidak ada di katalog.',
-  NO_ACTIVE_SUBSCRIPTION: 'Kamu belum memiliki langganan aktif.',
-  NOT_ELIGIBLE:
-    'Paket ini bukan upgrade dari paketmu: kecepatannya harus lebih tinggi dan masa langganannya minimal sama.',
-  IDEMPOTENCY_KEY_REUSED: 'Konfirmasi ini sudah dipakai untuk paket lain. Muat ulang halaman lalu coba lagi.',
-  UPGRADE_IN_PROGRESS:
-    'Masih ada upgrade lain yang sedang diproses. Tunggu sampai selesai sebelum upgrade lagi.',
-  NOT_MAINTENANCE: 'Work order ini bukan penggantian ONT.',
-  WORK_ORDER_CLOSED: 'Penggantian ONT ini sudah selesai atau dibatalkan.',
-  NOT_DUAL_BAND: 'ONT pengganti harus Dual Band.',
-  ONT_ALREADY_REGISTERED: 'Nomor seri ONT itu sudah terdaftar.',
-  BEFORE_VISIT: 'Penggantian dilaporkan sebelum hari kunjungan.',
-  SLOT_FULL: 'Slot itu sudah penuh. Pilih slot lain.',
-  NOT_AWAITING_VISIT:
-    'Tidak ada kunjungan yang bisa diubah: teknisi belum menjadwalkan, atau penggantian sudah selesai.',
-  NO_VISIT_BOOKED: 'Belum ada kunjungan yang dijadwalkan.',
-  NOT_A_DATE: 'Tanggal itu tidak valid.',
-  NOT_A_SLOT: 'Slot itu tidak tersedia. Pilih salah satu slot yang ada.',
-  NOT_A_WORKING_DAY: 'Teknisi tidak berkunjung pada hari Minggu. Pilih Senin sampai Sabtu.',
-  IN_THE_PAST: 'Waktu itu sudah lewat. Pilih slot lain.',
-  TOO_LATE_TO_MOVE:
-    'Kunjungan sudah terlalu dekat untuk dipindah; jadwal hanya bisa diubah sebelum batas waktunya.',
-  BILL_PAID: 'Tagihan ini sudah lunas.',
-  BILL_VOID: 'Tagihan ini sudah dibatalkan.',
-  AMOUNT_MISMATCH: 'Jumlah pembayaran tidak sama dengan total tagihan.',
-  TRANSACTION_REUSED: 'Transaksi ini sudah tercatat untuk tagihan lain.',
-  NOT_IN_FLIGHT: 'Upgrade ini sudah selesai atau sudah berakhir, jadi tidak bisa dibatalkan lagi.',
-  ALREADY_DELIVERED: 'Notifikasi ini sudah terkirim; notifikasi tidak dikirim dua kali.',
-  NO_EMAIL_COPY: 'Salinan email ini tidak tersimpan, jadi tidak bisa dikirim ulang.',
-};
+/** Each reason's sentence, from the one table of refusals (contracts/refusals.ts). */
+export const REASON_WORDS: Record<Reason, string> = Object.fromEntries(
+  Object.entries(REFUSALS).map(([code, refusal]) => [code, refusal.words]),
+) as Record<keyof typeof REFUSALS, string> satisfies Record<Reason, string>;
 
 const STATUS_WORDS: Record<number, string> = {
   400: 'Permintaan tidak valid.',

@@ -8,7 +8,7 @@ import path from 'node:path';
 import express from 'express';
 import { HttpProblem } from './problem';
 
-export const WEB_APP_DIR = path.resolve(__dirname, '..', '.build', 'web');
+export const WEB_APP_DIR = path.resolve(__dirname, '..', '..', '.build', 'web');
 
 export function webApp(dir = WEB_APP_DIR): express.Router {
   const router = express.Router();

@@ -7,12 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { isSpanContextValid, trace } from '@opentelemetry/api';
 import type express from 'express';
-import { withRequestId } from '../platform/telemetry/log-context';
-import { routeOf } from './metrics';
+import { withRequestId } from './log-context';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-export function requestContext(): express.RequestHandler {
+/** `routeOf`: the route template of a path (the span's name, `http.route`). */
+export function requestContext(routeOf: (path: string) => string): express.RequestHandler {
   return (req, res, next) => {
     const given = req.get('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();

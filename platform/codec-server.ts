@@ -4,7 +4,7 @@
  * (`{"payloads":[{"metadata":{"k":"<base64>"},"data":"<base64>"}]}` both ways, the namespace in
  * `X-Namespace`). It runs on a listener of its own (CODEC_PORT), never the public API port. With
  * CODEC_AUTH=operator it takes only an operator's bearer token, verified by the API's own
- * `authenticate`; with none (development: the dev server's UI cannot sign anyone in) the
+ * `authenticate` (platform/auth/bearer.ts); with none (development: the dev server's UI cannot sign anyone in) the
  * configuration only lets it bind a loopback address. Payloads are never logged.
  */
 import fs from 'node:fs';
@@ -14,10 +14,11 @@ import { type Payload, type PayloadCodec, ValueError } from '@temporalio/common'
 import cors from 'cors';
 import express from 'express';
 import { z } from 'zod';
-import type { AppConfig } from '../platform/config';
-import type { Logger } from '../platform/logger';
-import { principalOf } from './access';
-import { HttpProblem, problemHandler, unknownRoute } from './problem';
+import type { Principal } from './auth';
+import type { AppConfig } from './config';
+import { listen, originOf } from './http/listen';
+import { HttpProblem, problemHandler, unknownRoute } from './http/problem';
+import type { Logger } from './logger';
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 const Body = z.object({
@@ -47,7 +48,7 @@ export interface CodecServerOptions {
   codec: PayloadCodec;
   namespace: string;
   settings: AppConfig['codec'];
-  /** The API's bearer-token middleware (api/access.ts), required unless settings.auth is none. */
+  /** The bearer-token middleware (platform/auth/bearer.ts), required unless settings.auth is none. */
   authenticate?: express.RequestHandler;
   logger: Logger;
 }
@@ -83,7 +84,7 @@ export function createCodecApp(options: CodecServerOptions): express.Express {
   const codec = express.Router();
   if (settings.auth === 'operator') {
     codec.use(options.authenticate as express.RequestHandler, (_req, res, next) => {
-      if (principalOf(res).role !== 'operator') {
+      if ((res.locals.principal as Principal | undefined)?.role !== 'operator') {
         return next(new HttpProblem(403, 'Forbidden', 'the codec server decrypts for operators only'));
       }
       next();
@@ -137,20 +138,9 @@ export async function serveCodec(
   const server: Server = tls
     ? createHttpsServer({ cert: fs.readFileSync(tls.certPath), key: fs.readFileSync(tls.keyPath) }, app)
     : createHttpServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  return {
-    endpoint: codecEndpoint(host, port, !!tls),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { endpoint: codecEndpoint(host, port, !!tls), stop: (await listen(server, host, port)).stop };
 }
 
 export function codecEndpoint(host: string, port: number, https: boolean): string {
-  return `${https ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}/codec`;
+  return `${originOf(host, port, https ? 'https' : 'http')}/codec`;
 }

@@ -1,7 +1,13 @@
+/**
+ * What the API accepts, as zod schemas: path parameters (PATH_PARAMS, by name), query strings and
+ * request bodies. The routes validate with them (api/operation.ts) and the OpenAPI document's
+ * inputs are generated from them, as its outputs are from contracts/views.ts. Unknown fields and
+ * query parameters are refused (strict objects).
+ */
 import { z } from 'zod';
-import { PAYMENT_METHODS } from '../contracts/payments';
-import { UPGRADE_STATUSES } from '../contracts/upgrade';
 import { VISIT_PENDING_CATEGORIES } from '../domain/visits';
+import { PAYMENT_METHODS } from './payments';
+import { UPGRADE_STATUSES } from './upgrade';
 
 export const CustomerIdParam = z.string().regex(/^\d{8}$/, 'customer ID must be 8 digits');
 export const IdempotencyKey = z
