@@ -46,5 +46,8 @@ module.exports = {
     project('cluster'),
   ],
   testTimeout: 120_000,
+  // Most suites wait on servers (Temporal timers, polling, a browser), not on the CPU: two files at
+  // a time, even on two cores (Jest's default would be one). JEST_MAX_WORKERS=1 runs them in turn.
+  maxWorkers: Number(process.env.JEST_MAX_WORKERS ?? 2),
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
 };
