@@ -6,14 +6,17 @@
  * form) and books the visit; FACHRI moves it; the technician reports the visit missed (OTHER,
  * which needs a remark), books again and reports the swap (refused in words while the ONT is
  * single band, and before the visit's day until it is said to be early); FACHRI sees the upgrade
- * completed. axe-core on every technician screen.
+ * completed; the CS agent (Rina) finds FACHRI by phone in the CS console and reads the whole story
+ * there: every TT, WO, bill and notice, and her own note in the audit trail. axe-core on every
+ * technician screen.
  */
 import type { Browser, Page } from 'playwright-core';
 import { formatVisit } from '../../domain/visits';
 import { buildWeb } from '../../scripts/build-web';
-import { asTechnician, tokensFrom } from '../helpers/auth';
+import { asOperator, asTechnician, tokensFrom } from '../helpers/auth';
 import {
   accessibilityViolations,
+  openDesktop,
   openPhone,
   type PhonePage,
   signInAs,
@@ -59,6 +62,7 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
   let technician: Page;
   let woNumber: string;
   let lastDay: string;
+  let upgradeId: string;
 
   beforeAll(async () => {
     [customer, technician] = await Promise.all([phone(), phone()]);
@@ -69,6 +73,7 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     await card(customer, 'ONT kamu perlu diganti').waitFor();
     await customer.getByRole('button', { name: 'Konfirmasi Upgrade' }).click();
     await customer.waitForURL(/\/app\/upgrades\//);
+    upgradeId = decodeURIComponent(new URL(customer.url()).pathname.split('/').at(-1) ?? '');
     await statusLine(customer, 'Menunggu penggantian ONT').waitFor({ timeout: 30_000 });
     const facts = (await customer.locator('.facts').first().textContent()) ?? '';
     woNumber = /WO maintenance\s*(WO-\d{8}-\d{7})/.exec(facts)?.[1] ?? '';
@@ -257,5 +262,58 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
       .getByText('Work order ini tidak ditemukan, atau bukan milik vendor Anda.')
       .waitFor();
     await expectAccessible(page);
+  });
+
+  it('the CS agent finds FACHRI by phone and reads the same story: every TT, WO, bill and notice, and the audit trail', async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field
+    const story: any = (
+      await http(system.apiUrl, 'GET', `/v1/upgrades/${upgradeId}`, { headers: await asOperator() })
+    ).body;
+    expect(story.status).toBe('COMPLETED');
+    const opened = await openDesktop(browser, system.apiUrl);
+    phones.push(opened);
+    const cs = opened.page;
+    const region = (name: string | RegExp) => cs.getByRole('region', { name });
+    const tab = (name: string) =>
+      cs.getByRole('navigation', { name: 'Tab pelanggan' }).getByRole('link', { name, exact: true });
+
+    await signInAs(cs, 'Rina Wulandari', '/app/cs');
+    await cs.getByLabel(/Customer ID, nama, telepon/).fill('0813 8000 2222');
+    await cs.getByRole('button', { name: 'Cari' }).click();
+    await region('Hasil pencarian').getByRole('link', { name: story.customerId }).click();
+    await heading(cs, /FACHRI FATURACHMAN/).waitFor();
+
+    await tab('Billing').click();
+    await region('Tagihan Customer')
+      .getByRole('row', { name: new RegExp(story.billCode) })
+      .waitFor();
+    await tab('Ticket').click();
+    const tickets = region('Ticket');
+    for (const ticketNo of [story.upgradeTicketNo, story.changeOntTicketNo])
+      await tickets.getByRole('cell', { name: ticketNo, exact: true }).waitFor();
+    const note = tickets.getByRole('form', { name: `Catatan untuk tiket ${story.changeOntTicketNo}` });
+    await note.getByLabel('Catatan').fill('Pelanggan konfirmasi ONT baru berfungsi');
+    await note.getByRole('button', { name: 'Simpan catatan' }).click();
+    await note.getByText(`Catatan tersimpan di tiket ${story.changeOntTicketNo}.`).waitFor();
+
+    await tab('WO').click();
+    await region('Work orders').getByRole('cell', { name: story.upgradeWorkOrderNo }).waitFor();
+    const form = region(`Work order ${woNumber}`);
+    // Booked by the vendor, moved by the customer, missed (OTHER), booked again and done.
+    await form.getByText('Selesai').first().waitFor();
+    expect(await form.getByRole('row').count()).toBe(1 + 3);
+    expect(await form.textContent()).toContain('Dipindah');
+    expect(await form.textContent()).toContain('Tidak terlaksana');
+
+    await tab('Notifikasi').click();
+    const notices = region('Notifikasi');
+    await notices.getByRole('cell', { name: 'ONT_SWAP_COMPLETED' }).first().waitFor();
+    for (const kind of ['BILL_ISSUED', 'ONT_SWAP_SCHEDULED', 'VISIT_BOOKED', 'VISIT_MISSED'])
+      await notices.getByRole('cell', { name: kind }).first().waitFor();
+
+    await tab('Audit').click();
+    const audit = region('Audit trail');
+    await audit.getByRole('cell', { name: 'Catatan tiket' }).waitFor();
+    expect(await audit.textContent()).toContain('ops-rina');
   });
 });
