@@ -1,6 +1,6 @@
 /**
  * The Grafana dashboard (deploy/grafana/selfcare-dashboard.json) plots only metrics that exist:
- * every selfcare_* name it queries is one api/metrics.ts registers, every temporal_* name one the
+ * every selfcare_* name it queries is one the API registers (api/metrics.ts and what it assembles), every temporal_* name one the
  * SDK's exporter serves (README's list), and a panel leads to the traces.
  */
 import fs from 'node:fs';
@@ -10,7 +10,10 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const dashboard = JSON.parse(
   fs.readFileSync(path.join(ROOT, 'deploy/grafana/selfcare-dashboard.json'), 'utf8'),
 );
-const metricsSource = fs.readFileSync(path.join(ROOT, 'api/metrics.ts'), 'utf8');
+/** Where the API's metrics are registered: the requests', the upgrade gauges', the process's. */
+const metricsSource = ['api/metrics.ts', 'services/upgrade-counts.ts', 'platform/telemetry/http-metrics.ts']
+  .map((file) => fs.readFileSync(path.join(ROOT, file), 'utf8'))
+  .join('\n');
 const SDK_METRICS = [
   'temporal_worker_task_slots_available',
   'temporal_workflow_task_schedule_to_start_latency',
