@@ -5,14 +5,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must, type Schemas } from '../api/client';
-import {
-  formatInstant,
-  formatLongDate,
-  formatVisit,
-  VISIT_PENDING_LABELS,
-  type VisitSlot,
-} from '../lib/format';
+import { formatInstant, VISIT_PENDING_LABELS } from '../lib/format';
 import { Card, ErrorNotice, Loading } from '../ui/Page';
+import { SlotChoices } from '../ui/SlotChoices';
 import { useCustomerId } from './queries';
 
 type Upgrade = Schemas['UpgradeView'];
@@ -87,8 +82,6 @@ function Slots({ woNumber, booked }: { woNumber: string; booked: Appointment | n
   if (slots.isPending) return <Loading what="Memuat slot…" />;
   if (slots.isError) return <ErrorNotice error={slots.error} />;
   const free = slots.data.slots.filter((s) => s.free > 0);
-  const byDate = new Map<string, typeof free>();
-  for (const s of free) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const [date, slot] = choice.split('|');
@@ -108,31 +101,13 @@ function Slots({ woNumber, booked }: { woNumber: string; booked: Appointment | n
         <p className="small">
           Jadwal bisa diubah paling lambat {slots.data.moveLeadHours} jam sebelum kunjungan.
         </p>
-        {[...byDate].map(([date, list]) => (
-          <div key={date} className="slot-day">
-            <p className="slot-date">{formatLongDate(date)}</p>
-            <div className="slot-options">
-              {list.map((s) => {
-                const value = `${s.date}|${s.slot}`;
-                const current = booked.date === s.date && booked.slot === s.slot;
-                return (
-                  <label key={value} className={`slot${choice === value ? ' slot-chosen' : ''}`}>
-                    <input
-                      type="radio"
-                      name="slot"
-                      value={value}
-                      checked={choice === value}
-                      disabled={current}
-                      onChange={() => setChoice(value)}
-                      aria-label={`${formatVisit(s.date, s.slot as VisitSlot)}, ${s.free} tempat tersisa`}
-                    />
-                    {s.slot.replace('-', '.00–')}.00{current ? ' (sekarang)' : ''}
-                  </label>
-                );
-              })}
-            </div>
-          </div>
-        ))}
+        <SlotChoices
+          slots={slots.data.slots}
+          booked={booked}
+          choice={choice}
+          onChoose={setChoice}
+          name="slot"
+        />
       </fieldset>
       {move.isError ? <ErrorNotice error={move.error} /> : null}
       {move.isSuccess ? (

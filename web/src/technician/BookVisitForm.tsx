@@ -2,9 +2,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must, type Schemas } from '../api/client';
-import { formatLongDate, formatVisit, type VisitSlot } from '../lib/format';
 import { technicianRefusalInWords } from '../lib/refusals';
 import { Card, ErrorNotice, Loading } from '../ui/Page';
+import { SlotChoices } from '../ui/SlotChoices';
 import { useFreeSlots } from './queries';
 import { useRefreshWorkOrder } from './useRefresh';
 
@@ -48,31 +48,13 @@ export function BookVisitForm({ woNumber, booked }: { woNumber: string; booked: 
         <form onSubmit={submit} className="move-form">
           <fieldset>
             <legend>Slot tersedia (7 hari, area {slots.data.area})</legend>
-            {slotsByDate(slots.data.slots).map(([date, list]) => (
-              <div key={date} className="slot-day">
-                <p className="slot-date">{formatLongDate(date)}</p>
-                <div className="slot-options">
-                  {list.map((s) => {
-                    const value = `${s.date}|${s.slot}`;
-                    const current = booked?.date === s.date && booked.slot === s.slot;
-                    return (
-                      <label key={value} className={`slot${choice === value ? ' slot-chosen' : ''}`}>
-                        <input
-                          type="radio"
-                          name={`slot-${woNumber}`}
-                          value={value}
-                          checked={choice === value}
-                          disabled={current}
-                          onChange={() => setChoice(value)}
-                          aria-label={`${formatVisit(s.date, s.slot as VisitSlot)}, ${s.free} tempat tersisa`}
-                        />
-                        {s.slot.replace('-', '.00–')}.00{current ? ' (sekarang)' : ''}
-                      </label>
-                    );
-                  })}
-                </div>
-              </div>
-            ))}
+            <SlotChoices
+              slots={slots.data.slots}
+              booked={booked}
+              choice={choice}
+              onChoose={setChoice}
+              name={`slot-${woNumber}`}
+            />
           </fieldset>
           {book.isError ? <ErrorNotice error={book.error} inWords={technicianRefusalInWords} /> : null}
           {book.isSuccess &&
@@ -89,13 +71,4 @@ export function BookVisitForm({ woNumber, booked }: { woNumber: string; booked: 
       ) : null}
     </Card>
   );
-}
-
-type Slot = Schemas['AvailableSlots']['slots'][number];
-
-function slotsByDate(slots: Slot[]): Array<[string, Slot[]]> {
-  const byDate = new Map<string, Slot[]>();
-  for (const s of slots.filter((slot) => slot.free > 0))
-    byDate.set(s.date, [...(byDate.get(s.date) ?? []), s]);
-  return [...byDate];
 }
