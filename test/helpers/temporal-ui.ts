@@ -45,6 +45,12 @@ export async function operatorOpensRun(
     await page.getByRole('button', { name: 'Continue to SSO' }).click();
     await page.getByRole('heading', { level: 1, name: UI_SIGN_IN }).waitFor();
     await page.getByRole('button', { name: /Rina Wulandari/ }).click();
+    // Back from the provider, signed in. Under load the UI may have sent the browser to /login twice
+    // before the sign-in (an API call and its session refresh both answered 401), and then returns
+    // to that nested /login: the operator, signed in now, opens the run's link again.
+    const ui = new URL(uiUrl).origin;
+    await page.waitForURL((url) => url.origin === ui && !url.pathname.startsWith('/auth'));
+    if (!new URL(page.url()).pathname.startsWith(runPath)) await page.goto(`${uiUrl}${runPath}`);
     await page.waitForURL((url) => url.pathname.startsWith(runPath));
   } catch (error) {
     throw new Error(`${(error as Error).message}\nthe browser saw:\n${seen.join('\n')}`);
