@@ -85,6 +85,12 @@ describe('UpgradeWorkflow replays recorded histories', () => {
       'v4-upgrade-29600004-book-miss-rebook-swap',
       'v4-upgrade-29600005-book-miss-swap',
       'v4-upgrade-29600006-book-move-miss-rebook-swap',
+      'v5-upgrade-29600001-story',
+      'v5-upgrade-29600002-book-swap',
+      'v5-upgrade-29600003-book-move-swap',
+      'v5-upgrade-29600004-book-miss-rebook-swap',
+      'v5-upgrade-29600005-book-miss-swap',
+      'v5-upgrade-29600006-book-move-miss-rebook-swap',
     ]);
   });
 
@@ -118,15 +124,21 @@ describe('UpgradeWorkflow replays recorded histories', () => {
       'v4-upgrade-29600004-book-miss-rebook-swap',
       'v4-upgrade-29600005-book-miss-swap',
       'v4-upgrade-29600006-book-move-miss-rebook-swap',
+      'v5-upgrade-29600001-story',
+      'v5-upgrade-29600002-book-swap',
+      'v5-upgrade-29600003-book-move-swap',
+      'v5-upgrade-29600004-book-miss-rebook-swap',
+      'v5-upgrade-29600005-book-miss-swap',
+      'v5-upgrade-29600006-book-move-miss-rebook-swap',
     ]);
   });
 
-  it('v4 runs carry the one-visit-story marker; v3 runs (the visit race: bookings and misses left untold) do not', () => {
+  it('v4 and v5 runs carry the one-visit-story marker; v3 runs (the visit race: bookings and misses left untold) do not', () => {
     const story = upgrades
       .filter(({ history }) => patchesOf(history).includes(ONE_VISIT_STORY))
       .map((h) => h.workflowId);
-    expect(story).toEqual(upgrades.map((h) => h.workflowId).filter((id) => id.startsWith('v4-')));
-    expect(story).toHaveLength(6);
+    expect(story).toEqual(upgrades.map((h) => h.workflowId).filter((id) => /^v[45]-/.test(id)));
+    expect(story).toHaveLength(12);
   });
 
   it('replays each of them without a non-determinism error', async () => {
