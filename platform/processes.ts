@@ -6,11 +6,37 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 
 // ---- ports ---------------------------------------------------------------------------------------
 
-/** Ports handed out by this process, never twice. */
-const portsHandedOut = new Set<number>();
+/**
+ * Ports handed out on this machine lately, by any process: a file per port, created exclusively.
+ * A port is checked free and then bound seconds later by whoever asked; in between, another
+ * process (a second Jest worker, or the system a test started, picking its metrics port) must not
+ * be handed the same one. A reservation older than `RESERVATION_MS` has been bound or dropped.
+ */
+const RESERVATIONS = path.join(os.tmpdir(), 'selfcare-port-reservations');
+const RESERVATION_MS = 10 * 60_000;
+
+function reserve(port: number): boolean {
+  fs.mkdirSync(RESERVATIONS, { recursive: true });
+  const file = path.join(RESERVATIONS, String(port));
+  try {
+    fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    try {
+      if (Date.now() - fs.statSync(file).mtimeMs < RESERVATION_MS) return false;
+      fs.rmSync(file, { force: true });
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
 
 /**
  * Free ports below the kernel's ephemeral range. The Temporal dev server picks its internal ports
@@ -29,9 +55,8 @@ export async function freePorts(count: number): Promise<number[]> {
   const ports: number[] = [];
   while (ports.length < count) {
     const port = low + Math.floor(Math.random() * (high - low));
-    if (portsHandedOut.has(port) || !(await canListen(port))) continue;
-    portsHandedOut.add(port);
-    ports.push(port);
+    if (ports.includes(port) || !reserve(port)) continue;
+    if (await canListen(port)) ports.push(port);
   }
   return ports;
 }
