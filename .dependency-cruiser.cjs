@@ -1,6 +1,7 @@
 /**
  * The layers of the code base (docs/architecture.md): a module imports only from its own layer
- * or a lower one. `npm run lint` runs this check (`npm run layers`); `madge` checks circles.
+ * or a lower one, and no module imports itself through others (no circle). `npm run lint` runs
+ * this check (`npm run layers`).
  *
  *   domain  ←  contracts  ←  services  ←  activities  ←  worker
  *                  ↑             ↑                          ↑
@@ -26,6 +27,13 @@ const above = (layer, higher) => ({
 
 module.exports = {
   forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'A circle makes load order matter and hides which module owns what.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
     {
       name: 'product-imports-no-test-or-scripts',
       comment: 'Tests and scripts use the product, never the other way round.',
