@@ -55,15 +55,15 @@ async function scenarioBAwaitingSwap(system: LocalSystem): Promise<string> {
 async function photograph(base: string, workflowId: string): Promise<void> {
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const query = encodeURIComponent('UpgradeStatus="AWAITING_ONT_SWAP"');
     await page.goto(`${base}/namespaces/default/workflows?query=${query}`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(1500);
     await page.screenshot({ path: 'docs/temporal-ui-awaiting-swap.png' });
     // The run's page, reached from the list as an operator reaches it; it renders once its history
-    // is loaded and decoded: wait for a step's summary to be visible, then let it settle.
+    // is loaded and decoded: wait for the SLA timer's summary in the timeline, then let it settle.
     await page.getByRole('link', { name: workflowId }).first().click();
-    await page.getByText('WO Maintenance (ONT swap)').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.getByText(/ONT swap SLA/).first().waitFor({ state: 'visible', timeout: 60_000 });
     await page.waitForTimeout(2000);
     await page.screenshot({ path: 'docs/temporal-ui-run.png', fullPage: false });
   } finally {
