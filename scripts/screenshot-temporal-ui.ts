@@ -63,7 +63,10 @@ async function photograph(base: string, workflowId: string): Promise<void> {
     // The run's page, reached from the list as an operator reaches it; it renders once its history
     // is loaded and decoded: wait for the SLA timer's summary in the timeline, then let it settle.
     await page.getByRole('link', { name: workflowId }).first().click();
-    await page.getByText(/ONT swap SLA/).first().waitFor({ state: 'visible', timeout: 60_000 });
+    await page
+      .getByText(/ONT swap SLA/)
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
     await page.waitForTimeout(2000);
     await page.screenshot({ path: 'docs/temporal-ui-run.png', fullPage: false });
   } finally {
