@@ -6,8 +6,8 @@
 import type { Request, Response } from 'express';
 import type { Principal, Role } from '../platform/auth';
 import { forbidden, unauthorized } from '../platform/auth/bearer';
+import { notFound } from '../platform/http/problem';
 import { signatureRefusal } from '../platform/payment-signature';
-import { notFound } from './problem';
 
 export function principalOf(res: Response): Principal {
   const principal = res.locals.principal as Principal | undefined;

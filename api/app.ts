@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { authenticate } from '../platform/auth';
 import type { AppConfig } from '../platform/config';
+import { HttpProblem, problemHandler, unknownRoute } from '../platform/http/problem';
 import { webApp } from '../platform/http/web-app';
 import { requestContext } from '../platform/telemetry/request-context';
 import { requestLog } from '../platform/telemetry/request-log';
@@ -11,7 +12,6 @@ import type { ApiDependencies } from './dependencies';
 import { routeOf } from './metrics';
 import { mount } from './operation';
 import { OPERATIONS } from './operations';
-import { HttpProblem, problemHandler, unknownRoute } from './problem';
 
 export type { ApiDependencies } from './dependencies';
 

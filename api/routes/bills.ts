@@ -3,11 +3,11 @@ import { Pagination, pageWindow, StatementQuery } from '../../contracts/requests
 import { renderBillingStatement } from '../../documents/statement/render';
 import { statementLinkRefusal } from '../../platform/auth';
 import type { Database } from '../../platform/database';
+import { HttpProblem, notFound } from '../../platform/http/problem';
 import { toBillView } from '../../services/bills';
 import { billPage } from '../../services/customers';
 import { assertMayRead, principalOf } from '../access';
 import { ok, operationsOf } from '../operation';
-import { HttpProblem, notFound } from '../problem';
 
 /** The bill with its lines and customer; 404 unless it exists and the caller may see it. */
 async function requireBill(db: Database, billCode: string, res: Response) {

@@ -9,10 +9,10 @@ import type { z } from 'zod';
 import { DevPayBody, DevSignInBody } from '../../contracts/requests';
 import type { PaymentRecorded } from '../../contracts/views';
 import type { AppConfig } from '../../platform/config';
+import { HttpProblem, notFound } from '../../platform/http/problem';
 import { devCustomers, devSignIn, payInFull } from '../../services/development';
 import { assertMayRead } from '../access';
 import { ok, operationsOf, problem } from '../operation';
-import { HttpProblem, notFound } from '../problem';
 
 const operation = operationsOf('Developer');
 

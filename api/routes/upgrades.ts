@@ -6,6 +6,7 @@ import {
   QuoteBody,
   StartUpgradeBody,
 } from '../../contracts/requests';
+import { notFound } from '../../platform/http/problem';
 import { toQuoteView } from '../../services/bills';
 import { customerUpgrades } from '../../services/customers';
 import { assertEligible, loadUpgradeContext, quoteFor } from '../../services/upgrade-quote';
@@ -13,7 +14,6 @@ import { startUpgrade } from '../../services/upgrade-start';
 import { loadUpgradeView } from '../../services/upgrade-views';
 import { assertMayRead } from '../access';
 import { ok, operationsOf, problem, refusals } from '../operation';
-import { notFound } from '../problem';
 import { upgradeView, upgradeViews } from '../upgrade-view';
 
 const RATE_LIMIT = {
