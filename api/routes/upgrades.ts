@@ -95,21 +95,12 @@ export const UPGRADES = [
     },
     handler: async ({ params: { customerId }, headers, body, res }, { db, temporal, config }) => {
       const { taskQueue } = config.temporal;
-      const { upgradeId, status, created } = await startUpgrade(
+      const accepted = await startUpgrade(
         { db, temporal, taskQueue, ontSwapSla: config.ontSwapSla },
         { customerId, idempotencyKey: headers['Idempotency-Key'] ?? randomUUID(), ...body },
       );
-      res.status(202).location(`/v1/upgrades/${upgradeId}`);
-      return {
-        upgradeId,
-        workflowId: upgradeId,
-        status,
-        created,
-        links: {
-          self: `/v1/upgrades/${upgradeId}`,
-          customerUpgrades: `/v1/customers/${customerId}/upgrades`,
-        },
-      };
+      res.status(202).location(accepted.links.self);
+      return accepted;
     },
   }),
   operation({
