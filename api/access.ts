@@ -8,7 +8,6 @@ import type { Principal, Role } from '../platform/auth';
 import { forbidden, unauthorized } from '../platform/auth/bearer';
 import { notFound } from '../platform/http/problem';
 import { signatureRefusal } from '../platform/payment-signature';
-import type { WorkOrderScope } from '../services/work-order-runs';
 
 export function principalOf(res: Response): Principal {
   const principal = res.locals.principal as Principal | undefined;
@@ -47,15 +46,17 @@ export function assertMayRead(res: Response, customerId: string, what: string): 
   throw notFound(`${what} does not exist`);
 }
 
-/**
- * Whose work orders the caller sees (services/work-order-runs.ts scopes the look-up): a customer
- * their own, a technician their vendor's, an operator every one; any other answers 404.
- */
-export function workOrderScope(res: Response): WorkOrderScope {
+/** A work order's visit: its customer, the vendor's technicians and operators; another customer gets 404. */
+export function assertMaySeeWorkOrder(
+  res: Response,
+  workOrder: { customerId: string; vendor: string | null },
+  woNumber: string,
+): void {
   const principal = principalOf(res);
-  if (principal.role === 'customer') return { customerId: principal.sub };
-  if (principal.role === 'technician') return { vendor: vendorOf(res) };
-  return {};
+  if (principal.role === 'customer' && principal.sub !== workOrder.customerId) {
+    throw notFound(`work order ${woNumber} does not exist`);
+  }
+  if (principal.role === 'technician') assertVendorsWorkOrder(res, workOrder, woNumber);
 }
 
 /** The technician's installer vendor (the token's `vendor` claim); a token without one is refused. */
@@ -63,6 +64,14 @@ export function vendorOf(res: Response): string {
   const { vendor } = principalOf(res);
   if (!vendor) throw forbidden('this technician token names no installer vendor (the vendor claim)');
   return vendor;
+}
+
+/** Another vendor's work order answers 404 to a technician, as if it did not exist. */
+function assertVendorsWorkOrder(res: Response, workOrder: { vendor: string | null }, woNumber: string): void {
+  const vendor = vendorOf(res);
+  if (workOrder.vendor !== null && workOrder.vendor !== vendor) {
+    throw notFound(`work order ${woNumber} does not exist`);
+  }
 }
 
 const LINK_TOKEN = 'a link token used outside the one resource it was issued for';
@@ -109,7 +118,7 @@ export const ACCESS: Record<
       404: 'it does not exist, or belongs to another customer',
     },
   },
-  /** The handler looks the work order up in the caller's `workOrderScope`. */
+  /** The handler finds the work order, then calls assertMaySeeWorkOrder with its customer. */
   'work-order-read': {
     who: 'The customer the work order belongs to (anyone else’s answers 404), its vendor’s technicians (another vendor’s: 404) and operators.',
     answers: {

@@ -6,7 +6,7 @@
 import { type Response, Router } from 'express';
 import type { z } from 'zod';
 import { REFUSALS, type RefusalCode } from '../contracts/refusals';
-import { NoQuery, PATH_PARAMS } from '../contracts/requests';
+import { NoQuery, PATH_PARAMS, pageWindow } from '../contracts/requests';
 import type { RESPONSE_SCHEMAS } from '../contracts/views';
 import { methodNotAllowed, parse, parseEach } from '../platform/http/input';
 import type { ResponseSpec as AnyResponseSpec, ParamSpec } from '../platform/http/openapi';
@@ -108,6 +108,12 @@ export function refusals(...codes: RefusalCode[]): Record<number, ResponseSpec<'
     }),
   );
 }
+
+/** One page of a list: what `read` finds in the page's window, with the page's number and size. */
+export const paged = async <T extends object>(
+  { page, pageSize }: { page: number; pageSize: number },
+  read: (window: { skip: number; take: number }) => Promise<T>,
+) => ({ ...(await read(pageWindow({ page, pageSize }))), page, pageSize });
 
 /** Temporal did not take it: nothing changed (services throw `Unavailable`). */
 export const UNAVAILABLE = problem('Temporal did not take it; nothing changed, try again');

@@ -13,21 +13,18 @@ import {
   CsVisitBody,
   IdempotencyKey,
   Pagination,
-  pageWindow,
 } from '../../contracts/requests';
-import { notFound } from '../../platform/http/problem';
 import { bookVisitFor, cancelUpgradeFor, noteTicketFor, resendNoticeFor } from '../../services/cs-requests';
 import {
   customerNotices,
   customerProfile,
   customerWorkOrders,
   searchCustomers,
-  temporalRunUrl,
 } from '../../services/customer-service';
 import { requireCustomer } from '../../services/customers';
 import { auditTrail } from '../../services/operator-actions';
 import { principalOf } from '../access';
-import { ok, operationsOf, problem, refusals, UNAVAILABLE } from '../operation';
+import { ok, operationsOf, paged, problem, refusals, UNAVAILABLE } from '../operation';
 import { upgradeView } from '../upgrade-view';
 import { BOOKING_REFUSALS } from './visits';
 
@@ -57,11 +54,7 @@ export const CUSTOMER_SERVICE = [
     access: 'operator',
     query: CsSearchQuery,
     responses: { 200: ok('one page of customers', 'CsCustomerSearch') },
-    handler: async ({ query: { q, page, pageSize } }, { db }) => ({
-      ...(await searchCustomers(db, q, pageWindow({ page, pageSize }))),
-      page,
-      pageSize,
-    }),
+    handler: ({ query }, { db }) => paged(query, (w) => searchCustomers(db, query.q, w)),
   }),
   operation({
     operationId: 'getCustomerProfile',
@@ -70,13 +63,9 @@ export const CUSTOMER_SERVICE = [
     description:
       'Who, the package and its history, the ONTs, and where the Temporal Web UI shows their runs.',
     access: 'operator',
-    responses: { 200: ok('the customer', 'CsCustomerProfile'), 404: problem('no such customer') },
-    handler: async ({ params: { customerId } }, { db, config }) => {
-      const profile = await customerProfile(db, customerId, new Date());
-      if (!profile) throw notFound(`customer ${customerId} does not exist`);
-      const runs = temporalRunUrl({ url: config.temporal.uiUrl, namespace: config.temporal.namespace }, '');
-      return { ...profile, temporalRunsUrl: runs };
-    },
+    responses: { 200: ok('the customer', 'CsCustomerProfile'), ...refusals('UNKNOWN_CUSTOMER') },
+    handler: ({ params: { customerId } }, { db, config }) =>
+      customerProfile(db, customerId, { url: config.temporal.uiUrl, namespace: config.temporal.namespace }),
   }),
   operation({
     operationId: 'listCustomerWorkOrders',
@@ -99,9 +88,9 @@ export const CUSTOMER_SERVICE = [
     access: 'operator',
     query: Pagination,
     responses: { 200: ok('one page of notices', 'CsNotices'), 404: problem('no such customer') },
-    handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => {
+    handler: async ({ params: { customerId }, query }, { db }) => {
       await requireCustomer(db, customerId);
-      return { ...(await customerNotices(db, customerId, pageWindow({ page, pageSize }))), page, pageSize };
+      return paged(query, (w) => customerNotices(db, customerId, w));
     },
   }),
   operation({
@@ -113,9 +102,9 @@ export const CUSTOMER_SERVICE = [
     access: 'operator',
     query: Pagination,
     responses: { 200: ok('one page of the audit trail', 'CsAuditTrail'), 404: problem('no such customer') },
-    handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => {
+    handler: async ({ params: { customerId }, query }, { db }) => {
       await requireCustomer(db, customerId);
-      return { ...(await auditTrail(db, customerId, pageWindow({ page, pageSize }))), page, pageSize };
+      return paged(query, (w) => auditTrail(db, customerId, w));
     },
   }),
   operation({

@@ -1,16 +1,15 @@
 /**
  * Development tools the web app uses on a laptop, absent in production (404): the sign-in page's
  * list of seeded customers, a token for one of them (until the identity provider signs people in),
- * the "pay" button, which posts the payment gateway's signed notification to this same API,
- * exactly as `npm run pay` does, and the local email outbox.
+ * and the "pay" button, which posts the payment gateway's signed notification to this same API,
+ * exactly as `npm run pay` does. (The local email outbox: api/routes/notifications.ts.)
  */
 import type { Response } from 'express';
-import { DevPayBody, DevSignInBody, OutboxQuery } from '../../contracts/requests';
+import { DevPayBody, DevSignInBody } from '../../contracts/requests';
 import type { AppConfig } from '../../platform/config';
 import { originOf } from '../../platform/http/listen';
 import { notFound } from '../../platform/http/problem';
 import { devCustomers, devSignIn, payInFull } from '../../services/development';
-import { outbox } from '../../services/inbox';
 import { assertMayRead } from '../access';
 import { ok, operationsOf, problem } from '../operation';
 
@@ -80,22 +79,6 @@ export const DEVELOPER = [
       if (!bill) throw notFound(`bill ${billCode} does not exist`);
       assertMayRead(res, bill.customerId, `bill ${billCode}`);
       return payInFull(db, config.payments.webhookSecret, ownApiUrl(res), billCode, body.method);
-    },
-  }),
-  operation({
-    operationId: 'getDevOutbox',
-    route: 'GET /v1/dev/outbox',
-    summary: 'What the local email transport “sent”',
-    description: 'Newest first. Not served in production (404).',
-    access: 'operator',
-    query: OutboxQuery,
-    responses: {
-      200: ok('the messages', 'Outbox'),
-      404: problem('production: the developer outbox does not exist there'),
-    },
-    handler: async ({ query }, { db, config }) => {
-      refuseInProduction(config, 'the developer outbox');
-      return outbox(db, query);
     },
   }),
 ];

@@ -1,11 +1,15 @@
-/** The customer's in-app inbox and what was pushed to their devices. */
+/**
+ * The customer's in-app inbox, and (outside production) the local email outbox for developers.
+ */
 
-import { DeviceNotificationsQuery, InboxQuery } from '../../contracts/requests';
-import { devicePushes, inbox, markRead } from '../../services/inbox';
+import { DeviceNotificationsQuery, InboxQuery, OutboxQuery } from '../../contracts/requests';
+import { notFound } from '../../platform/http/problem';
+import { devicePushes, inbox, markRead, outbox } from '../../services/inbox';
 import type { ApiDependencies } from '../dependencies';
 import { mount, ok, operationsOf, problem } from '../operation';
 
 const operation = operationsOf('Notifications');
+const developer = operationsOf('Developer');
 
 export const NOTIFICATIONS = [
   operation({
@@ -41,6 +45,22 @@ export const NOTIFICATIONS = [
     query: DeviceNotificationsQuery,
     responses: { 200: ok('the pushes', 'DeviceNotifications') },
     handler: async ({ params: { customerId }, query }, { db }) => devicePushes(db, customerId, query),
+  }),
+  developer({
+    operationId: 'getDevOutbox',
+    route: 'GET /v1/dev/outbox',
+    summary: 'What the local email transport “sent”',
+    description: 'Newest first. Not served in production (404).',
+    access: 'operator',
+    query: OutboxQuery,
+    responses: {
+      200: ok('the messages', 'Outbox'),
+      404: problem('production: the developer outbox does not exist there'),
+    },
+    handler: async ({ query }, { db, config }) => {
+      if (config.env === 'production') throw notFound('the developer outbox is not available in production');
+      return outbox(db, query);
+    },
   }),
 ];
 

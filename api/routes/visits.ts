@@ -10,7 +10,7 @@ import { jakartaDateOf } from '../../domain/calendar';
 import { availableSlots } from '../../services/appointments';
 import { bookVisit, reportMissedVisit } from '../../services/visit-requests';
 import { maintenanceWorkOrder } from '../../services/work-order-runs';
-import { vendorOf, workOrderScope } from '../access';
+import { assertMaySeeWorkOrder, vendorOf } from '../access';
 import { ok, operationsOf, refusals, UNAVAILABLE } from '../operation';
 
 const operation = operationsOf('Visits');
@@ -43,7 +43,13 @@ export const VISITS = [
       ...refusals('UNKNOWN_WORK_ORDER', 'NOT_MAINTENANCE'),
     },
     handler: async ({ params: { woNumber }, query, res }, { db, config }) => {
-      const workOrder = await maintenanceWorkOrder(db, woNumber, workOrderScope(res));
+      const found = await db.workOrder.findUnique({
+        where: { woNumber },
+        select: { customerId: true, vendor: true },
+      });
+      // Another customer's (or vendor's) work order answers 404 before anything else is said of it.
+      if (found) assertMaySeeWorkOrder(res, found, woNumber);
+      const workOrder = await maintenanceWorkOrder(db, woNumber);
       const now = new Date();
       const { area, slots } = await availableSlots(
         db,

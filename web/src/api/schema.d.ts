@@ -645,6 +645,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dev/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the local email transport “sent”
+         * @description Newest first. Not served in production (404).
+         *
+         *     **Who:** Operators only (ops and read).
+         */
+        get: operations["getDevOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ops/upgrades": {
         parameters: {
             query?: never;
@@ -969,28 +991,6 @@ export interface paths {
          *     **Who:** The customer it belongs to (anyone else’s answers 404) or an operator. Technicians: 403.
          */
         post: operations["payBillInDevelopment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/dev/outbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What the local email transport “sent”
-         * @description Newest first. Not served in production (404).
-         *
-         *     **Who:** Operators only (ops and read).
-         */
-        get: operations["getDevOutbox"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4091,6 +4091,67 @@ export interface operations {
             };
         };
     };
+    getDevOutbox: {
+        parameters: {
+            query?: {
+                customerId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outbox"];
+                };
+            };
+            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
+            401: {
+                headers: {
+                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description not an operator; a link token used outside the one resource it was issued for */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description production: the developer outbox does not exist there */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAllUpgrades: {
         parameters: {
             query?: {
@@ -4366,7 +4427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such customer */
+            /** @description no such customer (UNKNOWN_CUSTOMER) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5246,67 +5307,6 @@ export interface operations {
             };
             /** @description recorded, but the receipt could not be queued: pay again */
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getDevOutbox: {
-        parameters: {
-            query?: {
-                customerId?: string;
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the messages */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Outbox"];
-                };
-            };
-            /** @description invalid input: every wrong parameter or field is listed in `errors`; unknown ones too */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description no bearer token, a malformed Authorization header, or a token invalid, expired, of an untrusted issuer or key, or for another audience */
-            401: {
-                headers: {
-                    /** @description Bearer realm="oxygen-selfcare", with error="invalid_token" and error_description when a token came (RFC 6750) */
-                    "WWW-Authenticate": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description not an operator; a link token used outside the one resource it was issued for */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description production: the developer outbox does not exist there */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
