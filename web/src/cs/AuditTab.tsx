@@ -19,23 +19,20 @@ export function AuditTab() {
   return (
     <section aria-label="Audit trail">
       <h2>Audit trail</h2>
-      {trail.data.entries.length === 0 ? (
-        <p>Belum ada tindakan customer service untuk pelanggan ini.</p>
-      ) : (
-        <CsTable
-          columns={['Waktu', 'Petugas', 'Tindakan', 'Objek', 'Alasan', 'Hasil']}
-          items={trail.data.entries}
-          rowKey={(e) => e.id}
-          cells={(e) => [
-            formatCrmInstant(e.at),
-            e.operator,
-            ACTION_WORDS[e.action],
-            e.subject,
-            e.reason,
-            e.outcome,
-          ]}
-        />
-      )}
+      <CsTable
+        empty="Belum ada tindakan customer service untuk pelanggan ini."
+        columns={['Waktu', 'Petugas', 'Tindakan', 'Objek', 'Alasan', 'Hasil']}
+        items={trail.data.entries}
+        rowKey={(e) => e.id}
+        cells={(e) => [
+          formatCrmInstant(e.at),
+          e.operator,
+          ACTION_WORDS[e.action],
+          e.subject,
+          e.reason,
+          e.outcome,
+        ]}
+      />
     </section>
   );
 }

@@ -18,41 +18,38 @@ export function BillingTab() {
   return (
     <section aria-label="Tagihan Customer">
       <h2>Tagihan Customer</h2>
-      {bills.data.bills.length === 0 ? (
-        <p>Belum ada tagihan.</p>
-      ) : (
-        <CsTable
-          columns={[
-            'Bill Code',
-            'Period',
-            'Billing Date',
-            'Package',
-            'Bill Cycle',
-            'Due Date',
-            'Total Billing',
-            'Payment Status',
-            'Payment Amount',
-            'Statement',
-          ]}
-          items={bills.data.bills}
-          rowKey={(bill) => bill.billCode}
-          current={(bill) => bill.billCode === billCode}
-          cells={(bill) => [
-            bill.billCode,
-            bill.period,
-            formatBillingAppDate(bill.billingDate),
-            bill.packageName,
-            bill.billCycle,
-            formatBillingAppDate(bill.dueDate),
-            formatRupiah(bill.totalIdr),
-            bill.status,
-            formatRupiah(bill.paidAmountIdr),
-            <Link key="statement" to={`/cs/customers/${customerId}/billing/${bill.billCode}`}>
-              Statement<span className="visually-hidden"> {bill.billCode}</span>
-            </Link>,
-          ]}
-        />
-      )}
+      <CsTable
+        empty="Belum ada tagihan."
+        columns={[
+          'Bill Code',
+          'Period',
+          'Billing Date',
+          'Package',
+          'Bill Cycle',
+          'Due Date',
+          'Total Billing',
+          'Payment Status',
+          'Payment Amount',
+          'Statement',
+        ]}
+        items={bills.data.bills}
+        rowKey={(bill) => bill.billCode}
+        current={(bill) => bill.billCode === billCode}
+        cells={(bill) => [
+          bill.billCode,
+          bill.period,
+          formatBillingAppDate(bill.billingDate),
+          bill.packageName,
+          bill.billCycle,
+          formatBillingAppDate(bill.dueDate),
+          formatRupiah(bill.totalIdr),
+          bill.status,
+          formatRupiah(bill.paidAmountIdr),
+          <Link key="statement" to={`/cs/customers/${customerId}/billing/${bill.billCode}`}>
+            Statement<span className="visually-hidden"> {bill.billCode}</span>
+          </Link>,
+        ]}
+      />
       {billCode ? <Statement billCode={billCode} /> : null}
     </section>
   );
@@ -90,23 +87,20 @@ export function PaymentTab() {
   return (
     <section aria-label="Payment">
       <h2>Payment</h2>
-      {payments.data.payments.length === 0 ? (
-        <p>Belum ada pembayaran.</p>
-      ) : (
-        <CsTable
-          columns={['Tanggal', 'Bill Code', 'Keterangan', 'Metode', 'Referensi', 'Jumlah']}
-          items={payments.data.payments}
-          rowKey={(p) => p.id}
-          cells={(p) => [
-            formatCrmInstant(p.paidAt),
-            p.billCode ?? '—',
-            p.description,
-            p.method,
-            p.reference,
-            formatRupiah(p.amountIdr),
-          ]}
-        />
-      )}
+      <CsTable
+        empty="Belum ada pembayaran."
+        columns={['Tanggal', 'Bill Code', 'Keterangan', 'Metode', 'Referensi', 'Jumlah']}
+        items={payments.data.payments}
+        rowKey={(p) => p.id}
+        cells={(p) => [
+          formatCrmInstant(p.paidAt),
+          p.billCode ?? '—',
+          p.description,
+          p.method,
+          p.reference,
+          formatRupiah(p.amountIdr),
+        ]}
+      />
     </section>
   );
 }

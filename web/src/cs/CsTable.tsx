@@ -12,8 +12,11 @@ export function CsTable<T>(props: {
   row?: (item: T) => ReactNode;
   /** The item the page is about (`aria-current`). */
   current?: (item: T) => boolean;
+  /** What is said instead of the table when there is no item. */
+  empty?: string;
 }) {
-  const { columns, items, rowKey, cells, row, current } = props;
+  const { columns, items, rowKey, cells, row, current, empty } = props;
+  if (empty !== undefined && items.length === 0) return <p>{empty}</p>;
   return (
     <table className="cs-table">
       <thead>

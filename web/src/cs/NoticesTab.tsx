@@ -17,16 +17,13 @@ export function NoticesTab() {
   return (
     <section aria-label="Notifikasi">
       <h2>Notifikasi</h2>
-      {notices.data.notices.length === 0 ? (
-        <p>Belum ada notifikasi.</p>
-      ) : (
-        <CsTable
-          columns={['Dibuat', 'Jenis', 'Kanal', 'Judul', 'Status', 'Keterangan']}
-          items={notices.data.notices}
-          rowKey={(n) => n.id}
-          row={(n) => <NoticeRow notice={n} />}
-        />
-      )}
+      <CsTable
+        empty="Belum ada notifikasi."
+        columns={['Dibuat', 'Jenis', 'Kanal', 'Judul', 'Status', 'Keterangan']}
+        items={notices.data.notices}
+        rowKey={(n) => n.id}
+        row={(n) => <NoticeRow notice={n} />}
+      />
     </section>
   );
 }

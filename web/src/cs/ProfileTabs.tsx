@@ -33,22 +33,19 @@ export function PackageTab() {
         <p>Pelanggan belum memiliki langganan.</p>
       )}
       <h3>History</h3>
-      {packageHistory.length === 0 ? (
-        <p>Belum ada perubahan paket.</p>
-      ) : (
-        <CsTable
-          columns={['Tanggal', 'Dari', 'Ke', 'Periode baru', 'Upgrade']}
-          items={packageHistory}
-          rowKey={(change) => change.changedAt + change.toPackageCode}
-          cells={(change) => [
-            formatCrmInstant(change.changedAt),
-            change.fromPackageName,
-            change.toPackageName,
-            `${formatBillingAppDate(change.period.start)} s/d ${formatBillingAppDate(change.period.end)}`,
-            change.upgradeId ?? '—',
-          ]}
-        />
-      )}
+      <CsTable
+        empty="Belum ada perubahan paket."
+        columns={['Tanggal', 'Dari', 'Ke', 'Periode baru', 'Upgrade']}
+        items={packageHistory}
+        rowKey={(change) => change.changedAt + change.toPackageCode}
+        cells={(change) => [
+          formatCrmInstant(change.changedAt),
+          change.fromPackageName,
+          change.toPackageName,
+          `${formatBillingAppDate(change.period.start)} s/d ${formatBillingAppDate(change.period.end)}`,
+          change.upgradeId ?? '—',
+        ]}
+      />
     </section>
   );
 }

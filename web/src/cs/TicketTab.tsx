@@ -14,24 +14,21 @@ export function TicketTab() {
   return (
     <section aria-label="Ticket">
       <h2>Customer Ticket</h2>
-      {tickets.data.tickets.length === 0 ? (
-        <p>Belum ada tiket.</p>
-      ) : (
-        <CsTable
-          columns={['Ticket No', 'Title', 'Description', 'Status', 'Created', 'Closed', 'Noted']}
-          items={tickets.data.tickets}
-          rowKey={(t) => t.ticketNo}
-          cells={(t) => [
-            t.ticketNo,
-            t.title,
-            t.description,
-            t.status,
-            formatCrmInstant(t.createdAt),
-            t.closedAt ? formatCrmInstant(t.closedAt) : '',
-            <TicketNotes key="notes" ticket={t} />,
-          ]}
-        />
-      )}
+      <CsTable
+        empty="Belum ada tiket."
+        columns={['Ticket No', 'Title', 'Description', 'Status', 'Created', 'Closed', 'Noted']}
+        items={tickets.data.tickets}
+        rowKey={(t) => t.ticketNo}
+        cells={(t) => [
+          t.ticketNo,
+          t.title,
+          t.description,
+          t.status,
+          formatCrmInstant(t.createdAt),
+          t.closedAt ? formatCrmInstant(t.closedAt) : '',
+          <TicketNotes key="notes" ticket={t} />,
+        ]}
+      />
     </section>
   );
 }

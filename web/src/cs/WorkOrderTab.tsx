@@ -91,25 +91,22 @@ function MaintenanceForm({ wo, phone, email }: { wo: WorkOrder; phone?: string; 
         />
       </div>
       <h4>Riwayat jadwal kunjungan</h4>
-      {wo.appointmentHistory.length === 0 ? (
-        <p>Belum ada kunjungan yang dijadwalkan.</p>
-      ) : (
-        <CsTable
-          columns={['Jadwal', 'Status', 'Oleh', 'Dibuat', 'Keterangan']}
-          items={wo.appointmentHistory}
-          rowKey={(a) => a.bookedAt + a.slot}
-          cells={(a) => [
-            a.label,
-            VISIT_STATUS[a.status],
-            BOOKED_BY[a.bookedBy],
-            formatCrmInstant(a.bookedAt),
-            <>
-              {a.pendingCategory ? VISIT_PENDING_LABELS[a.pendingCategory] : ''}
-              {a.remark ? ` — ${a.remark}` : ''}
-            </>,
-          ]}
-        />
-      )}
+      <CsTable
+        empty="Belum ada kunjungan yang dijadwalkan."
+        columns={['Jadwal', 'Status', 'Oleh', 'Dibuat', 'Keterangan']}
+        items={wo.appointmentHistory}
+        rowKey={(a) => a.bookedAt + a.slot}
+        cells={(a) => [
+          a.label,
+          VISIT_STATUS[a.status],
+          BOOKED_BY[a.bookedBy],
+          formatCrmInstant(a.bookedAt),
+          <>
+            {a.pendingCategory ? VISIT_PENDING_LABELS[a.pendingCategory] : ''}
+            {a.remark ? ` — ${a.remark}` : ''}
+          </>,
+        ]}
+      />
       {wo.status === 'Replacing' ? <BookVisit wo={wo} /> : null}
     </section>
   );
