@@ -6,8 +6,8 @@
 import type { Request, Response } from 'express';
 import type { Principal, Role } from '../platform/auth';
 import { forbidden, unauthorized } from '../platform/auth/bearer';
+import { notFound } from '../platform/http/problem';
 import { signatureRefusal } from '../platform/payment-signature';
-import { notFound } from './problem';
 
 export function principalOf(res: Response): Principal {
   const principal = res.locals.principal as Principal | undefined;
@@ -67,11 +67,7 @@ export function vendorOf(res: Response): string {
 }
 
 /** Another vendor's work order answers 404 to a technician, as if it did not exist. */
-export function assertVendorsWorkOrder(
-  res: Response,
-  workOrder: { vendor: string | null },
-  woNumber: string,
-): void {
+function assertVendorsWorkOrder(res: Response, workOrder: { vendor: string | null }, woNumber: string): void {
   const vendor = vendorOf(res);
   if (workOrder.vendor !== null && workOrder.vendor !== vendor) {
     throw notFound(`work order ${woNumber} does not exist`);

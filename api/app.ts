@@ -3,7 +3,8 @@ import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { authenticate } from '../platform/auth';
 import type { AppConfig } from '../platform/config';
-import { webApp } from '../platform/http/web-app';
+import { HttpProblem, problemHandler, unknownRoute } from '../platform/http/problem';
+import { webApp, webAppCsp } from '../platform/http/web-app';
 import { requestContext } from '../platform/telemetry/request-context';
 import { requestLog } from '../platform/telemetry/request-log';
 import { principalOf } from './access';
@@ -11,7 +12,6 @@ import type { ApiDependencies } from './dependencies';
 import { routeOf } from './metrics';
 import { mount } from './operation';
 import { OPERATIONS } from './operations';
-import { HttpProblem, problemHandler, unknownRoute } from './problem';
 
 export type { ApiDependencies } from './dependencies';
 
@@ -21,7 +21,9 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
   if (deps.metrics) app.use(deps.metrics.track);
-  app.use(helmet({ contentSecurityPolicy: { directives: cspDirectives(deps.config) } }));
+  app.use(
+    helmet({ contentSecurityPolicy: { directives: webAppCsp(deps.config.auth.webClient?.authority) } }),
+  );
   app.use(requestContext(routeOf));
   app.use(requestLog(deps.logger));
   // The raw body is kept for the payment gateway's signature (api/access.ts).
@@ -55,19 +57,6 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(unknownRoute);
   app.use(problemHandler((error) => deps.logger.error({ err: error }, 'request failed')));
   return app;
-}
-
-/**
- * Helmet's defaults, and the web app's sign-in: its OpenID client fetches the provider's discovery
- * document and token endpoint from the page (connect-src). Going there and back is navigation,
- * which CSP does not restrict; the app posts no form to it (form-action stays 'self').
- */
-export function cspDirectives(config: AppConfig): Record<string, string[]> {
-  const authority = config.auth.webClient?.authority;
-  return {
-    'style-src': ["'self'", "'unsafe-inline'"],
-    'connect-src': ["'self'", ...(authority ? [new URL(authority).origin] : [])],
-  };
 }
 
 /** Upgrade submissions per customer: a handful a minute is plenty for a person; more is a loop. */

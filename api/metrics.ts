@@ -6,23 +6,15 @@
  */
 import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
-import { createHttpMetrics } from '../platform/telemetry/http-metrics';
+import { createHttpMetrics, routeTemplates } from '../platform/telemetry/http-metrics';
 import { upgradeMetrics } from '../services/upgrade-counts';
 import type { ApiMetrics } from './dependencies';
 import { OPERATIONS } from './operations';
 
 export type { ApiMetrics };
 
-/** The route templates of the operations, as Express mounts them (`/v1/upgrades/:upgradeId`). */
-const ROUTES = [...new Set(OPERATIONS.map((op) => op.path))].map((path) => ({
-  template: path.replace(/\{(\w+)\}/g, ':$1'),
-  pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}/?$`, 'i'),
-}));
-
-/** The template a path matches, or `unmatched`: a raw path never becomes a label. */
-export function routeOf(path: string): string {
-  return ROUTES.find((route) => route.pattern.test(path))?.template ?? 'unmatched';
-}
+/** The route template of a path, among the operations' (`/v1/upgrades/:upgradeId`), or `unmatched`. */
+export const routeOf = routeTemplates(OPERATIONS.map((op) => op.path));
 
 export function createApiMetrics(db: Database, logger: Logger): ApiMetrics {
   return createHttpMetrics({ prefix: 'selfcare_api_', routeOf, extra: upgradeMetrics(db), logger });

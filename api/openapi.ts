@@ -1,44 +1,23 @@
 /**
- * The OpenAPI 3.1 document the operations make (the registry: api/operations.ts): inputs from the schemas
- * the routes validate with (api/schemas.ts), outputs from the response schemas of
- * api/contract/views.ts, the answers of access and validation added by kind. Nothing in it is
- * written by hand twice; /openapi.json and /docs serve it.
+ * The OpenAPI 3.1 document the operations make (the registry: api/operations.ts): inputs from the
+ * schemas the routes validate with (contracts/requests.ts), outputs from the response schemas of
+ * contracts/views.ts, the answers of access and validation added by kind (the generic part:
+ * platform/http/openapi.ts). Nothing in it is written by hand twice; /openapi.json and /docs serve it.
  */
-import { z } from 'zod';
+import { FieldError, Problem } from '../contracts/problem';
 import { RESPONSE_SCHEMAS } from '../contracts/views';
+import {
+  components,
+  type OpenApiDocument,
+  type OpenApiOperation,
+  parameter,
+  queryParameters,
+  REF,
+  type ResponseSpec,
+  response,
+} from '../platform/http/openapi';
 import { ACCESS } from './access';
-import { type Operation, type ParamSpec, problem, queryOf, type ResponseSpec } from './operation';
-import { FieldError, Problem } from './problem';
-
-export type JsonSchema = Record<string, unknown>;
-export type OpenApiDocument = {
-  openapi: '3.1.0';
-  info: Record<string, unknown>;
-  tags: { name: string; description: string }[];
-  paths: Record<string, Record<string, OpenApiOperation>>;
-  components: {
-    schemas: Record<string, JsonSchema>;
-    securitySchemes: Record<string, Record<string, unknown>>;
-  };
-};
-export type OpenApiOperation = {
-  operationId: string;
-  tags: string[];
-  summary: string;
-  description: string;
-  security: Record<string, string[]>[];
-  parameters?: Record<string, unknown>[];
-  requestBody?: Record<string, unknown>;
-  responses: Record<string, OpenApiResponse>;
-};
-export type OpenApiResponse = {
-  description: string;
-  headers?: Record<string, unknown>;
-  content?: Record<string, { schema: JsonSchema }>;
-  links?: Record<string, unknown>;
-};
-
-const REF = (name: string) => `#/components/schemas/${name}`;
+import { type Operation, problem, queryOf } from './operation';
 
 const TAGS = [
   { name: 'System', description: 'Health and this contract. Public.' },
@@ -61,69 +40,6 @@ const TAGS = [
   },
   { name: 'Developer', description: 'Local tools, absent in production.' },
 ];
-
-/** A zod schema as JSON Schema 2020-12 (the dialect of OpenAPI 3.1), without its `$schema`. */
-function jsonSchemaOf(schema: z.ZodType): JsonSchema {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
-  return rest;
-}
-
-/** Named schemas as components, referring to each other by `#/components/schemas/<name>`. */
-function components(named: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonSchema> {
-  const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { io, uri: REF }) as { schemas: Record<string, JsonSchema> };
-  return Object.fromEntries(
-    Object.entries(schemas).map(([id, { $schema: _s, $id: _i, ...rest }]) => [id, rest]),
-  );
-}
-
-function parameter(name: string, where: 'path' | 'header', spec: ParamSpec) {
-  const { description, ...schema } = jsonSchemaOf(spec.schema);
-  return {
-    name,
-    in: where,
-    required: where === 'path',
-    description: [spec.description, description].filter(Boolean).join(' — ') || undefined,
-    schema,
-    ...(spec.example !== undefined ? { example: spec.example } : {}),
-  };
-}
-
-/** The query object schema of a route, one parameter per property (the schema refuses others). */
-function queryParameters(op: Operation, skip: string[]) {
-  const query = queryOf(op);
-  if (!query) return [];
-  const schema = jsonSchemaOf(query) as { properties?: Record<string, JsonSchema>; required?: string[] };
-  return Object.entries(schema.properties ?? {})
-    .filter(([name]) => !skip.includes(name))
-    .map(([name, { description, ...rest }]) => ({
-      name,
-      in: 'query',
-      required: schema.required?.includes(name) ?? false,
-      ...(description ? { description } : {}),
-      schema: rest,
-    }));
-}
-
-function response(spec: ResponseSpec): OpenApiResponse {
-  const content: Record<string, { schema: JsonSchema }> =
-    spec.body === 'html'
-      ? { 'text/html': { schema: { type: 'string' } } }
-      : spec.body === 'Problem'
-        ? { 'application/problem+json': { schema: { $ref: REF('Problem') } } }
-        : { 'application/json': { schema: { $ref: REF(spec.body) } } };
-  const headers = Object.entries(spec.headers ?? {}).map(([name, h]) => [
-    name,
-    { description: h.description, required: h.required ?? false, schema: { type: 'string' } },
-  ]);
-  return {
-    description: spec.description,
-    ...(spec.headers ? { headers: Object.fromEntries(headers) } : {}),
-    content,
-    ...(spec.links ? { links: spec.links } : {}),
-  };
-}
 
 const INVALID = problem(
   'invalid input: every wrong parameter or field is listed in `errors`; unknown ones too',
@@ -172,7 +88,7 @@ function operation(op: Operation): OpenApiOperation {
   const linkToken = op.operationId === 'getBillStatement';
   const parameters = [
     ...Object.entries(op.params ?? {}).map(([name, spec]) => parameter(name, 'path', spec)),
-    ...queryParameters(op, linkToken ? ['access_token'] : []),
+    ...queryParameters(queryOf(op), linkToken ? ['access_token'] : []),
     ...Object.entries(op.headers ?? {}).map(([name, spec]) => parameter(name, 'header', spec)),
   ];
   return {

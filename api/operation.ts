@@ -3,31 +3,22 @@
  * turns declarations into Express routes (access checked, then every input validated, before the
  * handler runs); api/openapi.ts turns the same declarations into the OpenAPI document.
  */
-import { type RequestHandler, type Response, Router } from 'express';
+import { type Response, Router } from 'express';
 import type { z } from 'zod';
 import { REFUSALS, type RefusalCode } from '../contracts/refusals';
-import { NoQuery, PATH_PARAMS } from '../contracts/requests';
+import { NoQuery, PATH_PARAMS, pageWindow } from '../contracts/requests';
 import type { RESPONSE_SCHEMAS } from '../contracts/views';
+import { methodNotAllowed, parse, parseEach } from '../platform/http/input';
+import type { ResponseSpec as AnyResponseSpec, ParamSpec } from '../platform/http/openapi';
+import { answerOf } from '../platform/http/problem';
 import { ACCESS, type Access } from './access';
 import type { ApiDependencies } from './dependencies';
-import { answerOf, badRequest, HttpProblem } from './problem';
 
 type Views = typeof RESPONSE_SCHEMAS;
 export type BodyName = keyof Views | 'Problem' | 'html';
 
-export interface ParamSpec<S extends z.ZodType = z.ZodType> {
-  schema: S;
-  description: string;
-  example?: string;
-}
-
-export interface ResponseSpec<N extends BodyName = BodyName> {
-  description: string;
-  body: N;
-  headers?: Record<string, { description: string; required?: boolean }>;
-  /** OpenAPI links, for stateful testing: target operationId and its parameters. */
-  links?: Record<string, { operationId: string; parameters: Record<string, string>; description: string }>;
-}
+/** A response whose body is one of the API's views (contracts/views.ts), `Problem` or `html`. */
+export type ResponseSpec<N extends BodyName = BodyName> = AnyResponseSpec<N>;
 
 type Route = `${'GET' | 'POST' | 'PUT'} /${string}`;
 type Params = Record<string, ParamSpec>;
@@ -118,43 +109,23 @@ export function refusals(...codes: RefusalCode[]): Record<number, ResponseSpec<'
   );
 }
 
+/** One page of a list: what `read` finds in the page's window, with the page's number and size. */
+export const paged = async <T extends object>(
+  { page, pageSize }: { page: number; pageSize: number },
+  read: (window: { skip: number; take: number }) => Promise<T>,
+) => ({ ...(await read(pageWindow({ page, pageSize }))), page, pageSize });
+
 /** Temporal did not take it: nothing changed (services throw `Unavailable`). */
 export const UNAVAILABLE = problem('Temporal did not take it; nothing changed, try again');
 
 /** What an operation validates its query with: its own schema, else none allowed (public routes: none). */
 export const queryOf = (op: Operation) => op.query ?? (op.access === 'public' ? undefined : NoQuery);
 
-/** Parses input with a schema, or answers 400 naming every field that is wrong. */
-function parse<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => ({
-    field: issue.path.join('.') || what,
-    message: issue.message,
-  }));
-  throw badRequest(`invalid ${what}: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, {
-    errors,
-  });
-}
-
-/** Each present value parsed with its spec's schema; an absent (optional) header is left out. */
-const parseEach = (
-  specs: Params | undefined,
-  read: (name: string) => unknown,
-  what: (name: string) => string,
-) =>
-  Object.fromEntries(
-    Object.entries(specs ?? {}).flatMap(([name, spec]) => {
-      const value = read(name);
-      return value === undefined ? [] : [[name, parse(spec.schema, value, what(name))]];
-    }),
-  );
-
 /**
  * A router serving the operations (paths under `prefix` are mounted relative to it). Each route
  * checks access, then validates path parameters, headers, query and body — in that order, the
  * first invalid one answers 400 — then runs the handler, whose `Refused` is answered by its code
- * (api/problem.ts). A known path under another method answers 405 with `Allow`; OPTIONS is left
+ * (platform/http/problem.ts). A known path under another method answers 405 with `Allow`; OPTIONS is left
  * to Express.
  */
 export function mount(operations: Operation[], deps: ApiDependencies, prefix = ''): Router {
@@ -188,14 +159,4 @@ export function mount(operations: Operation[], deps: ApiDependencies, prefix = '
   }
   for (const [path, allowed] of methods) router.use(path, methodNotAllowed(allowed));
   return router;
-}
-
-function methodNotAllowed(allowed: string[]): RequestHandler {
-  return (req, res, next) => {
-    // Longer paths under this one, and OPTIONS (Express answers it with `Allow`), go on.
-    if (req.path !== '/' || req.method === 'OPTIONS') return next();
-    res.set('Allow', allowed.join(', '));
-    const path = req.originalUrl.split('?')[0];
-    next(new HttpProblem(405, 'Method Not Allowed', `${path} answers ${allowed.join(', ')}`));
-  };
 }

@@ -3,7 +3,8 @@
  * document's own two (/openapi.json, /docs). app.ts mounts them, api/openapi.ts documents them.
  */
 import { renderDocsPage } from '../documents/api-reference';
-import { buildOpenApiDocument, type OpenApiDocument } from './openapi';
+import type { OpenApiDocument } from '../platform/http/openapi';
+import { buildOpenApiDocument } from './openapi';
 import { type Operation, ok, operationsOf } from './operation';
 import { BILLS } from './routes/bills';
 import { CATALOG } from './routes/catalog';

@@ -1,7 +1,7 @@
 /**
  * Every refusal of the system, in one table: its code (the problem's `reason`), its HTTP status,
  * what it means (the OpenAPI document's words) and the sentence a customer reads, in Bahasa
- * Indonesia. The API answers a thrown `Refused` from this table (api/problem.ts), the document's
+ * Indonesia. The API answers a thrown `Refused` from this table (platform/http/problem.ts), the document's
  * `reason` enum and the routes' answer descriptions come from it (api/operation.ts `refusals`),
  * the web app says its `words` (web/src/lib/refusals.ts), and the workflow refuses a visit
  * booking with an ApplicationFailure whose type is one of these codes.
@@ -27,9 +27,11 @@ export const REFUSALS = {
   },
   UNKNOWN_NOTICE: {
     status: 404,
-    means: 'the notice is not in this customer’s inbox',
+    means: 'no such notice (for a customer: not in their inbox)',
     words: 'Pemberitahuan tidak ditemukan.',
   },
+  UNKNOWN_UPGRADE: { status: 404, means: 'no such upgrade', words: 'Upgrade tidak ditemukan.' },
+  UNKNOWN_TICKET: { status: 404, means: 'no such ticket', words: 'Tiket tidak ditemukan.' },
   UNKNOWN_PACKAGE: {
     status: 422,
     means: 'the target package is not in the catalog',
@@ -48,7 +50,7 @@ export const REFUSALS = {
   },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
-    means: 'the Idempotency-Key was used for another target',
+    means: 'the Idempotency-Key was used for another target (package, action or subject)',
     words: 'Konfirmasi ini sudah dipakai untuk paket lain. Muat ulang halaman lalu coba lagi.',
   },
   UPGRADE_IN_PROGRESS: {
@@ -156,7 +158,7 @@ export function isRefusalCode(value: unknown): value is RefusalCode {
 
 /**
  * A refusal, thrown where it is decided (services, the workflow's answer read by services) and
- * answered by the API as a problem with this code as its `reason` (api/problem.ts).
+ * answered by the API as a problem with this code as its `reason` (platform/http/problem.ts).
  */
 export class Refused<C extends RefusalCode = RefusalCode> extends Error {
   constructor(

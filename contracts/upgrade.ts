@@ -4,6 +4,7 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { VisitPendingCategory } from '../domain/visits';
+import { PACKAGE_STEPS, UPGRADE_STEPS } from './steps';
 
 export const UPGRADE_WORKFLOW_TYPE = 'UpgradeWorkflow';
 
@@ -56,30 +57,8 @@ export interface UpgradePlan {
   currentPeriodStart: string;
 }
 
-/** The steps a run goes through, in the deck's order; the view lists those that happened. */
-export const UPGRADE_STEPS = [
-  'REQUEST_ACCEPTED',
-  'BILL_ISSUED',
-  'UPGRADE_TICKET_CLOSED',
-  'UPGRADE_WORK_ORDER_CREATED',
-  'PACKAGE_SWITCHED',
-  'CUSTOMER_NOTIFIED',
-  'ONT_SWAP_SCHEDULED',
-  'ONT_SWAP_NOTICE_SENT',
-  'ONT_VISIT_BOOKED',
-  'ONT_VISIT_REMINDED',
-  'ONT_VISIT_MISSED',
-  'ONT_SWAP_ESCALATED',
-  'ONT_REPLACED',
-  'ONT_SWAP_CLOSED',
-  'ONT_SWAP_COMPLETED_NOTICE_SENT',
-  'BILL_VOIDED',
-  'ONT_VISIT_CANCELLED',
-  'COMPLETED',
-  'FAILED',
-  'CANCELLED',
-  'TERMINATED',
-] as const;
+export { PACKAGE_STEPS, UPGRADE_STEPS };
+
 export type UpgradeStepName = (typeof UPGRADE_STEPS)[number];
 
 export interface UpgradeStep {
@@ -101,14 +80,11 @@ export const NON_RETRYABLE_TYPES = [
 ] as const;
 
 /**
- * What the run itself knows, as its `progress` query and its result answer: the steps it took,
- * where it stands and the numbers it was given. The API's view is derived from the rows instead
- * (services/upgrade-views.ts); this is for operators and tests looking at the run.
+ * What both tellings of an upgrade's progress say: the run's `UpgradeProgress` and the rows'
+ * record (services/upgrade-views.ts), `Swap` being what each adds to the ONT swap's wait.
  */
-export interface UpgradeProgress {
+export interface ProgressFacts<Swap> {
   status: UpgradeStatus;
-  /** Every step as it happened, repeated steps (a second booking) included. */
-  steps: UpgradeStep[];
   billCode: string | null;
   upgradeTicketNo: string | null;
   upgradeWorkOrderNo: string | null;
@@ -118,14 +94,28 @@ export interface UpgradeProgress {
   /** Notices that could not be delivered for good (the upgrade went on without them). */
   undeliveredNotices: UndeliveredNotice[];
   /** Set while waiting for the technician: when the wait started and when it escalates. */
-  ontSwap: {
-    awaitingSince: string;
-    slaDeadline: string;
-    escalatedAt: string | null;
-    replacedAt: string | null;
+  ontSwap:
+    | ({
+        awaitingSince: string;
+        slaDeadline: string;
+        escalatedAt: string | null;
+        replacedAt: string | null;
+      } & Swap)
+    | null;
+}
+
+/**
+ * What the run itself knows, as its `progress` query and its result answer: the steps it took,
+ * where it stands and the numbers it was given. The API's view is derived from the rows instead
+ * (services/upgrade-views.ts); this is for operators and tests looking at the run.
+ */
+export interface UpgradeProgress
+  extends ProgressFacts<{
     /** The technician's visit, once the vendor's dispatcher booked it (runs from the visits revision). */
     visit?: { date: string; slot: string; status: 'BOOKED' | 'MISSED' | 'DONE' } | null;
-  } | null;
+  }> {
+  /** Every step as it happened, repeated steps (a second booking) included. */
+  steps: UpgradeStep[];
 }
 
 export interface UndeliveredNotice {

@@ -34,6 +34,12 @@ const PackageCode = z.string().regex(/^[A-Z0-9+-]{1,40}$/);
 const Page = z.number().int().min(1);
 const Count = z.number().int().min(0);
 
+/** One page of a list: its items under `key` (in `order`), the page's number and size, and the total. */
+function pageOf<K extends string, S extends z.ZodType>(key: K, item: S, order: string) {
+  const items = { [key]: z.array(item).describe(order) } as { [P in K]: z.ZodArray<S> };
+  return z.strictObject({ ...items, page: Page, pageSize: Page, total: Count });
+}
+
 export const ProductLine = z.enum(['STREAM', 'STREAM_PLUS']);
 export const OntBand = z.enum(['SINGLE', 'DUAL']);
 export const CustomerType = z.enum(['REGULAR', 'VIP']);
@@ -103,12 +109,7 @@ export const PaymentView = z.strictObject({
   billCode: BillCode.nullable(),
 });
 
-export const PaymentPage = z.strictObject({
-  payments: z.array(PaymentView).describe('newest first'),
-  page: Page,
-  pageSize: Page,
-  total: Count,
-});
+export const PaymentPage = pageOf('payments', PaymentView, 'newest first');
 
 // ---- bills ----------------------------------------------------------------------------------
 
@@ -156,12 +157,7 @@ export const BillView = BillQuoteView.extend({
   links: z.strictObject({ self: z.string(), statement: z.string() }),
 });
 
-export const BillPage = z.strictObject({
-  bills: z.array(BillView).describe('newest first'),
-  page: Page,
-  pageSize: Page,
-  total: Count,
-});
+export const BillPage = pageOf('bills', BillView, 'newest first');
 
 // ---- upgrades -------------------------------------------------------------------------------
 
@@ -500,12 +496,7 @@ export const CsCustomerMatch = z.strictObject({
     .describe('what of the customer the query matched'),
 });
 
-export const CsCustomerSearch = z.strictObject({
-  customers: z.array(CsCustomerMatch).describe('by name'),
-  page: Page,
-  pageSize: Page,
-  total: Count,
-});
+export const CsCustomerSearch = pageOf('customers', CsCustomerMatch, 'by name');
 
 export const CsCustomerProfile = z.strictObject({
   customerId: CustomerId,
@@ -583,12 +574,7 @@ export const CsNotice = z.strictObject({
   failureReason: z.string().nullable(),
 });
 
-export const CsNotices = z.strictObject({
-  notices: z.array(CsNotice).describe('newest first, one per channel'),
-  page: Page,
-  pageSize: Page,
-  total: Count,
-});
+export const CsNotices = pageOf('notices', CsNotice, 'newest first, one per channel');
 
 export const CsAuditEntry = z.strictObject({
   id: z.number().int(),
@@ -601,12 +587,7 @@ export const CsAuditEntry = z.strictObject({
   outcome: z.string().describe('what came of it'),
 });
 
-export const CsAuditTrail = z.strictObject({
-  entries: z.array(CsAuditEntry).describe('newest first'),
-  page: Page,
-  pageSize: Page,
-  total: Count,
-});
+export const CsAuditTrail = pageOf('entries', CsAuditEntry, 'newest first');
 
 const Recorded = {
   action: CsAuditEntry.describe('the audit trail’s entry of this action'),

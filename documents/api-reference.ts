@@ -3,7 +3,7 @@
  * path, summary, who may call, parameters, body, responses) and the schemas. No script and no
  * CDN (the CSP allows neither, and the build machines are offline); inline styles only.
  */
-import type { JsonSchema, OpenApiDocument, OpenApiOperation } from '../api/openapi';
+import type { JsonSchema, OpenApiDocument, OpenApiOperation } from '../platform/http/openapi';
 
 const html = (text: unknown) =>
   String(text).replace(

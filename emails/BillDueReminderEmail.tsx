@@ -2,11 +2,11 @@ import { Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
 import { ActionButton } from './_components/ActionButton';
-import { IgnoreIfPaid, PayByCallout } from './_components/BillPayment';
+import { BillFacts, IgnoreIfPaid, PayByCallout, TotalInWords } from './_components/BillPayment';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
-import { nowrap, paragraph, small } from './_components/theme';
+import { nowrap, paragraph } from './_components/theme';
 
 export const BILL_DUE_REMINDER_SUBJECT = 'Pengingat: Tagihan Kamu Jatuh Tempo Besok';
 
@@ -45,15 +45,10 @@ export function BillDueReminderEmail(props: BillDueReminderEmailProps) {
         <strong style={nowrap}>{dueDate}</strong>.
       </Text>
 
-      <KeyValueTable
+      <BillFacts
         caption="Informasi Tagihan"
-        rows={[
-          { label: 'Nama Pelanggan', value: props.customerName },
-          { label: 'Nomor Pelanggan', value: props.customerId },
-          { label: 'Nomor Tagihan', value: props.billCode },
-          { label: 'Paket', value: props.packageName },
-          { label: 'Tanggal Jatuh Tempo', value: dueDate },
-        ]}
+        bill={props}
+        more={[{ label: 'Tanggal Jatuh Tempo', value: dueDate }]}
       />
 
       <KeyValueTable
@@ -61,9 +56,7 @@ export function BillDueReminderEmail(props: BillDueReminderEmailProps) {
         alignValues="right"
         rows={[{ label: 'Total Tagihan', value: total, emphasis: true }]}
       />
-      <Text style={words}>
-        Terbilang: <em>{props.totalInWords}</em>
-      </Text>
+      <TotalInWords words={props.totalInWords} gap={20} />
 
       <PayByCallout total={total} dueDate={dueDate} />
 
@@ -92,6 +85,3 @@ BillDueReminderEmail.PreviewProps = {
 } satisfies BillDueReminderEmailProps;
 
 export default BillDueReminderEmail;
-
-/** Pulled up under the table it spells out. */
-const words = { ...small, margin: '-12px 0 20px' } as const;

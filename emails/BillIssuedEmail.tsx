@@ -2,7 +2,7 @@ import { Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatDottedDate, formatLongDate, formatRupiah, formatRupiahWithSymbol } from '../domain/format';
 import { ActionButton } from './_components/ActionButton';
-import { IgnoreIfPaid, PayByCallout } from './_components/BillPayment';
+import { BillFacts, IgnoreIfPaid, PayByCallout, TotalInWords } from './_components/BillPayment';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
@@ -52,13 +52,10 @@ export function BillIssuedEmail(props: BillIssuedEmailProps) {
         Selfcare Oxygen.id. Tagihan kamu telah terbit dengan rincian berikut:
       </Text>
 
-      <KeyValueTable
+      <BillFacts
         caption="Informasi Tagihan"
-        rows={[
-          { label: 'Nama Pelanggan', value: props.customerName },
-          { label: 'Nomor Pelanggan', value: props.customerId },
-          { label: 'Nomor Tagihan', value: props.billCode },
-          { label: 'Paket', value: props.packageName },
+        bill={props}
+        more={[
           { label: 'Bulan Tagihan', value: billingMonth },
           { label: 'Tanggal Tagihan', value: formatLongDate(props.billingDate) },
           { label: 'Tanggal Jatuh Tempo', value: dueDate },
@@ -74,11 +71,7 @@ export function BillIssuedEmail(props: BillIssuedEmailProps) {
           { label: 'Total Tagihan', value: total, emphasis: true },
         ]}
       />
-      {props.totalInWords ? (
-        <Text style={words}>
-          Terbilang: <em>{props.totalInWords}</em>
-        </Text>
-      ) : null}
+      {props.totalInWords ? <TotalInWords words={props.totalInWords} gap={8} /> : null}
       <Text style={note}>
         Penyesuaian Tagihan adalah sisa nilai paket lama kamu yang belum terpakai. Harga sudah termasuk PPN
         11%.
@@ -111,8 +104,5 @@ BillIssuedEmail.PreviewProps = {
 } satisfies BillIssuedEmailProps;
 
 export default BillIssuedEmail;
-
-/** Pulled up under the table it spells out. */
-const words = { ...small, margin: '-12px 0 8px' } as const;
 
 const note = { ...small, margin: '0 0 20px' } as const;

@@ -1,6 +1,7 @@
 import { Text } from 'react-email';
 import { formatRupiahWithSymbol } from '../domain/format';
 import { ActionButton } from './_components/ActionButton';
+import { BillFacts } from './_components/BillPayment';
 import { Callout } from './_components/Callout';
 import { formatJakartaDateTime } from './_components/dateTime';
 import { EmailLayout } from './_components/EmailLayout';
@@ -53,13 +54,10 @@ export function PaymentReceiptEmail(props: PaymentReceiptEmailProps) {
         Terima kasih, tagihan kamu telah lunas.
       </Callout>
 
-      <KeyValueTable
+      <BillFacts
         caption="Informasi Pembayaran"
-        rows={[
-          { label: 'Nama Pelanggan', value: props.customerName },
-          { label: 'Nomor Pelanggan', value: props.customerId },
-          { label: 'Nomor Tagihan', value: props.billCode },
-          { label: 'Paket', value: props.packageName },
+        bill={props}
+        more={[
           { label: 'Tanggal Pembayaran', value: paidAt },
           { label: 'Metode Pembayaran', value: props.methodLabel },
           { label: 'Nomor Referensi', value: props.transactionId },

@@ -66,45 +66,28 @@ interface EmailSpec<P extends Greetable> {
   greeting?: (props: P) => Greetable;
 }
 
-const email = <P extends Greetable>(spec: EmailSpec<P>) => spec;
+/** An entry of the table: the component's props are the email's (inferred from the component). */
+const email = <P extends Greetable>(
+  component: ComponentType<P>,
+  subject: string,
+  more: Omit<EmailSpec<P>, 'component' | 'subject'> = {},
+): EmailSpec<P> => ({ component, subject, ...more });
 
 /** Every customer email, one entry each: adding an email is its component plus one line here. */
 const EMAILS = {
-  BILL_ISSUED: email<BillIssuedEmailProps>({ component: BillIssuedEmail, subject: BILL_ISSUED_SUBJECT }),
-  ONT_SWAP_SCHEDULED: email<OntReplacementScheduledEmailProps>({
-    component: OntReplacementScheduledEmail,
-    subject: ONT_SWAP_SCHEDULED_SUBJECT,
-  }),
-  ONT_SWAP_COMPLETED: email<OntReplacementCompletedEmailProps>({
-    component: OntReplacementCompletedEmail,
-    subject: ONT_SWAP_COMPLETED_SUBJECT,
-  }),
-  UPGRADE_CANCELLED: email<UpgradeCancelledEmailProps>({
-    component: UpgradeCancelledEmail,
-    subject: UPGRADE_CANCELLED_SUBJECT,
+  BILL_ISSUED: email(BillIssuedEmail, BILL_ISSUED_SUBJECT),
+  ONT_SWAP_SCHEDULED: email(OntReplacementScheduledEmail, ONT_SWAP_SCHEDULED_SUBJECT),
+  ONT_SWAP_COMPLETED: email(OntReplacementCompletedEmail, ONT_SWAP_COMPLETED_SUBJECT),
+  UPGRADE_CANCELLED: email(UpgradeCancelledEmail, UPGRADE_CANCELLED_SUBJECT, {
     greeting: (props) => ({ customerName: props.customerName, packageName: props.targetPackageName }),
   }),
-  ONT_VISIT_CANCELLED: email<OntVisitCancelledEmailProps>({
-    component: OntVisitCancelledEmail,
-    subject: ONT_VISIT_CANCELLED_SUBJECT,
-  }),
-  VISIT_BOOKED: email<OntVisitScheduledEmailProps>({
-    component: OntVisitScheduledEmail,
-    subject: ONT_VISIT_SCHEDULED_SUBJECT,
+  ONT_VISIT_CANCELLED: email(OntVisitCancelledEmail, ONT_VISIT_CANCELLED_SUBJECT),
+  VISIT_BOOKED: email(OntVisitScheduledEmail, ONT_VISIT_SCHEDULED_SUBJECT, {
     subjectOf: (props) => ontVisitScheduledSubject(props.moved),
   }),
-  VISIT_MISSED: email<OntVisitMissedEmailProps>({
-    component: OntVisitMissedEmail,
-    subject: ONT_VISIT_MISSED_SUBJECT,
-  }),
-  PAYMENT_RECEIVED: email<PaymentReceiptEmailProps>({
-    component: PaymentReceiptEmail,
-    subject: PAYMENT_RECEIVED_SUBJECT,
-  }),
-  BILL_DUE_REMINDER: email<BillDueReminderEmailProps>({
-    component: BillDueReminderEmail,
-    subject: BILL_DUE_REMINDER_SUBJECT,
-  }),
+  VISIT_MISSED: email(OntVisitMissedEmail, ONT_VISIT_MISSED_SUBJECT),
+  PAYMENT_RECEIVED: email(PaymentReceiptEmail, PAYMENT_RECEIVED_SUBJECT),
+  BILL_DUE_REMINDER: email(BillDueReminderEmail, BILL_DUE_REMINDER_SUBJECT),
   // biome-ignore lint/suspicious/noExplicitAny: each entry is checked against its own props by email<P>()
 } as const satisfies Record<string, EmailSpec<any>>;
 

@@ -26,33 +26,28 @@ const VIEWPORT = { width: 700, height: 900 };
 
 type Shot = { [K in EmailKind]: { kind: K; file: string; props: EmailPropsMap[K] } }[EmailKind];
 
+/** A screenshot of the email `kind` with `props`, saved as `file` (by default the kind, e.g. `bill-issued.png`). */
+const shot = <K extends EmailKind>(
+  kind: K,
+  props: EmailPropsMap[K],
+  file = `${kind.toLowerCase().replaceAll('_', '-')}.png`,
+) => ({ kind, file, props }) as Shot;
+
 /**
  * The deck's customers: AHMAD TARMIZI's bill (scenario A), its reminder the day before it is due, its
  * payment received and its cancelled upgrade; FACHRI FATURACHMAN's ONT swap (scenario B), its booked
  * and missed visits, and its cancelled visit.
  */
 const SHOTS: Shot[] = [
-  { kind: 'BILL_ISSUED', file: 'bill-issued.png', props: BillIssuedEmail.PreviewProps },
-  { kind: 'BILL_DUE_REMINDER', file: 'bill-due-reminder.png', props: BillDueReminderEmail.PreviewProps },
-  { kind: 'PAYMENT_RECEIVED', file: 'payment-received.png', props: PaymentReceiptEmail.PreviewProps },
-  {
-    kind: 'ONT_SWAP_SCHEDULED',
-    file: 'ont-swap-scheduled.png',
-    props: OntReplacementScheduledEmail.PreviewProps,
-  },
-  {
-    kind: 'ONT_SWAP_COMPLETED',
-    file: 'ont-swap-completed.png',
-    props: OntReplacementCompletedEmail.PreviewProps,
-  },
-  { kind: 'VISIT_BOOKED', file: 'ont-visit-scheduled.png', props: OntVisitScheduledEmail.PreviewProps },
-  { kind: 'VISIT_MISSED', file: 'ont-visit-missed.png', props: OntVisitMissedEmail.PreviewProps },
-  { kind: 'UPGRADE_CANCELLED', file: 'upgrade-cancelled.png', props: UpgradeCancelledEmail.PreviewProps },
-  {
-    kind: 'ONT_VISIT_CANCELLED',
-    file: 'ont-visit-cancelled.png',
-    props: OntVisitCancelledEmail.PreviewProps,
-  },
+  shot('BILL_ISSUED', BillIssuedEmail.PreviewProps),
+  shot('BILL_DUE_REMINDER', BillDueReminderEmail.PreviewProps),
+  shot('PAYMENT_RECEIVED', PaymentReceiptEmail.PreviewProps),
+  shot('ONT_SWAP_SCHEDULED', OntReplacementScheduledEmail.PreviewProps),
+  shot('ONT_SWAP_COMPLETED', OntReplacementCompletedEmail.PreviewProps),
+  shot('VISIT_BOOKED', OntVisitScheduledEmail.PreviewProps, 'ont-visit-scheduled.png'),
+  shot('VISIT_MISSED', OntVisitMissedEmail.PreviewProps, 'ont-visit-missed.png'),
+  shot('UPGRADE_CANCELLED', UpgradeCancelledEmail.PreviewProps),
+  shot('ONT_VISIT_CANCELLED', OntVisitCancelledEmail.PreviewProps),
 ];
 
 function renderShot<K extends EmailKind>(shot: { kind: K; props: EmailPropsMap[K] }) {

@@ -7,6 +7,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { Refused, Unavailable } from '../contracts/refusals';
 import { IN_FLIGHT_STATUSES } from '../contracts/upgrade';
 import type { Database } from '../platform/database';
 import type { EmailTransport } from '../platform/notifications/email-transport';
@@ -14,29 +15,14 @@ import type { PushGateway } from '../platform/notifications/push-gateway';
 import { settleIfAbandoned } from './abandoned-upgrades';
 import { noticeView } from './customer-service';
 
-/** A refusal of an action: its HTTP status, the reason programs read, and what is wrong. */
-export class ActionRefused extends Error {
-  constructor(
-    readonly status: 404 | 409 | 503,
-    readonly reason: 'NOT_IN_FLIGHT' | 'ALREADY_DELIVERED' | 'NO_EMAIL_COPY' | null,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const inFlight = (status: string) => (IN_FLIGHT_STATUSES as readonly string[]).includes(status);
 
 /** The upgrade's customer, or 404; 409 unless it is still in flight. */
 export async function upgradeToCancel(db: Database, upgradeId: string) {
   const row = await db.upgradeRequest.findUnique({ where: { id: upgradeId } });
-  if (!row) throw new ActionRefused(404, null, `upgrade ${upgradeId} does not exist`);
+  if (!row) throw new Refused('UNKNOWN_UPGRADE', `upgrade ${upgradeId} does not exist`);
   if (!inFlight(row.status)) {
-    throw new ActionRefused(
-      409,
-      'NOT_IN_FLIGHT',
-      `upgrade ${upgradeId} is no longer in flight: ${row.status}`,
-    );
+    throw new Refused('NOT_IN_FLIGHT', `upgrade ${upgradeId} is no longer in flight: ${row.status}`);
   }
   return row;
 }
@@ -59,7 +45,7 @@ export async function cancelUpgrade(
       await temporal.workflow.getHandle(upgradeId).cancel();
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) {
-        throw new ActionRefused(503, null, `the run of ${upgradeId} is not found yet; try again in a minute`);
+        throw new Unavailable(`the run of ${upgradeId} is not found yet; try again in a minute`);
       }
       throw error;
     }
@@ -115,13 +101,9 @@ export async function resendNotice(
 ) {
   const { db } = deps;
   const notice = await db.notification.findUnique({ where: { id: notificationId } });
-  if (!notice) throw new ActionRefused(404, null, `notice ${notificationId} does not exist`);
+  if (!notice) throw new Refused('UNKNOWN_NOTICE', `notice ${notificationId} does not exist`);
   if (notice.deliveredAt) {
-    throw new ActionRefused(
-      409,
-      'ALREADY_DELIVERED',
-      `notice ${notificationId} was delivered; it is not sent twice`,
-    );
+    throw new Refused('ALREADY_DELIVERED', `notice ${notificationId} was delivered; it is not sent twice`);
   }
   const { idempotencyKey, customerId } = notice;
   let providerId: string | null = null;
@@ -134,11 +116,7 @@ export async function resendNotice(
     } else if (notice.channel === 'EMAIL') {
       const copy = await db.emailOutbox.findUnique({ where: { idempotencyKey } });
       if (!copy) {
-        throw new ActionRefused(
-          409,
-          'NO_EMAIL_COPY',
-          `notice ${notificationId} has no kept copy of its email to send`,
-        );
+        throw new Refused('NO_EMAIL_COPY', `notice ${notificationId} has no kept copy of its email to send`);
       }
       const { from, to, subject, html, text } = copy;
       providerId = (await deps.email.send({ idempotencyKey, customerId, from, to, subject, html, text }))
@@ -162,7 +140,7 @@ export async function resendNotice(
 /** The CRM's "Noted": a line on the ticket, kept once, naming who wrote it. */
 export async function noteTicket(db: Database, ticketNo: string, line: string) {
   const ticket = await db.ticket.findUnique({ where: { ticketNo }, select: { notes: true } });
-  if (!ticket) throw new ActionRefused(404, null, `ticket ${ticketNo} does not exist`);
+  if (!ticket) throw new Refused('UNKNOWN_TICKET', `ticket ${ticketNo} does not exist`);
   if (!ticket.notes.includes(line)) {
     await db.ticket.update({ where: { ticketNo }, data: { notes: { push: line } } });
   }

@@ -3,6 +3,7 @@
  * ID, name, phone, bill code, ticket or WO number), the customer's profile (package and its
  * history, devices), work orders and notices per channel.
  */
+import { Refused } from '../contracts/refusals';
 import { jakartaDateOf, toJakartaIso } from '../domain';
 import type { Database } from '../platform/database';
 import type { Prisma } from '../prisma/generated/client';
@@ -88,8 +89,16 @@ export function temporalRunUrl(ui: { url?: string; namespace: string }, workflow
   return `${ui.url.replace(/\/+$/, '')}/namespaces/${encodeURIComponent(ui.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
-/** The customer's profile: who, the package and its history, the devices; null when unknown. */
-export async function customerProfile(db: Database, customerId: string, now: Date) {
+/**
+ * The customer's profile: who, the package and its history, the devices, and where the Temporal
+ * Web UI (`ui`) lists their runs. An unknown customer is refused.
+ */
+export async function customerProfile(
+  db: Database,
+  customerId: string,
+  ui: { url?: string; namespace: string },
+) {
+  const now = new Date();
   const customer = await db.customer.findUnique({
     where: { id: customerId },
     include: {
@@ -98,7 +107,7 @@ export async function customerProfile(db: Database, customerId: string, now: Dat
       devices: { orderBy: [{ installedAt: 'desc' }, { serial: 'asc' }] },
     },
   });
-  if (!customer) return null;
+  if (!customer) throw new Refused('UNKNOWN_CUSTOMER', `customer ${customerId} does not exist`);
   const codes = [
     ...new Set(customer.subscriptionChanges.flatMap((c) => [c.fromPackageCode, c.toPackageCode])),
   ];
@@ -144,6 +153,7 @@ export async function customerProfile(db: Database, customerId: string, now: Dat
       replacedBySerial: d.replacedBySerial,
       upgradeId: d.upgradeId,
     })),
+    temporalRunsUrl: temporalRunUrl(ui, ''),
   };
 }
 

@@ -3,11 +3,14 @@
  * for the sign-in page, a token for one of them, and paying a bill in full through the payment
  * gateway's signed notification, exactly as `npm run pay` does.
  */
+import type { z } from 'zod';
 import type { PaymentMethod } from '../contracts/payments';
 import { Refused } from '../contracts/refusals';
+import type { PaymentRecorded } from '../contracts/views';
 import { toJakartaIso } from '../domain/calendar';
 import { mintDevelopmentToken, type Role } from '../platform/auth';
 import type { Database } from '../platform/database';
+import { HttpProblem } from '../platform/http/problem';
 import { postSignedNotification } from '../platform/payment-signature';
 
 /** Hours a development token lasts: a working day. */
@@ -52,16 +55,19 @@ export async function devSignIn<R extends Role>(
   };
 }
 
-/** Posts the gateway's signed notification for the bill's whole total to `apiUrl`; its answer. */
+/**
+ * Posts the gateway's signed notification for the bill's whole total to `apiUrl`: what the API
+ * recorded, or the problem it answered, relayed as it is.
+ */
 export async function payInFull(
   db: Database,
   secret: string,
   apiUrl: string,
   billCode: string,
   method: PaymentMethod,
-) {
+): Promise<z.output<typeof PaymentRecorded>> {
   const { totalIdr } = await db.bill.findUniqueOrThrow({ where: { billCode }, select: { totalIdr: true } });
-  return postSignedNotification({
+  const answer = await postSignedNotification({
     apiUrl,
     secret,
     notification: {
@@ -72,4 +78,14 @@ export async function payInFull(
       paidAt: new Date().toISOString(),
     },
   });
+  if (answer.status === 200) return answer.body as z.output<typeof PaymentRecorded>;
+  const {
+    title,
+    detail,
+    status: _s,
+    type: _t,
+    instance: _i,
+    ...extra
+  } = answer.body as Record<string, unknown>;
+  throw new HttpProblem(answer.status, String(title), String(detail), extra);
 }

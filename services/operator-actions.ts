@@ -4,6 +4,7 @@
  * came of it), keyed by the action, the operator and the request's Idempotency-Key. A repeat of
  * the request finds the row and gets the first answer again, without acting twice.
  */
+import { Refused } from '../contracts/refusals';
 import { toJakartaIso } from '../domain';
 import type { Database } from '../platform/database';
 import { isUniqueViolation } from '../platform/once';
@@ -22,9 +23,6 @@ export interface ActionRequest {
   subject: string;
   reason: string;
 }
-
-/** The Idempotency-Key was sent before for another action or subject. */
-export class ActionKeyReused extends Error {}
 
 export interface Performed<A> {
   answer: A;
@@ -60,7 +58,8 @@ export async function recordedAction<A extends Prisma.InputJsonValue>(
 
 function repeat<A>(row: OperatorAction, request: ActionRequest) {
   if (row.subject !== request.subject || row.customerId !== request.customerId) {
-    throw new ActionKeyReused(
+    throw new Refused(
+      'IDEMPOTENCY_KEY_REUSED',
       `Idempotency-Key ${request.idempotencyKey} was used for ${row.action} of ${row.subject}`,
     );
   }

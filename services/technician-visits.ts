@@ -4,6 +4,7 @@
  * form shows it (the job card). Only the vendor's own work orders; the routes check who asks.
  */
 
+import { Refused } from '../contracts/refusals';
 import type { JobCard, TechnicianVisit, TechnicianVisitList } from '../contracts/views';
 import { toJakartaIso } from '../domain/calendar';
 import { formatVisit, type VisitPendingCategory, type VisitSlot, visitArea } from '../domain/visits';
@@ -83,14 +84,16 @@ function entry(wo: WorkOrder & { customer: Customer }) {
   };
 }
 
-/** A maintenance WO as its job card, or null when there is none by that number. */
-export async function jobCard(
-  db: Database,
-  woNumber: string,
-): Promise<{ workOrder: WorkOrder; card: JobCard | null } | null> {
+/** A maintenance WO of the vendor's as its job card; another's, or none by that number: refused. */
+export async function jobCard(db: Database, woNumber: string, vendor: string): Promise<JobCard> {
   const wo = await db.workOrder.findUnique({ where: { woNumber }, include: { customer: true } });
-  if (!wo) return null;
-  if (wo.type !== 'MAINTENANCE' || wo.status === 'DONE') return { workOrder: wo, card: null };
+  // Another vendor's work order is unknown to this one.
+  if (!wo || (wo.vendor !== null && wo.vendor !== vendor)) {
+    throw new Refused('UNKNOWN_WORK_ORDER', `work order ${woNumber} does not exist`);
+  }
+  if (wo.type !== 'MAINTENANCE' || wo.status === 'DONE') {
+    throw new Refused('NOT_MAINTENANCE', `work order ${woNumber} is an ${wo.type} order, not an ONT swap`);
+  }
   const [history, ont] = await Promise.all([
     appointmentsByWorkOrder(db, [woNumber]).then((byWo) => byWo.get(woNumber) ?? []),
     db.ontDevice.findFirst({
@@ -109,40 +112,37 @@ export async function jobCard(
           ? 'BOOKED'
           : 'TO_BE_BOOKED';
   return {
-    workOrder: wo,
-    card: {
-      woNumber: wo.woNumber,
-      type: 'MAINTENANCE',
-      status: wo.status === 'REPLACING' ? 'Replacing' : wo.status,
-      state,
-      vendor: wo.vendor,
-      customer: {
-        id: customer.id,
-        name: customer.name,
-        customerType: customer.customerType,
-        phone: customer.phone,
-        email: customer.email,
-      },
-      address: wo.address,
-      homepass: {
-        code: customer.homepassCode,
-        id: customer.homepassId,
-        areaId: customer.areaId,
-        clusterId: customer.clusterId,
-      },
-      area: visitArea(wo.fatCode),
-      fatCode: wo.fatCode,
-      fatPort: wo.fatPort,
-      jobDescription: wo.jobDescription,
-      ticketNo: wo.ticketNo,
-      package: wo.packageLabel,
-      createdAt: toJakartaIso(wo.createdAt),
-      dueAt: wo.dueAt && toJakartaIso(wo.dueAt),
-      completedAt: wo.completedAt && toJakartaIso(wo.completedAt),
-      cancelReason: wo.cancelReason,
-      ont: ont && { serial: ont.serial, model: ont.model, band: ont.band },
-      appointment: current && appointmentView(current),
-      appointmentHistory: history.map(appointmentView),
+    woNumber: wo.woNumber,
+    type: 'MAINTENANCE',
+    status: wo.status === 'REPLACING' ? 'Replacing' : wo.status,
+    state,
+    vendor: wo.vendor,
+    customer: {
+      id: customer.id,
+      name: customer.name,
+      customerType: customer.customerType,
+      phone: customer.phone,
+      email: customer.email,
     },
+    address: wo.address,
+    homepass: {
+      code: customer.homepassCode,
+      id: customer.homepassId,
+      areaId: customer.areaId,
+      clusterId: customer.clusterId,
+    },
+    area: visitArea(wo.fatCode),
+    fatCode: wo.fatCode,
+    fatPort: wo.fatPort,
+    jobDescription: wo.jobDescription,
+    ticketNo: wo.ticketNo,
+    package: wo.packageLabel,
+    createdAt: toJakartaIso(wo.createdAt),
+    dueAt: wo.dueAt && toJakartaIso(wo.dueAt),
+    completedAt: wo.completedAt && toJakartaIso(wo.completedAt),
+    cancelReason: wo.cancelReason,
+    ont: ont && { serial: ont.serial, model: ont.model, band: ont.band },
+    appointment: current && appointmentView(current),
+    appointmentHistory: history.map(appointmentView),
   };
 }

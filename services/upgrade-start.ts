@@ -83,5 +83,11 @@ export async function startUpgrade(
       }
     }
   }
-  return { upgradeId, status: row.status, created };
+  return {
+    upgradeId,
+    workflowId: upgradeId,
+    status: row.status,
+    created,
+    links: { self: `/v1/upgrades/${upgradeId}`, customerUpgrades: `/v1/customers/${customerId}/upgrades` },
+  };
 }

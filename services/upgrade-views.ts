@@ -9,7 +9,7 @@
 import { msToNumber } from '@temporalio/common/lib/time';
 import {
   DEFAULT_ONT_SWAP_SLA,
-  type UndeliveredNotice,
+  type ProgressFacts,
   UPGRADE_STEPS,
   type UpgradeStatus,
   type UpgradeStep,
@@ -19,31 +19,19 @@ import type { Database } from '../platform/database';
 import type { UpgradeRequest } from '../prisma/generated/client';
 import { type AppointmentSummary, appointmentsOfUpgrades, currentAppointment } from './appointments';
 
-export interface UpgradeRecord {
+export interface UpgradeRecord
+  extends ProgressFacts<{
+    /** The visit booked (or done), and every booking, oldest first. */
+    appointment: AppointmentSummary | null;
+    appointmentHistory: AppointmentSummary[];
+  }> {
   upgradeId: string;
   customerId: string;
   fromPackageCode: string | null;
   targetPackageCode: string;
-  status: UpgradeStatus;
   requestedAt: string;
   /** Each step that happened, once, in the order of UPGRADE_STEPS, at its latest time. */
   steps: UpgradeStep[];
-  billCode: string | null;
-  upgradeTicketNo: string | null;
-  upgradeWorkOrderNo: string | null;
-  changeOntTicketNo: string | null;
-  maintenanceWorkOrderNo: string | null;
-  failureReason: string | null;
-  undeliveredNotices: UndeliveredNotice[];
-  ontSwap: {
-    awaitingSince: string;
-    slaDeadline: string;
-    escalatedAt: string | null;
-    replacedAt: string | null;
-    /** The visit booked (or done), and every booking, oldest first. */
-    appointment: AppointmentSummary | null;
-    appointmentHistory: AppointmentSummary[];
-  } | null;
 }
 
 type When = Date | null | undefined;

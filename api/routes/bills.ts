@@ -1,13 +1,13 @@
 import type { Response } from 'express';
-import { Pagination, pageWindow, StatementQuery } from '../../contracts/requests';
+import { Pagination, StatementQuery } from '../../contracts/requests';
 import { renderBillingStatement } from '../../documents/statement/render';
 import { statementLinkRefusal } from '../../platform/auth';
 import type { Database } from '../../platform/database';
+import { HttpProblem, notFound } from '../../platform/http/problem';
 import { toBillView } from '../../services/bills';
 import { billPage } from '../../services/customers';
 import { assertMayRead, principalOf } from '../access';
-import { ok, operationsOf } from '../operation';
-import { HttpProblem, notFound } from '../problem';
+import { ok, operationsOf, paged } from '../operation';
 
 /** The bill with its lines and customer; 404 unless it exists and the caller may see it. */
 async function requireBill(db: Database, billCode: string, res: Response) {
@@ -28,11 +28,7 @@ export const BILLS = [
     access: 'customer-read',
     query: Pagination,
     responses: { 200: ok('one page of bills', 'BillPage') },
-    handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => ({
-      ...(await billPage(db, customerId, pageWindow({ page, pageSize }))),
-      page,
-      pageSize,
-    }),
+    handler: ({ params: { customerId }, query }, { db }) => paged(query, (w) => billPage(db, customerId, w)),
   }),
   operation({
     operationId: 'getBill',

@@ -1,7 +1,7 @@
 import { jakartaDateOf } from '../../domain';
+import { notFound } from '../../platform/http/problem';
 import { byCatalogOrder, toPackageDetailView, toPackageSpec, toPackageView } from '../../services/catalog';
 import { ok, operationsOf, problem } from '../operation';
-import { notFound } from '../problem';
 
 const operation = operationsOf('Catalog');
 

@@ -4,9 +4,7 @@
  * audit trail (services/operator-actions.ts). Bills, payments, tickets and upgrades are read with
  * the existing operator reads (`/v1/customers/{id}/bills`, `…/payments`, `…/upgrades`, `/v1/ops/tickets`).
  */
-import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import { Refused } from '../../contracts/refusals';
 import {
   CsCancelBody,
   CsNoteBody,
@@ -15,44 +13,20 @@ import {
   CsVisitBody,
   IdempotencyKey,
   Pagination,
-  pageWindow,
 } from '../../contracts/requests';
-import { toJakartaIso } from '../../domain';
-import { createEmailTransport } from '../../platform/notifications/email-transport';
-import { createPushGateway } from '../../platform/notifications/push-gateway';
-import { appointmentsByWorkOrder, currentAppointment } from '../../services/appointments';
-import { TICKET_INCLUDE, ticketView } from '../../services/crm-views';
-import {
-  ActionRefused,
-  cancelOutcome,
-  cancelUpgrade,
-  noteTicket,
-  resendNotice,
-  upgradeToCancel,
-} from '../../services/cs-actions';
+import { bookVisitFor, cancelUpgradeFor, noteTicketFor, resendNoticeFor } from '../../services/cs-requests';
 import {
   customerNotices,
   customerProfile,
   customerWorkOrders,
   searchCustomers,
-  temporalRunUrl,
 } from '../../services/customer-service';
 import { requireCustomer } from '../../services/customers';
-import {
-  ActionKeyReused,
-  type ActionRequest,
-  auditTrail,
-  recordedAction,
-} from '../../services/operator-actions';
-import { loadUpgradeView } from '../../services/upgrade-views';
-import { bookVisit } from '../../services/visit-requests';
-import { maintenanceWorkOrder } from '../../services/work-order-runs';
+import { auditTrail } from '../../services/operator-actions';
 import { principalOf } from '../access';
-import type { ApiDependencies } from '../dependencies';
-import { ok, operationsOf, problem } from '../operation';
-import { HttpProblem, notFound } from '../problem';
+import { ok, operationsOf, paged, problem, refusals, UNAVAILABLE } from '../operation';
 import { upgradeView } from '../upgrade-view';
-import { BOOKING_ANSWERS } from './visits';
+import { BOOKING_REFUSALS } from './visits';
 
 const operation = operationsOf('Customer service');
 
@@ -63,37 +37,12 @@ const IDEMPOTENT = {
     example: 'cs-1',
   },
 };
-const KEY_REUSED = problem(
-  'the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED)',
-);
 
-/** Runs an action once per key, recorded in the audit trail; refusals become problems. */
-async function act<A extends Record<string, unknown>>(
-  res: Response,
-  db: ApiDependencies['db'],
-  request: Omit<ActionRequest, 'operator' | 'idempotencyKey'> & { idempotencyKey?: string },
-  perform: () => Promise<{ answer: A; outcome: string }>,
-) {
-  try {
-    const { answer, entry, repeated } = await recordedAction(
-      db,
-      { ...request, operator: principalOf(res).sub, idempotencyKey: request.idempotencyKey ?? randomUUID() },
-      // biome-ignore lint/suspicious/noExplicitAny: each answer is a JSON view checked by its response schema
-      perform as () => Promise<{ answer: any; outcome: string }>,
-    );
-    return { ...(answer as A), action: entry, repeated };
-  } catch (error) {
-    throw actionProblem(error);
-  }
-}
-
-function actionProblem(error: unknown): unknown {
-  if (error instanceof ActionKeyReused) return new Refused('IDEMPOTENCY_KEY_REUSED', error.message);
-  if (!(error instanceof ActionRefused)) return error;
-  if (error.reason) return new Refused(error.reason, error.message);
-  if (error.status === 404) return notFound(error.message);
-  return new HttpProblem(503, 'Service Unavailable', error.message);
-}
+/** The operator acting, and the request's key: each action runs once per key (the audit trail). */
+const actedBy = (res: Response, headers: { 'Idempotency-Key'?: string }) => ({
+  operator: principalOf(res).sub,
+  idempotencyKey: headers['Idempotency-Key'],
+});
 
 export const CUSTOMER_SERVICE = [
   operation({
@@ -105,11 +54,7 @@ export const CUSTOMER_SERVICE = [
     access: 'operator',
     query: CsSearchQuery,
     responses: { 200: ok('one page of customers', 'CsCustomerSearch') },
-    handler: async ({ query: { q, page, pageSize } }, { db }) => ({
-      ...(await searchCustomers(db, q, pageWindow({ page, pageSize }))),
-      page,
-      pageSize,
-    }),
+    handler: ({ query }, { db }) => paged(query, (w) => searchCustomers(db, query.q, w)),
   }),
   operation({
     operationId: 'getCustomerProfile',
@@ -118,13 +63,9 @@ export const CUSTOMER_SERVICE = [
     description:
       'Who, the package and its history, the ONTs, and where the Temporal Web UI shows their runs.',
     access: 'operator',
-    responses: { 200: ok('the customer', 'CsCustomerProfile'), 404: problem('no such customer') },
-    handler: async ({ params: { customerId } }, { db, config }) => {
-      const profile = await customerProfile(db, customerId, new Date());
-      if (!profile) throw notFound(`customer ${customerId} does not exist`);
-      const runs = temporalRunUrl({ url: config.temporal.uiUrl, namespace: config.temporal.namespace }, '');
-      return { ...profile, temporalRunsUrl: runs };
-    },
+    responses: { 200: ok('the customer', 'CsCustomerProfile'), ...refusals('UNKNOWN_CUSTOMER') },
+    handler: ({ params: { customerId } }, { db, config }) =>
+      customerProfile(db, customerId, { url: config.temporal.uiUrl, namespace: config.temporal.namespace }),
   }),
   operation({
     operationId: 'listCustomerWorkOrders',
@@ -147,9 +88,9 @@ export const CUSTOMER_SERVICE = [
     access: 'operator',
     query: Pagination,
     responses: { 200: ok('one page of notices', 'CsNotices'), 404: problem('no such customer') },
-    handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => {
+    handler: async ({ params: { customerId }, query }, { db }) => {
       await requireCustomer(db, customerId);
-      return { ...(await customerNotices(db, customerId, pageWindow({ page, pageSize }))), page, pageSize };
+      return paged(query, (w) => customerNotices(db, customerId, w));
     },
   }),
   operation({
@@ -161,9 +102,9 @@ export const CUSTOMER_SERVICE = [
     access: 'operator',
     query: Pagination,
     responses: { 200: ok('one page of the audit trail', 'CsAuditTrail'), 404: problem('no such customer') },
-    handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => {
+    handler: async ({ params: { customerId }, query }, { db }) => {
       await requireCustomer(db, customerId);
-      return { ...(await auditTrail(db, customerId, pageWindow({ page, pageSize }))), page, pageSize };
+      return paged(query, (w) => auditTrail(db, customerId, w));
     },
   }),
   operation({
@@ -177,38 +118,11 @@ export const CUSTOMER_SERVICE = [
     body: { name: 'CsCancelRequest', schema: CsCancelBody, example: { reason: 'Pelanggan berubah pikiran' } },
     responses: {
       200: ok('the upgrade as the cancel left it', 'CsCancelAnswer'),
-      404: problem('no such upgrade'),
-      409: problem('the upgrade is no longer in flight (NOT_IN_FLIGHT)'),
-      422: KEY_REUSED,
-      503: problem('Temporal did not take the cancel; nothing changed, try again'),
+      ...refusals('UNKNOWN_UPGRADE', 'NOT_IN_FLIGHT', 'IDEMPOTENCY_KEY_REUSED'),
+      503: UNAVAILABLE,
     },
-    handler: async ({ params: { upgradeId }, headers, body, res }, { db, temporal, config }) => {
-      const found = await db.upgradeRequest.findUnique({
-        where: { id: upgradeId },
-        select: { customerId: true },
-      });
-      if (!found) throw notFound(`upgrade ${upgradeId} does not exist`);
-      return act(
-        res,
-        db,
-        {
-          action: 'CANCEL_UPGRADE',
-          idempotencyKey: headers['Idempotency-Key'],
-          customerId: found.customerId,
-          subject: upgradeId,
-          reason: body.reason,
-        },
-        async () => {
-          await upgradeToCancel(db, upgradeId);
-          const { settled } = await cancelUpgrade(
-            { db, temporal, taskQueue: config.temporal.taskQueue },
-            upgradeId,
-          );
-          const view = upgradeView((await loadUpgradeView(db, upgradeId))!);
-          return { answer: { upgrade: view, settled }, outcome: await cancelOutcome(db, upgradeId) };
-        },
-      );
-    },
+    handler: ({ params: { upgradeId }, headers, body, res }, deps) =>
+      cancelUpgradeFor(deps, actedBy(res, headers), { upgradeId, reason: body.reason }, upgradeView),
   }),
   operation({
     operationId: 'bookVisitForCustomer',
@@ -225,43 +139,11 @@ export const CUSTOMER_SERVICE = [
     },
     responses: {
       200: ok('the visit booked', 'CsVisitAnswer'),
-      ...BOOKING_ANSWERS,
-      422: problem(
-        'not a date (NOT_A_DATE), not a slot (NOT_A_SLOT), a Sunday (NOT_A_WORKING_DAY), in the past (IN_THE_PAST), too close to move (TOO_LATE_TO_MOVE), or the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED)',
-      ),
+      ...refusals(...BOOKING_REFUSALS, 'IDEMPOTENCY_KEY_REUSED'),
+      503: UNAVAILABLE,
     },
-    handler: async ({ params: { customerId, woNumber }, headers, body, res }, deps) => {
-      // Another customer's work order is refused before anything is recorded.
-      await maintenanceWorkOrder(deps.db, woNumber, { customerId });
-      return act(
-        res,
-        deps.db,
-        {
-          action: 'BOOK_VISIT',
-          idempotencyKey: headers['Idempotency-Key'],
-          customerId,
-          subject: woNumber,
-          reason: body.reason,
-        },
-        async () => {
-          const visit = await bookVisit(
-            deps,
-            {
-              woNumber,
-              date: body.date,
-              slot: body.slot,
-              by: 'CS',
-              minLeadHours: deps.config.visitMoveLeadHours,
-            },
-            { customerId },
-          );
-          const outcome = visit.previous
-            ? `Kunjungan dipindah dari ${visit.previous.slot} ${visit.previous.date} ke ${visit.appointment.label}.`
-            : `Kunjungan dijadwalkan ${visit.appointment.label}.`;
-          return { answer: { visit }, outcome };
-        },
-      );
-    },
+    handler: ({ params: { customerId, woNumber }, headers, body, res }, deps) =>
+      bookVisitFor(deps, actedBy(res, headers), { customerId, woNumber, ...body }),
   }),
   operation({
     operationId: 'resendNotice',
@@ -278,41 +160,10 @@ export const CUSTOMER_SERVICE = [
     },
     responses: {
       200: ok('delivered, or refused again with the reason', 'CsResendAnswer'),
-      404: problem('no such notice'),
-      409: problem('delivered already (ALREADY_DELIVERED), or no copy of the email kept (NO_EMAIL_COPY)'),
-      422: KEY_REUSED,
+      ...refusals('UNKNOWN_NOTICE', 'ALREADY_DELIVERED', 'NO_EMAIL_COPY', 'IDEMPOTENCY_KEY_REUSED'),
     },
-    handler: async ({ params: { notificationId }, headers, body, res }, { db, config }) => {
-      const found = await db.notification.findUnique({
-        where: { id: notificationId },
-        select: { customerId: true },
-      });
-      if (!found) throw notFound(`notice ${notificationId} does not exist`);
-      return act(
-        res,
-        db,
-        {
-          action: 'RESEND_NOTICE',
-          idempotencyKey: headers['Idempotency-Key'],
-          customerId: found.customerId,
-          subject: String(notificationId),
-          reason: body.reason,
-        },
-        async () => {
-          const transports = {
-            db,
-            email: createEmailTransport(config.email, db),
-            push: createPushGateway(db),
-          };
-          const notice = await resendNotice(transports, notificationId);
-          const outcome =
-            notice.status === 'DELIVERED'
-              ? `${notice.kind} lewat ${notice.channel} terkirim ulang.`
-              : `${notice.kind} lewat ${notice.channel} tetap gagal: ${notice.failureReason}.`;
-          return { answer: { notice }, outcome };
-        },
-      );
-    },
+    handler: ({ params: { notificationId }, headers, body, res }, deps) =>
+      resendNoticeFor(deps, actedBy(res, headers), { notificationId, reason: body.reason }),
   }),
   operation({
     operationId: 'noteTicket',
@@ -328,33 +179,9 @@ export const CUSTOMER_SERVICE = [
     },
     responses: {
       200: ok('the ticket with its note', 'CsNoteAnswer'),
-      404: problem('no such ticket'),
-      422: KEY_REUSED,
+      ...refusals('UNKNOWN_TICKET', 'IDEMPOTENCY_KEY_REUSED'),
     },
-    handler: async ({ params: { ticketNo }, headers, body, res }, { db }) => {
-      const found = await db.ticket.findUnique({ where: { ticketNo }, select: { customerId: true } });
-      if (!found) throw notFound(`ticket ${ticketNo} does not exist`);
-      const operator = principalOf(res).sub;
-      return act(
-        res,
-        db,
-        {
-          action: 'NOTE_TICKET',
-          idempotencyKey: headers['Idempotency-Key'],
-          customerId: found.customerId,
-          subject: ticketNo,
-          reason: body.note,
-        },
-        async () => {
-          const at = toJakartaIso(new Date());
-          await noteTicket(db, ticketNo, `Noted ${operator} ${at}: ${body.note}`);
-          const ticket = await db.ticket.findUniqueOrThrow({ where: { ticketNo }, include: TICKET_INCLUDE });
-          return {
-            answer: { ticket: ticketView(ticket) },
-            outcome: `Catatan ditambahkan ke tiket ${ticketNo}.`,
-          };
-        },
-      );
-    },
+    handler: ({ params: { ticketNo }, headers, body, res }, deps) =>
+      noteTicketFor(deps, actedBy(res, headers), { ticketNo, note: body.note }),
   }),
 ];

@@ -1,6 +1,6 @@
-import { Pagination, pageWindow } from '../../contracts/requests';
+import { Pagination } from '../../contracts/requests';
 import { homeView, paymentPage, subscriptionView, upgradeOptionsView } from '../../services/customers';
-import { ok, operationsOf } from '../operation';
+import { ok, operationsOf, paged } from '../operation';
 import { upgradeView } from '../upgrade-view';
 
 const operation = operationsOf('Customers');
@@ -32,11 +32,8 @@ export const CUSTOMERS = [
     access: 'customer-read',
     query: Pagination,
     responses: { 200: ok('one page of payments', 'PaymentPage') },
-    handler: async ({ params: { customerId }, query: { page, pageSize } }, { db }) => ({
-      ...(await paymentPage(db, customerId, pageWindow({ page, pageSize }))),
-      page,
-      pageSize,
-    }),
+    handler: ({ params: { customerId }, query }, { db }) =>
+      paged(query, (w) => paymentPage(db, customerId, w)),
   }),
   operation({
     operationId: 'getHome',

@@ -2,17 +2,16 @@
  * Development tools the web app uses on a laptop, absent in production (404): the sign-in page's
  * list of seeded customers, a token for one of them (until the identity provider signs people in),
  * and the "pay" button, which posts the payment gateway's signed notification to this same API,
- * exactly as `npm run pay` does.
+ * exactly as `npm run pay` does. (The local email outbox: api/routes/notifications.ts.)
  */
 import type { Response } from 'express';
-import type { z } from 'zod';
 import { DevPayBody, DevSignInBody } from '../../contracts/requests';
-import type { PaymentRecorded } from '../../contracts/views';
 import type { AppConfig } from '../../platform/config';
+import { originOf } from '../../platform/http/listen';
+import { notFound } from '../../platform/http/problem';
 import { devCustomers, devSignIn, payInFull } from '../../services/development';
 import { assertMayRead } from '../access';
 import { ok, operationsOf, problem } from '../operation';
-import { HttpProblem, notFound } from '../problem';
 
 const operation = operationsOf('Developer');
 
@@ -23,11 +22,8 @@ function refuseInProduction(config: AppConfig, what: string): void {
 }
 
 /** This server's own address as the request reached it: the notification goes to no other host. */
-function ownApiUrl(res: Response): string {
-  const { localAddress, localPort } = res.req.socket;
-  const host = localAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1';
-  return `http://${host.includes(':') ? `[${host}]` : host}:${localPort}`;
-}
+const ownApiUrl = ({ req: { socket } }: Response) =>
+  originOf(socket.localAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1', socket.localPort ?? 0);
 
 export const DEVELOPER = [
   operation({
@@ -82,23 +78,7 @@ export const DEVELOPER = [
       const bill = await db.bill.findUnique({ where: { billCode }, select: { customerId: true } });
       if (!bill) throw notFound(`bill ${billCode} does not exist`);
       assertMayRead(res, bill.customerId, `bill ${billCode}`);
-      const answer = await payInFull(
-        db,
-        config.payments.webhookSecret,
-        ownApiUrl(res),
-        billCode,
-        body.method,
-      );
-      if (answer.status === 200) return answer.body as z.output<typeof PaymentRecorded>;
-      const {
-        title,
-        detail,
-        status: _s,
-        type: _t,
-        instance: _i,
-        ...extra
-      } = answer.body as Record<string, unknown>;
-      throw new HttpProblem(answer.status, String(title), String(detail), extra);
+      return payInFull(db, config.payments.webhookSecret, ownApiUrl(res), billCode, body.method);
     },
   }),
 ];

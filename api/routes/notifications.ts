@@ -3,10 +3,10 @@
  */
 
 import { DeviceNotificationsQuery, InboxQuery, OutboxQuery } from '../../contracts/requests';
+import { notFound } from '../../platform/http/problem';
 import { devicePushes, inbox, markRead, outbox } from '../../services/inbox';
 import type { ApiDependencies } from '../dependencies';
 import { mount, ok, operationsOf, problem } from '../operation';
-import { notFound } from '../problem';
 
 const operation = operationsOf('Notifications');
 const developer = operationsOf('Developer');

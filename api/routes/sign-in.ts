@@ -2,8 +2,9 @@
  * Where the web apps sign in: the browser reads this at start-up, then goes to the provider with
  * authorization code + PKCE (web/src/auth/). Public: it is what signing in starts from.
  */
+
+import { notFound } from '../../platform/http/problem';
 import { ok, operationsOf, problem } from '../operation';
-import { notFound } from '../problem';
 
 const operation = operationsOf('System');
 

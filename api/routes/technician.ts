@@ -1,9 +1,8 @@
-import { Refused } from '../../contracts/refusals';
 import { OntReplacementBody, TechnicianVisitsQuery } from '../../contracts/requests';
 import { jakartaDateOf } from '../../domain/calendar';
 import { jobCard, vendorVisits } from '../../services/technician-visits';
 import { reportOntSwap } from '../../services/visit-requests';
-import { assertVendorsWorkOrder, vendorOf } from '../access';
+import { vendorOf } from '../access';
 import { ok, operationsOf, refusals, UNAVAILABLE } from '../operation';
 
 const operation = operationsOf('Technician');
@@ -37,18 +36,7 @@ export const TECHNICIAN = [
       200: ok('the job card', 'JobCard'),
       ...refusals('UNKNOWN_WORK_ORDER', 'NOT_MAINTENANCE'),
     },
-    handler: async ({ params: { woNumber }, res }, { db }) => {
-      const found = await jobCard(db, woNumber);
-      if (!found) throw new Refused('UNKNOWN_WORK_ORDER', `work order ${woNumber} does not exist`);
-      assertVendorsWorkOrder(res, found.workOrder, woNumber);
-      if (!found.card) {
-        throw new Refused(
-          'NOT_MAINTENANCE',
-          `work order ${woNumber} is an ${found.workOrder.type} order, not an ONT swap`,
-        );
-      }
-      return found.card;
-    },
+    handler: ({ params: { woNumber }, res }, { db }) => jobCard(db, woNumber, vendorOf(res)),
   }),
   operation({
     operationId: 'reportOntReplacement',

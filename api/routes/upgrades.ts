@@ -6,6 +6,7 @@ import {
   QuoteBody,
   StartUpgradeBody,
 } from '../../contracts/requests';
+import { notFound } from '../../platform/http/problem';
 import { toQuoteView } from '../../services/bills';
 import { customerUpgrades } from '../../services/customers';
 import { assertEligible, loadUpgradeContext, quoteFor } from '../../services/upgrade-quote';
@@ -13,7 +14,6 @@ import { startUpgrade } from '../../services/upgrade-start';
 import { loadUpgradeView } from '../../services/upgrade-views';
 import { assertMayRead } from '../access';
 import { ok, operationsOf, problem, refusals } from '../operation';
-import { notFound } from '../problem';
 import { upgradeView, upgradeViews } from '../upgrade-view';
 
 const RATE_LIMIT = {
@@ -95,21 +95,12 @@ export const UPGRADES = [
     },
     handler: async ({ params: { customerId }, headers, body, res }, { db, temporal, config }) => {
       const { taskQueue } = config.temporal;
-      const { upgradeId, status, created } = await startUpgrade(
+      const accepted = await startUpgrade(
         { db, temporal, taskQueue, ontSwapSla: config.ontSwapSla },
         { customerId, idempotencyKey: headers['Idempotency-Key'] ?? randomUUID(), ...body },
       );
-      res.status(202).location(`/v1/upgrades/${upgradeId}`);
-      return {
-        upgradeId,
-        workflowId: upgradeId,
-        status,
-        created,
-        links: {
-          self: `/v1/upgrades/${upgradeId}`,
-          customerUpgrades: `/v1/customers/${customerId}/upgrades`,
-        },
-      };
+      res.status(202).location(accepted.links.self);
+      return accepted;
     },
   }),
   operation({

@@ -15,20 +15,19 @@ import { ok, operationsOf, refusals, UNAVAILABLE } from '../operation';
 
 const operation = operationsOf('Visits');
 
-export const BOOKING_ANSWERS = {
-  ...refusals(
-    'UNKNOWN_WORK_ORDER',
-    'SLOT_FULL',
-    'NOT_AWAITING_VISIT',
-    'NOT_MAINTENANCE',
-    'NOT_A_DATE',
-    'NOT_A_SLOT',
-    'NOT_A_WORKING_DAY',
-    'IN_THE_PAST',
-    'TOO_LATE_TO_MOVE',
-  ),
-  503: UNAVAILABLE,
-};
+/** Why a booking or a move is refused (the customer's, the vendor's and CS's alike). */
+export const BOOKING_REFUSALS = [
+  'UNKNOWN_WORK_ORDER',
+  'SLOT_FULL',
+  'NOT_AWAITING_VISIT',
+  'NOT_MAINTENANCE',
+  'NOT_A_DATE',
+  'NOT_A_SLOT',
+  'NOT_A_WORKING_DAY',
+  'IN_THE_PAST',
+  'TOO_LATE_TO_MOVE',
+] as const;
+const BOOKING_ANSWERS = { ...refusals(...BOOKING_REFUSALS), 503: UNAVAILABLE };
 
 export const VISITS = [
   operation({

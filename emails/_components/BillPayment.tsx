@@ -1,6 +1,40 @@
 import { Text } from 'react-email';
 import { Callout } from './Callout';
-import { nowrap, paragraph } from './theme';
+import { type KeyValueRow, KeyValueTable } from './KeyValueTable';
+import { nowrap, paragraph, small } from './theme';
+
+/** Whose bill, which bill, for which package: how every bill email's facts table starts. */
+export interface BillOf {
+  customerName: string;
+  customerId: string;
+  billCode: string;
+  packageName: string;
+}
+
+/** The bill emails' facts table: the customer, the bill and the package, then the email's own rows. */
+export function BillFacts({ caption, bill, more }: { caption: string; bill: BillOf; more: KeyValueRow[] }) {
+  return (
+    <KeyValueTable
+      caption={caption}
+      rows={[
+        { label: 'Nama Pelanggan', value: bill.customerName },
+        { label: 'Nomor Pelanggan', value: bill.customerId },
+        { label: 'Nomor Tagihan', value: bill.billCode },
+        { label: 'Paket', value: bill.packageName },
+        ...more,
+      ]}
+    />
+  );
+}
+
+/** `Terbilang: …`, pulled up under the total it spells out; `gap` below it, in pixels. */
+export function TotalInWords({ words, gap }: { words: string; gap: number }) {
+  return (
+    <Text style={{ ...small, margin: `-12px 0 ${gap}px` }}>
+      Terbilang: <em>{words}</em>
+    </Text>
+  );
+}
 
 /** `Mohon lakukan pembayaran sebesar Rp … paling lambat …`: the bill emails' call to pay. */
 export function PayByCallout({ total, dueDate }: { total: string; dueDate: string }) {

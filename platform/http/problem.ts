@@ -1,9 +1,13 @@
 /**
  * RFC 9457 problems for every HTTP server of ours (the API, the codec server): each error answer
- * is `application/problem+json` and says what is wrong; nothing unexpected (a stack, an SQL
- * message) reaches the body, it is logged instead.
+ * is `application/problem+json` (its schema: contracts/problem.ts) and says what is wrong; nothing
+ * unexpected (a stack, an SQL message) reaches the body, it is logged instead. A service's
+ * `Refused` is answered with the status of its code (contracts/refusals.ts) and the code as
+ * `reason`; `Unavailable` answers 503.
  */
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { REFUSALS, type RefusalCode, Refused, Unavailable } from '../../contracts/refusals';
+import type { Logger } from '../logger';
 
 export class HttpProblem extends Error {
   constructor(
@@ -34,6 +38,24 @@ const TITLES: Record<number, string> = {
 /** A problem titled by its status's reason phrase. */
 export const problemOf = (status: number, detail?: string, extra?: Record<string, unknown>) =>
   new HttpProblem(status, TITLES[status] ?? 'Bad Request', detail, extra);
+
+export const notFound = (detail: string) => problemOf(404, detail);
+export const badRequest = (detail: string, extra?: Record<string, unknown>) => problemOf(400, detail, extra);
+
+/** A refusal or an outage thrown by a service as the problem it is answered with; else the error. */
+export function answerOf(error: unknown, res: Response, logger: Logger): unknown {
+  if (error instanceof Refused) {
+    const code: RefusalCode = error.code;
+    // In the request log (platform/telemetry/request-log.ts): why it was refused.
+    res.locals.refusal = code;
+    return problemOf(REFUSALS[code].status, error.message, { reason: code, ...error.extra });
+  }
+  if (error instanceof Unavailable) {
+    logger.error({ err: error.cause, ...error.context }, error.message);
+    return problemOf(503, error.message);
+  }
+  return error;
+}
 
 /** No route has this path. */
 export const unknownRoute: RequestHandler = (req, _res, next) =>

@@ -10,6 +10,18 @@ import { HttpProblem } from './problem';
 
 export const WEB_APP_DIR = path.resolve(__dirname, '..', '..', '.build', 'web');
 
+/**
+ * Helmet's defaults, and the web app's sign-in: its OpenID client fetches the provider's
+ * (`authority`) discovery document and token endpoint from the page (connect-src). Going there and
+ * back is navigation, which CSP does not restrict; the app posts no form to it (form-action stays 'self').
+ */
+export function webAppCsp(authority: string | undefined): Record<string, string[]> {
+  return {
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'connect-src': ["'self'", ...(authority ? [new URL(authority).origin] : [])],
+  };
+}
+
 export function webApp(dir = WEB_APP_DIR): express.Router {
   const router = express.Router();
   router.use(

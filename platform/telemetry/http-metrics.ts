@@ -14,6 +14,18 @@ export interface HttpMetrics {
   render(): Promise<string>;
 }
 
+/**
+ * The route template (`/v1/upgrades/:upgradeId`) an asked path matches among the OpenAPI paths
+ * (`/v1/upgrades/{upgradeId}`) of a server, or `unmatched`: a raw path never becomes a label.
+ */
+export function routeTemplates(paths: readonly string[]): (path: string) => string {
+  const routes = [...new Set(paths)].map((path) => ({
+    template: path.replace(/\{(\w+)\}/g, ':$1'),
+    pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}/?$`, 'i'),
+  }));
+  return (path) => routes.find((route) => route.pattern.test(path))?.template ?? 'unmatched';
+}
+
 export function createHttpMetrics(options: {
   prefix: string;
   /** The route template of a path (`/v1/upgrades/:upgradeId`); a raw path never becomes a label. */

@@ -10,9 +10,9 @@ import type express from 'express';
 import type { z } from 'zod';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
-import { buildOpenApiDocument, type OpenApiDocument, type OpenApiOperation } from '../../api/openapi';
+import { buildOpenApiDocument } from '../../api/openapi';
 import { OPERATIONS } from '../../api/operations';
-import { Problem } from '../../api/problem';
+import { Problem } from '../../contracts/problem';
 import { RESPONSE_SCHEMAS } from '../../contracts/views';
 import { statementLink } from '../../platform/auth';
 import {
@@ -21,6 +21,7 @@ import {
   EMAIL_FROM_DEFAULT,
   loadConfig,
 } from '../../platform/config';
+import type { OpenApiDocument, OpenApiOperation } from '../../platform/http/openapi';
 import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';

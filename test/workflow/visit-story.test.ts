@@ -14,7 +14,6 @@ import { Client as PgClient } from 'pg';
 import { type Activities, createActivities } from '../../activities';
 import type { ApiDependencies } from '../../api/app';
 import { mount } from '../../api/operation';
-import { problemHandler } from '../../api/problem';
 import { UPGRADES } from '../../api/routes/upgrades';
 import {
   bookVisitUpdate,
@@ -28,6 +27,7 @@ import {
 import { jakartaDateOf } from '../../domain/calendar';
 import { reminderAt, slotsBetween } from '../../domain/visits';
 import { EMAIL_FROM_DEFAULT, loadConfig } from '../../platform/config';
+import { problemHandler } from '../../platform/http/problem';
 import { createLogger } from '../../platform/logger';
 import { type EmailTransport, OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';

@@ -1900,7 +1900,7 @@ export interface components {
              * @description on a refusal (404, 409, 422): why, for a program (contracts/refusals.ts)
              * @enum {string}
              */
-            reason?: "UNKNOWN_CUSTOMER" | "UNKNOWN_BILL" | "NO_SUBSCRIPTION" | "UNKNOWN_WORK_ORDER" | "UNKNOWN_NOTICE" | "UNKNOWN_PACKAGE" | "NO_ACTIVE_SUBSCRIPTION" | "NOT_ELIGIBLE" | "IDEMPOTENCY_KEY_REUSED" | "UPGRADE_IN_PROGRESS" | "NOT_MAINTENANCE" | "WORK_ORDER_CLOSED" | "NOT_DUAL_BAND" | "ONT_ALREADY_REGISTERED" | "BEFORE_VISIT" | "SLOT_FULL" | "NOT_AWAITING_VISIT" | "NO_VISIT_BOOKED" | "NOT_A_DATE" | "NOT_A_SLOT" | "NOT_A_WORKING_DAY" | "IN_THE_PAST" | "TOO_LATE_TO_MOVE" | "BILL_PAID" | "BILL_VOID" | "AMOUNT_MISMATCH" | "TRANSACTION_REUSED" | "NOT_IN_FLIGHT" | "ALREADY_DELIVERED" | "NO_EMAIL_COPY";
+            reason?: "UNKNOWN_CUSTOMER" | "UNKNOWN_BILL" | "NO_SUBSCRIPTION" | "UNKNOWN_WORK_ORDER" | "UNKNOWN_NOTICE" | "UNKNOWN_UPGRADE" | "UNKNOWN_TICKET" | "UNKNOWN_PACKAGE" | "NO_ACTIVE_SUBSCRIPTION" | "NOT_ELIGIBLE" | "IDEMPOTENCY_KEY_REUSED" | "UPGRADE_IN_PROGRESS" | "NOT_MAINTENANCE" | "WORK_ORDER_CLOSED" | "NOT_DUAL_BAND" | "ONT_ALREADY_REGISTERED" | "BEFORE_VISIT" | "SLOT_FULL" | "NOT_AWAITING_VISIT" | "NO_VISIT_BOOKED" | "NOT_A_DATE" | "NOT_A_SLOT" | "NOT_A_WORKING_DAY" | "IN_THE_PAST" | "TOO_LATE_TO_MOVE" | "BILL_PAID" | "BILL_VOID" | "AMOUNT_MISMATCH" | "TRANSACTION_REUSED" | "NOT_IN_FLIGHT" | "ALREADY_DELIVERED" | "NO_EMAIL_COPY";
             /** @description with UPGRADE_IN_PROGRESS: the upgrade still in flight */
             upgradeId?: string | null;
         };
@@ -2986,7 +2986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the target package is not in the catalog (UNKNOWN_PACKAGE); or the customer has no active subscription (NO_ACTIVE_SUBSCRIPTION); or the target is not an upgrade: faster, with a term at least as long (NOT_ELIGIBLE); or the Idempotency-Key was used for another target (IDEMPOTENCY_KEY_REUSED) */
+            /** @description the target package is not in the catalog (UNKNOWN_PACKAGE); or the customer has no active subscription (NO_ACTIVE_SUBSCRIPTION); or the target is not an upgrade: faster, with a term at least as long (NOT_ELIGIBLE); or the Idempotency-Key was used for another target (package, action or subject) (IDEMPOTENCY_KEY_REUSED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4427,7 +4427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such customer */
+            /** @description no such customer (UNKNOWN_CUSTOMER) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4704,7 +4704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such upgrade */
+            /** @description no such upgrade (UNKNOWN_UPGRADE) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4713,7 +4713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the upgrade is no longer in flight (NOT_IN_FLIGHT) */
+            /** @description the upgrade has ended already: nothing left to cancel (NOT_IN_FLIGHT) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4740,7 +4740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED) */
+            /** @description the Idempotency-Key was used for another target (package, action or subject) (IDEMPOTENCY_KEY_REUSED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4749,7 +4749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Temporal did not take the cancel; nothing changed, try again */
+            /** @description Temporal did not take it; nothing changed, try again */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4871,7 +4871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description not a date (NOT_A_DATE), not a slot (NOT_A_SLOT), a Sunday (NOT_A_WORKING_DAY), in the past (IN_THE_PAST), too close to move (TOO_LATE_TO_MOVE), or the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED) */
+            /** @description not a calendar date (NOT_A_DATE); or not one of the visit slots (NOT_A_SLOT); or a Sunday: visits are Monday to Saturday (NOT_A_WORKING_DAY); or the slot has already started (IN_THE_PAST); or too close to move (VISIT_MOVE_LEAD_HOURS before the visit booked and the new one) (TOO_LATE_TO_MOVE); or the Idempotency-Key was used for another target (package, action or subject) (IDEMPOTENCY_KEY_REUSED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4959,7 +4959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such notice */
+            /** @description no such notice (for a customer: not in their inbox) (UNKNOWN_NOTICE) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4968,7 +4968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description delivered already (ALREADY_DELIVERED), or no copy of the email kept (NO_EMAIL_COPY) */
+            /** @description the notice was delivered: it is never sent twice (ALREADY_DELIVERED); or no copy of the email was kept to send again (NO_EMAIL_COPY) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4995,7 +4995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED) */
+            /** @description the Idempotency-Key was used for another target (package, action or subject) (IDEMPOTENCY_KEY_REUSED) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5074,7 +5074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description no such ticket */
+            /** @description no such ticket (UNKNOWN_TICKET) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5101,7 +5101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the Idempotency-Key was used for another action or subject (IDEMPOTENCY_KEY_REUSED) */
+            /** @description the Idempotency-Key was used for another target (package, action or subject) (IDEMPOTENCY_KEY_REUSED) */
             422: {
                 headers: {
                     [name: string]: unknown;

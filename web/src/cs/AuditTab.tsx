@@ -1,4 +1,5 @@
 import { ErrorNotice, Loading } from '../ui/Page';
+import { CsTable } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
 import { useAuditTrail } from './queries';
@@ -18,34 +19,20 @@ export function AuditTab() {
   return (
     <section aria-label="Audit trail">
       <h2>Audit trail</h2>
-      {trail.data.entries.length === 0 ? (
-        <p>Belum ada tindakan customer service untuk pelanggan ini.</p>
-      ) : (
-        <table className="cs-table">
-          <thead>
-            <tr>
-              <th scope="col">Waktu</th>
-              <th scope="col">Petugas</th>
-              <th scope="col">Tindakan</th>
-              <th scope="col">Objek</th>
-              <th scope="col">Alasan</th>
-              <th scope="col">Hasil</th>
-            </tr>
-          </thead>
-          <tbody>
-            {trail.data.entries.map((e) => (
-              <tr key={e.id}>
-                <td>{formatCrmInstant(e.at)}</td>
-                <td>{e.operator}</td>
-                <td>{ACTION_WORDS[e.action]}</td>
-                <td>{e.subject}</td>
-                <td>{e.reason}</td>
-                <td>{e.outcome}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <CsTable
+        empty="Belum ada tindakan customer service untuk pelanggan ini."
+        columns={['Waktu', 'Petugas', 'Tindakan', 'Objek', 'Alasan', 'Hasil']}
+        items={trail.data.entries}
+        rowKey={(e) => e.id}
+        cells={(e) => [
+          formatCrmInstant(e.at),
+          e.operator,
+          ACTION_WORDS[e.action],
+          e.subject,
+          e.reason,
+          e.outcome,
+        ]}
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { api, must } from '../api/client';
 import { formatBillingAppDate, formatRupiah } from '../lib/format';
 import { ErrorNotice, Loading } from '../ui/Page';
+import { CsTable } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
 import { useCsBills, useCsPayments } from './queries';
@@ -17,46 +18,38 @@ export function BillingTab() {
   return (
     <section aria-label="Tagihan Customer">
       <h2>Tagihan Customer</h2>
-      {bills.data.bills.length === 0 ? (
-        <p>Belum ada tagihan.</p>
-      ) : (
-        <table className="cs-table">
-          <thead>
-            <tr>
-              <th scope="col">Bill Code</th>
-              <th scope="col">Period</th>
-              <th scope="col">Billing Date</th>
-              <th scope="col">Package</th>
-              <th scope="col">Bill Cycle</th>
-              <th scope="col">Due Date</th>
-              <th scope="col">Total Billing</th>
-              <th scope="col">Payment Status</th>
-              <th scope="col">Payment Amount</th>
-              <th scope="col">Statement</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bills.data.bills.map((bill) => (
-              <tr key={bill.billCode} aria-current={bill.billCode === billCode ? 'true' : undefined}>
-                <td>{bill.billCode}</td>
-                <td>{bill.period}</td>
-                <td>{formatBillingAppDate(bill.billingDate)}</td>
-                <td>{bill.packageName}</td>
-                <td>{bill.billCycle}</td>
-                <td>{formatBillingAppDate(bill.dueDate)}</td>
-                <td>{formatRupiah(bill.totalIdr)}</td>
-                <td>{bill.status}</td>
-                <td>{formatRupiah(bill.paidAmountIdr)}</td>
-                <td>
-                  <Link to={`/cs/customers/${customerId}/billing/${bill.billCode}`}>
-                    Statement<span className="visually-hidden"> {bill.billCode}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <CsTable
+        empty="Belum ada tagihan."
+        columns={[
+          'Bill Code',
+          'Period',
+          'Billing Date',
+          'Package',
+          'Bill Cycle',
+          'Due Date',
+          'Total Billing',
+          'Payment Status',
+          'Payment Amount',
+          'Statement',
+        ]}
+        items={bills.data.bills}
+        rowKey={(bill) => bill.billCode}
+        current={(bill) => bill.billCode === billCode}
+        cells={(bill) => [
+          bill.billCode,
+          bill.period,
+          formatBillingAppDate(bill.billingDate),
+          bill.packageName,
+          bill.billCycle,
+          formatBillingAppDate(bill.dueDate),
+          formatRupiah(bill.totalIdr),
+          bill.status,
+          formatRupiah(bill.paidAmountIdr),
+          <Link key="statement" to={`/cs/customers/${customerId}/billing/${bill.billCode}`}>
+            Statement<span className="visually-hidden"> {bill.billCode}</span>
+          </Link>,
+        ]}
+      />
       {billCode ? <Statement billCode={billCode} /> : null}
     </section>
   );
@@ -94,34 +87,20 @@ export function PaymentTab() {
   return (
     <section aria-label="Payment">
       <h2>Payment</h2>
-      {payments.data.payments.length === 0 ? (
-        <p>Belum ada pembayaran.</p>
-      ) : (
-        <table className="cs-table">
-          <thead>
-            <tr>
-              <th scope="col">Tanggal</th>
-              <th scope="col">Bill Code</th>
-              <th scope="col">Keterangan</th>
-              <th scope="col">Metode</th>
-              <th scope="col">Referensi</th>
-              <th scope="col">Jumlah</th>
-            </tr>
-          </thead>
-          <tbody>
-            {payments.data.payments.map((p) => (
-              <tr key={p.id}>
-                <td>{formatCrmInstant(p.paidAt)}</td>
-                <td>{p.billCode ?? '—'}</td>
-                <td>{p.description}</td>
-                <td>{p.method}</td>
-                <td>{p.reference}</td>
-                <td>{formatRupiah(p.amountIdr)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <CsTable
+        empty="Belum ada pembayaran."
+        columns={['Tanggal', 'Bill Code', 'Keterangan', 'Metode', 'Referensi', 'Jumlah']}
+        items={payments.data.payments}
+        rowKey={(p) => p.id}
+        cells={(p) => [
+          formatCrmInstant(p.paidAt),
+          p.billCode ?? '—',
+          p.description,
+          p.method,
+          p.reference,
+          formatRupiah(p.amountIdr),
+        ]}
+      />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, must, type Schemas } from '../api/client';
 import { ErrorNotice, Loading } from '../ui/Page';
 import { ActionForm } from './ActionForm';
+import { CsTable } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
 import { useCsNotices } from './queries';
@@ -16,27 +17,13 @@ export function NoticesTab() {
   return (
     <section aria-label="Notifikasi">
       <h2>Notifikasi</h2>
-      {notices.data.notices.length === 0 ? (
-        <p>Belum ada notifikasi.</p>
-      ) : (
-        <table className="cs-table">
-          <thead>
-            <tr>
-              <th scope="col">Dibuat</th>
-              <th scope="col">Jenis</th>
-              <th scope="col">Kanal</th>
-              <th scope="col">Judul</th>
-              <th scope="col">Status</th>
-              <th scope="col">Keterangan</th>
-            </tr>
-          </thead>
-          <tbody>
-            {notices.data.notices.map((n) => (
-              <NoticeRow key={n.id} notice={n} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <CsTable
+        empty="Belum ada notifikasi."
+        columns={['Dibuat', 'Jenis', 'Kanal', 'Judul', 'Status', 'Keterangan']}
+        items={notices.data.notices}
+        rowKey={(n) => n.id}
+        row={(n) => <NoticeRow notice={n} />}
+      />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { formatBillingAppDate, formatRupiah } from '../lib/format';
 import { ErrorNotice, Facts, Loading } from '../ui/Page';
+import { CsTable } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
 import { useProfile } from './queries';
@@ -14,65 +15,37 @@ export function PackageTab() {
     <section aria-label="Package">
       <h2>Package</h2>
       {subscription ? (
-        <table className="cs-table">
-          <thead>
-            <tr>
-              <th scope="col">Package</th>
-              <th scope="col">Type Package</th>
-              <th scope="col">Speed</th>
-              <th scope="col">Masa langganan</th>
-              <th scope="col">Periode</th>
-              <th scope="col">Harga</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>{subscription.package.name}</td>
-              <td>INTERNET</td>
-              <td>{subscription.package.speedMbps} Mbps</td>
-              <td>{subscription.package.termMonths} bulan</td>
-              <td>
-                {formatBillingAppDate(subscription.period.start)} s/d{' '}
-                {formatBillingAppDate(subscription.period.end)}
-              </td>
-              <td>{formatRupiah(subscription.package.priceIdr)}</td>
-              <td>{subscription.status}</td>
-            </tr>
-          </tbody>
-        </table>
+        <CsTable
+          columns={['Package', 'Type Package', 'Speed', 'Masa langganan', 'Periode', 'Harga', 'Status']}
+          items={[subscription]}
+          rowKey={(s) => s.package.code}
+          cells={(s) => [
+            s.package.name,
+            'INTERNET',
+            `${s.package.speedMbps} Mbps`,
+            `${s.package.termMonths} bulan`,
+            `${formatBillingAppDate(s.period.start)} s/d ${formatBillingAppDate(s.period.end)}`,
+            formatRupiah(s.package.priceIdr),
+            s.status,
+          ]}
+        />
       ) : (
         <p>Pelanggan belum memiliki langganan.</p>
       )}
       <h3>History</h3>
-      {packageHistory.length === 0 ? (
-        <p>Belum ada perubahan paket.</p>
-      ) : (
-        <table className="cs-table">
-          <thead>
-            <tr>
-              <th scope="col">Tanggal</th>
-              <th scope="col">Dari</th>
-              <th scope="col">Ke</th>
-              <th scope="col">Periode baru</th>
-              <th scope="col">Upgrade</th>
-            </tr>
-          </thead>
-          <tbody>
-            {packageHistory.map((change) => (
-              <tr key={change.changedAt + change.toPackageCode}>
-                <td>{formatCrmInstant(change.changedAt)}</td>
-                <td>{change.fromPackageName}</td>
-                <td>{change.toPackageName}</td>
-                <td>
-                  {formatBillingAppDate(change.period.start)} s/d {formatBillingAppDate(change.period.end)}
-                </td>
-                <td>{change.upgradeId ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <CsTable
+        empty="Belum ada perubahan paket."
+        columns={['Tanggal', 'Dari', 'Ke', 'Periode baru', 'Upgrade']}
+        items={packageHistory}
+        rowKey={(change) => change.changedAt + change.toPackageCode}
+        cells={(change) => [
+          formatCrmInstant(change.changedAt),
+          change.fromPackageName,
+          change.toPackageName,
+          `${formatBillingAppDate(change.period.start)} s/d ${formatBillingAppDate(change.period.end)}`,
+          change.upgradeId ?? '—',
+        ]}
+      />
     </section>
   );
 }
@@ -94,32 +67,20 @@ export function DeviceTab() {
           ['Bill Cycle', String(p.billCycle)],
         ]}
       />
-      <table className="cs-table">
-        <thead>
-          <tr>
-            <th scope="col">Serial</th>
-            <th scope="col">Model</th>
-            <th scope="col">Band</th>
-            <th scope="col">Status</th>
-            <th scope="col">Dipasang</th>
-            <th scope="col">Diganti</th>
-            <th scope="col">Diganti dengan</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.devices.map((d) => (
-            <tr key={d.serial}>
-              <td>{d.serial}</td>
-              <td>{d.model}</td>
-              <td>{d.band === 'DUAL' ? 'Dual Band' : 'Single Band'}</td>
-              <td>{d.status}</td>
-              <td>{formatCrmInstant(d.installedAt)}</td>
-              <td>{formatCrmInstant(d.replacedAt)}</td>
-              <td>{d.replacedBySerial ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <CsTable
+        columns={['Serial', 'Model', 'Band', 'Status', 'Dipasang', 'Diganti', 'Diganti dengan']}
+        items={p.devices}
+        rowKey={(d) => d.serial}
+        cells={(d) => [
+          d.serial,
+          d.model,
+          d.band === 'DUAL' ? 'Dual Band' : 'Single Band',
+          d.status,
+          formatCrmInstant(d.installedAt),
+          formatCrmInstant(d.replacedAt),
+          d.replacedBySerial ?? '—',
+        ]}
+      />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorNotice, Loading, Page } from '../ui/Page';
+import { CsTable } from './CsTable';
 import { useSearch } from './queries';
 
 const MATCH_WORDS = {
@@ -53,34 +54,22 @@ export function SearchPage() {
               : `${search.data.total} pelanggan cocok dengan "${q}".`}
           </p>
           {search.data.customers.length > 0 ? (
-            <table className="cs-table">
-              <thead>
-                <tr>
-                  <th scope="col">Customer ID</th>
-                  <th scope="col">Nama</th>
-                  <th scope="col">Tipe</th>
-                  <th scope="col">Telepon</th>
-                  <th scope="col">Paket</th>
-                  <th scope="col">Alamat</th>
-                  <th scope="col">Cocok pada</th>
-                </tr>
-              </thead>
-              <tbody>
-                {search.data.customers.map((c) => (
-                  <tr key={c.customerId}>
-                    <td>
-                      <Link to={`/cs/customers/${c.customerId}`}>{c.customerId}</Link>
-                    </td>
-                    <td>{c.name}</td>
-                    <td>{c.customerType}</td>
-                    <td>{c.phone}</td>
-                    <td>{c.packageName ?? '—'}</td>
-                    <td>{c.address}</td>
-                    <td>{c.matchedBy.map((m) => MATCH_WORDS[m]).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CsTable
+              columns={['Customer ID', 'Nama', 'Tipe', 'Telepon', 'Paket', 'Alamat', 'Cocok pada']}
+              items={search.data.customers}
+              rowKey={(c) => c.customerId}
+              cells={(c) => [
+                <Link key="id" to={`/cs/customers/${c.customerId}`}>
+                  {c.customerId}
+                </Link>,
+                c.name,
+                c.customerType,
+                c.phone,
+                c.packageName ?? '—',
+                c.address,
+                c.matchedBy.map((m) => MATCH_WORDS[m]).join(', '),
+              ]}
+            />
           ) : null}
           {pages > 1 ? (
             <nav className="cs-pager" aria-label="Halaman hasil">

@@ -1,6 +1,7 @@
-import { api, must } from '../api/client';
+import { api, must, type Schemas } from '../api/client';
 import { ErrorNotice, Loading } from '../ui/Page';
 import { ActionForm } from './ActionForm';
+import { CsTable } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
 import { useCsTickets } from './queries';
@@ -13,58 +14,50 @@ export function TicketTab() {
   return (
     <section aria-label="Ticket">
       <h2>Customer Ticket</h2>
-      {tickets.data.tickets.length === 0 ? (
-        <p>Belum ada tiket.</p>
-      ) : (
-        <table className="cs-table">
-          <thead>
-            <tr>
-              <th scope="col">Ticket No</th>
-              <th scope="col">Title</th>
-              <th scope="col">Description</th>
-              <th scope="col">Status</th>
-              <th scope="col">Created</th>
-              <th scope="col">Closed</th>
-              <th scope="col">Noted</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tickets.data.tickets.map((t) => (
-              <tr key={t.ticketNo}>
-                <td>{t.ticketNo}</td>
-                <td>{t.title}</td>
-                <td>{t.description}</td>
-                <td>{t.status}</td>
-                <td>{formatCrmInstant(t.createdAt)}</td>
-                <td>{t.closedAt ? formatCrmInstant(t.closedAt) : ''}</td>
-                <td>
-                  {t.notes.length > 0 ? (
-                    <ul className="cs-notes">
-                      {t.notes.map((n) => (
-                        <li key={n}>{n}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  <ActionForm
-                    title={`Catatan untuk tiket ${t.ticketNo}`}
-                    submitLabel="Simpan catatan"
-                    reasonLabel="Catatan"
-                    perform={(note, key) =>
-                      must(
-                        api.POST('/v1/cs/tickets/{ticketNo}/notes', {
-                          params: { path: { ticketNo: t.ticketNo }, header: { 'Idempotency-Key': key } },
-                          body: { note },
-                        }),
-                      )
-                    }
-                    describe={() => `Catatan tersimpan di tiket ${t.ticketNo}.`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <CsTable
+        empty="Belum ada tiket."
+        columns={['Ticket No', 'Title', 'Description', 'Status', 'Created', 'Closed', 'Noted']}
+        items={tickets.data.tickets}
+        rowKey={(t) => t.ticketNo}
+        cells={(t) => [
+          t.ticketNo,
+          t.title,
+          t.description,
+          t.status,
+          formatCrmInstant(t.createdAt),
+          t.closedAt ? formatCrmInstant(t.closedAt) : '',
+          <TicketNotes key="notes" ticket={t} />,
+        ]}
+      />
     </section>
+  );
+}
+
+/** The ticket's notes, and "Noted": a note added for the customer. */
+function TicketNotes({ ticket: t }: { ticket: Schemas['TicketView'] }) {
+  return (
+    <>
+      {t.notes.length > 0 ? (
+        <ul className="cs-notes">
+          {t.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+      <ActionForm
+        title={`Catatan untuk tiket ${t.ticketNo}`}
+        submitLabel="Simpan catatan"
+        reasonLabel="Catatan"
+        perform={(note, key) =>
+          must(
+            api.POST('/v1/cs/tickets/{ticketNo}/notes', {
+              params: { path: { ticketNo: t.ticketNo }, header: { 'Idempotency-Key': key } },
+              body: { note },
+            }),
+          )
+        }
+        describe={() => `Catatan tersimpan di tiket ${t.ticketNo}.`}
+      />
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { api, must, type Schemas } from '../api/client';
 import { formatVisit, VISIT_PENDING_LABELS, type VisitSlot } from '../lib/format';
 import { ErrorNotice, Facts, Loading } from '../ui/Page';
 import { ActionForm } from './ActionForm';
+import { CsTable } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
 import { useCsWorkOrders, useProfile, useSlots } from './queries';
@@ -30,30 +31,12 @@ export function WorkOrderTab() {
       <h2>WO</h2>
       {workOrders.data.workOrders.length === 0 ? <p>Belum ada work order.</p> : null}
       {workOrders.data.workOrders.length > 0 ? (
-        <table className="cs-table">
-          <thead>
-            <tr>
-              <th scope="col">Package</th>
-              <th scope="col">Type Package</th>
-              <th scope="col">Workorder No</th>
-              <th scope="col">WO Type</th>
-              <th scope="col">Status</th>
-              <th scope="col">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {workOrders.data.workOrders.map((wo) => (
-              <tr key={wo.woNumber}>
-                <td>{wo.package}</td>
-                <td>{wo.typePackage}</td>
-                <td>{wo.woNumber}</td>
-                <td>{wo.type}</td>
-                <td>{wo.status}</td>
-                <td>{wo.totalIdr}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CsTable
+          columns={['Package', 'Type Package', 'Workorder No', 'WO Type', 'Status', 'Total']}
+          items={workOrders.data.workOrders}
+          rowKey={(wo) => wo.woNumber}
+          cells={(wo) => [wo.package, wo.typePackage, wo.woNumber, wo.type, wo.status, wo.totalIdr]}
+        />
       ) : null}
       {workOrders.data.workOrders
         .filter((wo) => wo.type === 'MAINTENANCE')
@@ -108,35 +91,22 @@ function MaintenanceForm({ wo, phone, email }: { wo: WorkOrder; phone?: string; 
         />
       </div>
       <h4>Riwayat jadwal kunjungan</h4>
-      {wo.appointmentHistory.length === 0 ? (
-        <p>Belum ada kunjungan yang dijadwalkan.</p>
-      ) : (
-        <table className="cs-table">
-          <thead>
-            <tr>
-              <th scope="col">Jadwal</th>
-              <th scope="col">Status</th>
-              <th scope="col">Oleh</th>
-              <th scope="col">Dibuat</th>
-              <th scope="col">Keterangan</th>
-            </tr>
-          </thead>
-          <tbody>
-            {wo.appointmentHistory.map((a) => (
-              <tr key={a.bookedAt + a.slot}>
-                <td>{a.label}</td>
-                <td>{VISIT_STATUS[a.status]}</td>
-                <td>{BOOKED_BY[a.bookedBy]}</td>
-                <td>{formatCrmInstant(a.bookedAt)}</td>
-                <td>
-                  {a.pendingCategory ? VISIT_PENDING_LABELS[a.pendingCategory] : ''}
-                  {a.remark ? ` — ${a.remark}` : ''}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <CsTable
+        empty="Belum ada kunjungan yang dijadwalkan."
+        columns={['Jadwal', 'Status', 'Oleh', 'Dibuat', 'Keterangan']}
+        items={wo.appointmentHistory}
+        rowKey={(a) => a.bookedAt + a.slot}
+        cells={(a) => [
+          a.label,
+          VISIT_STATUS[a.status],
+          BOOKED_BY[a.bookedBy],
+          formatCrmInstant(a.bookedAt),
+          <>
+            {a.pendingCategory ? VISIT_PENDING_LABELS[a.pendingCategory] : ''}
+            {a.remark ? ` — ${a.remark}` : ''}
+          </>,
+        ]}
+      />
       {wo.status === 'Replacing' ? <BookVisit wo={wo} /> : null}
     </section>
   );

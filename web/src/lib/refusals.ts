@@ -35,6 +35,7 @@ export function refusalInWords(status: number, problem?: Pick<Problem, 'reason'>
  * (the customer's words stand for every other reason).
  */
 export const TECHNICIAN_REASON_WORDS: Partial<Record<Reason, string>> = {
+  UNKNOWN_WORK_ORDER: 'Work order ini tidak ditemukan, atau bukan milik vendor Anda.',
   NOT_MAINTENANCE: 'Work order ini bukan work order maintenance (penggantian ONT).',
   WORK_ORDER_CLOSED: 'Work order ini sudah selesai atau dibatalkan: tidak ada lagi yang bisa dilaporkan.',
   NOT_DUAL_BAND: 'Paket baru pelanggan membutuhkan ONT Dual Band. Pasang ONT Dual Band lalu laporkan lagi.',

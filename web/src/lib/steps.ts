@@ -2,6 +2,7 @@
  * An upgrade's steps as the progress screen lists them: what happened (with its time) and what is
  * still to come on the path this upgrade takes (with an ONT swap or without), in the deck's order.
  */
+import { PACKAGE_STEPS } from '../../../contracts/steps';
 import type { components } from '../api/schema';
 
 type Upgrade = Pick<components['schemas']['UpgradeView'], 'status' | 'steps' | 'ontSwap'>;
@@ -31,14 +32,7 @@ export const STEP_LABELS: Record<StepName, string> = {
   TERMINATED: 'Upgrade dihentikan',
 };
 
-const COMMON: StepName[] = [
-  'REQUEST_ACCEPTED',
-  'BILL_ISSUED',
-  'UPGRADE_TICKET_CLOSED',
-  'UPGRADE_WORK_ORDER_CREATED',
-  'PACKAGE_SWITCHED',
-  'CUSTOMER_NOTIFIED',
-];
+const COMMON: readonly StepName[] = PACKAGE_STEPS;
 const SWAP: StepName[] = [
   'ONT_SWAP_SCHEDULED',
   'ONT_SWAP_NOTICE_SENT',

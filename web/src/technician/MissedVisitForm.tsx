@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must, type Schemas } from '../api/client';
 import { VISIT_PENDING_LABELS } from '../lib/format';
-import { technicianRefusalInWords } from '../lib/refusals';
-import { Card, ErrorNotice } from '../ui/Page';
+import { Card } from '../ui/Page';
+import { ReportProblems } from './ReportProblems';
 import { useRefreshWorkOrder } from './useRefresh';
 
 type Category = keyof typeof VISIT_PENDING_LABELS;
@@ -68,12 +68,7 @@ export function MissedVisitForm({ woNumber, booked }: { woNumber: string; booked
           <span>Keterangan{category === 'OTHER' ? ' (wajib untuk Lainnya)' : ' (opsional)'}</span>
           <textarea value={remark} rows={3} maxLength={500} onChange={(e) => setRemark(e.target.value)} />
         </label>
-        {invalid ? (
-          <p className="notice notice-error" role="alert">
-            {invalid}
-          </p>
-        ) : null}
-        {report.isError ? <ErrorNotice error={report.error} inWords={technicianRefusalInWords} /> : null}
+        <ReportProblems invalid={invalid} error={report.error} />
         <button type="submit" className="button button-secondary" disabled={report.isPending}>
           {report.isPending ? 'Mengirim…' : 'Laporkan kunjungan gagal'}
         </button>

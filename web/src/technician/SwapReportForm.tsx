@@ -8,8 +8,8 @@ import { type FormEvent, useState } from 'react';
 import { jakartaDateOf } from '../../../domain/calendar';
 import { api, must, type Schemas } from '../api/client';
 import { useSession } from '../auth';
-import { technicianRefusalInWords } from '../lib/refusals';
-import { Card, ErrorNotice } from '../ui/Page';
+import { Card } from '../ui/Page';
+import { ReportProblems } from './ReportProblems';
 import { useRefreshWorkOrder } from './useRefresh';
 
 type Appointment = Schemas['AppointmentView'];
@@ -90,12 +90,7 @@ export function SwapReportForm({ woNumber, booked }: { woNumber: string; booked:
             </label>
           </div>
         ) : null}
-        {invalid ? (
-          <p className="notice notice-error" role="alert">
-            {invalid}
-          </p>
-        ) : null}
-        {report.isError ? <ErrorNotice error={report.error} inWords={technicianRefusalInWords} /> : null}
+        <ReportProblems invalid={invalid} error={report.error} />
         {report.isSuccess ? (
           <p className="notice notice-success" role="status">
             Penggantian ONT diterima. Upgrade pelanggan sedang diselesaikan.
