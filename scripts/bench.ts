@@ -41,6 +41,7 @@ import {
 } from './bench/database';
 import { type DriveResult, driveUpgrades, ProgressWatcher } from './bench/drive';
 import { type Breakdown, historyBreakdown } from './bench/history';
+import { benchOpenRuns } from './bench/open-runs';
 import { plainActivities, runPlain } from './bench/plain';
 import { memoryOf, sampleUsage, type ThreadTicks, threadMsPer, threadTicks, type Usage } from './bench/proc';
 import { loadTool, measureReads, type ReadResult } from './bench/reads';
@@ -49,8 +50,8 @@ import { distribution, fmt } from './bench/stats';
 import { benchBearer } from './bench/tokens';
 
 const projectRoot = path.resolve(__dirname, '..');
-const BEGIN = '<!-- bench:results:begin -->';
-const END = '<!-- bench:results:end -->';
+const RESULTS_MARKERS = ['<!-- bench:results:begin -->', '<!-- bench:results:end -->'] as const;
+const OPEN_RUNS_MARKERS = ['<!-- bench:open-runs:begin -->', '<!-- bench:open-runs:end -->'] as const;
 
 interface Options {
   levels: number[];
@@ -126,6 +127,21 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 async function main() {
   const argv = process.argv.slice(2);
+  const openRuns = flagValue('open-runs', argv);
+  if (openRuns) {
+    const out = argv.includes('--no-write')
+      ? null
+      : path.resolve(projectRoot, flagValue('out', argv) ?? 'docs/benchmarks.md');
+    await benchOpenRuns(
+      Number(openRuns),
+      (report) => {
+        process.stdout.write(`${report}\n`);
+        if (out) writeBetweenMarkers(out, report, OPEN_RUNS_MARKERS);
+      },
+      { fillMinutes: Number(flagValue('fill-minutes', argv) ?? 24 * 60) },
+    );
+    return;
+  }
   if (flagValue('topology', argv) === 'cluster') {
     const withDefaults = [...argv];
     if (!argv.includes('--levels')) withDefaults.push('--levels', '1,25');
@@ -965,7 +981,11 @@ function goalRows(temporal: LevelResult[], plain: LevelResult[], ceiling: Ceilin
   return rows;
 }
 
-function writeBetweenMarkers(file: string, report: string) {
+function writeBetweenMarkers(
+  file: string,
+  report: string,
+  [BEGIN, END]: readonly [string, string] = RESULTS_MARKERS,
+) {
   const block = `${BEGIN}\n\n${report}\n${END}`;
   let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   if (text.includes(BEGIN) && text.includes(END)) {

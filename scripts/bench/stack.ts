@@ -23,6 +23,8 @@ export interface BenchStack {
   startupMs: { infraAndApi: number; worker: number };
   /** The worker's start in phases (from its log): to migrations checked, then to worker created. */
   workerPhasesMs: { toMigrated: number; createWorker: number } | null;
+  /** The worker process's output so far (the last megabyte). */
+  workerOutput(): string;
   /** Restarts the worker process (e.g. with other settings); returns its startup time in ms. */
   restartWorker(extraEnv?: Record<string, string>): Promise<number>;
   stop(): Promise<void>;
@@ -119,6 +121,7 @@ export async function startBenchStack(
     workerPid: worker!.pid,
     startupMs: { infraAndApi: infraMs, worker: workerMs },
     workerPhasesMs,
+    workerOutput: () => worker.output(),
     restartWorker: async (extra) => {
       await stopProcess(worker);
       const ms = await startWorker(extra);
