@@ -23,10 +23,12 @@ import { customerUpgrades, homeView } from '../../services/customers';
 import { jobCard, vendorVisits } from '../../services/technician-visits';
 import { loadUpgradeView, loadUpgradeViews } from '../../services/upgrade-views';
 import { type BenchCustomer, createBenchCustomers } from './customers';
+import { type PlanNode, scansOf } from './database';
 import { memoryOf } from './proc';
+import { markdownTable } from './report';
 import { benchDataConverter, startBenchStack } from './stack';
 import { distribution, fmt } from './stats';
-import { benchBearer } from './tokens';
+import { benchBearer, stopBenchIssuer } from './tokens';
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -143,6 +145,7 @@ export async function benchOpenRuns(
     await connection.close();
     await counted.connection.close();
     await stack.stop();
+    await stopBenchIssuer();
   }
 }
 
@@ -497,13 +500,6 @@ async function readLatencies(
   return { latencies, plans };
 }
 
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
 /**
  * The plan of each statement the read sends (the same service functions, in this process), with
  * sequential scans disabled: a Seq Scan left means no index can serve it.
@@ -519,18 +515,7 @@ async function explain(client: pg.Client, name: string, queries: Array<{ query: 
       `EXPLAIN (FORMAT JSON) ${query}`,
       values,
     );
-    const scans: string[] = [];
-    const walk = (node: PlanNode) => {
-      if (node['Node Type'].includes('Scan')) {
-        scans.push(
-          node['Index Name']
-            ? `${node['Node Type']} using ${node['Index Name']}`
-            : `${node['Node Type']} on ${node['Relation Name']}`,
-        );
-      }
-      for (const child of node.Plans ?? []) walk(child);
-    };
-    walk(rows[0]!['QUERY PLAN'][0]!.Plan);
+    const scans = scansOf(rows[0]!['QUERY PLAN'][0]!.Plan);
     const table = /FROM "public"\."(\w+)"/.exec(query)?.[1] ?? '?';
     plans.push({
       name: `${name}: ${table}`,
@@ -646,43 +631,37 @@ async function historySizes(temporal: Client, client: pg.Client): Promise<Row> {
 // ---- the report -------------------------------------------------------------------------------
 
 function report(points: Checkpoint[], target: number, footer: string): string {
-  const lines: string[] = [];
-  const table = (title: string, pick: (p: Checkpoint) => Row) => {
-    lines.push(`#### ${title}`, '');
-    const keys = [...new Set(points.flatMap((p) => Object.keys(pick(p))))];
-    const first = points[0]!;
-    const last = points[points.length - 1]!;
-    lines.push(
-      `| figure | ${points.map((p) => `${p.open} open`).join(' | ')} | ${last.open} ÷ ${first.open} |`,
-      `| --- | ${points.map(() => '---').join(' | ')} | --- |`,
-    );
-    for (const key of keys) {
-      const values = points.map((p) => pick(p)[key] ?? '–');
-      const lead = (v: string) => Number.parseFloat(v.replace(/,/g, ''));
-      const ratio = NO_RATIO.test(key) ? Number.NaN : lead(values[values.length - 1]!) / lead(values[0]!);
-      lines.push(`| ${key} | ${values.join(' | ')} | ${Number.isFinite(ratio) ? `${fmt(ratio)}×` : '–'} |`);
-    }
-    lines.push('');
-  };
-  lines.push(
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const lead = (v: string) => Number.parseFloat(v.replace(/,/g, ''));
+  const table = (title: string, pick: (p: Checkpoint) => Row) => [
+    `#### ${title}`,
+    '',
+    ...markdownTable(
+      ['figure', ...points.map((p) => `${p.open} open`), `${last.open} ÷ ${first.open}`],
+      [...new Set(points.flatMap((p) => Object.keys(pick(p))))].map((key) => {
+        const values = points.map((p) => pick(p)[key] ?? '–');
+        const ratio = NO_RATIO.test(key) ? Number.NaN : lead(values.at(-1)!) / lead(values[0]!);
+        return [key, ...values, Number.isFinite(ratio) ? `${fmt(ratio)}×` : '–'];
+      }),
+    ),
+  ];
+  return [
     `_Open-runs soak to ${target}, ${new Date().toISOString()}; ${footer}. Runs filled through POST /v1/customers/{id}/upgrades._`,
     '',
-  );
-  table('Worker memory', (p) => p.memory);
-  table('Sticky cache (maxCachedWorkflows as built)', (p) => p.cache);
-  table('Technician report → COMPLETED', (p) => p.report);
-  table('Reconciler pass', (p) => p.reconcile);
-  table('Reads through the API (sequential, 30 each)', (p) => p.reads);
-  table('Visibility searches (dev server, SQLite)', (p) => p.visibility);
-  table('PostgreSQL size', (p) => p.sizes);
-  table('Temporal history per run', (p) => p.history);
-  lines.push(
+    ...table('Worker memory', (p) => p.memory),
+    ...table('Sticky cache (maxCachedWorkflows as built)', (p) => p.cache),
+    ...table('Technician report → COMPLETED', (p) => p.report),
+    ...table('Reconciler pass', (p) => p.reconcile),
+    ...table('Reads through the API (sequential, 30 each)', (p) => p.reads),
+    ...table('Visibility searches (dev server, SQLite)', (p) => p.visibility),
+    ...table('PostgreSQL size', (p) => p.sizes),
+    ...table('Temporal history per run', (p) => p.history),
     '#### Query plans at the last checkpoint (sequential scans disabled: a Seq Scan left = no index serves it)',
     '',
-  );
-  lines.push('| read: table | plan | Seq Scan |', '| --- | --- | --- |');
-  for (const plan of points[points.length - 1]!.plans) {
-    lines.push(`| ${plan.name} | ${plan.plan} | ${plan.seq ? '**yes**' : 'no'} |`);
-  }
-  return lines.join('\n');
+    ...markdownTable(
+      ['read: table', 'plan', 'Seq Scan'],
+      last.plans.map((plan) => [plan.name, plan.plan, plan.seq ? '**yes**' : 'no']),
+    ),
+  ].join('\n');
 }
