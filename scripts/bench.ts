@@ -1,14 +1,13 @@
 /**
  * `npm run bench`: upgrades through the HTTP API on the embedded stack (PostgreSQL, Temporal dev
  * server, API, and the worker in a process of its own) at increasing concurrency, the same
- * activities in a plain loop without Temporal, and the API's read latency idle and under load.
+ * activities in the plain loop (the real workflow on the time-skipping test server in this process,
+ * no HTTP, no dev server), and the API's read latency idle and under load.
  * Prints a table and writes it into docs/benchmarks.md (between the bench markers; the rest of
  * the file is kept). All traffic goes to 127.0.0.1; every loop is bounded.
  *
- * Flags (or env): --levels 1,5,10,25 (BENCH_LEVELS)   --n 20,40,60,100 or one number (BENCH_N)
- *   --read-seconds 5 (BENCH_READ_SECONDS)   --read-connections 2 (BENCH_READ_CONNECTIONS)
- *   --poll-ms 25 (BENCH_POLL_MS)   --out docs/benchmarks.md   --no-write   --json <file>
- *   --skip-plain   --skip-reads   --profile-worker <dir> (V8 CPU profiles of the worker, main thread
+ * Flags: --levels 1,5,10,25   --n 20,40,60,100 or one number   --read-seconds 5
+ *   --read-connections 2   --poll-ms 25   --out docs/benchmarks.md   --no-write   --skip-plain   --skip-reads   --profile-worker <dir> (V8 CPU profiles of the worker, main thread
  *   and workflow thread, written when it stops)
  *   --worker-env 'K=V;K2=V2' (more environment of the worker process only, e.g.
  *   'NODE_OPTIONS=--max-old-space-size=192;MALLOC_ARENA_MAX=2'; reported in the settings)
@@ -41,16 +40,18 @@ import {
 } from './bench/database';
 import { type DriveResult, driveUpgrades, ProgressWatcher } from './bench/drive';
 import { type Breakdown, historyBreakdown } from './bench/history';
+import { benchOpenRuns } from './bench/open-runs';
 import { plainActivities, runPlain } from './bench/plain';
 import { memoryOf, sampleUsage, type ThreadTicks, threadMsPer, threadTicks, type Usage } from './bench/proc';
 import { loadTool, measureReads, type ReadResult } from './bench/reads';
+import { markdownTable, writeBetweenMarkers } from './bench/report';
 import { benchDataConverter, PRODUCTION_WORKER_ENV, startBenchStack } from './bench/stack';
 import { distribution, fmt } from './bench/stats';
 import { benchBearer } from './bench/tokens';
 
 const projectRoot = path.resolve(__dirname, '..');
-const BEGIN = '<!-- bench:results:begin -->';
-const END = '<!-- bench:results:end -->';
+const RESULTS_MARKERS = ['<!-- bench:results:begin -->', '<!-- bench:results:end -->'] as const;
+const OPEN_RUNS_MARKERS = ['<!-- bench:open-runs:begin -->', '<!-- bench:open-runs:end -->'] as const;
 
 interface Options {
   levels: number[];
@@ -59,7 +60,6 @@ interface Options {
   readConnections: number;
   pollMs: number;
   out: string | null;
-  json: string | null;
   skipPlain: boolean;
   skipReads: boolean;
   ceiling: boolean;
@@ -69,20 +69,19 @@ function parseOptions(argv: string[]): Options {
   const flag = (name: string) => flagValue(name, argv);
   const has = (name: string) => argv.includes(`--${name}`);
   const list = (value: string) => value.split(',').map((v) => Number(v.trim()));
-  const levels = list(flag('levels') ?? process.env.BENCH_LEVELS ?? '1,5,10,25');
-  const n = list(flag('n') ?? process.env.BENCH_N ?? '20,40,60,100');
+  const levels = list(flag('levels') ?? '1,5,10,25');
+  const n = list(flag('n') ?? '20,40,60,100');
   const counts = n.length === levels.length ? n : levels.map(() => n[0]!);
   const options: Options = {
     levels,
     counts,
-    readSeconds: Number(flag('read-seconds') ?? process.env.BENCH_READ_SECONDS ?? 5),
-    readConnections: Number(flag('read-connections') ?? process.env.BENCH_READ_CONNECTIONS ?? 2),
-    pollMs: Number(flag('poll-ms') ?? process.env.BENCH_POLL_MS ?? 25),
+    readSeconds: Number(flag('read-seconds') ?? 5),
+    readConnections: Number(flag('read-connections') ?? 2),
+    pollMs: Number(flag('poll-ms') ?? 25),
     out: has('no-write') ? null : path.resolve(projectRoot, flag('out') ?? 'docs/benchmarks.md'),
-    json: flag('json') ? path.resolve(flag('json')!) : null,
     skipPlain: has('skip-plain'),
     skipReads: has('skip-reads'),
-    ceiling: has('ceiling') || process.env.BENCH_CEILING === '1',
+    ceiling: has('ceiling'),
   };
   const bad = [...options.levels, ...options.counts].some((v) => !Number.isInteger(v) || v < 1 || v > 1000);
   if (bad || options.readSeconds <= 0 || options.readSeconds > 60 || options.pollMs < 5) {
@@ -126,6 +125,21 @@ const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 async function main() {
   const argv = process.argv.slice(2);
+  const openRuns = flagValue('open-runs', argv);
+  if (openRuns) {
+    const out = argv.includes('--no-write')
+      ? null
+      : path.resolve(projectRoot, flagValue('out', argv) ?? 'docs/benchmarks.md');
+    await benchOpenRuns(
+      Number(openRuns),
+      (report) => {
+        process.stdout.write(`${report}\n`);
+        if (out) writeBetweenMarkers(out, report, OPEN_RUNS_MARKERS, 'Issue 25: N open runs');
+      },
+      { fillMinutes: Number(flagValue('fill-minutes', argv) ?? 24 * 60) },
+    );
+    return;
+  }
   if (flagValue('topology', argv) === 'cluster') {
     const withDefaults = [...argv];
     if (!argv.includes('--levels')) withDefaults.push('--levels', '1,25');
@@ -384,18 +398,8 @@ async function main() {
     totalSeconds,
   });
   process.stdout.write(`\n${report}\n`);
-  if (options.json) {
-    fs.writeFileSync(
-      options.json,
-      JSON.stringify(
-        { options, workerEnv, machine, temporal, plain, ceiling, reads, mixed, totalSeconds },
-        null,
-        2,
-      ),
-    );
-  }
   if (options.out) {
-    writeBetweenMarkers(options.out, report);
+    writeBetweenMarkers(options.out, report, RESULTS_MARKERS, 'Results');
     log(`wrote ${path.relative(projectRoot, options.out)}`);
   }
   log(`done in ${fmt(totalSeconds, 0)} s`);
@@ -481,11 +485,7 @@ function renderReport(input: {
 }): string {
   const { options, machine, temporal, plain, ceiling, reads, mixed, plans } = input;
   const lines: string[] = [];
-  const table = (header: string[], rows: string[][]) => {
-    lines.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
-    for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
-    lines.push('');
-  };
+  const table = (header: string[], rows: string[][]) => lines.push(...markdownTable(header, rows));
   const triple = (values: number[]) => {
     const d = distribution(values);
     return `${fmt(d.p50)} / ${fmt(d.p95)} / ${fmt(d.p99)}`;
@@ -664,10 +664,11 @@ function renderReport(input: {
     ],
   );
   if (plain.length) {
-    lines.push('### The same activities in a plain loop (no Temporal, no HTTP)', '');
+    lines.push('### The same activities in the plain loop (in process: no HTTP, no dev server)', '');
     lines.push(
-      'Admission plus every activity in the workflow’s order, in the bench process (its CPU is the',
-      '"bench CPU"), same database, same pool size; the technician’s report is taken as immediate.',
+      'Admission, then the real UpgradeWorkflow with the same activities on Temporal’s time-skipping',
+      'test server inside the bench process (test/support/upgrade-runs.ts; its CPU is the "bench CPU"),',
+      'same database, same pool size; the technician’s report is sent as soon as the work order exists.',
       'Overhead = Temporal ÷ plain (completion p50; throughput plain ÷ Temporal).',
       '',
     );
@@ -733,6 +734,7 @@ function renderReport(input: {
     const ratio = (l: LevelResult, variant: CeilingVariant) => rate(l) / ceilingRate(at(l.label, variant));
     const byVariant = (l: LevelResult, pick: (c: CeilingResult | undefined) => string) =>
       CEILING_VARIANTS.map((v) => pick(at(l.label, v))).join(' / ');
+    const withCeiling = temporal.filter((l) => CEILING_VARIANTS.some((v) => at(l.label, v)));
     const p50 = (c: CeilingResult | undefined) =>
       c ? fmt(distribution(c.run.timings.map((t) => t.completeMs)).p50) : '–';
     table(
@@ -747,19 +749,17 @@ function renderReport(input: {
         'completion p50 real; regular / local / as built',
         'ceiling failed',
       ],
-      temporal
-        .filter((l) => CEILING_VARIANTS.some((v) => at(l.label, v)))
-        .map((l) => [
-          String(l.run.concurrency),
-          String(l.run.timings.length + l.run.failures.length),
-          fmt(rate(l)),
-          byVariant(l, (c) => fmt(ceilingRate(c))),
-          `${fmt(ratio(l, 'regular') * 100, 0)} %`,
-          `${fmt(ratio(l, 'local') * 100, 0)} %`,
-          `${fmt(ratio(l, 'asBuilt') * 100, 0)} %`,
-          `${fmt(median(l, (x) => x.completeMs))}; ${byVariant(l, p50)}`,
-          byVariant(l, (c) => String(c?.run.failures.length ?? '–')),
-        ]),
+      withCeiling.map((l) => [
+        String(l.run.concurrency),
+        String(l.run.timings.length + l.run.failures.length),
+        fmt(rate(l)),
+        byVariant(l, (c) => fmt(ceilingRate(c))),
+        `${fmt(ratio(l, 'regular') * 100, 0)} %`,
+        `${fmt(ratio(l, 'local') * 100, 0)} %`,
+        `${fmt(ratio(l, 'asBuilt') * 100, 0)} %`,
+        `${fmt(median(l, (x) => x.completeMs))}; ${byVariant(l, p50)}`,
+        byVariant(l, (c) => String(c?.run.failures.length ?? '–')),
+      ]),
     );
     lines.push(
       'CPU per completed workflow, ms: the Temporal dev server, and the worker (real: the app’s worker;',
@@ -773,14 +773,12 @@ function renderReport(input: {
         'worker CPU real; regular / local / as built',
         'worker RSS peak real; regular / local / as built',
       ],
-      temporal
-        .filter((l) => CEILING_VARIANTS.some((v) => at(l.label, v)))
-        .map((l) => [
-          String(l.run.concurrency),
-          `${fmt(perUpgrade(l, 'temporal'), 0)}; ${byVariant(l, (c) => fmt(c?.cpuMsPerWorkflow.server ?? Number.NaN, 0))}`,
-          `${fmt(perUpgrade(l, 'worker'), 0)}; ${byVariant(l, (c) => fmt(c?.cpuMsPerWorkflow.worker ?? Number.NaN, 0))}`,
-          `${fmt(l.usage.groups.worker.rssPeakMiB, 0)}; ${byVariant(l, (c) => fmt(c?.usage.groups.worker.rssPeakMiB ?? Number.NaN, 0))}`,
-        ]),
+      withCeiling.map((l) => [
+        String(l.run.concurrency),
+        `${fmt(perUpgrade(l, 'temporal'), 0)}; ${byVariant(l, (c) => fmt(c?.cpuMsPerWorkflow.server ?? Number.NaN, 0))}`,
+        `${fmt(perUpgrade(l, 'worker'), 0)}; ${byVariant(l, (c) => fmt(c?.cpuMsPerWorkflow.worker ?? Number.NaN, 0))}`,
+        `${fmt(l.usage.groups.worker.rssPeakMiB, 0)}; ${byVariant(l, (c) => fmt(c?.usage.groups.worker.rssPeakMiB ?? Number.NaN, 0))}`,
+      ]),
     );
     const shapes = temporal.flatMap((l) =>
       (['A', 'B'] as const).flatMap((s) => {
@@ -963,26 +961,6 @@ function goalRows(temporal: LevelResult[], plain: LevelResult[], ceiling: Ceilin
     row(`worker RSS peak at c=${c25.run.concurrency}, MiB`, '≤ 350', rss, fmt(rss, 0), rss <= 350);
   }
   return rows;
-}
-
-function writeBetweenMarkers(file: string, report: string) {
-  const block = `${BEGIN}\n\n${report}\n${END}`;
-  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-  if (text.includes(BEGIN) && text.includes(END)) {
-    text = text.slice(0, text.indexOf(BEGIN)) + block + text.slice(text.indexOf(END) + END.length);
-  } else {
-    text = `# Benchmarks\n\nWritten by \`npm run bench\` (scripts/bench.ts).\n\n${block}\n${text ? `\n${text}` : ''}`;
-  }
-  fs.writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`);
-  // The repository formats Markdown with Biome (aligned tables); `npm run lint` checks it.
-  try {
-    execFileSync(path.join(projectRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', file], {
-      cwd: projectRoot,
-      stdio: 'ignore',
-    });
-  } catch {
-    log(`could not format ${file} with Biome; run npx biome format --write on it`);
-  }
 }
 
 main().catch((error) => {

@@ -14,7 +14,7 @@ export const WORKFLOWS_PATH = require.resolve(path.join(__dirname, '..', 'workfl
 export const WORKFLOW_BUNDLE_PATH = path.join(__dirname, '..', '.build', 'workflow-bundle.js');
 
 /**
- * The worker's tuning, measured with `npm run bench` and scripts/bench/tune.ts (docs/benchmarks.md);
+ * The worker's tuning, measured with `npm run bench` and a tuning script since removed (docs/benchmarks.md);
  * the bench's ceiling worker (scripts/bench/ceiling-worker.ts) runs with the same. Anything not set
  * is the SDK's default: slots and pollers stay there, as no other setting measurably helped.
  *

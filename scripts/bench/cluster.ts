@@ -4,23 +4,22 @@
  * API processes taking turns, and first one worker process, then two. Prints a table and writes it
  * into docs/benchmarks.md between the cluster markers (README "In production" quotes it).
  *
- * Flags: --levels 1,25   --n 20,100   --no-write   --json <file>
+ * Flags: --levels 1,25   --n 20,100   --no-write
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createLogger } from '../../platform/logger';
 import { stopProcess } from '../../platform/processes';
-import { type Cluster, freeClusterPorts, startCluster } from '../../test/support/cluster/cluster';
+import { type Cluster, startCluster, throwAwayClusterOptions } from '../../test/support/cluster/cluster';
 import { createBenchCustomers } from './customers';
 import { type DriveResult, driveUpgrades, ProgressWatcher } from './drive';
 import { memoryOf, sampleUsage, type Usage } from './proc';
+import { writeBetweenMarkers } from './report';
 import { BENCH_ENCRYPTION_ENV, PRODUCTION_WORKER_ENV } from './stack';
 import { distribution, fmt } from './stats';
 
-const BEGIN = '<!-- bench:cluster:begin -->';
-const END = '<!-- bench:cluster:end -->';
+const CLUSTER_MARKERS = ['<!-- bench:cluster:begin -->', '<!-- bench:cluster:end -->'] as const;
 
 export interface ClusterLevel {
   workers: number;
@@ -35,27 +34,18 @@ export interface ClusterBenchOptions {
   levels: number[];
   counts: number[];
   out: string | null;
-  json: string | null;
 }
 
 const log = (message: string) => process.stderr.write(`[bench:cluster] ${message}\n`);
 
 export async function benchCluster(options: ClusterBenchOptions): Promise<ClusterLevel[]> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfcare-bench-cluster-'));
-  fs.chmodSync(dataDir, 0o755);
   log('starting the cluster: PostgreSQL, Temporal as four services, Web UI, 2 workers, 2 APIs…');
   const started = Date.now();
-  const cluster = await startCluster({
-    ports: await freeClusterPorts({ apis: 2, workers: 2 }),
-    dataDir,
-    logger: createLogger('warn'),
-    appEnv: {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      UPGRADE_RATE_LIMIT_PER_MINUTE: '100000',
-      ...BENCH_ENCRYPTION_ENV,
-    },
+  const clusterOptions = await throwAwayClusterOptions('selfcare-bench-cluster-', {
+    UPGRADE_RATE_LIMIT_PER_MINUTE: '100000',
+    ...BENCH_ENCRYPTION_ENV,
   });
+  const cluster = await startCluster(clusterOptions);
   log(`up in ${Date.now() - started} ms`);
   // Workers as docker-compose.yml runs them (the API processes keep the development secret).
   for (const worker of cluster.workers) {
@@ -113,13 +103,15 @@ export async function benchCluster(options: ClusterBenchOptions): Promise<Cluste
     await client.end().catch(() => undefined);
     await watchClient.end().catch(() => undefined);
     await cluster.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(clusterOptions.dataDir, { recursive: true, force: true });
   }
 
   const report = clusterReport(levels);
   process.stdout.write(`${report}\n`);
-  if (options.json) fs.writeFileSync(options.json, `${JSON.stringify({ cluster: levels }, null, 2)}\n`);
-  if (options.out) writeBetweenMarkers(options.out, report);
+  if (options.out) {
+    writeBetweenMarkers(options.out, report, CLUSTER_MARKERS, 'On the cluster topology');
+    log(`wrote ${path.relative(process.cwd(), options.out)}`);
+  }
   return levels;
 }
 
@@ -150,16 +142,4 @@ export function clusterReport(levels: ClusterLevel[]): string {
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
-}
-
-function writeBetweenMarkers(file: string, report: string) {
-  let text = fs.readFileSync(file, 'utf8');
-  const block = `${BEGIN}\n\n${report}\n\n${END}`;
-  if (text.includes(BEGIN) && text.includes(END)) {
-    text = text.slice(0, text.indexOf(BEGIN)) + block + text.slice(text.indexOf(END) + END.length);
-  } else {
-    text = `${text.trimEnd()}\n\n## On the cluster topology\n\n${block}\n`;
-  }
-  fs.writeFileSync(file, text);
-  log(`wrote ${path.relative(process.cwd(), file)}`);
 }

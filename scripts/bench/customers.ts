@@ -21,13 +21,17 @@ export const SCENARIOS: Record<Scenario, { from: string; target: string; band: '
 
 let nextId = 30_000_001;
 
-/** Inserts `count` new customers (half A, half B, interleaved) in three statements. */
-export async function createBenchCustomers(client: pg.Client, count: number): Promise<BenchCustomer[]> {
+/** Inserts `count` new customers (half A, half B, interleaved, or all of `only`) in three statements. */
+export async function createBenchCustomers(
+  client: pg.Client,
+  count: number,
+  only?: Scenario,
+): Promise<BenchCustomer[]> {
   const first = nextId;
   nextId += count;
   if (nextId > 39_999_999) throw new Error('out of bench customer IDs');
   const customers: BenchCustomer[] = Array.from({ length: count }, (_, i) => {
-    const scenario: Scenario = i % 2 === 0 ? 'A' : 'B';
+    const scenario: Scenario = only ?? (i % 2 === 0 ? 'A' : 'B');
     return { id: String(first + i), scenario, targetPackageCode: SCENARIOS[scenario].target };
   });
   const ids = customers.map((c) => c.id);

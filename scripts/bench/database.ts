@@ -109,11 +109,23 @@ function hotQueries(
   ];
 }
 
-interface PlanNode {
+export interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
   Plans?: PlanNode[];
+}
+
+/** Every scan in a plan: `Index Scan using <index>`, or `Seq Scan on <table>`. */
+export function scansOf(plan: PlanNode): string[] {
+  const own = plan['Node Type'].includes('Scan')
+    ? [
+        plan['Index Name']
+          ? `${plan['Node Type']} using ${plan['Index Name']}`
+          : `${plan['Node Type']} on ${plan['Relation Name']}`,
+      ]
+    : [];
+  return [...own, ...(plan.Plans ?? []).flatMap(scansOf)];
 }
 
 export async function explainHotQueries(
@@ -128,18 +140,7 @@ export async function explainHotQueries(
       const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
         `EXPLAIN (FORMAT JSON) ${sql}`,
       );
-      const scans: string[] = [];
-      const walk = (node: PlanNode) => {
-        if (node['Node Type'].includes('Scan')) {
-          scans.push(
-            node['Index Name']
-              ? `${node['Node Type']} using ${node['Index Name']}`
-              : `${node['Node Type']} on ${node['Relation Name']}`,
-          );
-        }
-        for (const child of node.Plans ?? []) walk(child);
-      };
-      walk(rows[0]!['QUERY PLAN'][0]!.Plan);
+      const scans = scansOf(rows[0]!['QUERY PLAN'][0]!.Plan);
       plans.push({
         name,
         hot,

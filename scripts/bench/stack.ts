@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { DEVELOPMENT_PAYMENT_WEBHOOK_SECRET } from '../../platform/config';
 import { dataConverterFor } from '../../platform/data-converter';
 import { parseKeyring } from '../../platform/encryption-keys';
-import { type Launched, stopProcess } from '../../platform/processes';
+import { stopProcess } from '../../platform/processes';
 import { launchApp, startLocalSystem } from '../../test/support/harness';
 import { benchAuthEnv } from './tokens';
 
@@ -23,8 +23,8 @@ export interface BenchStack {
   startupMs: { infraAndApi: number; worker: number };
   /** The worker's start in phases (from its log): to migrations checked, then to worker created. */
   workerPhasesMs: { toMigrated: number; createWorker: number } | null;
-  /** Restarts the worker process (e.g. with other settings); returns its startup time in ms. */
-  restartWorker(extraEnv?: Record<string, string>): Promise<number>;
+  /** The worker process's output so far (the last megabyte). */
+  workerOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -78,7 +78,7 @@ export async function startBenchStack(
   });
   const infraMs = Date.now() - infraStarted;
 
-  const workerEnv = (extra: Record<string, string> = {}) => ({
+  const workerEnv = {
     ...common,
     DATA_DIR: infra.dataDir,
     PORT: new URL(infra.apiUrl).port,
@@ -88,50 +88,33 @@ export async function startBenchStack(
     RUN_API: 'false',
     ...PRODUCTION_WORKER_ENV,
     ...options.workerEnv,
-    ...extra,
     LOG_LEVEL: 'info',
-  });
-  let worker: Launched;
-  let workerPhasesMs: BenchStack['workerPhasesMs'] = null;
-  const startWorker = async (extra?: Record<string, string>) => {
-    const started = Date.now();
-    const app = launchApp('worker', workerEnv(extra), { nodeArgs: options.workerNodeArgs });
-    await app.ready();
-    worker = app;
-    const ready = Date.now();
-    workerPhasesMs = phases(app.output(), started);
-    return ready - started;
   };
-  let workerMs: number;
+  const workerStarted = Date.now();
+  const worker = launchApp('worker', workerEnv, { nodeArgs: options.workerNodeArgs });
   try {
-    workerMs = await startWorker();
+    await worker.ready();
   } catch (error) {
     await infra.stop();
     throw error;
   }
+  const workerMs = Date.now() - workerStarted;
 
-  const stack: BenchStack = {
+  return {
     apiUrl: infra.apiUrl,
     databaseUrl: infra.databaseUrl,
     temporalAddress: infra.temporalAddress,
     dataDir: infra.dataDir,
     apiPid: infra.process.pid,
-    workerPid: worker!.pid,
+    workerPid: worker.pid,
     startupMs: { infraAndApi: infraMs, worker: workerMs },
-    workerPhasesMs,
-    restartWorker: async (extra) => {
-      await stopProcess(worker);
-      const ms = await startWorker(extra);
-      stack.workerPid = worker.pid;
-      stack.workerPhasesMs = workerPhasesMs;
-      return ms;
-    },
+    workerPhasesMs: phases(worker.output(), workerStarted),
+    workerOutput: () => worker.output(),
     stop: async () => {
       await stopProcess(worker);
       await infra.stop();
     },
   };
-  return stack;
 }
 
 /** Times of the worker's start from its JSON log lines (pino `time`, epoch ms). */

@@ -2,8 +2,9 @@
  * `npm run bench:steps`: where an upgrade's database work goes, step by step. The upgrade's steps
  * (admission, then every activity in the workflow's order, as the plain loop runs them) on a
  * PostgreSQL of their own, one upgrade at a time, half deck scenario A and half B; per step the
- * CPU of this process and the SQL statements Prisma sent. No Temporal: this is the activities'
- * own cost, the part the orchestration cannot remove.
+ * CPU of this process and the SQL statements Prisma sent. The steps are run by the real workflow
+ * on the time-skipping test server in this process (no dev server, no HTTP): the statements are
+ * the activities' own, the part the orchestration cannot remove.
  *
  * Flags: --n 40 (upgrades; the first 2 warm up and are not counted)   --sql (also list each
  * statement per step, how many times per upgrade).

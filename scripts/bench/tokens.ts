@@ -34,6 +34,7 @@ export async function benchBearer(
         sub,
         roles: [role],
         ...(role === 'customer' ? { customer_id: sub } : {}),
+        ...(role === 'technician' ? { vendor: 'MISITEL' } : {}),
         exp: Math.floor(Date.now() / 1000) + 12 * 3600,
       }),
     );

@@ -6,13 +6,10 @@
  */
 import fs from 'node:fs';
 import https from 'node:https';
-import os from 'node:os';
-import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { Client as PgClient } from 'pg';
 import type { Browser } from 'playwright-core';
-import { createLogger } from '../../platform/logger';
 import { DEMO_CUSTOMERS } from '../../prisma/seed-data';
 import { addCustomers } from '../faults/support';
 import { asCustomer, asOperator, asTechnician, callerFor, tokensFrom } from '../helpers/auth';
@@ -26,8 +23,8 @@ import { expectOperatorReadsRun, providerChoicesForUi } from '../helpers/tempora
 import {
   type Cluster,
   type ClusterOptions,
-  freeClusterPorts,
   startCluster,
+  throwAwayClusterOptions,
 } from '../support/cluster/cluster';
 import { TEMPORAL_SERVICES } from '../support/cluster/temporal-cluster';
 
@@ -44,19 +41,10 @@ let operatorAuthorization: string;
 
 beforeAll(async () => {
   resend = await startResendStandIn();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfcare-cluster-'));
-  fs.chmodSync(dataDir, 0o755);
-  options = {
-    ports: await freeClusterPorts({ apis: 2, workers: 2 }),
-    dataDir,
-    logger: createLogger('warn'),
-    appEnv: {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      RESEND_API_KEY: 're_test_key',
-      RESEND_BASE_URL: resend.url,
-    },
-  };
+  options = await throwAwayClusterOptions('selfcare-cluster-', {
+    RESEND_API_KEY: 're_test_key',
+    RESEND_BASE_URL: resend.url,
+  });
   cluster = await startCluster(options);
   tokensFrom(cluster.issuerUrl!);
   operatorAuthorization = (await asOperator()).Authorization!;

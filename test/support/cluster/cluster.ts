@@ -5,6 +5,7 @@
  * each `scripts/start.ts` as a deployment would run it (RUN_API / RUN_WORKER).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   TEMPORAL_UI_CLIENT_ID,
@@ -14,7 +15,7 @@ import {
 } from '../../../platform/auth/provider-constants';
 import { codecEndpoint } from '../../../platform/codec-server';
 import { createDatabase } from '../../../platform/database';
-import type { Logger } from '../../../platform/logger';
+import { createLogger, type Logger } from '../../../platform/logger';
 import { migrateDatabase } from '../../../platform/migrate';
 import { freePorts, type Launched, stopProcess } from '../../../platform/processes';
 import { seedDatabase } from '../../../prisma/seed-data';
@@ -101,6 +102,24 @@ export async function freeClusterPorts(counts: { apis: number; workers: number }
     apiMetrics: rest.slice(counts.apis, 2 * counts.apis),
     codecs: rest.slice(2 * counts.apis, 3 * counts.apis),
     workerMetrics: rest.slice(3 * counts.apis),
+  };
+}
+
+/**
+ * A throw-away cluster's options (the cluster test and the bench): free ports for two APIs and two
+ * workers, a data folder of its own in the temp folder, warn-level logs, `appEnv` over NODE_ENV=test.
+ */
+export async function throwAwayClusterOptions(
+  prefix: string,
+  appEnv: Record<string, string>,
+): Promise<ClusterOptions> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.chmodSync(dataDir, 0o755);
+  return {
+    ports: await freeClusterPorts({ apis: 2, workers: 2 }),
+    dataDir,
+    logger: createLogger('warn'),
+    appEnv: { NODE_ENV: 'test', LOG_LEVEL: 'warn', ...appEnv },
   };
 }
 
