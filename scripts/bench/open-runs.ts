@@ -458,7 +458,7 @@ async function readLatencies(
       'GET /v1/technician/work-orders/{wo}',
       `/v1/technician/work-orders/${sample.wo}`,
       technician,
-      () => jobCard(db, sample.wo),
+      () => jobCard(db, sample.wo, 'MISITEL'),
     ],
     [
       'GET /v1/technician/visits',
