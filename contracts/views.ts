@@ -320,9 +320,16 @@ export const TechnicianVisitList = z.strictObject({
   date: LocalDate,
   area: z.string().nullable().describe('the area asked for; null: every area'),
   areas: z.array(z.string()).describe('the areas of the vendor’s open work orders and of this day’s visits'),
+  toBeBookedTotal: z
+    .number()
+    .int()
+    .min(0)
+    .describe('how many of the vendor’s work orders (in the area asked for) are still to be booked'),
   visits: z
     .array(TechnicianVisit)
-    .describe('this day’s visits by slot (booked, missed, done), then every work order still to be booked'),
+    .describe(
+      'this day’s visits by slot (booked, missed, done), then the 50 most urgent work orders still to be booked (by SLA)',
+    ),
 });
 
 export const JobCard = z.strictObject({

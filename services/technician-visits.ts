@@ -9,7 +9,7 @@ import type { JobCard, TechnicianVisit, TechnicianVisitList } from '../contracts
 import { toJakartaIso } from '../domain/calendar';
 import { formatVisit, type VisitPendingCategory, type VisitSlot, visitArea } from '../domain/visits';
 import type { Database } from '../platform/database';
-import type { Customer, WorkOrder } from '../prisma/generated/client';
+import type { Customer, Prisma, WorkOrder } from '../prisma/generated/client';
 import { appointmentsByWorkOrder, appointmentView, currentAppointment } from './appointments';
 
 type VisitState = TechnicianVisit['state'];
@@ -20,57 +20,86 @@ const STATE_OF_APPOINTMENT: Record<string, VisitState | undefined> = {
   DONE: 'DONE',
 };
 
-/** The vendor's visits on a Jakarta day (booked, missed, done) by slot, then every WO still to be booked. */
+/**
+ * How many of the work orders still to be booked one answer lists, the most urgent first (by SLA):
+ * a promo day leaves thousands waiting, and a technician picks from the top of the list; the
+ * answer says how many there are in all.
+ */
+export const TO_BE_BOOKED_SHOWN = 50;
+
+/**
+ * The vendor's visits on a Jakarta day (booked, missed, done) by slot, then the most urgent work
+ * orders still to be booked. An area is derived from the FAT code (`visitArea`), so the filter
+ * asks for the FAT codes of that area among the vendor's: they are few, whatever the open runs.
+ */
 export async function vendorVisits(
   db: Database,
   request: { vendor: string; date: string; area: string | null },
 ): Promise<TechnicianVisitList> {
   const { vendor, date, area } = request;
-  const [onDay, toBook] = await Promise.all([
+  const openWorkOrder: Prisma.WorkOrderWhereInput = { vendor, type: 'MAINTENANCE' };
+  const toBookWhere: Prisma.WorkOrderWhereInput = {
+    ...openWorkOrder,
+    status: 'REPLACING',
+    appointments: { none: { status: 'BOOKED' } },
+  };
+  const dayWhere: Prisma.AppointmentWhereInput = {
+    date: new Date(`${date}T00:00:00Z`),
+    status: { in: ['BOOKED', 'MISSED', 'DONE'] },
+  };
+  const fatCodes = (
+    await db.workOrder.groupBy({
+      by: ['fatCode'],
+      where: { OR: [toBookWhere, { ...openWorkOrder, appointments: { some: dayWhere } }] },
+    })
+  ).map((f) => f.fatCode);
+  const ofArea = fatCodes.filter((code) => visitArea(code) === area);
+  const areaWhere: Prisma.WorkOrderWhereInput = area
+    ? {
+        OR: [
+          { fatCode: { in: ofArea.filter((code) => code !== null) } },
+          ...(ofArea.includes(null) ? [{ fatCode: null }] : []),
+        ],
+      }
+    : {};
+  const [onDay, toBook, toBeBookedTotal] = await Promise.all([
     db.appointment.findMany({
-      where: {
-        date: new Date(`${date}T00:00:00Z`),
-        status: { in: ['BOOKED', 'MISSED', 'DONE'] },
-        workOrder: { vendor, type: 'MAINTENANCE' },
-      },
+      where: { ...dayWhere, workOrder: { ...openWorkOrder, ...areaWhere } },
       include: { workOrder: { include: { customer: true } } },
       orderBy: [{ slot: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
     }),
     db.workOrder.findMany({
-      where: {
-        vendor,
-        type: 'MAINTENANCE',
-        status: 'REPLACING',
-        appointments: { none: { status: 'BOOKED' } },
-      },
+      where: { ...toBookWhere, ...areaWhere },
       include: { customer: true },
-      orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
+      orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }, { woNumber: 'asc' }],
+      take: TO_BE_BOOKED_SHOWN,
     }),
+    db.workOrder.count({ where: { ...toBookWhere, ...areaWhere } }),
   ]);
-  const visits: TechnicianVisit[] = [
-    ...onDay.map((a) => ({
-      ...entry(a.workOrder),
-      state: STATE_OF_APPOINTMENT[a.status]!,
-      date,
-      slot: a.slot as VisitSlot,
-      label: formatVisit(date, a.slot as VisitSlot),
-      pendingCategory: a.pendingCategory as VisitPendingCategory | null,
-    })),
-    ...toBook.map((wo) => ({
-      ...entry(wo),
-      state: 'TO_BE_BOOKED' as const,
-      date: null,
-      slot: null,
-      label: null,
-      pendingCategory: null,
-    })),
-  ];
   return {
     vendor,
     date,
     area,
-    areas: [...new Set(visits.map((v) => v.area))].sort(),
-    visits: area ? visits.filter((v) => v.area === area) : visits,
+    areas: [...new Set(fatCodes.map(visitArea))].sort(),
+    toBeBookedTotal,
+    visits: [
+      ...onDay.map((a) => ({
+        ...entry(a.workOrder),
+        state: STATE_OF_APPOINTMENT[a.status]!,
+        date,
+        slot: a.slot as VisitSlot,
+        label: formatVisit(date, a.slot as VisitSlot),
+        pendingCategory: a.pendingCategory as VisitPendingCategory | null,
+      })),
+      ...toBook.map((wo) => ({
+        ...entry(wo),
+        state: 'TO_BE_BOOKED' as const,
+        date: null,
+        slot: null,
+        label: null,
+        pendingCategory: null,
+      })),
+    ],
   };
 }
 

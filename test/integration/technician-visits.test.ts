@@ -100,6 +100,7 @@ describe('GET /v1/technician/visits', () => {
       date: day,
       area: null,
       areas: ['BDG', 'JKT'],
+      toBeBookedTotal: 1,
     });
     expect(
       answer.body.visits.map((v: Json) => [v.workOrderNumber, v.state, v.slot, v.pendingCategory, v.area]),
@@ -135,6 +136,46 @@ describe('GET /v1/technician/visits', () => {
       expect((await get('/v1/technician/visits', headers)).status).toBe(403);
     }
     expect((await get('/v1/technician/visits', {})).status).toBe(401);
+  });
+
+  it('lists the 50 most urgent of many still to be booked, says how many in all, by area too', async () => {
+    const due = (minutes: number) => new Date(Date.now() + 86_400_000 + minutes * 60_000);
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      woNumber: `WO-01012020-${String(9_000_000 + i)}`,
+      customerId: BUDI,
+      type: 'MAINTENANCE' as const,
+      status: 'REPLACING' as const,
+      packageLabel: 'test',
+      vendor: INSTALLER_VENDOR,
+      fatCode: 'FAT-SBY-GBG-001',
+      // Created in an order unlike their SLA's, so the answer's order is the query's.
+      dueAt: due((i * 37) % 60),
+    }));
+    await t.db.workOrder.createMany({ data: many });
+    try {
+      const all = await get(`/v1/technician/visits?date=${addDays(day, 1)}`, await asTechnician());
+      expect(TechnicianVisitList.safeParse(all.body).error?.issues ?? []).toEqual([]);
+      expect(all.body).toMatchObject({ toBeBookedTotal: 61, areas: ['BDG', 'SBY'] });
+      const listed = all.body.visits.map((v: Json) => v.workOrderNumber);
+      const mostUrgent = [...many].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+      // BUDI's swap is due in 3 days (its SLA), after every one of these.
+      expect(listed).toEqual(mostUrgent.slice(0, 50).map((w) => w.woNumber));
+
+      const surabaya = await get(
+        `/v1/technician/visits?date=${addDays(day, 1)}&area=SBY`,
+        await asTechnician(),
+      );
+      expect(surabaya.body).toMatchObject({ area: 'SBY', toBeBookedTotal: 60 });
+      expect(surabaya.body.visits).toHaveLength(50);
+      const bandung = await get(
+        `/v1/technician/visits?date=${addDays(day, 1)}&area=BDG`,
+        await asTechnician(),
+      );
+      expect(bandung.body).toMatchObject({ area: 'BDG', toBeBookedTotal: 1 });
+      expect(bandung.body.visits.map((v: Json) => v.workOrderNumber)).toEqual([wo[BUDI]]);
+    } finally {
+      await t.db.workOrder.deleteMany({ where: { woNumber: { startsWith: 'WO-01012020-9' } } });
+    }
   });
 
   it('refuses a day or an area that is not one (400)', async () => {

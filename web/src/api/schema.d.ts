@@ -1438,7 +1438,9 @@ export interface components {
             area: string | null;
             /** @description the areas of the vendor’s open work orders and of this day’s visits */
             areas: string[];
-            /** @description this day’s visits by slot (booked, missed, done), then every work order still to be booked */
+            /** @description how many of the vendor’s work orders (in the area asked for) are still to be booked */
+            toBeBookedTotal: number;
+            /** @description this day’s visits by slot (booked, missed, done), then the 50 most urgent work orders still to be booked (by SLA) */
             visits: {
                 workOrderNumber: string;
                 /**

@@ -82,14 +82,14 @@ export function DayListPage() {
             </select>
           </label>
           <p className="small">Vendor {visits.data.vendor}</p>
-          <DayList visits={visits.data.visits} />
+          <DayList visits={visits.data.visits} toBeBookedTotal={visits.data.toBeBookedTotal} />
         </>
       ) : null}
     </Page>
   );
 }
 
-function DayList({ visits }: { visits: Visit[] }) {
+function DayList({ visits, toBeBookedTotal }: { visits: Visit[]; toBeBookedTotal: number }) {
   const toBook = visits.filter((v) => v.state === 'TO_BE_BOOKED');
   return (
     <>
@@ -102,6 +102,12 @@ function DayList({ visits }: { visits: Visit[] }) {
         );
       })}
       <Card title="Belum dijadwalkan" tone={toBook.length ? 'warning' : undefined}>
+        {toBook.length < toBeBookedTotal ? (
+          <p className="small">
+            {toBook.length} yang paling mendesak (batas penggantian terdekat) dari{' '}
+            {toBeBookedTotal.toLocaleString('id-ID')} work order.
+          </p>
+        ) : null}
         {toBook.length ? (
           <VisitRows visits={toBook} />
         ) : (
