@@ -72,8 +72,17 @@ async function openPage(
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
   });
-  const page = await context.newPage();
   const problems: string[] = [];
+  return { context, page: await watched(context, problems), problems };
+}
+
+/** Another tab in the same browser (same cookies, so the same provider session; its own sessionStorage). */
+export async function openTab(opened: PhonePage): Promise<Page> {
+  return watched(opened.context, opened.problems);
+}
+
+async function watched(context: BrowserContext, problems: string[]): Promise<Page> {
+  const page = await context.newPage();
   page.on('console', (message) => {
     // A refusal the screen explains (4xx) is logged by Chromium as a failed load: not a problem.
     const refusal = /^Failed to load resource: the server responded with a status of 4\d\d/;
@@ -81,7 +90,7 @@ async function openPage(
       problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  return { context, page, problems };
+  return page;
 }
 
 /** The heading of the development OpenID provider's sign-in page (platform/auth/login-page.ts). */

@@ -18,9 +18,11 @@ import {
   accessibilityViolations,
   openDesktop,
   openPhone,
+  openTab,
   type PhonePage,
   signInAs,
   startBrowser,
+  waitForProviderSignIn,
 } from '../helpers/browser';
 import { http } from '../helpers/http';
 import { type LocalSystem, startLocalSystem } from '../support/harness';
@@ -315,5 +317,43 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     const audit = region('Audit trail');
     await audit.getByRole('cell', { name: 'Catatan tiket' }).waitFor();
     expect(await audit.textContent()).toContain('ops-rina');
+  });
+});
+
+describe('three people in three tabs of one browser, as a new user plays them after npm start', () => {
+  it('signs each tab in as its own person: the provider’s one session does not send a tab round in circles', async () => {
+    const opened = await openPhone(browser, system.apiUrl);
+    phones.push(opened);
+    const customerTab = opened.page;
+    await signInAs(customerTab, 'AHMAD TARMIZI', '/app/');
+    await card(customerTab, 'Paket Aktif').waitFor();
+
+    // The provider's session is AHMAD's now: the technician's tab comes back as him, and says so.
+    const technicianTab = await openTab(opened);
+    await technicianTab.goto('/app/technician');
+    await heading(technicianTab, 'Halaman ini untuk teknisi').waitFor();
+    expect(await technicianTab.locator('main').textContent()).toContain('masuk sebagai pelanggan (21314849)');
+    await expectAccessible(technicianTab);
+    await technicianTab.getByRole('button', { name: 'Masuk sebagai teknisi' }).click();
+    await waitForProviderSignIn(technicianTab);
+    await technicianTab.getByRole('button', { name: /Budi Hartono/ }).click();
+    await heading(technicianTab, 'Jadwal hari ini').waitFor();
+
+    const csTab = await openTab(opened);
+    await csTab.setViewportSize({ width: 1440, height: 900 });
+    await csTab.goto('/app/cs');
+    await heading(csTab, 'Halaman ini untuk petugas customer service').waitFor();
+    expect(await csTab.locator('main').textContent()).toContain('masuk sebagai teknisi (tech-budi)');
+    await csTab.getByRole('button', { name: 'Masuk sebagai petugas customer service' }).click();
+    await waitForProviderSignIn(csTab);
+    await csTab.getByRole('button', { name: /Rina Wulandari/ }).click();
+    await heading(csTab, 'Cari pelanggan').waitFor();
+
+    // Each tab keeps its own person across a reload.
+    await customerTab.reload();
+    await card(customerTab, 'Paket Aktif').waitFor();
+    await technicianTab.reload();
+    await heading(technicianTab, 'Jadwal hari ini').waitFor();
+    expect(new URL(csTab.url()).pathname).toMatch(/^\/app\/cs\/?$/);
   });
 });

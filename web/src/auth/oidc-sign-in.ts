@@ -83,8 +83,11 @@ export const oidcAuth: Auth = {
     const { session } = cached;
     return session && Date.parse(session.expiresAt) > Date.now() ? session : null;
   },
-  signIn(returnTo) {
-    void managerOf().signinRedirect({ state: safeReturnTo(returnTo) });
+  signIn(returnTo, options) {
+    void managerOf().signinRedirect({
+      state: safeReturnTo(returnTo),
+      ...(options?.anotherPerson ? { prompt: 'login' } : {}),
+    });
   },
   signOut() {
     const m = managerOf();

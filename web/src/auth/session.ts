@@ -17,8 +17,11 @@ export interface Session {
 export interface Auth {
   /** The session, or null when signed out or expired. */
   current(): Session | null;
-  /** Leaves for the sign-in; once signed in, the app opens `returnTo` (a path under /app). */
-  signIn(returnTo: string): void;
+  /**
+   * Leaves for the sign-in; once signed in, the app opens `returnTo` (a path under /app).
+   * `anotherPerson` asks the provider for its sign-in page even while its session is someone's.
+   */
+  signIn(returnTo: string, options?: { anotherPerson?: boolean }): void;
   signOut(): void;
   /** Called on every change of the session; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
