@@ -14,6 +14,7 @@ import Provider, {
   type ClientMetadata,
   type Configuration,
   errors,
+  interactionPolicy,
   type KoaContextWithOIDC,
 } from 'oidc-provider';
 import { renderLoginPage } from './login-page';
@@ -157,7 +158,7 @@ async function configuration(options: DevelopmentProviderOptions): Promise<Confi
       await grant.save();
       return grant;
     },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}`, policy: signInPolicy() },
     ttl: {
       AccessToken: 3600,
       AuthorizationCode: 60,
@@ -188,6 +189,27 @@ const temporalUiClient = (uiUrl: string): ClientMetadata => ({
   response_types: ['code'],
   redirect_uris: [temporalUiCallbackUrl(uiUrl)],
 });
+
+/**
+ * The library's prompts, with the sign-in page asked for again when the browser's session is
+ * someone the client does not admit: a customer signed in to the Selfcare app in this browser is
+ * not let into the Temporal Web UI on that session, the page (operators only) is shown instead.
+ */
+function signInPolicy() {
+  const { base, Check } = interactionPolicy;
+  const policy = base();
+  policy.get('login')!.checks.push(
+    new Check('role_not_admitted', 'the signed-in account may not sign in to this client', (ctx) => {
+      const account = ctx.oidc.session?.accountId;
+      const role = account ? personOf(account)?.role : undefined;
+      if (!account || !ctx.oidc.client) return Check.NO_NEED_TO_PROMPT;
+      return role && rolesSigningInTo(ctx.oidc.client.clientId).includes(role)
+        ? Check.NO_NEED_TO_PROMPT
+        : Check.REQUEST_PROMPT;
+    }),
+  );
+  return policy;
+}
 
 /** Who may sign in to a client: the Temporal Web UI shows every customer's runs, so operators only. */
 export const rolesSigningInTo = (clientId: string): readonly Role[] =>

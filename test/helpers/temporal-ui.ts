@@ -62,15 +62,19 @@ export async function operatorOpensRun(
 export async function providerChoicesForUi(browser: Browser, uiUrl: string): Promise<string[]> {
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    await page.goto(`${uiUrl}/namespaces/default/workflows`);
-    await page.getByRole('button', { name: 'Continue to SSO' }).click();
-    await page.getByRole('heading', { level: 1, name: UI_SIGN_IN }).waitFor();
-    const buttons = page.getByRole('form', { name: 'Pilih akun untuk masuk' }).getByRole('button');
-    return (await buttons.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    return await choicesAtUiSignIn(await context.newPage(), uiUrl);
   } finally {
     await context.close();
   }
+}
+
+/** The same, in a browser that may already hold the provider's session of someone. */
+export async function choicesAtUiSignIn(page: Page, uiUrl: string): Promise<string[]> {
+  await page.goto(`${uiUrl}/namespaces/default/workflows`);
+  await page.getByRole('button', { name: 'Continue to SSO' }).click();
+  await page.getByRole('heading', { level: 1, name: UI_SIGN_IN }).waitFor();
+  const buttons = page.getByRole('form', { name: 'Pilih akun untuk masuk' }).getByRole('button');
+  return (await buttons.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
 /**

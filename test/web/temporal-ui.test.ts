@@ -17,7 +17,7 @@ import { asCustomer, tokensFrom } from '../helpers/auth';
 import { startBrowser } from '../helpers/browser';
 import { http } from '../helpers/http';
 import { type Stack, startStack } from '../helpers/stack';
-import { expectOperatorReadsRun, providerChoicesForUi } from '../helpers/temporal-ui';
+import { choicesAtUiSignIn, expectOperatorReadsRun, providerChoicesForUi } from '../helpers/temporal-ui';
 import { developmentUiSignIn } from '../support/cluster/cluster';
 import { developmentCodecCertificate } from '../support/cluster/codec-tls';
 import { startWebUi } from '../support/cluster/temporal-cluster';
@@ -25,6 +25,8 @@ import { launchProvider, providerEnv, type StartingProcess } from '../support/ha
 
 const CUSTOMER = DEMO_CUSTOMERS.find((c) => c.id === '21314849')!;
 const WORKFLOW_ID = `upgrade-${CUSTOMER.id}-ui-sign-in`;
+/** Where the provider sends the Selfcare app's sign-ins back to; the browser answers it itself. */
+const SELFCARE = 'http://selfcare.test';
 
 let provider: StartingProcess & { issuer: string };
 let stack: Stack;
@@ -39,7 +41,12 @@ beforeAll(async () => {
   const [oidcPort, uiPort] = (await freePorts(2)) as [number, number];
   uiUrl = `http://127.0.0.1:${uiPort}`;
   // The provider registers the UI's client for this UI's callback (scripts/oidc-provider.ts).
-  provider = launchProvider(oidcPort, { NODE_ENV: 'test', DATA_DIR: '', TEMPORAL_UI_URL: uiUrl });
+  provider = launchProvider(oidcPort, {
+    NODE_ENV: 'test',
+    DATA_DIR: '',
+    TEMPORAL_UI_URL: uiUrl,
+    PUBLIC_BASE_URL: SELFCARE,
+  });
   await provider.ready();
   const { issuer } = provider;
   tokensFrom(issuer);
@@ -86,6 +93,34 @@ afterAll(async () => {
 describe('the standalone Temporal Web UI, operators signed in through the OpenID provider', () => {
   it('offers only operators at the provider: the UI shows every customer’s runs', async () => {
     expect(await providerChoicesForUi(browser, uiUrl)).toEqual(['Rina Wulandari Petugas Customer Service']);
+  });
+
+  it('asks again when the browser is signed in at the provider as a customer: her session is no way in', async () => {
+    const context = await browser.newContext();
+    try {
+      await context.route(`${SELFCARE}/**`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Selfcare</title>' }),
+      );
+      const page = await context.newPage();
+      // The customer signs in to the Selfcare app's client (code + PKCE) in this browser.
+      const signIn = new URL('/auth', provider.issuer);
+      signIn.search = new URLSearchParams({
+        client_id: 'selfcare-web',
+        redirect_uri: `${SELFCARE}/app/auth/callback`,
+        response_type: 'code',
+        scope: 'openid',
+        code_challenge: 'A'.repeat(43),
+        code_challenge_method: 'S256',
+        state: 'customer-first',
+      }).toString();
+      await page.goto(signIn.href);
+      await page.getByRole('button', { name: new RegExp(CUSTOMER.name) }).click();
+      await page.waitForURL((url) => url.href.startsWith(`${SELFCARE}/app/auth/callback?code=`));
+      // Then opens the Temporal Web UI: the provider shows its page, which offers operators only.
+      expect(await choicesAtUiSignIn(page, uiUrl)).toEqual(['Rina Wulandari Petugas Customer Service']);
+    } finally {
+      await context.close();
+    }
   });
 
   it('shows the signed-in operator the run’s input decoded by the codec server, and refuses everyone else there', async () => {
