@@ -54,7 +54,7 @@ function checkedScript(block: string): string {
 let system: LocalSystem;
 
 beforeAll(async () => {
-  system = await startLocalSystem({ label: 'readme' });
+  system = await startLocalSystem({ label: 'readme', freshMigrations: true });
 }, 240_000);
 
 afterAll(async () => {

@@ -6,6 +6,7 @@ import { migrateDatabase } from '../../platform/migrate';
 import { freePort, stopProcess } from '../../platform/processes';
 import { seedDatabase } from '../../prisma/seed-data';
 import { launchPostgres } from '../support/harness';
+import { copyMigratedPostgres } from '../support/postgres-template';
 
 export interface TestDatabase {
   url: string;
@@ -19,11 +20,14 @@ export interface TestDatabase {
 /**
  * A real PostgreSQL of its own for one test file: embedded server on a free port, a throw-away
  * data folder, migrations applied and, unless told otherwise, the seed loaded as of `seedDate`.
+ * The migrated database is a copy of the one template (test/support/postgres-template.ts);
+ * `freshMigrations` migrates an empty one instead.
  */
 export async function startTestDatabase(
-  options: { seedDate?: Date; seed?: boolean } = {},
+  options: { seedDate?: Date; seed?: boolean; freshMigrations?: boolean } = {},
 ): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfcare-db-'));
+  if (!options.freshMigrations) await copyMigratedPostgres(dataDir);
   const port = await freePort();
   let server = await spawnPostgres(dataDir, port);
   const url = server.url;

@@ -24,6 +24,7 @@ import {
 import { devServerArgs, waitUntilServing } from '../../platform/temporal-dev-server';
 import { temporalTools } from '../../platform/temporal-tools';
 import { freshWorkflowBundle, launchApp, launchPostgres, postgresUrl } from '../support/harness';
+import { copyMigratedPostgres } from '../support/postgres-template';
 import { trustingEnv } from './auth';
 
 export type ComponentName = 'postgres' | 'temporal' | 'api' | 'worker';
@@ -131,6 +132,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   };
 
   const databaseUrl = postgresUrl(pgPort);
+  await copyMigratedPostgres(path.join(dataDir, 'pg'));
   const startPostgres = async () => {
     await track('postgres', launchPostgres(path.join(dataDir, 'pg'), pgPort)).ready();
     snapshotTree(current.get('postgres'));

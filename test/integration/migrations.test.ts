@@ -7,7 +7,7 @@ const root = path.resolve(__dirname, '..', '..');
 let t: TestDatabase;
 
 beforeAll(async () => {
-  t = await startTestDatabase({ seed: false });
+  t = await startTestDatabase({ seed: false, freshMigrations: true });
 }, 180_000);
 
 afterAll(async () => {

