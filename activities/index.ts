@@ -7,7 +7,7 @@ import type { NoticeActivityName } from '../contracts/notifications';
 import { createBillingActivities } from './billing';
 import type { ActivityDependencies } from './dependencies';
 import { createDeviceActivities } from './devices';
-import { createNotificationActivities, type NotificationDependencies } from './notifications';
+import { createNotificationActivities } from './notifications';
 import { createOntSwapActivities } from './ont-swap';
 import { createSettlementActivities } from './settlement';
 import { createSubscriptionActivities } from './subscriptions';

@@ -2,8 +2,10 @@
 # Finds or builds what `npm run cluster` and the cluster tests need: temporal-server,
 # temporal-sql-tool, the standalone Web UI server, and the server's PostgreSQL schema files.
 # Each comes from its env var when set (prebuilt binaries, e.g. from Temporal's release
-# archives), else from .tools/cluster/<version>/, else it is built from the Go module proxy
-# (cold: about 4-5 minutes on 2 cores; Go's caches in $HOME make later builds quick).
+# archives), else from the user's cache (<cache>/cluster/<version>/, where <cache> is
+# SELFCARE_CACHE_DIR or ~/.cache/oxygen-selfcare: like Go's own build cache, every clone on the
+# machine reuses it), else it is built there from the Go module proxy (cold: about 4-5 minutes
+# on 2 cores; Go's caches in $HOME make later builds quick, about 30 s).
 # Writes .tools/cluster.json with the resolved paths; progress goes to stderr.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,7 +13,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 TEMPORAL_SERVER_VERSION="1.32.2"
 UI_MODULE="$root/deploy/temporal/ui-server"
 UI_VERSION="$(sed -n 's#^\s*github.com/temporalio/ui-server/v2 v\(.*\)$#\1#p' "$UI_MODULE/go.mod")"
-dest="$root/.tools/cluster/server-$TEMPORAL_SERVER_VERSION-ui-$UI_VERSION"
+cache="${SELFCARE_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/oxygen-selfcare}"
+dest="$cache/cluster/server-$TEMPORAL_SERVER_VERSION-ui-$UI_VERSION"
 mkdir -p "$dest"
 
 # Server releases from v1.30.9 need Go >= 1.26.10; `auto` fetches that toolchain from the proxy.
@@ -94,4 +97,4 @@ cat > "$root/.tools/cluster.json" <<JSON
   "uiServer": "$ui"
 }
 JSON
-echo "Temporal cluster binaries: server v$TEMPORAL_SERVER_VERSION, Web UI v$UI_VERSION in ${dest#"$root/"}" >&2
+echo "Temporal cluster binaries: server v$TEMPORAL_SERVER_VERSION, Web UI v$UI_VERSION in $dest" >&2

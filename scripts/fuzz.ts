@@ -15,10 +15,13 @@ import { mintDevelopmentToken, type Role } from '../platform/auth';
 import { type LocalSystem, startLocalSystem } from '../test/support/harness';
 
 const root = path.resolve(__dirname, '..');
-const schemathesis =
-  process.env.SCHEMATHESIS_BIN ?? path.join(root, '.tools/schemathesis-venv/bin/schemathesis');
+const schemathesis: string =
+  process.env.SCHEMATHESIS_BIN ??
+  (() => {
+    throw new Error('SCHEMATHESIS_BIN is unset: run `npm run fuzz` (scripts/fuzz.sh installs it)');
+  })();
 const maxExamples = Number(process.env.FUZZ_MAX_EXAMPLES ?? 25);
-const maxTime = Number(process.env.FUZZ_MAX_TIME ?? 75);
+const maxTime = Number(process.env.FUZZ_MAX_TIME ?? 60);
 const seed = process.env.FUZZ_SEED ?? String(Math.floor(Math.random() * 2 ** 31));
 const checks = process.env.FUZZ_CHECKS ?? 'all';
 const reportRoot = path.resolve(process.env.FUZZ_REPORT_DIR ?? path.join(root, '.tools/fuzz-report'));

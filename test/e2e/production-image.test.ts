@@ -20,6 +20,7 @@ import { temporalTools } from '../../platform/temporal-tools';
 import { bearer, productionTrustEnv } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { launchPostgres, PROJECT_ROOT } from '../support/harness';
+import { copyMigratedPostgres } from '../support/postgres-template';
 
 const run = promisify(execFile);
 const DEVELOPMENT_ONLY = [
@@ -62,6 +63,8 @@ beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'selfcare-image-data-'));
   fs.chmodSync(dataDir, 0o755);
   const [pgPort, temporalPort, uiPort] = (await freePorts(3)) as [number, number, number];
+  // Migrated beforehand, as the release's `migrate` job does: a copy of the migrated template.
+  await copyMigratedPostgres(path.join(dataDir, 'pg'));
   const postgres = launchPostgres(path.join(dataDir, 'pg'), pgPort);
   processes.push(postgres);
   temporalAddress = `127.0.0.1:${temporalPort}`;
