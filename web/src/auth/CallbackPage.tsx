@@ -1,8 +1,8 @@
 /** /app/auth/callback: the provider sends the browser back here with the code; then the return path. */
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Brand } from '../ui/Brand';
 import { Loading, Page } from '../ui/Page';
+import { PlainShell } from '../ui/PlainShell';
 import { finishSignIn } from './oidc-sign-in';
 
 export function CallbackPage() {
@@ -15,21 +15,16 @@ export function CallbackPage() {
     );
   }, [navigate]);
   return (
-    <div className="shell">
-      <header className="topbar">
-        <Brand />
-      </header>
-      <main className="main">
-        <Page title="Masuk ke Selfcare">
-          {failed ? (
-            <p role="alert">
-              Gagal masuk. <a href="/app/">Coba lagi</a>
-            </p>
-          ) : (
-            <Loading />
-          )}
-        </Page>
-      </main>
-    </div>
+    <PlainShell>
+      <Page title="Masuk ke Selfcare">
+        {failed ? (
+          <p role="alert">
+            Gagal masuk. <a href="/app/">Coba lagi</a>
+          </p>
+        ) : (
+          <Loading />
+        )}
+      </Page>
+    </PlainShell>
   );
 }

@@ -3,8 +3,9 @@
  * one per browser: a technician's tab opened beside a customer's comes back as the customer).
  * Says so in words and offers the sign-in page, rather than sending the tab round again.
  */
-import { Brand } from '../ui/Brand';
+
 import { Page } from '../ui/Page';
+import { PlainShell } from '../ui/PlainShell';
 import type { Role, Session } from './session';
 
 const AREAS: Record<Role, { who: string; area: string; home: string }> = {
@@ -25,25 +26,19 @@ export function OtherAreaPage({
   const mine = AREAS[session.role];
   const wanted = AREAS[needs];
   return (
-    <div className="shell">
-      <header className="topbar">
-        <Brand />
-      </header>
-      <main className="main">
-        <Page title={`Halaman ini untuk ${wanted.who}`}>
-          <p>
-            Di tab ini kamu masuk sebagai {mine.who} ({session.subject}). Halaman ini bagian dari{' '}
-            {wanted.area}, jadi perlu masuk sebagai {wanted.who}. Tab lain yang sudah masuk tetap seperti
-            semula.
-          </p>
-          <button type="button" className="button" onClick={onSignIn}>
-            Masuk sebagai {wanted.who}
-          </button>
-          <a className="button button-secondary" href={mine.home}>
-            Kembali ke {mine.area}
-          </a>
-        </Page>
-      </main>
-    </div>
+    <PlainShell>
+      <Page title={`Halaman ini untuk ${wanted.who}`}>
+        <p>
+          Di tab ini kamu masuk sebagai {mine.who} ({session.subject}). Halaman ini bagian dari {wanted.area},
+          jadi perlu masuk sebagai {wanted.who}. Tab lain yang sudah masuk tetap seperti semula.
+        </p>
+        <button type="button" className="button" onClick={onSignIn}>
+          Masuk sebagai {wanted.who}
+        </button>
+        <a className="button button-secondary" href={mine.home}>
+          Kembali ke {mine.area}
+        </a>
+      </Page>
+    </PlainShell>
   );
 }
