@@ -79,6 +79,8 @@ const EnvSchema = z.object({
   AUTH_WEB_SCOPE: z.string().default('openid profile'),
   OIDC_PORT: portOrOff(4000),
   OIDC_ISSUER: optionalString,
+  /** The development provider's access-token lifetime; the web app renews a minute before its end. */
+  OIDC_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(61).max(86_400).default(3600),
   STATEMENT_LINK_SECRET: optionalString,
   STATEMENT_LINK_MARGIN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   PAYMENT_WEBHOOK_SECRET: optionalString,
@@ -161,7 +163,7 @@ export interface AppConfig {
     /** The identity providers whose tokens the API accepts, each limited to its roles. */
     issuers: IssuerSettings[];
     /** The embedded OpenID provider (platform/auth/provider.ts); never in production. `port` null: another process runs it. */
-    development?: { issuer: string; port: number | null; audience: string };
+    development?: { issuer: string; port: number | null; audience: string; accessTokenSeconds: number };
     /** What the web app's browser code signs in with (oidc-client-ts), served to it by the API. */
     webClient?: { authority: string; clientId: string; scope: string };
     statementLinks: StatementLinkSettings;
@@ -292,7 +294,12 @@ function authSettings(e: Env): AppConfig['auth'] {
   }
   if (e.OIDC_PORT === null && !e.OIDC_ISSUER) return { issuers: configured, webClient, statementLinks };
   const issuer = (e.OIDC_ISSUER ?? `http://localhost:${e.OIDC_PORT}`).replace(/\/+$/, '');
-  const development = { issuer, port: e.OIDC_PORT, audience: e.AUTH_AUDIENCE };
+  const development = {
+    issuer,
+    port: e.OIDC_PORT,
+    audience: e.AUTH_AUDIENCE,
+    accessTokenSeconds: e.OIDC_ACCESS_TOKEN_SECONDS,
+  };
   const embedded: IssuerSettings = {
     issuer,
     audience: e.AUTH_AUDIENCE,

@@ -205,6 +205,7 @@ function startProvider(
     audience,
     publicBaseUrl: config.api.publicBaseUrl,
     dataDir: config.dataDir,
+    accessTokenSeconds: config.auth.development?.accessTokenSeconds,
   });
 }
 

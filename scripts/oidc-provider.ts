@@ -19,6 +19,7 @@ async function main() {
     audience: development.audience,
     publicBaseUrl: config.api.publicBaseUrl,
     temporalUiUrl: config.temporal.uiUrl,
+    accessTokenSeconds: development.accessTokenSeconds,
     dataDir: process.env.DATA_DIR ? config.dataDir : undefined,
   });
   process.stdout.write(`development OpenID provider listening: ${provider.issuer}\n`);

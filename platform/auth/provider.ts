@@ -46,6 +46,8 @@ export interface DevelopmentProviderOptions {
   temporalUiUrl?: string;
   /** Keeps the signing key across restarts (tokens stay valid); absent: a new key each start. */
   dataDir?: string;
+  /** Access tokens' lifetime (default an hour); the web apps renew them with their refresh token. */
+  accessTokenSeconds?: number;
 }
 
 export interface RunningProvider {
@@ -77,6 +79,7 @@ export async function startDevelopmentProvider(
 async function configuration(options: DevelopmentProviderOptions): Promise<Configuration> {
   const { signingKey, cookieKeys } = await keys(options.dataDir);
   const base = options.publicBaseUrl.replace(/\/+$/, '');
+  const accessTokenSeconds = options.accessTokenSeconds ?? 3600;
   return {
     clients: [
       {
@@ -128,7 +131,7 @@ async function configuration(options: DevelopmentProviderOptions): Promise<Confi
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, indicator) => {
           if (indicator !== API_RESOURCE) throw new errors.InvalidTarget();
-          return resourceServer(options.audience);
+          return resourceServer(options.audience, accessTokenSeconds);
         },
       },
       rpInitiatedLogout: {
@@ -159,8 +162,12 @@ async function configuration(options: DevelopmentProviderOptions): Promise<Confi
       return grant;
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}`, policy: signInPolicy() },
+    // A refresh token for every client allowed the grant, `offline_access` or not: the library
+    // keeps that scope only with prompt=consent, and a first-party web app asks nobody for
+    // consent. Without `offline_access` it lives no longer than the provider's session.
+    issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     ttl: {
-      AccessToken: 3600,
+      AccessToken: accessTokenSeconds,
       AuthorizationCode: 60,
       IdToken: 3600,
       RefreshToken: 14 * 86_400,
@@ -215,10 +222,10 @@ function signInPolicy() {
 export const rolesSigningInTo = (clientId: string): readonly Role[] =>
   clientId === TEMPORAL_UI_CLIENT_ID ? ['operator'] : ROLES;
 
-const resourceServer = (audience: string) => ({
+const resourceServer = (audience: string, accessTokenSeconds: number) => ({
   scope: API_SCOPE,
   audience,
-  accessTokenTTL: 3600,
+  accessTokenTTL: accessTokenSeconds,
   accessTokenFormat: 'jwt' as const,
   jwt: { sign: { alg: 'ES256' as const } },
 });
@@ -309,7 +316,10 @@ function registerDevelopmentGrant(provider: Provider, audience: string) {
         client: ctx.oidc.client!,
         scope: API_SCOPE,
         gty: DEVELOPMENT_TOKEN_GRANT,
-        resourceServer: new provider.ResourceServer(API_RESOURCE, resourceServer(audience)),
+        resourceServer: new provider.ResourceServer(
+          API_RESOURCE,
+          resourceServer(audience, Math.round(hours * 3600)),
+        ),
         expiresIn: Math.round(hours * 3600),
       } as never);
       const value = await token.save();

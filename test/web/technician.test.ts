@@ -24,16 +24,22 @@ import {
   startBrowser,
   waitForProviderSignIn,
 } from '../helpers/browser';
-import { http } from '../helpers/http';
+import { eventually, http } from '../helpers/http';
 import { type LocalSystem, startLocalSystem } from '../support/harness';
 
+const ACCESS_TOKEN_SECONDS = 75;
 let system: LocalSystem;
 let browser: Browser;
 const phones: PhonePage[] = [];
 
 beforeAll(async () => {
   buildWeb();
-  [system, browser] = await Promise.all([startLocalSystem({ label: 'web-tech' }), startBrowser()]);
+  // Access tokens of 75 s: the app renews each a minute before its end, so every tab renews
+  // every 15 s while the story runs, and the last test watches one renewal.
+  [system, browser] = await Promise.all([
+    startLocalSystem({ label: 'web-tech', env: { OIDC_ACCESS_TOKEN_SECONDS: String(ACCESS_TOKEN_SECONDS) } }),
+    startBrowser(),
+  ]);
   tokensFrom(system.issuerUrl);
 }, 240_000);
 
@@ -349,6 +355,25 @@ describe('three people in three tabs of one browser, as a new user plays them af
     await csTab.getByRole('button', { name: /Rina Wulandari/ }).click();
     await heading(csTab, 'Cari pelanggan').waitFor();
 
+    // The agent types a search and leaves it; the token is renewed in the background meanwhile.
+    const query = csTab.getByLabel(/Customer ID, nama, telepon/);
+    await query.fill('0813 8000 2222');
+    const before = await accessTokenOf(csTab);
+    const renewal = await csTab.waitForResponse(
+      (r) => r.request().method() === 'POST' && /grant_type=refresh_token/.test(r.request().postData() ?? ''),
+      { timeout: ACCESS_TOKEN_SECONDS * 1000 },
+    );
+    expect(renewal.status()).toBe(200);
+    const after = await eventually(
+      () => accessTokenOf(csTab),
+      (token) => token !== before,
+      5_000,
+    );
+    expect(after).not.toBe('');
+    expect([new URL(csTab.url()).pathname, await query.inputValue()]).toEqual(['/app/cs', '0813 8000 2222']);
+    await csTab.getByRole('button', { name: 'Cari' }).click();
+    await csTab.getByRole('region', { name: 'Hasil pencarian' }).getByText('FACHRI FATURACHMAN').waitFor();
+
     // Each tab keeps its own person across a reload.
     await customerTab.reload();
     await card(customerTab, 'Paket Aktif').waitFor();
@@ -357,3 +382,11 @@ describe('three people in three tabs of one browser, as a new user plays them af
     expect(new URL(csTab.url()).pathname).toMatch(/^\/app\/cs\/?$/);
   });
 });
+
+/** The access token the tab holds now (oidc-client-ts keeps the user in this tab's sessionStorage). */
+function accessTokenOf(page: Page): Promise<string> {
+  return page.evaluate(`(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
+    return key ? String(JSON.parse(sessionStorage.getItem(key) || '{}').access_token || '') : '';
+  })()`) as Promise<string>;
+}

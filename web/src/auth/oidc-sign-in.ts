@@ -57,7 +57,9 @@ export async function startAuth(settings: WebClientSettings): Promise<void> {
     post_logout_redirect_uri: `${app}/`,
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
-    automaticSilentRenew: false,
+    // A minute before the access token ends, the refresh token gets the next one in the background:
+    // the screen, and whatever is typed into it, stays.
+    automaticSilentRenew: true,
     loadUserInfo: false,
   });
   manager.events.addUserLoaded((user) => keep(user));
