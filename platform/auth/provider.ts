@@ -207,10 +207,10 @@ function signInPolicy() {
   const policy = base();
   policy.get('login')!.checks.push(
     new Check('role_not_admitted', 'the signed-in account may not sign in to this client', (ctx) => {
-      const account = ctx.oidc.session?.accountId;
-      const role = account ? personOf(account)?.role : undefined;
-      if (!account || !ctx.oidc.client) return Check.NO_NEED_TO_PROMPT;
-      return role && rolesSigningInTo(ctx.oidc.client.clientId).includes(role)
+      const { session, client } = ctx.oidc;
+      if (!session?.accountId || !client) return Check.NO_NEED_TO_PROMPT;
+      const role = personOf(session.accountId)?.role;
+      return role && rolesSigningInTo(client.clientId).includes(role)
         ? Check.NO_NEED_TO_PROMPT
         : Check.REQUEST_PROMPT;
     }),
