@@ -120,6 +120,10 @@ async function main(): Promise<void> {
     const m = await open();
     await signInAs(m, 'MAYA ANGGRAINI', '/app/packages');
     await shot(m, 'packages-empty.png', () => m.getByText('Belum ada paket upgrade').waitFor());
+    // A second tab of the same browser opening the technician's app: it comes back as MAYA, and says so.
+    const otherTab = await m.context().newPage();
+    await otherTab.goto('/app/technician');
+    await shot(otherTab, 'other-area.png', () => h1(otherTab, 'Halaman ini untuk teknisi'));
 
     await csScreenshots(browser, system, OUT_DIR);
   } finally {
