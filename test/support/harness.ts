@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { Client as PgClient } from 'pg';
 import { environmentWithoutConfig, loadConfig } from '../../platform/config';
 import {
   descendants,
@@ -22,9 +21,12 @@ import {
   waitUntil,
 } from '../../platform/processes';
 import { buildWorkflowBundle } from '../../scripts/build-workflow-bundle';
+import { postgresUrl } from './postgres';
 import { copyMigratedPostgres } from './postgres-template';
+import { killUnlessReady, PROJECT_ROOT, type StartingProcess } from './starting';
 
-export const PROJECT_ROOT = path.resolve(__dirname, '../..');
+export { launchPostgres, postgresUrl } from './postgres';
+export { PROJECT_ROOT, type StartingProcess } from './starting';
 
 let workflowBundle: Promise<string> | undefined;
 
@@ -38,10 +40,6 @@ export function freshWorkflowBundle(): Promise<string> {
 }
 
 /** A child that can be waited for until it is ready (killed, with its output in the error, if it never is). */
-export interface StartingProcess extends Launched {
-  ready(timeoutMs?: number): Promise<void>;
-}
-
 /**
  * `scripts/start.ts`, as `npm start` runs it, with `env` on top of ours: the whole system, or the
  * part that RUN_API / RUN_WORKER=false leave. Ready when its API answers /health with 200 or,
@@ -83,26 +81,6 @@ export function launchApp(
   return {
     ...app,
     ready: (timeoutMs = 180_000) => killUnlessReady(app, waitUntil(app, what, probe, timeoutMs)),
-  };
-}
-
-/** `scripts/run-embedded-postgres.ts`: only PostgreSQL, with its data in `dataDir`. Ready when it runs a query. */
-export function launchPostgres(dataDir: string, port: number): StartingProcess & { url: string } {
-  const url = postgresUrl(port);
-  const server = launch(
-    'postgres',
-    process.execPath,
-    ['--import', 'tsx', 'scripts/run-embedded-postgres.ts', dataDir, String(port)],
-    { cwd: PROJECT_ROOT, env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn' } },
-  );
-  return {
-    ...server,
-    url,
-    ready: (timeoutMs = 120_000) =>
-      killUnlessReady(
-        server,
-        waitUntil(server, 'accepting queries', () => acceptsQueries(url), timeoutMs),
-      ),
   };
 }
 
@@ -148,20 +126,6 @@ export async function servesDiscovery(issuer: string): Promise<boolean> {
   return answer.status === 200;
 }
 
-/** The URL of the embedded PostgreSQL on `port` (platform/embedded-postgres.ts). */
-export function postgresUrl(port: number): string {
-  return `postgresql://selfcare:selfcare@127.0.0.1:${port}/selfcare`;
-}
-
-async function killUnlessReady(proc: Launched, ready: Promise<void>): Promise<void> {
-  try {
-    await ready;
-  } catch (error) {
-    await stopProcess(proc, { signal: 'SIGKILL' });
-    throw error;
-  }
-}
-
 async function healthy(apiUrl: string): Promise<boolean> {
   const answer = await fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(5_000) });
   await answer.body?.cancel();
@@ -180,18 +144,6 @@ async function workerPolls(address: string, namespace: string, taskQueue: string
     return (pollers ?? []).some((poller) => poller.identity === `${pid}@${os.hostname()}`);
   } finally {
     await connection.close();
-  }
-}
-
-async function acceptsQueries(url: string): Promise<boolean> {
-  const client = new PgClient({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return true;
-  } finally {
-    await client.end().catch(() => undefined);
   }
 }
 

@@ -6,15 +6,16 @@
  * at start and finds nothing to do. `test/integration/migrations.test.ts` and the README's Quick
  * start test migrate an empty database themselves.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrateDatabase } from '../../platform/migrate';
-import { freePort } from '../../platform/processes';
+import { freePort, stopProcess } from '../../platform/processes';
+import { launchPostgres } from './postgres';
+import { PROJECT_ROOT } from './starting';
 
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const LOCK_STALE_MS = 5 * 60_000;
 
 /** Puts a migrated, empty database in `<dataDir>/postgres`, where the embedded PostgreSQL keeps its data. */
@@ -59,50 +60,18 @@ function takeLock(lock: string): boolean {
 async function build(template: string): Promise<void> {
   const building = fs.mkdtempSync(`${template}.building-`);
   try {
-    const postgres = await startPostgres(building, await freePort());
+    const postgres = launchPostgres(building, await freePort());
     try {
+      await postgres.ready();
       await migrateDatabase(postgres.url);
     } finally {
-      await postgres.stop();
+      await stopProcess(postgres, { graceMs: 15_000 });
     }
     fs.renameSync(building, template);
   } catch (error) {
     fs.rmSync(building, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** The embedded PostgreSQL in a process of its own (scripts/run-embedded-postgres.ts), as the tests run it. */
-function startPostgres(dataDir: string, port: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/run-embedded-postgres.ts', dataDir, String(port)],
-    {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-  };
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /^ready (\S+)$/m.exec(output);
-      if (ready) resolve({ url: ready[1]!, stop });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    void exited.then(() =>
-      reject(new Error(`PostgreSQL for the template exited before it was ready:\n${output}`)),
-    );
-  });
 }
 
 /** Changes with any migration's text and with the PostgreSQL binaries. */
