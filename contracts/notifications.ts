@@ -10,7 +10,7 @@ export function notificationKey(scope: string, kind: string, channel: string, oc
 /**
  * Every customer notice, by kind: the activity that sends it and the summary the Web UI shows for
  * that call. Shared by the workflows (which call the activities) and the activities (which say
- * what each notice loads and says: `NOTICES` in activities/notifications.ts, a total map of these
+ * what each notice loads and says: `NOTICES` in activities/notifications/notices.ts, a total map of these
  * kinds). Adding a notice: an entry here, its `NOTICES` entry, and its email component if it has one.
  */
 export const NOTICE_KINDS = {

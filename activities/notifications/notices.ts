@@ -1,0 +1,283 @@
+/**
+ * What each notice says, one entry per kind of contracts/notifications.ts (a total map): what it
+ * loads, its Indonesian title and body for the inbox and the push, its deep link, the props of its
+ * email (a notice without `email` goes to the inbox and the push only) and its key scope.
+ */
+import type { NoticeKind } from '../../contracts/notifications';
+import { billWorkflowId, paymentMethodLabel } from '../../contracts/payments';
+import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../../contracts/upgrade';
+import { formatLongDate, formatRupiahWithSymbol } from '../../domain/format';
+import { formatVisit, VISIT_PENDING_LABELS, type VisitSlot } from '../../domain/visits';
+import type { EmailPropsMap } from '../../emails/render';
+import type { Database } from '../../platform/database';
+import type { Bill } from '../../prisma/generated/client';
+import { dateOnly } from '../../services/catalog';
+import { INSTALLER_VENDOR } from '../work-orders';
+import type {
+  BillNoticeInput,
+  NoticeInput,
+  NotificationDependencies,
+  NotifyOntSwapCompletedInput,
+  NotifyOntSwapInput,
+  NotifyVisitBookedInput,
+  NotifyVisitInput,
+  NotifyVisitMissedInput,
+} from './inputs';
+import {
+  type Customer,
+  type Loaded,
+  loadBill,
+  loadCancelledUpgrade,
+  loadCustomerOnly,
+  loadIssuedBill,
+  loadPackage,
+  loadPackageAndOnt,
+  loadPayment,
+  loadSubscribedPackage,
+} from './loaders';
+
+/** One notice: what it loads, and what it says on each channel. */
+export interface NoticeSpec<I extends NoticeInput, C, K extends keyof EmailPropsMap> {
+  load: (db: Database, input: I) => Promise<Loaded<C>>;
+  title: string;
+  body: (c: C, input: I) => string;
+  deepLink: (input: I, c: C) => string;
+  email?: {
+    kind: K;
+    props: (c: C, input: I, deps: NotificationDependencies) => EmailPropsMap[K] | Promise<EmailPropsMap[K]>;
+  };
+  /** Keys the notice by something other than its upgrade (a bill's own notices: its run). */
+  keyScope?: (input: I) => string;
+}
+
+const notice = <I extends NoticeInput, C, K extends keyof EmailPropsMap = never>(spec: NoticeSpec<I, C, K>) =>
+  spec;
+
+// biome-ignore lint/suspicious/noExplicitAny: each entry is checked against its own input by notice()
+type AnyNoticeSpec = NoticeSpec<any, any, any>;
+
+const billDeepLink = (billCode: string) => `oxygenid://bills/${billCode}`;
+const upgradeDeepLink = (upgradeId: string) => `oxygenid://upgrades/${upgradeId}`;
+
+const CUSTOMER_CARE = '1500780';
+
+/** What every bill email opens with, and its statement's signed link. */
+async function billEmailProps(customer: Customer, bill: Bill, deps: NotificationDependencies) {
+  return {
+    customerName: customer.name,
+    customerId: customer.id,
+    billCode: bill.billCode,
+    packageName: bill.packageName,
+    statementUrl: await deps.statementUrl(bill),
+  };
+}
+
+export const NOTICES = {
+  /** Bill issued: inbox, push, and the email "Informasi Penerbitan Tagihan". */
+  BILL_ISSUED: notice({
+    load: loadIssuedBill,
+    title: 'Tagihan upgrade terbit',
+    body: ({ bill }) =>
+      `Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} jatuh tempo ${formatLongDate(dateOnly(bill.dueDate))}.`,
+    deepLink: (input) => billDeepLink(input.billCode),
+    email: {
+      kind: 'BILL_ISSUED',
+      props: async ({ customer, bill }, _input, deps) => ({
+        ...(await billEmailProps(customer, bill, deps)),
+        actualAmount: bill.actualChargeIdr,
+        adjustmentAmount: bill.adjustmentIdr,
+        totalAmount: bill.totalIdr,
+        totalInWords: bill.amountInWords,
+        billingDate: dateOnly(bill.billingDate),
+        dueDate: dateOnly(bill.dueDate),
+        billingPeriodStart: dateOnly(bill.billingMonthStart),
+        billingPeriodEnd: dateOnly(bill.billingMonthEnd),
+      }),
+    },
+  }),
+
+  /** The ONT is single band: a technician will swap it at no charge ("Pergantian ONT"). */
+  ONT_SWAP_SCHEDULED: notice({
+    load: (db, input: NotifyOntSwapInput) => loadPackageAndOnt(db, input),
+    title: 'Penggantian ONT dijadwalkan',
+    body: ({ packageName }, input) =>
+      `Paket ${packageName} membutuhkan ONT Dual Band. Teknisi kami akan menghubungi kamu untuk mengganti ONT tanpa biaya (${input.workOrderNumber}).`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'ONT_SWAP_SCHEDULED',
+      props: ({ customer, packageName, ont }, input) => ({
+        customerName: customer.name,
+        packageName,
+        workOrderNumber: input.workOrderNumber,
+        installationAddress: customer.installationAddress,
+        currentOntModel: ont?.model,
+        currentOntSerial: ont?.serial,
+      }),
+    },
+  }),
+
+  /** The technician swapped the ONT: "Penggantian Perangkat (ONT) Kamu Telah Berhasil". */
+  ONT_SWAP_COMPLETED: notice({
+    load: (db, input: NotifyOntSwapCompletedInput) => loadPackage(db, input),
+    title: 'Penggantian ONT selesai',
+    body: ({ packageName }, input) =>
+      `ONT kamu sudah diganti dengan ${input.newOntModel} (Dual Band). Selamat menikmati ${packageName}.`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'ONT_SWAP_COMPLETED',
+      props: ({ customer, packageName }, input) => ({
+        customerName: customer.name,
+        packageName,
+        newOntModel: input.newOntModel,
+        newOntSerial: input.newOntSerial,
+        replacedAt: input.replacedAt,
+        workOrderNumber: input.workOrderNumber,
+      }),
+    },
+  }),
+
+  /** The upgrade could not be done before the switch: old package kept, bill voided. */
+  UPGRADE_CANCELLED: notice({
+    load: loadCancelledUpgrade,
+    title: 'Upgrade paket dibatalkan',
+    body: ({ bill, targetPackageName, currentPackageName }) =>
+      `Upgrade ke ${targetPackageName} tidak dapat diproses; paket kamu tetap ${currentPackageName}.` +
+      (bill ? ` Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} dibatalkan.` : ''),
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'UPGRADE_CANCELLED',
+      props: ({ customer, bill, targetPackageName, currentPackageName }, input) => ({
+        customerName: customer.name,
+        currentPackageName,
+        targetPackageName,
+        billCode: bill?.billCode ?? null,
+        billTotalIdr: bill?.totalIdr ?? null,
+        reason: input.ending,
+      }),
+    },
+  }),
+
+  /** The technician visit was cancelled after the switch: the package stays, the swap is off. */
+  ONT_VISIT_CANCELLED: notice({
+    load: (db, input: NotifyOntSwapInput) => loadSubscribedPackage(db, input),
+    title: 'Kunjungan penggantian ONT dibatalkan',
+    body: ({ packageName }, input) =>
+      `Kunjungan teknisi untuk penggantian ONT (${input.workOrderNumber}) dibatalkan. Paket ${packageName} tetap aktif; hubungi Customer Care ${CUSTOMER_CARE} untuk menjadwalkan ulang tanpa biaya.`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'ONT_VISIT_CANCELLED',
+      props: ({ customer, packageName }, input) => ({
+        customerName: customer.name,
+        packageName,
+        workOrderNumber: input.workOrderNumber,
+        installationAddress: customer.installationAddress,
+      }),
+    },
+  }),
+
+  /** The vendor's dispatcher booked the technician's visit, or it was moved. */
+  VISIT_BOOKED: notice({
+    load: (db, input: NotifyVisitBookedInput) => loadCustomerOnly(db, input),
+    title: 'Jadwal kunjungan teknisi',
+    body: (_c, input) =>
+      `${input.moved ? 'Jadwal baru: teknisi' : 'Teknisi'} akan datang ${visitLabel(input)} untuk mengganti ONT kamu (${input.workOrderNumber}). Kamu dapat mengubah jadwal dari aplikasi Selfcare.`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'VISIT_BOOKED',
+      props: ({ customer }, input, deps) => ({
+        customerName: customer.name,
+        workOrderNumber: input.workOrderNumber,
+        visitLabel: visitLabel(input),
+        vendor: INSTALLER_VENDOR,
+        address: customer.installationAddress,
+        moved: input.moved,
+        minLeadHours: deps.visitMoveLeadHours ?? DEFAULT_VISIT_MOVE_LEAD_HOURS,
+        appLink: upgradeDeepLink(input.upgradeId),
+      }),
+    },
+  }),
+
+  /** The day before the visit (push + inbox). */
+  VISIT_REMINDER: notice({
+    load: (db, input: NotifyVisitInput) => loadCustomerOnly(db, input),
+    title: 'Besok teknisi datang',
+    body: (_c, input) =>
+      `Pengingat: teknisi datang ${visitLabel(input)} untuk mengganti ONT kamu (${input.workOrderNumber}).`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+  }),
+
+  /** The technician could not swap the ONT on the visit; a new one will be booked. */
+  VISIT_MISSED: notice({
+    load: (db, input: NotifyVisitMissedInput) => loadCustomerOnly(db, input),
+    title: 'Kunjungan teknisi belum terlaksana',
+    body: (_c, input) =>
+      `Kunjungan ${visitLabel(input)} belum terlaksana (${VISIT_PENDING_LABELS[input.category]}). Kami akan menjadwalkan kunjungan baru dan mengabarimu.`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+    email: {
+      kind: 'VISIT_MISSED',
+      props: ({ customer }, input) => ({
+        customerName: customer.name,
+        workOrderNumber: input.workOrderNumber,
+        visitLabel: visitLabel(input),
+        reasonLabel: VISIT_PENDING_LABELS[input.category],
+        remark: input.remark,
+        appLink: upgradeDeepLink(input.upgradeId),
+      }),
+    },
+  }),
+
+  /** The day before the due date, the bill still unpaid (push, inbox, email). */
+  BILL_DUE_REMINDER: notice({
+    load: (db, input: BillNoticeInput) => loadBill(db, input),
+    keyScope: (input) => billWorkflowId(input.billCode),
+    title: 'Tagihan jatuh tempo besok',
+    body: ({ bill }) =>
+      `Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} jatuh tempo besok, ${formatLongDate(dateOnly(bill.dueDate))}. Bayar lewat Virtual Account, QRIS atau e-wallet di aplikasi.`,
+    deepLink: (input) => billDeepLink(input.billCode),
+    email: {
+      kind: 'BILL_DUE_REMINDER',
+      props: async ({ customer, bill }, _input, deps) => ({
+        ...(await billEmailProps(customer, bill, deps)),
+        totalIdr: bill.totalIdr,
+        totalInWords: bill.amountInWords,
+        dueDate: dateOnly(bill.dueDate),
+      }),
+    },
+  }),
+
+  /** The gateway says the bill was paid: the receipt (push, inbox, email). */
+  PAYMENT_RECEIVED: notice({
+    load: loadPayment,
+    keyScope: (input) => billWorkflowId(input.billCode),
+    title: 'Pembayaran diterima',
+    body: ({ bill, payment }) =>
+      `Pembayaran tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(payment.amountIdr)} telah kami terima. Terima kasih!`,
+    deepLink: (input) => billDeepLink(input.billCode),
+    email: {
+      kind: 'PAYMENT_RECEIVED',
+      props: async ({ customer, bill, payment }, _input, deps) => ({
+        ...(await billEmailProps(customer, bill, deps)),
+        amountIdr: payment.amountIdr,
+        methodLabel: paymentMethodLabel(payment.method),
+        transactionId: payment.reference,
+        paidAt: payment.paidAt.toISOString(),
+      }),
+    },
+  }),
+
+  /** The swap is overdue: the visit is still being scheduled (push + inbox, no email). */
+  ONT_SWAP_DELAYED: notice({
+    load: (db, input: NotifyOntSwapInput) => loadCustomerOnly(db, input),
+    title: 'Penggantian ONT masih dijadwalkan',
+    body: (_c, input) =>
+      `Teknisi kami masih menjadwalkan kunjungan untuk mengganti ONT kamu (${input.workOrderNumber}). Mohon maaf atas keterlambatannya; Customer Care ${CUSTOMER_CARE} siap membantu.`,
+    deepLink: (input) => upgradeDeepLink(input.upgradeId),
+  }),
+} satisfies { [K in NoticeKind]: AnyNoticeSpec };
+
+function visitLabel(input: NotifyVisitInput) {
+  return formatVisit(input.date, input.slot as VisitSlot);
+}
+
+export type InputOf<K extends NoticeKind> =
+  (typeof NOTICES)[K] extends NoticeSpec<infer I, infer _C, infer _K> ? I : never;
