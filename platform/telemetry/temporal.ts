@@ -1,17 +1,18 @@
 /**
- * Temporal's OpenTelemetry interceptors (@temporalio/interceptors-opentelemetry) as the client,
+ * Temporal's OpenTelemetry interceptors for OpenTelemetry JS 2 (@temporalio/interceptors-opentelemetry-v2) as the client,
  * the worker and the workflow bundle take them, so one trace runs StartWorkflow → RunWorkflow →
  * each activity (regular and local) → its SQL and provider calls. With tracing off they cost a
  * no-op span per call, and the workflow spans the sandbox makes go to a processor that drops them.
  */
 
+import { emptyResource } from '@opentelemetry/resources';
 import type { ClientInterceptors } from '@temporalio/client';
 import {
   makeWorkflowExporter,
   OpenTelemetryActivityInboundInterceptor,
   OpenTelemetryActivityOutboundInterceptor,
   OpenTelemetryWorkflowClientInterceptor,
-} from '@temporalio/interceptors-opentelemetry';
+} from '@temporalio/interceptors-opentelemetry-v2';
 import type { WorkerOptions } from '@temporalio/worker';
 import type { Tracing } from './tracing';
 
@@ -22,13 +23,13 @@ import type { Tracing } from './tracing';
  * recorded before stay replayable (test/workflow/replay.test.ts replays them with this bundle).
  */
 export const WORKFLOW_INTERCEPTOR_MODULES = [
-  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
+  require.resolve('@temporalio/interceptors-opentelemetry-v2/lib/workflow-interceptors'),
 ];
 
 /** What the worker takes with tracing off: the workflow spans go to a processor that drops them. */
 export const TRACING_OFF: Pick<Tracing, 'spanProcessor' | 'resource'> = {
   spanProcessor: { forceFlush: async () => {}, onStart: () => {}, onEnd: () => {}, shutdown: async () => {} },
-  resource: undefined,
+  resource: emptyResource(),
 };
 
 /** For every `Client` (the API's, and the worker's own for the bill's run). */

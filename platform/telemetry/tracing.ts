@@ -6,6 +6,7 @@
  * loaded. Must start before the modules it instruments (http, pg, Prisma) are: scripts/start.ts
  * starts it first and imports the system after.
  */
+import type { Resource } from '@opentelemetry/resources';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 /** Paths no one wants a trace of: the probes and the scrapes. */
@@ -15,8 +16,7 @@ export interface Tracing {
   enabled: boolean;
   /** Workflow spans leave the workflow sandbox through a sink into this processor (platform/telemetry/temporal.ts). */
   spanProcessor: SpanProcessor;
-  // biome-ignore lint/suspicious/noExplicitAny: the resource type of @opentelemetry/resources, loaded only when on
-  resource: any;
+  resource: Resource;
   /** Flushes what is buffered, then stops. */
   shutdown(): Promise<void>;
 }
@@ -52,19 +52,19 @@ export function startTracing(
 
 async function start(defaultServiceName: string, env: NodeJS.ProcessEnv): Promise<Tracing> {
   const { NoopSpanProcessor, BatchSpanProcessor } = await import('@opentelemetry/sdk-trace-base');
+  const resources = await import('@opentelemetry/resources');
   const settings = tracingSettings(env);
   if (!settings) {
     return {
       enabled: false,
       spanProcessor: new NoopSpanProcessor(),
-      resource: undefined,
+      resource: resources.emptyResource(),
       shutdown: async () => {},
     };
   }
-  const [{ NodeSDK }, { NoLoneQueriesSampler }, resources, http, undici, pg, prisma] = await Promise.all([
+  const [{ NodeSDK }, { NoLoneQueriesSampler }, http, undici, pg, prisma] = await Promise.all([
     import('@opentelemetry/sdk-node'),
     import('./sampler.js'),
-    import('@opentelemetry/resources'),
     import('@opentelemetry/instrumentation-http'),
     import('@opentelemetry/instrumentation-undici'),
     import('@opentelemetry/instrumentation-pg'),
@@ -75,9 +75,10 @@ async function start(defaultServiceName: string, env: NodeJS.ProcessEnv): Promis
       ? await import('@opentelemetry/exporter-trace-otlp-http')
       : await import('@opentelemetry/exporter-trace-otlp-proto');
   // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES win over the default name.
-  const resource = resources.Resource.default()
-    .merge(new resources.Resource({ 'service.name': defaultServiceName }))
-    .merge(resources.envDetectorSync.detect());
+  const resource = resources
+    .defaultResource()
+    .merge(resources.resourceFromAttributes({ 'service.name': defaultServiceName }))
+    .merge(resources.detectResources({ detectors: [resources.envDetector] }));
   const spanProcessor = new BatchSpanProcessor(new OTLPTraceExporter());
   const sdk = new NodeSDK({
     resource,
