@@ -21,7 +21,10 @@ export interface IssuedBill {
 }
 
 export function createBillingActivities({ db, startBillPayment }: ActivityDependencies) {
-  /** The quote the accept step stored with the request; runs accepted before it are quoted anew. */
+  /**
+   * The quote the accept step stored with the request. It stores none the rules refuse: quoting
+   * anew then refuses the same way, and the run ends as it would have at the accept step.
+   */
   async function quoteOf(input: IssueBillInput): Promise<UpgradeBillQuote> {
     const request = await db.upgradeRequest.findUnique({
       where: { id: input.upgradeId },

@@ -1,9 +1,4 @@
-import {
-  IN_FLIGHT_STATUSES,
-  type UpgradePlan,
-  type UpgradeStatus,
-  type UpgradeWorkflowInput,
-} from '../contracts/upgrade';
+import { IN_FLIGHT_STATUSES, type UpgradePlan, type UpgradeWorkflowInput } from '../contracts/upgrade';
 
 export type { UpgradePlan };
 
@@ -19,17 +14,6 @@ import {
 } from '../services/upgrade-quote';
 import type { ActivityDependencies } from './dependencies';
 import { invalidState, refusalsAreFinal } from './errors';
-import { createSettlementActivities } from './settlement';
-
-/** What runs started before the lean-core revision report (see `recordUpgradeProgress`). */
-export interface LegacyProgressUpdate {
-  upgradeId: string;
-  status?: UpgradeStatus;
-  completedAt?: string;
-  escalatedAt?: string;
-  /** Copies of numbers the owning rows hold: ignored. */
-  [copied: string]: unknown;
-}
 
 /** The customer's active ONT, newest first: what the plan says about the swap. */
 const ACTIVE_ONT = { where: { status: 'ACTIVE' }, orderBy: { installedAt: 'desc' }, take: 1 } as const;
@@ -48,7 +32,6 @@ function quoteOrNull(context: UpgradeContext, at: Date) {
 
 export function createUpgradeRequestActivities(deps: ActivityDependencies) {
   const { db } = deps;
-  const settlement = createSettlementActivities(deps);
   return {
     /**
      * Records the customer's request and fixes the plan. Refused (non-retryable) when the customer
@@ -140,34 +123,6 @@ export function createUpgradeRequestActivities(deps: ActivityDependencies) {
           select: { id: true },
         }),
       );
-    },
-
-    /**
-     * LEGACY, for runs started before the lean-core revision (workflows/legacy/upgrade-v1.ts):
-     * they report status changes here. The numbers they also send are read from their owning rows
-     * now, so only the request's own facts are kept. Remove with upgrade-v1.ts.
-     */
-    async recordUpgradeProgress(update: LegacyProgressUpdate): Promise<void> {
-      const { upgradeId, status, completedAt, escalatedAt } = update;
-      await db.upgradeRequest.update({
-        where: { id: upgradeId },
-        data: {
-          ...(status ? { status } : {}),
-          ...(completedAt ? { completedAt: new Date(completedAt) } : {}),
-          ...(escalatedAt ? { escalatedAt: new Date(escalatedAt) } : {}),
-        },
-      });
-    },
-
-    /**
-     * LEGACY, for runs started before the lean-core revision: their failure is settled like any
-     * other (bill voided before the switch, visit cancelled after it); new runs call settleUpgrade.
-     */
-    async recordUpgradeFailure(
-      input: UpgradeWorkflowInput & { reason: string; progress?: unknown },
-    ): Promise<void> {
-      const { reason, progress: _legacyCopy, ...request } = input;
-      await settlement.settleUpgrade({ upgradeId: input.upgradeId, ending: 'FAILED', reason, request });
     },
   };
 }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { type NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Activities } from '../activities';
 import type { ReconcileActivities } from '../activities/reconcile';
-import type { LegacyActivities } from '../workflows/legacy/contract-v1';
 
 export const WORKFLOWS_PATH = require.resolve(path.join(__dirname, '..', 'workflows'));
 
@@ -67,8 +66,7 @@ export async function createUpgradeWorker(options: UpgradeWorkerOptions): Promis
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    // The live activities must still answer every call runs on the frozen v1 code make.
-    activities: options.activities satisfies LegacyActivities,
+    activities: options.activities,
     dataConverter: options.dataConverter,
     workflowBundle: options.workflowBundle ?? { codePath: WORKFLOW_BUNDLE_PATH },
     ...(options.identity ? { identity: options.identity } : {}),

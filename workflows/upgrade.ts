@@ -5,14 +5,7 @@
  */
 
 import { type Duration, msToNumber } from '@temporalio/common/lib/time';
-import {
-  ApplicationFailure,
-  CancellationScope,
-  condition,
-  isCancellation,
-  patched,
-  setHandler,
-} from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, isCancellation, setHandler } from '@temporalio/workflow';
 import {
   bookVisitUpdate,
   DEFAULT_ONT_SWAP_SLA,
@@ -25,17 +18,11 @@ import {
   visitReportedSignal,
 } from '../contracts/upgrade';
 import { localActivities, notices } from './activities';
-import { upgradeV1 } from './legacy/upgrade-v1';
 import { UpgradeRun } from './run';
 import { bestEffort, failureOf, settle, tell } from './settle';
-import { awaitVisitAndSwap, escalate, ONE_VISIT_STORY, ONT_VISITS } from './visits';
-
-/** Runs started before this revision have no marker of it and replay on the frozen code. */
-export const LEAN_CORE = 'lean-core-local-activities';
+import { awaitVisitAndSwap } from './visits';
 
 export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<UpgradeProgress> {
-  if (!patched(LEAN_CORE)) return upgradeV1(input);
-
   const { upgradeId, customerId, targetPackageCode, requestedAt } = input;
   const run = new UpgradeRun(input);
   // Every handler of the run: the visit desk's booking update and visit report (both refused
@@ -152,8 +139,7 @@ async function swapOnt(
   });
   const woNumber = maintenance.woNumber;
   // The dispatcher may book as soon as the WO exists (the API shows it), before the wait starts.
-  const visits = patched(ONT_VISITS);
-  if (visits) desk.openFor(woNumber, patched(ONE_VISIT_STORY));
+  desk.openFor(woNumber);
   const ontSwap = {
     awaitingSince: awaitingSince.toISOString(),
     slaDeadline,
@@ -173,24 +159,16 @@ async function swapOnt(
   if (told) run.step('ONT_SWAP_NOTICE_SENT');
   run.status('AWAITING_ONT_SWAP', `technician visit for ${woNumber} (${changeOnt.ticketNo})`);
 
-  // 8. Wait for the technician, for days if need be; past the SLA, escalate and keep waiting.
-  //    Since the visits revision: booked, moved, reminded, missed and rebooked (workflows/visits.ts).
-  if (visits) {
-    await awaitVisitAndSwap({
-      run,
-      workOrderNumber: woNumber,
-      changeOntTicketNo: changeOnt.ticketNo,
-      awaitingSince,
-      slaMs,
-      sla: String(sla),
-    });
-  } else if (
-    !(await condition(() => run.swapReport !== undefined, sla, { summary: `ONT swap SLA (${sla})` }))
-  ) {
-    const overdue = { run, workOrderNumber: woNumber, changeOntTicketNo: changeOnt.ticketNo };
-    await escalate({ ...overdue, sla: String(sla) }, 1, slaDeadline);
-    await condition(() => run.swapReport !== undefined);
-  }
+  // 8. Wait for the technician, for days if need be: booked, moved, reminded, missed and rebooked;
+  //    past the SLA, escalate and keep waiting (workflows/visits.ts).
+  await awaitVisitAndSwap({
+    run,
+    workOrderNumber: woNumber,
+    changeOntTicketNo: changeOnt.ticketNo,
+    awaitingSince,
+    slaMs,
+    sla: String(sla),
+  });
   const swap = run.swapReport!;
   // The swap happened: recording it and telling the customer are not undone by a late cancel.
   await CancellationScope.nonCancellable(() => closeOntSwap(run, swap, changeOnt.ticketNo, woNumber));

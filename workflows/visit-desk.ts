@@ -23,32 +23,27 @@ interface Miss {
 export class VisitDesk {
   private workOrderNumber: string | null = null;
   private open = false;
-  /** Since ONE_VISIT_STORY: every event told, in order (else only the latest booking, and the race). */
-  private story = false;
   /** The visit that stands: booked and neither moved, missed nor done. */
   current: BookedVisit | undefined;
-  /** Bookings the loop has yet to announce, oldest first (before ONE_VISIT_STORY: the latest only). */
+  /** Bookings the loop has yet to announce, oldest first. */
   private bookings: BookedVisit[] = [];
   private miss: Miss | undefined;
 
   constructor(private readonly upgradeId: string) {}
 
   /** From the maintenance WO's creation: bookings are taken, and kept until the wait reads them. */
-  openFor(workOrderNumber: string, story: boolean): void {
+  openFor(workOrderNumber: string): void {
     this.workOrderNumber = workOrderNumber;
     this.open = true;
-    this.story = story;
   }
 
   /**
-   * What the wait does next. Before ONE_VISIT_STORY a reported swap ends it at once; since, the
-   * bookings and the miss still to tell come first (a miss always follows the bookings queued:
-   * a booking waits for a miss to be recorded).
+   * What the wait does next: the bookings and the miss still to tell come before a reported swap
+   * (a miss always follows the bookings queued: a booking waits for a miss to be recorded).
    */
   next(swapReported: boolean): 'booked' | 'missed' | 'swapped' | 'wait' {
-    if (swapReported && !this.story) return 'swapped';
     if (this.bookings.length > 0) return 'booked';
-    if (this.miss && (this.story || this.current)) return 'missed';
+    if (this.miss) return 'missed';
     return swapReported ? 'swapped' : 'wait';
   }
 
@@ -56,14 +51,9 @@ export class VisitDesk {
     return this.bookings.shift()!;
   }
 
-  /** The miss to record; before ONE_VISIT_STORY, on the visit that stands when it is read. */
+  /** The miss to record, with the visit it was reported on. */
   takeMiss(): Miss {
-    const miss = this.story ? this.miss! : { report: this.miss!.report, visit: this.current! };
-    if (!this.story) {
-      this.miss = undefined;
-      this.current = undefined;
-    }
-    return miss;
+    return this.miss!;
   }
 
   /** The miss is on record: a booking waiting for it goes on. */
@@ -73,10 +63,6 @@ export class VisitDesk {
 
   get isOpen(): boolean {
     return this.open;
-  }
-
-  get tellsStory(): boolean {
-    return this.story;
   }
 
   /** Something for the wait to do: wakes it. */
@@ -102,7 +88,7 @@ export class VisitDesk {
 
   async book(request: VisitBookingRequest): Promise<BookedVisit> {
     // A visit reported missed is recorded before the next booking is written.
-    if (this.story) await condition(() => this.miss === undefined);
+    await condition(() => this.miss === undefined);
     try {
       const booked = await localActivities.bookVisit({
         upgradeId: this.upgradeId,
@@ -113,8 +99,7 @@ export class VisitDesk {
         requestKey: `${this.upgradeId}:${currentUpdateInfo()?.id}`,
       });
       this.current = booked;
-      if (this.story) this.bookings.push(booked);
-      else this.bookings = [booked];
+      this.bookings.push(booked);
       return booked;
     } catch (error) {
       // The caller gets the activity's own failure (SLOT_FULL…), not its wrapper.
@@ -124,10 +109,6 @@ export class VisitDesk {
 
   reported(report: VisitReport): void {
     if (!this.open || report.workOrderNumber !== this.workOrderNumber || !this.current) return;
-    if (!this.story) {
-      this.miss = { report, visit: this.current };
-      return;
-    }
     // The visit is over when it is reported missed: nothing left to move or remind of.
     if (this.miss) return;
     this.miss = { report, visit: this.current };

@@ -1,8 +1,8 @@
 /**
- * The wait for the ONT swap as a field-service visit (runs from the `ont-visit-appointments`
- * revision): the vendor's dispatcher books a visit, the customer may move it, a reminder goes the
- * day before, a missed visit is recorded and rebooked, and past the SLA the run escalates again
- * each further SLA period, until the technician reports the swap.
+ * The wait for the ONT swap as a field-service visit: the vendor's dispatcher books a visit, the
+ * customer may move it, a reminder goes the day before, a missed visit is recorded and rebooked,
+ * and past the SLA the run escalates again each further SLA period, until the technician reports
+ * the swap. Every booking and miss is told, in the order they came, before the swap closes the wait.
  */
 import { allHandlersFinished, condition } from '@temporalio/workflow';
 import { VisitDateKey } from '../contracts/search-attributes';
@@ -11,16 +11,6 @@ import { reminderAt, type VisitSlot, visitStart } from '../domain/visits';
 import { localActivities, notices } from './activities';
 import type { UpgradeRun } from './run';
 import { bestEffort } from './settle';
-
-/** Runs started before this revision wait for the swap signal alone. */
-export const ONT_VISITS = 'ont-visit-appointments';
-
-/**
- * Runs started before this revision end their wait as soon as the swap is reported, even with a
- * booking or a missed visit not yet told (the visit race); from it, every booking and miss is
- * told, in the order they came, before the swap closes the wait.
- */
-export const ONE_VISIT_STORY = 'one-visit-story';
 
 /** The run, and what its swap step opened: the work order and ticket, since when, for how long. */
 export interface VisitWait {
@@ -95,11 +85,10 @@ export async function awaitVisitAndSwap(wait: VisitWait): Promise<void> {
     if (next === 'swapped') {
       if (!desk.isOpen) break;
       desk.close();
-      // A booking being written as the swap came in finishes before the run goes on (and, since
-      // ONE_VISIT_STORY, is told like the others).
+      // A booking being written as the swap came in finishes, and is told like the others, before
+      // the run goes on.
       await condition(allHandlersFinished);
-      if (desk.tellsStory) continue;
-      break;
+      continue;
     }
 
     const visit = desk.current;
@@ -132,11 +121,8 @@ export async function awaitVisitAndSwap(wait: VisitWait): Promise<void> {
   }
 }
 
-/**
- * Past the SLA (again): a note on the ticket, ESCALATED, and the customer told it is delayed. The
- * first escalation is the same, command for command, in both revisions of the wait.
- */
-export async function escalate(
+/** Past the SLA (again): a note on the ticket, ESCALATED, and the customer told it is delayed. */
+async function escalate(
   wait: Pick<VisitWait, 'run' | 'workOrderNumber' | 'changeOntTicketNo' | 'sla'>,
   count: number,
   deadline: string,

@@ -47,8 +47,6 @@ export function fakeActivities(
   let lastBooked: { date: string; slot: string } | undefined;
   const fakes: Record<keyof Activities, jest.Mock> = {
     acceptUpgradeRequest: jest.fn(async () => plan),
-    recordUpgradeProgress: jest.fn(async () => undefined),
-    recordUpgradeFailure: jest.fn(async () => undefined),
     issueUpgradeBill: jest.fn(async () => ({
       billCode: '202511712857',
       totalIdr: 771_700,
