@@ -4,7 +4,14 @@
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { VisitPendingCategory } from '../domain/visits';
-import { PACKAGE_STEPS, UPGRADE_STEPS } from './steps';
+import {
+  IN_FLIGHT_STATUSES,
+  PACKAGE_STEPS,
+  UPGRADE_STATUSES,
+  UPGRADE_STEPS,
+  type UpgradeStatus,
+  type UpgradeStepName,
+} from './steps';
 
 export const UPGRADE_WORKFLOW_TYPE = 'UpgradeWorkflow';
 
@@ -12,23 +19,7 @@ export const UPGRADE_WORKFLOW_TYPE = 'UpgradeWorkflow';
 export const RECONCILE_WORKFLOW_TYPE = 'ReconcileUpgradesWorkflow';
 export const RECONCILE_SCHEDULE_ID = 'reconcile-upgrades';
 
-export const UPGRADE_STATUSES = [
-  'BILLING',
-  'AWAITING_ONT_SWAP',
-  'ESCALATED',
-  'COMPLETED',
-  'FAILED',
-  'CANCELLED',
-  'TERMINATED',
-] as const;
-
-/** Statuses of an upgrade whose run is still going: at most one per customer (partial unique index). */
-export const IN_FLIGHT_STATUSES = [
-  'BILLING',
-  'AWAITING_ONT_SWAP',
-  'ESCALATED',
-] as const satisfies readonly UpgradeStatus[];
-export type UpgradeStatus = (typeof UPGRADE_STATUSES)[number];
+export { IN_FLIGHT_STATUSES, UPGRADE_STATUSES, type UpgradeStatus };
 
 export interface UpgradeWorkflowInput {
   upgradeId: string;
@@ -57,9 +48,7 @@ export interface UpgradePlan {
   currentPeriodStart: string;
 }
 
-export { PACKAGE_STEPS, UPGRADE_STEPS };
-
-export type UpgradeStepName = (typeof UPGRADE_STEPS)[number];
+export { PACKAGE_STEPS, UPGRADE_STEPS, type UpgradeStepName };
 
 export interface UpgradeStep {
   name: UpgradeStepName;
@@ -111,7 +100,7 @@ export interface ProgressFacts<Swap> {
  */
 export interface UpgradeProgress
   extends ProgressFacts<{
-    /** The technician's visit, once the vendor's dispatcher booked it (runs from the visits revision). */
+    /** The technician's visit, once the vendor's dispatcher booked it. */
     visit?: { date: string; slot: string; status: 'BOOKED' | 'MISSED' | 'DONE' } | null;
   }> {
   /** Every step as it happened, repeated steps (a second booking) included. */

@@ -1,12 +1,14 @@
 /**
  * An upgrade as the rows that own each fact tell it: the request (status, plan, acceptance,
  * escalation, end), the bill, the tickets, the work orders, the package change, the notices, the
- * visit's bookings and the new ONT, all keyed by the upgrade ID. The rows are the truth of an
- * upgrade's progress; nothing is copied onto the request. The API formats this record
- * (api/upgrade-view.ts); the run's own `progress` query is for operators and tests.
+ * visit's bookings and the new ONT, all keyed by the upgrade ID. The rows are the one truth of an
+ * upgrade's progress for every view the API answers (customer, customer service, operators);
+ * nothing is copied onto the request, and no view asks the run. The API formats this record
+ * (api/upgrade-view.ts); the run's own `progress` query is its record for operators and tests.
  */
 
 import { msToNumber } from '@temporalio/common/lib/time';
+import { STEPS, type StepDeclaration } from '../contracts/steps';
 import {
   DEFAULT_ONT_SWAP_SLA,
   type ProgressFacts,
@@ -55,42 +57,52 @@ const latest = (dates: When[]): When =>
 const ended = (facts: UpgradeFacts, status: UpgradeStatus) =>
   facts.row.status === status ? facts.row.updatedAt : null;
 
+/** The steps a notice's delivery is (contracts/steps.ts): read from that notice's rows. */
+type NoticeStep = {
+  [S in UpgradeStepName]: (typeof STEPS)[S] extends { notice: string } ? S : never;
+}[UpgradeStepName];
+
 /**
- * How each step is read from the rows. A total map: a step added to UPGRADE_STEPS without its
- * derivation here does not compile.
+ * How every other step is read from the rows that own it. A total map: a step declared in
+ * contracts/steps.ts without its reading here (or a notice) does not compile.
  */
-export const STEP_DERIVATIONS: { readonly [S in UpgradeStepName]: (facts: UpgradeFacts) => When } = {
-  REQUEST_ACCEPTED: (f) => f.row.acceptedAt,
-  BILL_ISSUED: (f) => f.bill?.createdAt,
-  UPGRADE_TICKET_CLOSED: (f) => f.upgradeTicket?.closedAt,
-  UPGRADE_WORK_ORDER_CREATED: (f) => f.upgradeWo?.createdAt,
-  PACKAGE_SWITCHED: (f) => f.switchedAt,
-  CUSTOMER_NOTIFIED: (f) => f.lastNotice('BILL_ISSUED'),
-  ONT_SWAP_SCHEDULED: (f) => f.maintenance?.createdAt,
-  ONT_SWAP_NOTICE_SENT: (f) => f.lastNotice('ONT_SWAP_SCHEDULED'),
-  ONT_VISIT_BOOKED: (f) => latest(f.appointments.map((a) => new Date(a.bookedAt))),
-  ONT_VISIT_REMINDED: (f) => f.lastNotice('VISIT_REMINDER'),
-  ONT_VISIT_MISSED: (f) =>
-    latest(
-      f.appointments
-        .filter((a) => a.status === 'MISSED')
-        .map((a) => (a.closedAt ? new Date(a.closedAt) : null)),
-    ),
-  ONT_SWAP_ESCALATED: (f) => f.row.escalatedAt,
-  ONT_REPLACED: (f) => f.newOntAt,
-  ONT_SWAP_CLOSED: (f) => f.maintenance?.completedAt,
-  ONT_SWAP_COMPLETED_NOTICE_SENT: (f) => f.lastNotice('ONT_SWAP_COMPLETED'),
-  BILL_VOIDED: (f) => f.bill?.voidedAt,
-  ONT_VISIT_CANCELLED: (f) => f.maintenance?.cancelledAt,
-  COMPLETED: (f) => f.row.completedAt,
-  FAILED: (f) => ended(f, 'FAILED'),
-  CANCELLED: (f) => ended(f, 'CANCELLED'),
-  TERMINATED: (f) => ended(f, 'TERMINATED'),
-};
+const STEP_READINGS: { readonly [S in Exclude<UpgradeStepName, NoticeStep>]: (facts: UpgradeFacts) => When } =
+  {
+    REQUEST_ACCEPTED: (f) => f.row.acceptedAt,
+    BILL_ISSUED: (f) => f.bill?.createdAt,
+    UPGRADE_TICKET_CLOSED: (f) => f.upgradeTicket?.closedAt,
+    UPGRADE_WORK_ORDER_CREATED: (f) => f.upgradeWo?.createdAt,
+    PACKAGE_SWITCHED: (f) => f.switchedAt,
+    ONT_SWAP_SCHEDULED: (f) => f.maintenance?.createdAt,
+    ONT_VISIT_BOOKED: (f) => latest(f.appointments.map((a) => new Date(a.bookedAt))),
+    ONT_VISIT_MISSED: (f) =>
+      latest(
+        f.appointments
+          .filter((a) => a.status === 'MISSED')
+          .map((a) => (a.closedAt ? new Date(a.closedAt) : null)),
+      ),
+    ONT_SWAP_ESCALATED: (f) => f.row.escalatedAt,
+    ONT_REPLACED: (f) => f.newOntAt,
+    ONT_SWAP_CLOSED: (f) => f.maintenance?.completedAt,
+    BILL_VOIDED: (f) => f.bill?.voidedAt,
+    ONT_VISIT_CANCELLED: (f) => f.maintenance?.cancelledAt,
+    COMPLETED: (f) => f.row.completedAt,
+    FAILED: (f) => ended(f, 'FAILED'),
+    CANCELLED: (f) => ended(f, 'CANCELLED'),
+    TERMINATED: (f) => ended(f, 'TERMINATED'),
+  };
+
+/** When the rows say the step happened (its latest time), or nothing. */
+function stepTime(name: UpgradeStepName, facts: UpgradeFacts): When {
+  const { notice } = STEPS[name] as StepDeclaration;
+  return notice
+    ? facts.lastNotice(notice)
+    : STEP_READINGS[name as Exclude<UpgradeStepName, NoticeStep>](facts);
+}
 
 export function stepsOf(facts: UpgradeFacts): UpgradeStep[] {
   return UPGRADE_STEPS.flatMap((name) => {
-    const at = STEP_DERIVATIONS[name](facts);
+    const at = stepTime(name, facts);
     return at instanceof Date ? [{ name, at: at.toISOString() }] : [];
   });
 }

@@ -14,6 +14,7 @@ import {
 } from '@temporalio/workflow';
 import type { DatabaseSteps, NoticeSteps } from '../activities';
 import { NOTICE_KIND_LIST, NOTICE_KINDS } from '../contracts/notifications';
+import { STEPS } from '../contracts/steps';
 import { NON_RETRYABLE_TYPES } from '../contracts/upgrade';
 
 const retry = {
@@ -45,24 +46,27 @@ const NOTICE: ActivityOptions = {
   retry: { ...retry, maximumInterval: '1 minute' },
 };
 
-/** The database steps, run as local activities (the name `db` is Prisma's, in activities/). */
+/**
+ * The database steps, run as local activities (the name `db` is Prisma's, in activities/). A call
+ * that takes a step of the upgrade shows that step's summary (contracts/steps.ts).
+ */
 export const localActivities = withSummaries<DatabaseSteps, LocalActivityOptions>(
   proxyLocalActivities<DatabaseSteps>(DATABASE_STEP),
   DATABASE_STEP,
   {
-    acceptUpgradeRequest: 'Accept the request, fix the plan',
-    issueUpgradeBill: 'Issue the prorated bill',
-    openUpgradeTicket: 'TT Upgrade (auto-closed)',
-    createUpgradeWorkOrder: 'WO Upgrade',
-    switchSubscription: 'Switch the package',
+    acceptUpgradeRequest: STEPS.REQUEST_ACCEPTED.summary,
+    issueUpgradeBill: STEPS.BILL_ISSUED.summary,
+    openUpgradeTicket: STEPS.UPGRADE_TICKET_CLOSED.summary,
+    createUpgradeWorkOrder: STEPS.UPGRADE_WORK_ORDER_CREATED.summary,
+    switchSubscription: STEPS.PACKAGE_SWITCHED.summary,
     openChangeOntTicket: 'TT SR – Change ONT',
-    createMaintenanceWorkOrder: 'WO Maintenance (ONT swap)',
-    escalateOntSwap: 'Escalate the overdue ONT swap',
-    completeOntSwap: 'Record the new ONT, close WO and TT',
-    completeUpgrade: 'Mark the upgrade completed',
+    createMaintenanceWorkOrder: STEPS.ONT_SWAP_SCHEDULED.summary,
+    escalateOntSwap: STEPS.ONT_SWAP_ESCALATED.summary,
+    completeOntSwap: STEPS.ONT_SWAP_CLOSED.summary,
+    completeUpgrade: STEPS.COMPLETED.summary,
     settleUpgrade: 'Settle: void the bill before the switch, cancel an open ONT visit',
-    bookVisit: 'Book the technician visit (vendor places per area and slot)',
-    recordMissedVisit: 'Record the missed visit (pending category), free its place',
+    bookVisit: STEPS.ONT_VISIT_BOOKED.summary,
+    recordMissedVisit: STEPS.ONT_VISIT_MISSED.summary,
     readBillStatus: 'Is the bill still unpaid?',
   },
 );
