@@ -4,6 +4,7 @@
  */
 import createClient from 'openapi-fetch';
 import { auth } from '../auth';
+import { ApiProblem } from './problem';
 import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
@@ -24,19 +25,6 @@ api.use({
     return response;
   },
 });
-
-/** A refusal of the API (RFC 9457 problem), kept whole so the screen can say it in words. */
-export class ApiProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly problem: Schemas['Problem'],
-  ) {
-    super(problem.detail ?? problem.title);
-  }
-  get reason(): string | undefined {
-    return this.problem.reason;
-  }
-}
 
 /** The data of a 2xx answer, or throws its problem (for TanStack Query). */
 export async function must<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

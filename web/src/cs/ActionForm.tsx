@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
-import { ApiProblem } from '../api/client';
+import { ApiProblem } from '../api/problem';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { refusalInWords } from '../lib/refusals';
 import { CUSTOMER_KEYS } from './queries';

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiProblem, api, must } from '../api/client';
+import { api, must } from '../api/client';
+import { ApiProblem } from '../api/problem';
 import { formatLongDate, formatRupiah } from '../lib/format';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { Card, ErrorNotice, Facts, Loading, Page } from '../ui/Page';

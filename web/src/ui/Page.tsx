@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import { ApiProblem } from '../api/client';
+import { ApiProblem } from '../api/problem';
 import { refusalInWords } from '../lib/refusals';
 
 /** A screen: its document title, one h1 (focused on arrival, for screen readers), an optional way back. */
