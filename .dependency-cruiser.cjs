@@ -3,25 +3,22 @@
  * or a lower one, and no module imports itself through others (no circle). `npm run lint` runs
  * this check (`npm run layers`).
  *
- *   domain  ←  contracts  ←  services  ←  activities  ←  worker
+ *   domain  ←  contracts  ←  services  ←  activities  ←  worker (its front door: worker/main.ts)
  *                  ↑             ↑                          ↑
  *   platform (config, database, auth, telemetry; below services)   workflows (contracts, domain,
  *                                                                  activity *types* only)
- *   api (services, contracts, domain, platform, documents)  ←  the process assembly  ←  scripts
- *   test may import anything; product code never imports test/ or scripts/.
+ *   api (services, contracts, domain, platform, documents; its front door: api/server.ts)
+ *   local (npm start: the front doors' parts composed with a laptop's infrastructure)
+ *     ←  scripts, test
+ *   web (the browser app): itself, and the pure domain/ and contracts/ it shares with the API.
+ *   test may import anything; product code never imports local/, test/, scripts/ or web/.
  */
 const PRODUCT =
   '^(activities|api|contracts|domain|documents|emails|platform|prisma|services|workflows|worker)/';
-/**
- * The process assembly (what `npm start` and the production image run): it puts the API, the
- * worker and the infrastructure together, so it sits above every layer, like scripts/. It stays in
- * platform/ while other branches still edit it; its own folder is the next step.
- */
-const ASSEMBLY = '^platform/system[.]ts$';
 
 /** `layer` imports nothing of `higher`. */
 const above = (layer, higher) => ({
-  from: { path: layer, pathNot: [ASSEMBLY] },
+  from: { path: layer },
   to: { path: higher },
 });
 
@@ -35,11 +32,24 @@ module.exports = {
       to: { circular: true },
     },
     {
-      name: 'product-imports-no-test-or-scripts',
-      comment: 'Tests and scripts use the product, never the other way round.',
+      name: 'product-imports-no-local-test-scripts-or-web',
+      comment:
+        'npm start, tests and scripts use the product, never the other way round; production never loads the local stack.',
       severity: 'error',
       from: { path: PRODUCT },
-      to: { path: '^(test|scripts)/' },
+      to: { path: '^(local|test|scripts|web)/' },
+    },
+    {
+      name: 'local-below-scripts-and-test',
+      comment: 'local/: what npm start composes; scripts and tests may use it, not the other way round.',
+      severity: 'error',
+      ...above('^local/', '^(test|scripts|web)/'),
+    },
+    {
+      name: 'web-app-alone',
+      comment: 'web/: the browser app; besides itself, only the pure domain/ and contracts/ it shares with the API.',
+      severity: 'error',
+      ...above('^web/', '^(?!(web|domain|contracts|node_modules)/)[^/]+/'),
     },
     {
       name: 'domain-is-pure',
@@ -55,7 +65,7 @@ module.exports = {
     },
     {
       name: 'platform-below-services',
-      comment: 'platform/: infrastructure under every layer of the product (the assembly aside).',
+      comment: 'platform/: what production runs, under every layer of the product.',
       severity: 'error',
       ...above('^platform/', '^(services|activities|workflows|api|worker|emails|documents)/'),
     },
@@ -95,9 +105,10 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(prisma/generated|node_modules|[.]build|web/)' },
+    exclude: { path: '^(prisma/generated|node_modules|[.]build)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    // .d.ts: the web app's API types (web/src/api/schema.d.ts, generated from the OpenAPI document).
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.d.ts', '.js', '.json'] },
   },
 };

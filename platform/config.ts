@@ -162,7 +162,7 @@ export interface AppConfig {
   auth: {
     /** The identity providers whose tokens the API accepts, each limited to its roles. */
     issuers: IssuerSettings[];
-    /** The embedded OpenID provider (platform/auth/provider.ts); never in production. `port` null: another process runs it. */
+    /** The embedded OpenID provider (local/auth/provider.ts); never in production. `port` null: another process runs it. */
     development?: { issuer: string; port: number | null; audience: string; accessTokenSeconds: number };
     /** What the web app's browser code signs in with (oidc-client-ts), served to it by the API. */
     webClient?: { authority: string; clientId: string; scope: string };
@@ -184,7 +184,7 @@ export interface AppConfig {
   migrateOnStart: boolean;
   /** Prometheus endpoints, each on a port of its own (`null`: off). */
   metrics: { host: string; apiPort: number | null; workerPort: number | null };
-  /** `npm start`'s development trace viewer (scripts/lib/trace-viewer.ts); `null`: none. */
+  /** `npm start`'s development trace viewer (local/trace-viewer.ts); `null`: none. */
   traceViewer: { kind: 'phoenix'; port: number; grpcPort: number } | null;
   runApi: boolean;
   runWorker: boolean;

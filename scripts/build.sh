@@ -11,4 +11,4 @@ npx --no-install tsc -p tsconfig.build.json
 mkdir -p dist/prisma dist/.build
 cp -r prisma/migrations dist/prisma/migrations
 cp .build/workflow-bundle.js dist/.build/workflow-bundle.js
-echo "build done: dist/scripts/start.js" >&2
+echo "build done: dist/api/server.js, dist/worker/main.js" >&2

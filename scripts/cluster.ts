@@ -5,8 +5,8 @@
  * restart. Ctrl-C or SIGTERM stops everything.
  */
 import path from 'node:path';
+import { assertPortsFree } from '../local/ports';
 import { createLogger } from '../platform/logger';
-import { assertPortsFree } from '../platform/ports';
 import { startCluster } from '../test/support/cluster/cluster';
 import { clusterPortsFrom } from '../test/support/cluster/ports';
 import { TEMPORAL_SERVICES } from '../test/support/cluster/temporal-cluster';

@@ -66,7 +66,7 @@ async function startSystem(): Promise<string> {
   return system.apiUrl;
 }
 
-/** SIGTERM (the orderly stop of scripts/start.ts), then SIGKILL to whatever is left. */
+/** SIGTERM (the orderly stop of local/start.ts), then SIGKILL to whatever is left. */
 async function stopSystem(): Promise<void> {
   const running = system;
   system = undefined;

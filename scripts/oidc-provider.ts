@@ -1,10 +1,10 @@
 /**
- * The development OpenID provider alone (platform/auth/provider.ts), on OIDC_PORT with the issuer
+ * The development OpenID provider alone (local/auth/provider.ts), on OIDC_PORT with the issuer
  * OIDC_ISSUER: what `npm run cluster` and the tests run beside API processes that do not start
  * their own; with TEMPORAL_UI_URL it signs operators in to that standalone Temporal Web UI too
  * (`npm run cluster`). `--exit-with-parent` stops it when its standard input closes (its parent is gone).
  */
-import { startDevelopmentProvider } from '../platform/auth/provider';
+import { startDevelopmentProvider } from '../local/auth/provider';
 import { loadConfig } from '../platform/config';
 
 async function main() {

@@ -3,7 +3,7 @@
  * rest of the system: `node --import tsx scripts/run-embedded-postgres.ts <dataDir> <port>`.
  * Prints `ready <url>` once it accepts connections; SIGTERM stops it, and so does its parent's exit.
  */
-import { SetupError, startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { SetupError, startEmbeddedPostgres } from '../local/embedded-postgres';
 import { createLogger } from '../platform/logger';
 
 async function main() {

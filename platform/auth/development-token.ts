@@ -1,5 +1,5 @@
 /**
- * Tokens without a browser, from the development provider (platform/auth/provider.ts): what
+ * Tokens without a browser, from the development provider (local/auth/provider.ts): what
  * `npm run token`, the tests and the web app's development sign-in use. Refused in production,
  * where only the ISP's IdP issues tokens.
  */

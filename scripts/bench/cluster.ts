@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { stopProcess } from '../../platform/processes';
+import { stopProcess } from '../../local/processes';
 import { type Cluster, startCluster, throwAwayClusterOptions } from '../../test/support/cluster/cluster';
 import { createBenchCustomers } from './customers';
 import { type DriveResult, driveUpgrades, ProgressWatcher } from './drive';

@@ -16,7 +16,7 @@ import { createReconcileActivities } from '../../activities/reconcile';
 import { RECONCILE_SCHEDULE_ID, RECONCILE_WORKFLOW_TYPE } from '../../contracts/upgrade';
 import { loadConfig } from '../../platform/config';
 import type { Database } from '../../platform/database';
-import { freePorts } from '../../platform/processes';
+import { freePorts } from '../../platform/free-ports';
 import { PrismaClient } from '../../prisma/generated/client';
 import { ticketsOf, workOrderView } from '../../services/crm-views';
 import { customerUpgrades, homeView } from '../../services/customers';

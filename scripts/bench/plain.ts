@@ -1,7 +1,7 @@
 /**
  * The in-process baseline (no HTTP, no dev server, no worker process): the same activity functions
  * (createActivities, with the outbox email transport and the local push gateway, as
- * platform/system.ts wires them) run by the real UpgradeWorkflow on Temporal's time-skipping test
+ * worker/start-worker.ts wires them) run by the real UpgradeWorkflow on Temporal's time-skipping test
  * server in this process (test/support/upgrade-runs.ts), against the same database. Admission
  * (what the API does before it starts a workflow) is included, so the difference to the HTTP runs
  * is the API round trip, the dev server and the worker process. Scenario B's technician report is

@@ -1,14 +1,14 @@
 /**
- * The embedded stack for the benchmark, as two processes of `scripts/start.ts` so the worker's CPU
+ * The embedded stack for the benchmark, as two processes of `local/start.ts` so the worker's CPU
  * and memory can be read on its own: one runs PostgreSQL, the Temporal dev server and the API
  * (`RUN_WORKER=false`), the other only the worker (`RUN_API=false`, pointed at the first one's
  * PostgreSQL and Temporal). Free ports on 127.0.0.1 and a throw-away data folder, as the e2e tests.
  */
 import { randomBytes } from 'node:crypto';
+import { stopProcess } from '../../local/processes';
 import { DEVELOPMENT_PAYMENT_WEBHOOK_SECRET } from '../../platform/config';
 import { dataConverterFor } from '../../platform/data-converter';
 import { parseKeyring } from '../../platform/encryption-keys';
-import { stopProcess } from '../../platform/processes';
 import { launchApp, startLocalSystem } from '../../test/support/harness';
 import { benchAuthEnv } from './tokens';
 

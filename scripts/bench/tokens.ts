@@ -1,10 +1,11 @@
 /**
- * The bench's bearer tokens: signed by an issuer of its own (platform/auth/local-issuer.ts) that
+ * The bench's bearer tokens: signed by an issuer of its own (test/support/local-issuer.ts) that
  * the bench's API and worker are configured to trust (AUTH_ISSUERS), so a production-mode
  * process verifies them as it would the ISP's IdP's, and minting costs the measured system nothing.
  */
-import { type LocalIssuer, startLocalIssuer } from '../../platform/auth/local-issuer';
+
 import { DEVELOPMENT_STATEMENT_LINK_SECRET } from '../../platform/config';
+import { type LocalIssuer, startLocalIssuer } from '../../test/support/local-issuer';
 
 let issuer: Promise<LocalIssuer> | undefined;
 const tokens = new Map<string, Promise<string>>();

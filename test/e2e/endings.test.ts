@@ -10,7 +10,7 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { BILL_PAYMENT_WORKFLOW_TYPE, billWorkflowId } from '../../contracts/payments';
 import { RECONCILE_SCHEDULE_ID } from '../../contracts/upgrade';
-import { temporalTools } from '../../platform/temporal-tools';
+import { temporalTools } from '../../local/temporal-tools';
 import { addCustomers } from '../faults/support';
 import { callerFor, tokensFrom } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';

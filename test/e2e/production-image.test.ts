@@ -13,10 +13,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { type Launched, launch, stopProcess, waitUntil } from '../../local/processes';
+import { devServerArgs, waitUntilServing } from '../../local/temporal-dev-server';
+import { temporalTools } from '../../local/temporal-tools';
+import { freePorts } from '../../platform/free-ports';
 import { migrateDatabase } from '../../platform/migrate';
-import { freePorts, type Launched, launch, stopProcess, waitUntil } from '../../platform/processes';
-import { devServerArgs, waitUntilServing } from '../../platform/temporal-dev-server';
-import { temporalTools } from '../../platform/temporal-tools';
 import { bearer, productionTrustEnv } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { launchPostgres, PROJECT_ROOT } from '../support/harness';
@@ -85,9 +86,9 @@ afterAll(async () => {
   for (const dir of [folder, dataDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** `node dist/scripts/start.js` from the clean folder, as the image's CMD runs it. */
-function startCompiled(name: string, env: Record<string, string>): Launched {
-  const proc = launch(name, process.execPath, ['dist/scripts/start.js'], {
+/** A compiled front door from the clean folder, as the image's services run it (`node dist/api/server.js`). */
+function startCompiled(name: string, frontDoor: string, env: Record<string, string>): Launched {
+  const proc = launch(name, process.execPath, [frontDoor], {
     cwd: folder,
     env: {
       PATH: process.env.PATH,
@@ -116,20 +117,20 @@ describe('the runtime set: dist/ and the production dependencies only', () => {
     for (const name of DEVELOPMENT_ONLY)
       expect([name, fs.existsSync(path.join(folder, 'node_modules', name))]).toEqual([name, false]);
     expect(fs.existsSync(path.join(folder, 'node_modules', '@opentelemetry', 'sdk-node'))).toBe(true);
+    // npm start's local stack (embedded PostgreSQL, the dev server, the development provider) is not built.
+    expect(fs.existsSync(path.join(folder, 'dist', 'local'))).toBe(false);
   });
 
   it('starts the compiled API and worker in production mode, both ready, and runs deck scenario A', async () => {
     const [apiPort, apiMetricsPort, workerPort] = (await freePorts(3)) as [number, number, number];
-    const api = startCompiled('api', {
-      RUN_WORKER: 'false',
+    const api = startCompiled('api', 'dist/api/server.js', {
       HOST: '127.0.0.1',
       PORT: String(apiPort),
       API_METRICS_PORT: String(apiMetricsPort),
       WORKER_METRICS_PORT: 'off',
       SEED_DEMO_DATA: 'true',
     });
-    const worker = startCompiled('worker', {
-      RUN_API: 'false',
+    const worker = startCompiled('worker', 'dist/worker/main.js', {
       API_METRICS_PORT: 'off',
       WORKER_METRICS_PORT: String(workerPort),
     });

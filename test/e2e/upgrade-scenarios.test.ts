@@ -1,5 +1,5 @@
 import { Client as PgClient } from 'pg';
-import { isAlive } from '../../platform/processes';
+import { isAlive } from '../../local/processes';
 import { callerFor, tokensFrom } from '../helpers/auth';
 import { deckScenarios } from '../helpers/deck-scenarios';
 import { recordHistories } from '../helpers/histories';

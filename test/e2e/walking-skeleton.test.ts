@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
-import { freePorts, isAlive } from '../../platform/processes';
+import { isAlive } from '../../local/processes';
+import { freePorts } from '../../platform/free-ports';
 import { callerFor, tokensFrom } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { testDataConverter } from '../helpers/temporal';

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mintDevelopmentToken, type Principal, type Role } from '../../platform/auth';
 import { loadConfig } from '../../platform/config';
-import { freePort } from '../../platform/processes';
+import { freePort } from '../../platform/free-ports';
 import { PROJECT_ROOT, providerEnv, servesDiscovery } from '../support/harness';
 
 let chosen: string | undefined;

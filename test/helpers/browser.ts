@@ -93,7 +93,7 @@ async function watched(context: BrowserContext, problems: string[]): Promise<Pag
   return page;
 }
 
-/** The heading of the development OpenID provider's sign-in page (platform/auth/login-page.ts). */
+/** The heading of the development OpenID provider's sign-in page (local/auth/login-page.ts). */
 export const PROVIDER_SIGN_IN = 'Masuk ke Oxygen.id Selfcare';
 
 /** The provider's one-click sign-in page, as the app sends a signed-out person to it. */

@@ -9,9 +9,9 @@ import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { ontReplacedSignal } from '../../contracts/upgrade';
+import { temporalTools } from '../../local/temporal-tools';
 import { developmentKeyring } from '../../platform/encryption-keys';
 import { EncryptionCodec } from '../../platform/payload-encryption';
-import { temporalTools } from '../../platform/temporal-tools';
 import { DEMO_CUSTOMERS } from '../../prisma/seed-data';
 import { DECK_B_SWAP_REPORT } from './deck-scenarios';
 

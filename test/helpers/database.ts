@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stopProcess } from '../../local/processes';
 import { createDatabase, type Database } from '../../platform/database';
+import { freePort } from '../../platform/free-ports';
 import { migrateDatabase } from '../../platform/migrate';
-import { freePort, stopProcess } from '../../platform/processes';
 import { seedDatabase } from '../../prisma/seed-data';
 import { launchPostgres } from '../support/harness';
 import { copyMigratedPostgres } from '../support/postgres-template';

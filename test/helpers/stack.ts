@@ -1,8 +1,8 @@
 /**
  * The system split into its four processes, each a child of the test that can be killed and
  * started again on its own: embedded PostgreSQL (`scripts/run-embedded-postgres.ts`), the
- * Temporal dev server (SQLite file), the API (`scripts/start.ts` with RUN_WORKER=false) and the
- * worker (`scripts/start.ts` with RUN_API=false). Free ports, a throw-away data folder; every
+ * Temporal dev server (SQLite file), the API (`local/start.ts` with RUN_WORKER=false) and the
+ * worker (`local/start.ts` with RUN_API=false). Free ports, a throw-away data folder; every
  * process ever started (and every process it started) is tracked, so `teardown()` can prove that
  * nothing is left behind. Stacks can run side by side in one test process. Starting, waiting
  * for and stopping each process is the harness's (test/support/harness.ts).
@@ -12,7 +12,6 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   descendants,
-  freePorts,
   isStillRunning,
   killIfStillOurs,
   type Launched,
@@ -20,9 +19,10 @@ import {
   type ProcessId,
   processId,
   stopProcess,
-} from '../../platform/processes';
-import { devServerArgs, waitUntilServing } from '../../platform/temporal-dev-server';
-import { temporalTools } from '../../platform/temporal-tools';
+} from '../../local/processes';
+import { devServerArgs, waitUntilServing } from '../../local/temporal-dev-server';
+import { temporalTools } from '../../local/temporal-tools';
+import { freePorts } from '../../platform/free-ports';
 import { freshWorkflowBundle, launchApp, launchPostgres, postgresUrl } from '../support/harness';
 import { copyMigratedPostgres } from '../support/postgres-template';
 import { trustingEnv } from './auth';

@@ -8,7 +8,7 @@ import { Client, type Connection } from '@temporalio/client';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { tokenFor } from './auth';
 
-/** The provider's page for the UI's client (platform/auth/login-page.ts: "Masuk ke <client name>"). */
+/** The provider's page for the UI's client (local/auth/login-page.ts: "Masuk ke <client name>"). */
 const UI_SIGN_IN = 'Masuk ke Temporal Web UI';
 
 export interface SignedInUi {

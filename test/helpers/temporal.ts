@@ -3,13 +3,13 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { SEARCH_ATTRIBUTES } from '../../contracts/search-attributes';
+import { temporalTools } from '../../local/temporal-tools';
 import { developmentDataConverter, FAILURE_CONVERTER_PATH } from '../../platform/data-converter';
 import {
   TRACING_OFF,
   tracingWorkerOptions,
   WORKFLOW_INTERCEPTOR_MODULES,
 } from '../../platform/telemetry/temporal';
-import { temporalTools } from '../../platform/temporal-tools';
 import { WORKFLOWS_PATH } from '../../worker/create-worker';
 
 const { IndexedValueType } = temporal.api.enums.v1;

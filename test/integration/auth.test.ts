@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { createApp } from '../../api/app';
 import { statementLink } from '../../platform/auth';
-import { type LocalIssuer, startLocalIssuer } from '../../platform/auth/local-issuer';
 import { WEB_CLIENT_ID, WEB_CLIENT_SCOPE } from '../../platform/auth/provider-constants';
 import { type AppConfig, loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
@@ -20,6 +19,7 @@ import { asCustomer, asOperator, asTechnician, developmentIssuer, trustingEnv } 
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';
 import { PROJECT_ROOT } from '../support/harness';
+import { type LocalIssuer, startLocalIssuer } from '../support/local-issuer';
 
 let t: TestDatabase;
 let server: Server;
@@ -449,7 +449,7 @@ describe('who may do what', () => {
 describe('a production start', () => {
   const { AUTH_ISSUERS: _issuers, ...withoutIssuers } = PRODUCTION_ENV;
   it('refuses the old shared secret alone and says why', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
       cwd: PROJECT_ROOT,
       env: {
         PATH: process.env.PATH,

@@ -9,12 +9,12 @@ import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { createCodecApp, serveCodec } from '../../api/codec-server';
 import { authenticate } from '../../platform/auth';
-import { createCodecApp, serveCodec } from '../../platform/codec-server';
 import { loadConfig } from '../../platform/config';
+import { freePort } from '../../platform/free-ports';
 import { createLogger } from '../../platform/logger';
 import { EncryptionCodec } from '../../platform/payload-encryption';
-import { freePort } from '../../platform/processes';
 import { asCustomer, asOperator, asTechnician, trustingEnv } from '../helpers/auth';
 import { http } from '../helpers/http';
 

@@ -3,23 +3,17 @@
  * the benchmark). A process counts as ready when it answers, never when it prints something: the
  * API when GET /health is 200, a worker-only process when Temporal lists it polling its task
  * queue, PostgreSQL when it runs a query, the Temporal dev server when it answers GetSystemInfo
- * (platform/temporal-dev-server.ts). A process that does not get ready is SIGKILLed; every stop is
- * SIGTERM, then SIGKILL (`stopProcess`, platform/processes.ts).
+ * (local/temporal-dev-server.ts). A process that does not get ready is SIGKILLed; every stop is
+ * SIGTERM, then SIGKILL (`stopProcess`, local/processes.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { descendants, type Launched, launch, stopProcess, waitUntil } from '../../local/processes';
 import { environmentWithoutConfig, loadConfig } from '../../platform/config';
-import {
-  descendants,
-  freePorts,
-  type Launched,
-  launch,
-  stopProcess,
-  waitUntil,
-} from '../../platform/processes';
+import { freePorts } from '../../platform/free-ports';
 import { buildWorkflowBundle } from '../../scripts/build-workflow-bundle';
 import { postgresUrl } from './postgres';
 import { copyMigratedPostgres } from './postgres-template';
@@ -41,17 +35,23 @@ export function freshWorkflowBundle(): Promise<string> {
 
 /** A child that can be waited for until it is ready (killed, with its output in the error, if it never is). */
 /**
- * `scripts/start.ts`, as `npm start` runs it, with `env` on top of ours: the whole system, or the
- * part that RUN_API / RUN_WORKER=false leave. Ready when its API answers /health with 200 or,
- * without an API, when its worker polls the task queue. Its metrics endpoints are off unless
- * `env` gives them ports: processes started side by side would all want the default ones. So is
- * its codec server (CODEC_PORT).
+ * What an app process starts from: `npm start`'s composition (local/start.ts: the whole system, or
+ * the part that RUN_API / RUN_WORKER=false leave), or one of production's front doors.
+ */
+export type AppEntry = 'local/start.ts' | 'api/server.ts' | 'worker/main.ts';
+
+/**
+ * An app process, `local/start.ts` unless `options.entry` names a front door, with `env` on top of
+ * ours. Ready when its API answers /health with 200 or, without an API, when its worker polls the
+ * task queue. Its metrics endpoints are off unless `env` gives them ports: processes started side
+ * by side would all want the default ones. So is its codec server (CODEC_PORT).
  */
 export function launchApp(
   name: string,
   env: Record<string, string>,
-  options: { nodeArgs?: string[]; detached?: boolean; shellConfig?: boolean } = {},
+  options: { nodeArgs?: string[]; detached?: boolean; shellConfig?: boolean; entry?: AppEntry } = {},
 ): StartingProcess {
+  const entry = options.entry ?? 'local/start.ts';
   // A stack of its own: the shell's AUTH_JWT_SECRET, PORT... stay out unless asked for (npm run cluster).
   const fullEnv = {
     ...(options.shellConfig ? process.env : environmentWithoutConfig()),
@@ -62,17 +62,13 @@ export function launchApp(
     ...env,
   };
   const { runApi, api, temporal: t } = loadConfig(fullEnv);
-  const app = launch(
-    name,
-    process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', 'scripts/start.ts'],
-    {
-      cwd: PROJECT_ROOT,
-      env: fullEnv,
-      detached: options.detached,
-    },
-  );
-  const [what, probe] = runApi
+  const servesApi = entry === 'local/start.ts' ? runApi : entry === 'api/server.ts';
+  const app = launch(name, process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
+    cwd: PROJECT_ROOT,
+    env: fullEnv,
+    detached: options.detached,
+  });
+  const [what, probe] = servesApi
     ? ['healthy', () => healthy(`http://${api.host}:${api.port}`)]
     : [
         'polling its task queue',

@@ -11,8 +11,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stopProcess } from '../../local/processes';
+import { freePort } from '../../platform/free-ports';
 import { migrateDatabase } from '../../platform/migrate';
-import { freePort, stopProcess } from '../../platform/processes';
 import { launchPostgres } from './postgres';
 import { PROJECT_ROOT } from './starting';
 

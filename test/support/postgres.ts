@@ -1,6 +1,6 @@
 /** The embedded PostgreSQL alone, as a child process (scripts/run-embedded-postgres.ts). */
 import { Client as PgClient } from 'pg';
-import { launch, waitUntil } from '../../platform/processes';
+import { launch, waitUntil } from '../../local/processes';
 import { killUnlessReady, PROJECT_ROOT, type StartingProcess } from './starting';
 
 /** `scripts/run-embedded-postgres.ts`: only PostgreSQL, with its data in `dataDir`. Ready when it runs a query. */
@@ -23,7 +23,7 @@ export function launchPostgres(dataDir: string, port: number): StartingProcess &
   };
 }
 
-/** The URL of the embedded PostgreSQL on `port` (platform/embedded-postgres.ts). */
+/** The URL of the embedded PostgreSQL on `port` (local/embedded-postgres.ts). */
 export function postgresUrl(port: number): string {
   return `postgresql://selfcare:selfcare@127.0.0.1:${port}/selfcare`;
 }

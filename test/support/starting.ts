@@ -1,6 +1,6 @@
 /** What every process the tests start shares: the project's folder, and "ready, or killed". */
 import path from 'node:path';
-import { type Launched, stopProcess } from '../../platform/processes';
+import { type Launched, stopProcess } from '../../local/processes';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 

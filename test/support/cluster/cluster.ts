@@ -2,22 +2,23 @@
  * The production topology on one machine (`npm run cluster`, the cluster tests, the benchmark's
  * `--topology cluster`): PostgreSQL holding the app's database and Temporal's two; the Temporal
  * server as four services with the standalone Web UI; N worker processes and M API processes,
- * each `scripts/start.ts` as a deployment would run it (RUN_API / RUN_WORKER).
+ * each started from its front door as a deployment runs it (worker/main.ts, api/server.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { codecEndpoint } from '../../../api/codec-server';
+import { type Launched, stopProcess } from '../../../local/processes';
 import {
   TEMPORAL_UI_CLIENT_ID,
   TEMPORAL_UI_CLIENT_SECRET,
   TEMPORAL_UI_SCOPE,
   temporalUiCallbackUrl,
 } from '../../../platform/auth/provider-constants';
-import { codecEndpoint } from '../../../platform/codec-server';
 import { createDatabase } from '../../../platform/database';
+import { freePorts } from '../../../platform/free-ports';
 import { createLogger, type Logger } from '../../../platform/logger';
 import { migrateDatabase } from '../../../platform/migrate';
-import { freePorts, type Launched, stopProcess } from '../../../platform/processes';
 import { seedDatabase } from '../../../prisma/seed-data';
 import { launchApp, launchPostgres, launchProvider, providerEnv, type StartingProcess } from '../harness';
 import { developmentCodecCertificate } from './codec-tls';
@@ -201,7 +202,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     const workers: AppProcess[] = ports.workerMetrics.map((metricsPort, i) => ({
       name: `worker-${i + 1}`,
       kind: 'worker',
-      env: { ...common, RUN_API: 'false', WORKER_METRICS_PORT: String(metricsPort), API_METRICS_PORT: 'off' },
+      env: { ...common, WORKER_METRICS_PORT: String(metricsPort), API_METRICS_PORT: 'off' },
       metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
     }));
     const apis: AppProcess[] = ports.apis.map((port, i) => ({
@@ -209,7 +210,6 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       kind: 'api',
       env: {
         ...common,
-        RUN_WORKER: 'false',
         PORT: String(port),
         API_METRICS_PORT: String(ports.apiMetrics[i]),
         WORKER_METRICS_PORT: 'off',
@@ -223,7 +223,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     }));
 
     const start = async (app: AppProcess) => {
-      app.process = launchApp(app.name, app.env, { detached: false, shellConfig: options.shellConfig });
+      app.process = launchApp(app.name, app.env, {
+        detached: false,
+        shellConfig: options.shellConfig,
+        entry: app.kind === 'api' ? 'api/server.ts' : 'worker/main.ts',
+      });
       await app.process.ready();
     };
     const stop = async (app: AppProcess, signal: NodeJS.Signals = 'SIGTERM') => {

@@ -1,9 +1,9 @@
 /**
  * Every port `npm run cluster` binds, each set by a variable (a list variable for the ports of
  * several processes), defaulting to the layout the README describes. Checked before anything
- * starts: a port in use is one sentence naming its variable (platform/ports.ts).
+ * starts: a port in use is one sentence naming its variable (local/ports.ts).
  */
-import type { PortClaim } from '../../../platform/ports';
+import type { PortClaim } from '../../../local/ports';
 import type { ClusterPorts } from './cluster';
 import { DEFAULT_TEMPORAL_PORTS, TEMPORAL_SERVICES, type TemporalService } from './temporal-cluster';
 

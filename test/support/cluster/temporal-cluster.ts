@@ -9,11 +9,12 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { searchAttributeCliPairs } from '../../../contracts/search-attributes';
+import { type Launched, launch, stopProcess, waitUntil } from '../../../local/processes';
+import { waitUntilServing } from '../../../local/temporal-dev-server';
+import { temporalTools } from '../../../local/temporal-tools';
 import { NAMESPACE_RETENTION_DEFAULT } from '../../../platform/config';
+import { freePorts } from '../../../platform/free-ports';
 import type { Logger } from '../../../platform/logger';
-import { freePorts, type Launched, launch, stopProcess, waitUntil } from '../../../platform/processes';
-import { waitUntilServing } from '../../../platform/temporal-dev-server';
-import { temporalTools } from '../../../platform/temporal-tools';
 import { type ClusterBinaries, clusterBinaries } from './binaries';
 
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 import net from 'node:net';
-import { assertPortsFree } from '../../../platform/ports';
-import { freePorts } from '../../../platform/processes';
+import { assertPortsFree } from '../../../local/ports';
+import { freePorts } from '../../../platform/free-ports';
 import { clusterPortsFrom } from '../../support/cluster/ports';
 
 describe("npm run cluster's ports", () => {

@@ -133,16 +133,16 @@ describe('docker-compose.yml against npm run cluster', () => {
     expect(ui.TEMPORAL_AUTH_SCOPES).toBe(`\${TEMPORAL_AUTH_SCOPES:-${TEMPORAL_UI_SCOPE}}`);
   });
 
-  it('runs the app as an API service and a worker service against the frontend and PostgreSQL', () => {
+  it('runs the app as an API service and a worker service, each from its front door, against the frontend and PostgreSQL', () => {
     const { api, worker } = services;
-    expect(api.environment).toMatchObject({
-      RUN_WORKER: 'false',
-      TEMPORAL_ADDRESS: 'temporal-frontend:7233',
-    });
-    expect(worker.environment).toMatchObject({
-      RUN_API: 'false',
-      TEMPORAL_ADDRESS: 'temporal-frontend:7233',
-    });
+    expect(api.command).toEqual(['node', 'dist/api/server.js']);
+    expect(worker.command).toEqual(['node', 'dist/worker/main.js']);
+    for (const app of [api, worker]) {
+      expect(app.environment.TEMPORAL_ADDRESS).toBe('temporal-frontend:7233');
+      // The front door is the process: no switch chooses what it runs.
+      expect(app.environment).not.toHaveProperty('RUN_API');
+      expect(app.environment).not.toHaveProperty('RUN_WORKER');
+    }
     expect(worker.deploy.replicas).toBeGreaterThanOrEqual(2);
     for (const app of [api, worker]) {
       expect(app.environment.DATABASE_URL).toMatch(/@postgresql:5432\//);
@@ -168,11 +168,15 @@ describe('docker-compose.yml against npm run cluster', () => {
     expect(runtime).toContain('COPY --from=build /app/dist ./dist');
     expect(runtime).toMatch(/^USER node$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/livez/m);
-    expect(runtime).toContain('CMD ["node", "dist/scripts/start.js"]');
+    expect(runtime).toContain('CMD ["node", "dist/api/server.js"]');
     expect(runtime).not.toContain('tsx');
     const migrate = dockerfile.slice(dockerfile.indexOf('AS migrate'), dockerfile.indexOf('AS runtime'));
     expect(migrate).toContain('scripts/migrate.ts');
     expect(read('scripts/build.sh')).toContain('tsc -p tsconfig.build.json');
+    // The front doors the services run are compiled; npm start's local stack is not.
+    const build = JSON.parse(read('tsconfig.build.json')) as { include: string[] };
+    expect(build.include).toEqual(expect.arrayContaining(['api', 'worker']));
+    expect(build.include.filter((folder) => folder.startsWith('local'))).toEqual([]);
   });
 
   it('runs the PostgreSQL major version the embedded server runs', () => {

@@ -4,8 +4,8 @@
  * the customer ID on purpose: like a real IdP's `sub`, the API maps it through a claim.
  */
 import { INSTALLER_VENDOR } from '../../domain/visits';
+import { ROLES, type Role } from '../../platform/auth/principal';
 import { DEMO_CUSTOMERS } from '../../prisma/seed-data';
-import { ROLES, type Role } from './principal';
 
 export interface Person {
   accountId: string;

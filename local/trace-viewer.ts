@@ -6,8 +6,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
-import type { AppConfig } from '../../platform/config';
-import { SetupError } from '../../platform/embedded-postgres';
+import type { AppConfig } from '../platform/config';
+import { SetupError } from './embedded-postgres';
 
 type Viewer = NonNullable<AppConfig['traceViewer']>;
 

@@ -14,11 +14,11 @@ import { type Payload, type PayloadCodec, ValueError } from '@temporalio/common'
 import cors from 'cors';
 import express from 'express';
 import { z } from 'zod';
-import type { Principal } from './auth';
-import type { AppConfig } from './config';
-import { listen, originOf } from './http/listen';
-import { HttpProblem, problemHandler, unknownRoute } from './http/problem';
-import type { Logger } from './logger';
+import type { Principal } from '../platform/auth';
+import type { AppConfig } from '../platform/config';
+import { listen, originOf } from '../platform/http/listen';
+import { HttpProblem, problemHandler, unknownRoute } from '../platform/http/problem';
+import type { Logger } from '../platform/logger';
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 const Body = z.object({

@@ -6,8 +6,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
-import type { IssuerSettings } from './issuers';
-import type { Role } from './principal';
+import type { IssuerSettings } from '../../platform/auth/issuers';
+import type { Role } from '../../platform/auth/principal';
 
 type Alg = 'ES256' | 'RS256' | 'EdDSA';
 

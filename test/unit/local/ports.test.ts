@@ -1,7 +1,7 @@
 import net from 'node:net';
+import { assertPortsFree, portsToClaim } from '../../../local/ports';
 import { environmentWithoutConfig, loadConfig } from '../../../platform/config';
-import { assertPortsFree, portsToClaim } from '../../../platform/ports';
-import { freePorts } from '../../../platform/processes';
+import { freePorts } from '../../../platform/free-ports';
 
 async function occupied(port: number): Promise<net.Server> {
   const server = net.createServer();

@@ -17,9 +17,7 @@ import Provider, {
   interactionPolicy,
   type KoaContextWithOIDC,
 } from 'oidc-provider';
-import { renderLoginPage } from './login-page';
-import { accountIdOf, claimsOf, personOf, SEEDED_PEOPLE, subjectFits, vendorFits } from './people';
-import { ROLES, type Role } from './principal';
+import { ROLES, type Role } from '../../platform/auth/principal';
 import {
   API_RESOURCE,
   API_SCOPE,
@@ -31,7 +29,9 @@ import {
   temporalUiCallbackUrl,
   WEB_CLIENT_ID,
   WEB_CLIENT_SCOPE,
-} from './provider-constants';
+} from '../../platform/auth/provider-constants';
+import { renderLoginPage } from './login-page';
+import { accountIdOf, claimsOf, personOf, SEEDED_PEOPLE, subjectFits, vendorFits } from './people';
 
 export interface DevelopmentProviderOptions {
   port: number;

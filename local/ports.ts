@@ -4,7 +4,7 @@
  * naming the variable to change, not a server's own error half-way through the start.
  */
 import net from 'node:net';
-import type { AppConfig } from './config';
+import type { AppConfig } from '../platform/config';
 
 export interface PortClaim {
   variable: string;

@@ -1,6 +1,6 @@
+import { otlpEnvFor, phoenixLaunch } from '../../../local/trace-viewer';
 import { loadConfig } from '../../../platform/config';
 import { tracingSettings } from '../../../platform/telemetry/tracing';
-import { otlpEnvFor, phoenixLaunch } from '../../../scripts/lib/trace-viewer';
 
 describe('the development trace viewer (TRACE_VIEWER)', () => {
   it('is off unless asked', () => {

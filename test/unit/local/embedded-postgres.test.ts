@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertPostgresUserCanReach } from '../../../platform/embedded-postgres';
+import { assertPostgresUserCanReach } from '../../../local/embedded-postgres';
 
 // The check matters where PostgreSQL must drop root: CI and the sandboxes run as root.
 const asRoot = process.getuid?.() === 0 ? it : it.skip;

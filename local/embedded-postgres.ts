@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from './logger';
+import type { Logger } from '../platform/logger';
 
 export interface EmbeddedDatabase {
   url: string;

@@ -2,11 +2,12 @@
  * `npm start`: the whole system on one machine — embedded PostgreSQL, the Temporal dev server
  * with its Web UI, the worker and the API — unless DATABASE_URL / TEMPORAL_ADDRESS point
  * elsewhere. `TRACE_VIEWER=phoenix` also runs a trace viewer the traces go to. Ctrl-C or SIGTERM
- * stops everything in order.
+ * stops everything in order. Production starts each process from its own front door instead
+ * (worker/main.ts, api/server.ts).
  */
 import { loadConfig } from '../platform/config';
 import { startTracing } from '../platform/telemetry/tracing';
-import { otlpEnvFor, type RunningTraceViewer, startTraceViewer } from './lib/trace-viewer';
+import { otlpEnvFor, type RunningTraceViewer, startTraceViewer } from './trace-viewer';
 
 let traceViewer: RunningTraceViewer | undefined;
 
@@ -21,9 +22,9 @@ async function main() {
   // Before anything it instruments (http, pg, Prisma) is loaded: the system is imported after.
   const tracing = await startTracing(serviceName(config));
   const { createLogger } = await import('../platform/logger.js');
-  const { startSystem } = await import('../platform/system.js');
+  const { startSystem } = await import('./system.js');
   const logger = createLogger(config.logLevel);
-  if (tracing.enabled) logger.info({ service: tracing.resource.attributes['service.name'] }, 'tracing on');
+  if (tracing.enabled) logger.info({ service: tracing.resource?.attributes['service.name'] }, 'tracing on');
   const system = await startSystem(config, logger, tracing);
 
   let stopping = false;

@@ -4,7 +4,7 @@ import { Connection } from '@temporalio/client';
 import type { Duration } from '@temporalio/common';
 import { msToTs } from '@temporalio/common/lib/time';
 import { searchAttributeCliPairs } from '../contracts/search-attributes';
-import type { Logger } from './logger';
+import type { Logger } from '../platform/logger';
 import { type Launched, launch, stopProcess, waitUntil } from './processes';
 
 export interface DevServer {
