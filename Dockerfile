@@ -1,7 +1,9 @@
-# The app image: API and worker (choose with RUN_API / RUN_WORKER), compiled JavaScript and the
-# production dependencies only, run as the unprivileged `node` user. Infrastructure comes from the
-# environment: DATABASE_URL and TEMPORAL_ADDRESS must be set, and the schema migrated once per
-# release by the `migrate` target (docker-compose.yml's `migrate` service) before replicas start.
+# The app image: the API (its CMD, `node dist/api/server.js`) and the worker (`node
+# dist/worker/main.js`, docker-compose.yml's worker service), each started from its own front door,
+# compiled JavaScript and the production dependencies only, run as the unprivileged `node` user.
+# Infrastructure comes from the environment: DATABASE_URL and TEMPORAL_ADDRESS must be set, and the
+# schema migrated once per release by the `migrate` target (docker-compose.yml's `migrate` service)
+# before replicas start.
 #   docker build --target runtime -t oxygen-selfcare/app .
 #   docker build --target migrate -t oxygen-selfcare/migrate .
 
@@ -28,7 +30,8 @@ RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --
 COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
-# Liveness only (no dependency checks): the API's port, or the worker's metrics port for a worker.
+# Liveness only (no dependency checks): the API's port or, where nothing listens there (a worker),
+# the worker's metrics port.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "const api=process.env.RUN_API!=='false';const port=api?(process.env.PORT||3000):(process.env.WORKER_METRICS_PORT||9465);fetch('http://127.0.0.1:'+port+'/livez').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/scripts/start.js"]
+  CMD ["node", "-e", "const live=(p)=>fetch('http://127.0.0.1:'+p+'/livez').then(r=>r.ok);live(process.env.PORT||3000).catch(()=>live(process.env.WORKER_METRICS_PORT||9465)).then(ok=>process.exit(ok?0:1),()=>process.exit(1))"]
+CMD ["node", "dist/api/server.js"]
