@@ -3,16 +3,7 @@ import { renderEmail } from '../../../emails/render';
 import { describeEmail, greetingOf, visibleText } from './helpers';
 
 /** Scenario A: AHMAD TARMIZI's upgrade bill, still unpaid the day before its due date (28-NOV-25). */
-const props: BillDueReminderEmailProps = {
-  customerName: 'AHMAD TARMIZI',
-  customerId: '21314849',
-  billCode: '202511712857',
-  packageName: 'Stream 150 Semesterly',
-  totalIdr: 771_700,
-  totalInWords: 'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah',
-  dueDate: '2025-11-28',
-  statementUrl: 'https://selfcare.oxygen.id/billing/statements/202511712857',
-};
+const props: BillDueReminderEmailProps = BillDueReminderEmail.PreviewProps; // the preview is this case
 
 const SENTENCES = [
   'Kami ingin mengingatkan bahwa tagihan paket Stream 150 Semesterly kamu dengan nomor tagihan 202511712857 akan jatuh tempo besok, 28 November 2025.',

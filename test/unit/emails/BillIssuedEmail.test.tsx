@@ -3,21 +3,7 @@ import { renderEmail } from '../../../emails/render';
 import { describeEmail } from './helpers';
 
 /** The deck's "Tagihan Customer" / "Billing Statement" for AHMAD TARMIZI (scenario A, Sem 75 → Sem 150). */
-const props: BillIssuedEmailProps = {
-  customerName: 'AHMAD TARMIZI',
-  customerId: '21314849',
-  billCode: '202511712857',
-  packageName: 'Stream 150 Semesterly',
-  actualAmount: 1_780_000,
-  adjustmentAmount: 1_008_333,
-  totalAmount: 771_700,
-  totalInWords: 'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah',
-  billingDate: '2025-11-21',
-  dueDate: '2025-11-28',
-  billingPeriodStart: '2025-11-21',
-  billingPeriodEnd: '2026-05-22',
-  statementUrl: 'https://selfcare.oxygen.id/billing/statements/202511712857',
-};
+const props: BillIssuedEmailProps = BillIssuedEmail.PreviewProps; // the preview is this case
 
 describe('BillIssuedEmail (Informasi Penerbitan Tagihan)', () => {
   const { rendered, seen } = describeEmail({

@@ -7,14 +7,7 @@ import { renderEmail } from '../../../emails/render';
 import { describeEmail } from './helpers';
 
 /** Scenario B after the technician reported the swap. */
-const props: OntReplacementCompletedEmailProps = {
-  customerName: 'FACHRI FATURACHMAN',
-  packageName: 'Stream 200 Yearly',
-  newOntModel: 'ZTE F670L',
-  newOntSerial: 'ZTEGD4B71C05',
-  replacedAt: '2025-11-06T09:26:00.000Z',
-  workOrderNumber: 'WO-04112025-2825386',
-};
+const props: OntReplacementCompletedEmailProps = OntReplacementCompletedEmail.PreviewProps; // the preview is this case
 
 describe('OntReplacementCompletedEmail', () => {
   const { rendered, seen } = describeEmail({

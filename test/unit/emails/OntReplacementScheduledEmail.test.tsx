@@ -6,15 +6,7 @@ import { renderEmail } from '../../../emails/render';
 import { describeEmail } from './helpers';
 
 /** Scenario B (Yearly 50 → Yearly 200, ONT still single band), FACHRI FATURACHMAN's WO Maintenance. */
-const props: OntReplacementScheduledEmailProps = {
-  customerName: 'FACHRI FATURACHMAN',
-  packageName: 'Stream 200 Yearly',
-  workOrderNumber: 'WO-04112025-2825386',
-  installationAddress:
-    'JL HAJI NAWIN 1 NO 16B RT 008 RW 03 KEL JATICEMPAKA KEC PONDOK GEDE KOTA BEKASI, JAWA BARAT',
-  currentOntModel: 'ZTE F609',
-  currentOntSerial: 'ZTEGC8F2A913',
-};
+const props: OntReplacementScheduledEmailProps = OntReplacementScheduledEmail.PreviewProps; // the preview is this case
 
 /** The deck's copy with its defects fixed (name greeting, full stop, real em dash and 🙏). */
 const DECK_SENTENCES = [

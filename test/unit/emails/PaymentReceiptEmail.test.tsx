@@ -3,17 +3,7 @@ import { renderEmail } from '../../../emails/render';
 import { describeEmail, greetingOf, visibleText } from './helpers';
 
 /** Scenario A: AHMAD TARMIZI pays the upgrade bill by BCA virtual account the morning after it was issued. */
-const props: PaymentReceiptEmailProps = {
-  customerName: 'AHMAD TARMIZI',
-  customerId: '21314849',
-  billCode: '202511712857',
-  packageName: 'Stream 150 Semesterly',
-  amountIdr: 771_700,
-  methodLabel: 'Virtual Account BCA',
-  transactionId: 'TRX-20251122-7G4K9Q',
-  paidAt: '2025-11-22T03:15:42.000Z',
-  statementUrl: 'https://selfcare.oxygen.id/billing/statements/202511712857',
-};
+const props: PaymentReceiptEmailProps = PaymentReceiptEmail.PreviewProps; // the preview is this case
 
 const SENTENCES = [
   'Pembayaran tagihan 202511712857 sebesar Rp 771.700 telah kami terima pada 22 November 2025, 10:15 WIB melalui Virtual Account BCA, dengan nomor referensi TRX-20251122-7G4K9Q.',

@@ -6,14 +6,7 @@ import {
 import { describeEmail, visibleText } from './helpers';
 
 /** Scenario A (Sem 75 → Sem 150) failing for good before the switch: AHMAD TARMIZI's bill is voided. */
-const props: UpgradeCancelledEmailProps = {
-  customerName: 'AHMAD TARMIZI',
-  currentPackageName: 'Stream 75 Semesterly',
-  targetPackageName: 'Stream 150 Semesterly',
-  billCode: '202511712857',
-  billTotalIdr: 771_700,
-  reason: 'FAILED',
-};
+const props: UpgradeCancelledEmailProps = UpgradeCancelledEmail.PreviewProps; // the preview is this case
 
 const BILL_SENTENCE = 'Tagihan 202511712857 sebesar Rp 771.700 telah dibatalkan dan tidak perlu dibayar.';
 
