@@ -100,7 +100,7 @@ describe('deck scenario B as one trace', () => {
       service: 'selfcare-e2e',
       attributes: expect.objectContaining({
         'http.route': '/v1/customers/:customerId/upgrades',
-        'http.status_code': 202,
+        'http.response.status_code': 202,
       }),
     });
     // Every span reaches the POST: one tree, nothing detached.
