@@ -10,7 +10,11 @@ import type { temporal } from '@temporalio/proto';
 import { UPGRADE_WORKFLOW_TYPE } from '../contracts/upgrade';
 
 /** The patches of the code before the baseline; today's code has none of them. */
-export const PRE_BASELINE_PATCHES = ['lean-core-local-activities', 'ont-visit-appointments', 'one-visit-story'];
+export const PRE_BASELINE_PATCHES = [
+  'lean-core-local-activities',
+  'ont-visit-appointments',
+  'one-visit-story',
+];
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -45,7 +49,8 @@ export async function findPreBaselineRuns(client: Client): Promise<string[]> {
 export async function preBaselineRunsMessage(client: Client): Promise<string | null> {
   const runs = await findPreBaselineRuns(client);
   if (runs.length === 0) return null;
-  const which = runs.length === 1 ? `1 upgrade run (${runs[0]})` : `${runs.length} upgrade runs (${runs.join(', ')})`;
+  const which =
+    runs.length === 1 ? `1 upgrade run (${runs[0]})` : `${runs.length} upgrade runs (${runs.join(', ')})`;
   return (
     `.data/ holds ${which} started before the workflow's release baseline, which today's code cannot ` +
     'continue: stop npm start and delete .data/ to start afresh (docs/workflow-versioning.md).'

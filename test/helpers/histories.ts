@@ -7,9 +7,10 @@ import { testDataConverter } from './temporal';
 export const HISTORIES_DIR = path.join(__dirname, '..', 'workflow', 'histories');
 
 /**
- * With `RECORD_HISTORIES=<revision>` set (e.g. `v2`), saves the runs' event histories as
- * `<revision>-<workflowId>.json` for the replay test (test/workflow/replay.test.ts): runs recorded
- * under one revision of the workflow must replay on every later one.
+ * With `RECORD_HISTORIES=<revision>` set (`baseline`: `npm run histories:record`), saves the runs'
+ * event histories as `<revision>-<workflowId>.json` for the replay test
+ * (test/workflow/replay.test.ts): runs recorded under one revision of the workflow must replay on
+ * every later one (docs/workflow-versioning.md).
  */
 export async function recordHistories(address: string, workflowIds: string[]): Promise<void> {
   if (!process.env.RECORD_HISTORIES) return;
