@@ -33,6 +33,8 @@ const DEVELOPMENT_ONLY = [
   'jest',
   // The web app's, bundled by Vite at build time.
   'oidc-client-ts',
+  // Node.js itself comes from the image's base (the Dockerfile's NODE_VERSION), not from npm.
+  'node',
 ];
 const SECRETS = {
   PAYMENT_WEBHOOK_SECRET: 'another-production-secret-of-32-characters',
