@@ -2,7 +2,13 @@ import { Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
 import { ActionButton } from './_components/ActionButton';
-import { BillFacts, IgnoreIfPaid, PayByCallout, TotalInWords } from './_components/BillPayment';
+import {
+  type BillEmailProps,
+  BillFacts,
+  IgnoreIfPaid,
+  PayByCallout,
+  TotalInWords,
+} from './_components/BillPayment';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
@@ -10,22 +16,13 @@ import { nowrap, paragraph } from './_components/theme';
 
 export const BILL_DUE_REMINDER_SUBJECT = 'Pengingat: Tagihan Kamu Jatuh Tempo Besok';
 
-export interface BillDueReminderEmailProps {
-  customerName: string;
-  /** 8-digit customer number, e.g. `21314849`. */
-  customerId: string;
-  /** `YYYYMM` + sequence, e.g. `202511712857`. */
-  billCode: string;
-  /** The package the bill is for, e.g. `Stream 150 Semesterly`. */
-  packageName: string;
+export interface BillDueReminderEmailProps extends BillEmailProps {
   /** Amount to pay, whole rupiah (`771700`). */
   totalIdr: number;
   /** Total in Indonesian words, e.g. `Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah`. */
   totalInWords: string;
   /** The bill's due date, a Jakarta calendar day: tomorrow, when the reminder is sent. */
   dueDate: LocalDate;
-  /** Where the customer can open the billing statement. */
-  statementUrl: string;
 }
 
 export function BillDueReminderEmail(props: BillDueReminderEmailProps) {

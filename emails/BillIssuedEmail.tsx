@@ -2,7 +2,13 @@ import { Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatDottedDate, formatLongDate, formatRupiah, formatRupiahWithSymbol } from '../domain/format';
 import { ActionButton } from './_components/ActionButton';
-import { BillFacts, IgnoreIfPaid, PayByCallout, TotalInWords } from './_components/BillPayment';
+import {
+  type BillEmailProps,
+  BillFacts,
+  IgnoreIfPaid,
+  PayByCallout,
+  TotalInWords,
+} from './_components/BillPayment';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
@@ -10,14 +16,7 @@ import { paragraph, small } from './_components/theme';
 
 export const BILL_ISSUED_SUBJECT = 'Informasi Penerbitan Tagihan';
 
-export interface BillIssuedEmailProps {
-  customerName: string;
-  /** 8-digit customer number, e.g. `21314849`. */
-  customerId: string;
-  /** `YYYYMM` + sequence, e.g. `202511712857`. */
-  billCode: string;
-  /** The package the bill is for (the upgrade target), e.g. `Stream 150 Semesterly`. */
-  packageName: string;
+export interface BillIssuedEmailProps extends BillEmailProps {
   /** Price of the new package for its term, whole rupiah (`1780000`). */
   actualAmount: number;
   /** Credit for the unused part of the old term, whole rupiah, positive (`1008333`). */
@@ -31,8 +30,6 @@ export interface BillIssuedEmailProps {
   /** First and last day of the billed term; shown as `21.11.2025-22.05.2026`. */
   billingPeriodStart: LocalDate;
   billingPeriodEnd: LocalDate;
-  /** Where the customer can open the billing statement. */
-  statementUrl: string;
 }
 
 export function BillIssuedEmail(props: BillIssuedEmailProps) {

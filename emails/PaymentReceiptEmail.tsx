@@ -1,7 +1,7 @@
 import { Text } from 'react-email';
 import { formatRupiahWithSymbol } from '../domain/format';
 import { ActionButton } from './_components/ActionButton';
-import { BillFacts } from './_components/BillPayment';
+import { type BillEmailProps, BillFacts } from './_components/BillPayment';
 import { Callout } from './_components/Callout';
 import { formatJakartaDateTime } from './_components/dateTime';
 import { EmailLayout } from './_components/EmailLayout';
@@ -12,14 +12,7 @@ import { nowrap, paragraph, small } from './_components/theme';
 
 export const PAYMENT_RECEIVED_SUBJECT = 'Pembayaran Tagihan Diterima';
 
-export interface PaymentReceiptEmailProps {
-  customerName: string;
-  /** 8-digit customer number, e.g. `21314849`. */
-  customerId: string;
-  /** The bill paid, `YYYYMM` + sequence, e.g. `202511712857`. */
-  billCode: string;
-  /** The package the bill is for, e.g. `Stream 150 Semesterly`. */
-  packageName: string;
+export interface PaymentReceiptEmailProps extends BillEmailProps {
   /** Amount received, whole rupiah (`771700`). */
   amountIdr: number;
   /** How the customer paid, as the customer knows it: `Virtual Account BCA`, `QRIS`, `GoPay`. */
@@ -28,8 +21,6 @@ export interface PaymentReceiptEmailProps {
   transactionId: string;
   /** When the payment was received: an ISO instant, shown in Jakarta time (`22 November 2025, 10:15 WIB`). */
   paidAt: string;
-  /** Where the customer can open the billing statement, which now shows PAID. */
-  statementUrl: string;
 }
 
 export function PaymentReceiptEmail(props: PaymentReceiptEmailProps) {

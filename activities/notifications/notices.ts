@@ -8,6 +8,7 @@ import { billWorkflowId, paymentMethodLabel } from '../../contracts/payments';
 import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../../contracts/upgrade';
 import { formatLongDate, formatRupiahWithSymbol } from '../../domain/format';
 import { formatVisit, VISIT_PENDING_LABELS, type VisitSlot } from '../../domain/visits';
+import type { BillEmailProps } from '../../emails/_components/BillPayment';
 import type { EmailPropsMap } from '../../emails/render';
 import type { Database } from '../../platform/database';
 import type { Bill } from '../../prisma/generated/client';
@@ -62,7 +63,11 @@ const upgradeDeepLink = (upgradeId: string) => `oxygenid://upgrades/${upgradeId}
 const CUSTOMER_CARE = '1500780';
 
 /** What every bill email opens with, and its statement's signed link. */
-async function billEmailProps(customer: Customer, bill: Bill, deps: NotificationDependencies) {
+async function billEmailProps(
+  customer: Customer,
+  bill: Bill,
+  deps: NotificationDependencies,
+): Promise<BillEmailProps> {
   return {
     customerName: customer.name,
     customerId: customer.id,
