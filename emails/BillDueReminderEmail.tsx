@@ -1,16 +1,15 @@
 import { Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
-import { ActionButton } from './_components/ActionButton';
 import {
   type BillEmailProps,
   BillFacts,
-  IgnoreIfPaid,
   PayByCallout,
   TotalInWords,
+  UnpaidBillClosing,
 } from './_components/BillPayment';
 import { EmailLayout } from './_components/EmailLayout';
-import { Greeting, SignOff } from './_components/Greeting';
+import { Greeting } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
 import { nowrap, paragraph } from './_components/theme';
 
@@ -62,10 +61,7 @@ export function BillDueReminderEmail(props: BillDueReminderEmailProps) {
         <strong style={nowrap}>Virtual Account</strong> bank, <strong>QRIS</strong>, atau{' '}
         <strong style={nowrap}>e-wallet</strong>.
       </Text>
-      <ActionButton href={props.statementUrl}>Lihat Billing Statement</ActionButton>
-
-      <IgnoreIfPaid />
-      <SignOff />
+      <UnpaidBillClosing statementUrl={props.statementUrl} />
     </EmailLayout>
   );
 }

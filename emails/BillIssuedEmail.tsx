@@ -1,16 +1,15 @@
 import { Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatDottedDate, formatLongDate, formatRupiah, formatRupiahWithSymbol } from '../domain/format';
-import { ActionButton } from './_components/ActionButton';
 import {
   type BillEmailProps,
   BillFacts,
-  IgnoreIfPaid,
   PayByCallout,
   TotalInWords,
+  UnpaidBillClosing,
 } from './_components/BillPayment';
 import { EmailLayout } from './_components/EmailLayout';
-import { Greeting, SignOff } from './_components/Greeting';
+import { Greeting } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
 import { paragraph, small } from './_components/theme';
 
@@ -76,10 +75,7 @@ export function BillIssuedEmail(props: BillIssuedEmailProps) {
 
       <PayByCallout total={total} dueDate={dueDate} />
 
-      <ActionButton href={props.statementUrl}>Lihat Billing Statement</ActionButton>
-
-      <IgnoreIfPaid />
-      <SignOff />
+      <UnpaidBillClosing statementUrl={props.statementUrl} />
     </EmailLayout>
   );
 }

@@ -1,5 +1,7 @@
 import { Text } from 'react-email';
+import { ActionButton } from './ActionButton';
 import { Callout } from './Callout';
+import { SignOff } from './Greeting';
 import { type KeyValueRow, KeyValueTable } from './KeyValueTable';
 import { nowrap, paragraph, small } from './theme';
 
@@ -62,5 +64,17 @@ export function IgnoreIfPaid() {
       Abaikan email ini jika kamu sudah melakukan pembayaran. Terima kasih telah menggunakan layanan
       Oxygen.id.
     </Text>
+  );
+}
+
+/** How an email about an unpaid bill ends: the statement's button, "ignore if paid", the sign-off. */
+export function UnpaidBillClosing({ statementUrl }: { statementUrl: string }) {
+  return (
+    <>
+      <ActionButton href={statementUrl}>Lihat Billing Statement</ActionButton>
+
+      <IgnoreIfPaid />
+      <SignOff />
+    </>
   );
 }
