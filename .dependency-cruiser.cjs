@@ -47,7 +47,8 @@ module.exports = {
     },
     {
       name: 'web-app-alone',
-      comment: 'web/: the browser app; besides itself, only the pure domain/ and contracts/ it shares with the API.',
+      comment:
+        'web/: the browser app; besides itself, only the pure domain/ and contracts/ it shares with the API.',
       severity: 'error',
       ...above('^web/', '^(?!(web|domain|contracts|node_modules)/)[^/]+/'),
     },
