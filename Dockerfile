@@ -7,8 +7,11 @@
 #   docker build --target runtime -t oxygen-selfcare/app .
 #   docker build --target migrate -t oxygen-selfcare/migrate .
 
+# The Node.js release package.json pins (its `node` devDependency; test/unit/runtime.test.ts keeps them equal).
+ARG NODE_VERSION=24.21.0
+
 # ---- build: every dependency, then dist/ (tsc, migrations, the prebuilt workflow bundle) ------
-FROM node:20-bookworm-slim AS build
+FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -21,7 +24,7 @@ USER node
 CMD ["node", "--import", "tsx", "scripts/migrate.ts"]
 
 # ---- runtime: what the API and worker replicas run -------------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

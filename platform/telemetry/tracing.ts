@@ -3,8 +3,8 @@
  * `OTEL_EXPORTER_OTLP_ENDPOINT` (or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) is set, exported over
  * OTLP/HTTP as `OTEL_EXPORTER_OTLP_PROTOCOL` says (`http/protobuf`, the default, or `http/json`),
  * sampled as `OTEL_TRACES_SAMPLER` says, named `OTEL_SERVICE_NAME`. Off, none of the SDK is even
- * loaded. Must start before the modules it instruments (http, pg, Prisma) are: scripts/start.ts
- * starts it first and imports the system after.
+ * loaded. Must start before the modules it instruments (http, pg, Prisma) are: each front door
+ * (platform/front-door.ts) starts it first and imports the process's code after.
  */
 import type { Resource } from '@opentelemetry/resources';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
