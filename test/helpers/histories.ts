@@ -26,6 +26,7 @@ export async function recordHistories(address: string, workflowIds: string[]): P
 export async function recordHistoriesFrom(client: Client, workflowIds: string[]): Promise<void> {
   const revision = process.env.RECORD_HISTORIES;
   if (!revision) return;
+  fs.mkdirSync(HISTORIES_DIR, { recursive: true });
   for (const workflowId of workflowIds) {
     const history = await client.workflow.getHandle(workflowId).fetchHistory();
     const file = path.join(HISTORIES_DIR, `${revision}-${workflowId}.json`);
