@@ -36,7 +36,7 @@ export function ActionForm<A>({
     onSuccess: () => {
       setReason('');
       setKey(newIdempotencyKey());
-      for (const k of CUSTOMER_KEYS) queries.invalidateQueries({ queryKey: [k] });
+      for (const k of CUSTOMER_KEYS) queries.invalidateQueries({ queryKey: k });
     },
   });
   const submit = (event: FormEvent) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, must, type Schemas } from '../api/client';
-import { ErrorNotice, Loading } from '../ui/Page';
 import { ActionForm } from './ActionForm';
+import { CsTab } from './CsTab';
 import { CsTable } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
@@ -11,20 +11,18 @@ const STATUS_WORDS = { DELIVERED: 'Terkirim', FAILED: 'Tidak terkirim', PENDING:
 
 /** Notices: every notice on every channel, delivered or not (with why), and "send again". */
 export function NoticesTab() {
-  const notices = useCsNotices(useCustomerIdParam());
-  if (notices.isPending) return <Loading />;
-  if (notices.isError) return <ErrorNotice error={notices.error} />;
   return (
-    <section aria-label="Notifikasi">
-      <h2>Notifikasi</h2>
-      <CsTable
-        empty="Belum ada notifikasi."
-        columns={['Dibuat', 'Jenis', 'Kanal', 'Judul', 'Status', 'Keterangan']}
-        items={notices.data.notices}
-        rowKey={(n) => n.id}
-        row={(n) => <NoticeRow notice={n} />}
-      />
-    </section>
+    <CsTab query={useCsNotices(useCustomerIdParam())} label="Notifikasi">
+      {(data) => (
+        <CsTable
+          empty="Belum ada notifikasi."
+          columns={['Dibuat', 'Jenis', 'Kanal', 'Judul', 'Status', 'Keterangan']}
+          items={data.notices}
+          rowKey={(n) => n.id}
+          row={(n) => <NoticeRow notice={n} />}
+        />
+      )}
+    </CsTab>
   );
 }
 

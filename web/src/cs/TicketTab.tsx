@@ -1,6 +1,6 @@
 import { api, must, type Schemas } from '../api/client';
-import { ErrorNotice, Loading } from '../ui/Page';
 import { ActionForm } from './ActionForm';
+import { CsTab } from './CsTab';
 import { CsTable } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
@@ -8,28 +8,26 @@ import { useCsTickets } from './queries';
 
 /** Ticket: the Billing App's TT list (ticket no, title, description, status, created, closed), with "Noted". */
 export function TicketTab() {
-  const tickets = useCsTickets(useCustomerIdParam());
-  if (tickets.isPending) return <Loading />;
-  if (tickets.isError) return <ErrorNotice error={tickets.error} />;
   return (
-    <section aria-label="Ticket">
-      <h2>Customer Ticket</h2>
-      <CsTable
-        empty="Belum ada tiket."
-        columns={['Ticket No', 'Title', 'Description', 'Status', 'Created', 'Closed', 'Noted']}
-        items={tickets.data.tickets}
-        rowKey={(t) => t.ticketNo}
-        cells={(t) => [
-          t.ticketNo,
-          t.title,
-          t.description,
-          t.status,
-          formatCrmInstant(t.createdAt),
-          t.closedAt ? formatCrmInstant(t.closedAt) : '',
-          <TicketNotes key="notes" ticket={t} />,
-        ]}
-      />
-    </section>
+    <CsTab query={useCsTickets(useCustomerIdParam())} label="Ticket" heading="Customer Ticket">
+      {(data) => (
+        <CsTable
+          empty="Belum ada tiket."
+          columns={['Ticket No', 'Title', 'Description', 'Status', 'Created', 'Closed', 'Noted']}
+          items={data.tickets}
+          rowKey={(t) => t.ticketNo}
+          cells={(t) => [
+            t.ticketNo,
+            t.title,
+            t.description,
+            t.status,
+            formatCrmInstant(t.createdAt),
+            t.closedAt ? formatCrmInstant(t.closedAt) : '',
+            <TicketNotes key="notes" ticket={t} />,
+          ]}
+        />
+      )}
+    </CsTab>
   );
 }
 

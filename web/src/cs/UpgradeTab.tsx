@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { api, must, type Schemas } from '../api/client';
 import { StepList } from '../customer/StepList';
 import { isInFlight } from '../lib/steps';
-import { ErrorNotice, Facts, Loading } from '../ui/Page';
+import { Facts } from '../ui/Page';
 import { ActionForm } from './ActionForm';
+import { CsTab } from './CsTab';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
 import { useCsUpgrades, useProfile } from './queries';
@@ -12,18 +13,18 @@ import { useCsUpgrades, useProfile } from './queries';
 export function UpgradeTab() {
   const customerId = useCustomerIdParam();
   const upgrades = useCsUpgrades(customerId);
-  const profile = useProfile(customerId);
-  if (upgrades.isPending) return <Loading />;
-  if (upgrades.isError) return <ErrorNotice error={upgrades.error} />;
-  const runs = profile.data?.temporalRunsUrl ?? null;
+  const runs = useProfile(customerId).data?.temporalRunsUrl ?? null;
   return (
-    <section aria-label="Upgrade">
-      <h2>Upgrade</h2>
-      {upgrades.data.upgrades.length === 0 ? <p>Belum ada upgrade.</p> : null}
-      {upgrades.data.upgrades.map((u) => (
-        <UpgradeCard key={u.upgradeId} upgrade={u} runs={runs} />
-      ))}
-    </section>
+    <CsTab query={upgrades} label="Upgrade">
+      {(data) => (
+        <>
+          {data.upgrades.length === 0 ? <p>Belum ada upgrade.</p> : null}
+          {data.upgrades.map((u) => (
+            <UpgradeCard key={u.upgradeId} upgrade={u} runs={runs} />
+          ))}
+        </>
+      )}
+    </CsTab>
   );
 }
 

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { api, must, type Schemas } from '../api/client';
+import { useFreeSlots } from '../api/slots';
 import { formatVisit, VISIT_PENDING_LABELS, type VisitSlot } from '../lib/format';
-import { ErrorNotice, Facts, Loading } from '../ui/Page';
+import { ErrorNotice, Facts } from '../ui/Page';
 import { ActionForm } from './ActionForm';
+import { CsTab } from './CsTab';
 import { CsTable } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
-import { useCsWorkOrders, useProfile, useSlots } from './queries';
+import { useCsWorkOrders, useProfile } from './queries';
 
 type WorkOrder = Schemas['WorkOrderView'];
 
@@ -24,31 +26,30 @@ export function WorkOrderTab() {
   const customerId = useCustomerIdParam();
   const workOrders = useCsWorkOrders(customerId);
   const profile = useProfile(customerId);
-  if (workOrders.isPending) return <Loading />;
-  if (workOrders.isError) return <ErrorNotice error={workOrders.error} />;
   return (
-    <section aria-label="Work orders">
-      <h2>WO</h2>
-      {workOrders.data.workOrders.length === 0 ? <p>Belum ada work order.</p> : null}
-      {workOrders.data.workOrders.length > 0 ? (
-        <CsTable
-          columns={['Package', 'Type Package', 'Workorder No', 'WO Type', 'Status', 'Total']}
-          items={workOrders.data.workOrders}
-          rowKey={(wo) => wo.woNumber}
-          cells={(wo) => [wo.package, wo.typePackage, wo.woNumber, wo.type, wo.status, wo.totalIdr]}
-        />
-      ) : null}
-      {workOrders.data.workOrders
-        .filter((wo) => wo.type === 'MAINTENANCE')
-        .map((wo) => (
-          <MaintenanceForm
-            key={wo.woNumber}
-            wo={wo}
-            phone={profile.data?.phone}
-            email={profile.data?.email}
+    <CsTab query={workOrders} label="Work orders" heading="WO">
+      {({ workOrders: list }) => (
+        <>
+          <CsTable
+            empty="Belum ada work order."
+            columns={['Package', 'Type Package', 'Workorder No', 'WO Type', 'Status', 'Total']}
+            items={list}
+            rowKey={(wo) => wo.woNumber}
+            cells={(wo) => [wo.package, wo.typePackage, wo.woNumber, wo.type, wo.status, wo.totalIdr]}
           />
-        ))}
-    </section>
+          {list
+            .filter((wo) => wo.type === 'MAINTENANCE')
+            .map((wo) => (
+              <MaintenanceForm
+                key={wo.woNumber}
+                wo={wo}
+                phone={profile.data?.phone}
+                email={profile.data?.email}
+              />
+            ))}
+        </>
+      )}
+    </CsTab>
   );
 }
 
@@ -115,7 +116,7 @@ function MaintenanceForm({ wo, phone, email }: { wo: WorkOrder; phone?: string; 
 /** Book or move the visit on the customer's behalf: a slot with a free place, and why. */
 function BookVisit({ wo }: { wo: WorkOrder }) {
   const customerId = useCustomerIdParam();
-  const slots = useSlots(wo.woNumber, true);
+  const slots = useFreeSlots(wo.woNumber, 14);
   const [choice, setChoice] = useState('');
   const free = (slots.data?.slots ?? []).filter((s) => s.free > 0);
   const [date, slot] = choice.split('|');

@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { AuditTab } from './AuditTab';
 import { BillingTab, PaymentTab } from './BillingTabs';
-import { CustomerPage } from './CustomerPage';
+import { type CustomerTab, CustomerPage } from './CustomerPage';
 import { NoticesTab } from './NoticesTab';
 import { DeviceTab, PackageTab } from './ProfileTabs';
 import { SearchPage } from './SearchPage';
@@ -9,23 +9,29 @@ import { TicketTab } from './TicketTab';
 import { UpgradeTab } from './UpgradeTab';
 import { WorkOrderTab } from './WorkOrderTab';
 
+/** The Billing App's tabs of a customer, each a screen of its own URL (relative to the customer's). */
+const TABS: CustomerTab[] = [
+  { to: '', label: 'Package', element: <PackageTab /> },
+  { to: 'device', label: 'Device', element: <DeviceTab /> },
+  { to: 'billing', label: 'Billing', element: <BillingTab /> },
+  { to: 'payment', label: 'Payment', element: <PaymentTab /> },
+  { to: 'ticket', label: 'Ticket', element: <TicketTab /> },
+  { to: 'wo', label: 'WO', element: <WorkOrderTab /> },
+  { to: 'notices', label: 'Notifikasi', element: <NoticesTab /> },
+  { to: 'upgrade', label: 'Upgrade', element: <UpgradeTab /> },
+  { to: 'audit', label: 'Audit', element: <AuditTab /> },
+];
+
 /** The customer-service console's screens, relative to /app/cs. */
 export const csRoutes: RouteObject[] = [
   { index: true, element: <SearchPage /> },
   {
     path: 'customers/:customerId',
-    element: <CustomerPage />,
+    element: <CustomerPage tabs={TABS} />,
     children: [
-      { index: true, element: <PackageTab /> },
-      { path: 'device', element: <DeviceTab /> },
-      { path: 'billing', element: <BillingTab /> },
+      ...TABS.map(({ to, element }): RouteObject => (to ? { path: to, element } : { index: true, element })),
+      // A bill's statement opened under the list.
       { path: 'billing/:billCode', element: <BillingTab /> },
-      { path: 'payment', element: <PaymentTab /> },
-      { path: 'ticket', element: <TicketTab /> },
-      { path: 'wo', element: <WorkOrderTab /> },
-      { path: 'notices', element: <NoticesTab /> },
-      { path: 'upgrade', element: <UpgradeTab /> },
-      { path: 'audit', element: <AuditTab /> },
     ],
   },
 ];

@@ -1,19 +1,20 @@
 import { Link } from 'react-router';
 import { formatLongDate, formatRupiahWithSymbol } from '../lib/format';
-import { ErrorNotice, Loading, Page } from '../ui/Page';
+import { LoadedList, Page } from '../ui/Page';
 import { BILL_STATUS_WORDS } from './billStatus';
 import { useBills } from './queries';
 
 /** Tagihan: the customer's bills, newest first, each with status and due date. */
 export function BillsPage() {
-  const bills = useBills();
   return (
     <Page title="Tagihan">
-      {bills.isPending ? <Loading /> : null}
-      {bills.isError ? <ErrorNotice error={bills.error} /> : null}
-      {bills.data && bills.data.bills.length === 0 ? <p>Belum ada tagihan.</p> : null}
-      <ul className="bill-list">
-        {bills.data?.bills.map((bill) => (
+      <LoadedList
+        query={useBills()}
+        items={(data) => data.bills}
+        empty="Belum ada tagihan."
+        className="bill-list"
+      >
+        {(bill) => (
           <li key={bill.billCode}>
             <Link className="bill-card" to={`/bills/${bill.billCode}`}>
               <span className="bill-code">Tagihan {bill.billCode}</span>
@@ -25,8 +26,8 @@ export function BillsPage() {
               <span className="small">Jatuh tempo {formatLongDate(bill.dueDate)}</span>
             </Link>
           </li>
-        ))}
-      </ul>
+        )}
+      </LoadedList>
     </Page>
   );
 }

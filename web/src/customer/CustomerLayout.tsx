@@ -1,6 +1,6 @@
-import { NavLink, Outlet } from 'react-router';
-import { auth } from '../auth';
+import { NavLink } from 'react-router';
 import { Brand } from '../ui/Brand';
+import { Shell } from '../ui/Shell';
 import { PushNotices } from './PushNotices';
 import { useHome } from './queries';
 
@@ -17,31 +17,25 @@ export function CustomerLayout() {
   const home = useHome();
   const unread = home.data?.unreadInbox ?? 0;
   return (
-    <div className="shell">
-      <header className="topbar">
-        <Brand />
-        <span className="topbar-name">{home.data?.customerName ?? ''}</span>
-        <button type="button" className="link-button" onClick={() => auth.signOut()}>
-          Keluar
-        </button>
-      </header>
-      <PushNotices />
-      <main className="main" id="main">
-        <Outlet />
-      </main>
-      <nav className="tabbar" aria-label="Menu utama">
-        {TABS.map((tab) => (
-          <NavLink key={tab.to} to={tab.to} end={tab.end} className="tab">
-            {tab.label}
-            {tab.to === '/inbox' && unread > 0 ? (
-              <span className="badge">
-                {unread}
-                <span className="visually-hidden"> belum dibaca</span>
-              </span>
-            ) : null}
-          </NavLink>
-        ))}
-      </nav>
-    </div>
+    <Shell
+      home={<Brand />}
+      name={home.data?.customerName ?? ''}
+      above={<PushNotices />}
+      below={
+        <nav className="tabbar" aria-label="Menu utama">
+          {TABS.map((tab) => (
+            <NavLink key={tab.to} to={tab.to} end={tab.end} className="tab">
+              {tab.label}
+              {tab.to === '/inbox' && unread > 0 ? (
+                <span className="badge">
+                  {unread}
+                  <span className="visually-hidden"> belum dibaca</span>
+                </span>
+              ) : null}
+            </NavLink>
+          ))}
+        </nav>
+      }
+    />
   );
 }

@@ -4,7 +4,7 @@ import { api, must, type Schemas } from '../api/client';
 import { appPathOf } from '../lib/deep-links';
 import { formatInstant } from '../lib/format';
 import { ErrorNotice, Loading, Page } from '../ui/Page';
-import { useCustomerId, useInbox } from './queries';
+import { READS, useCustomerId, useInbox } from './queries';
 
 type Item = Schemas['InboxItem'];
 
@@ -24,12 +24,14 @@ export function InboxPage() {
     mutationFn: (notificationId: number) =>
       must(
         api.POST('/v1/customers/{customerId}/inbox/{notificationId}/read', {
-          params: { path: { customerId, notificationId: String(notificationId) } },
+          params: {
+            path: { customerId, notificationId: String(notificationId) },
+          },
         }),
       ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['inbox', customerId] });
-      void queryClient.invalidateQueries({ queryKey: ['home', customerId] });
+      void queryClient.invalidateQueries({ queryKey: READS.inbox });
+      void queryClient.invalidateQueries({ queryKey: READS.home });
     },
   });
   const open = async (item: Item) => {
@@ -58,7 +60,8 @@ export function InboxPage() {
             </button>
             {item.read ? null : (
               <button type="button" className="link-button" onClick={() => markRead.mutate(item.id)}>
-                Tandai dibaca<span className="visually-hidden">: {item.title}</span>
+                Tandai dibaca
+                <span className="visually-hidden">: {item.title}</span>
               </button>
             )}
           </li>

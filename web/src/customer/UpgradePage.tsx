@@ -6,7 +6,7 @@ import { ApiProblem } from '../api/problem';
 import { formatLongDate, formatRupiah } from '../lib/format';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { Card, ErrorNotice, Facts, Loading, Page } from '../ui/Page';
-import { useCustomerId, useHome, usePackage } from './queries';
+import { READS, useCustomerId, useHome, usePackage } from './queries';
 
 /** Upgrade Package: the bill exactly as the statement will show it, the ONT warning, then confirm. */
 export function UpgradePage() {
@@ -39,7 +39,7 @@ export function UpgradePage() {
         }),
       ),
     onSuccess: async (accepted) => {
-      await queryClient.invalidateQueries({ queryKey: ['home', customerId] });
+      await queryClient.invalidateQueries({ queryKey: READS.home });
       navigate(`/upgrades/${accepted.upgradeId}`);
     },
     onSettled: () => {

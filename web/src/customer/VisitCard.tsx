@@ -2,13 +2,14 @@
  * The technician's visit for the ONT swap: the visit booked (or "the vendor will call"), the free
  * slots, moving the visit (up to the lead time; refusals in words), missed visits and why.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must, type Schemas } from '../api/client';
+import { useFreeSlots } from '../api/slots';
 import { formatInstant, VISIT_PENDING_LABELS } from '../lib/format';
 import { Card, ErrorNotice, Loading } from '../ui/Page';
 import { SlotChoices } from '../ui/SlotChoices';
-import { useCustomerId } from './queries';
+import { READS, useCustomerId } from './queries';
 
 type Upgrade = Schemas['UpgradeView'];
 type Appointment = Schemas['AppointmentView'];
@@ -55,15 +56,7 @@ function Slots({ woNumber, booked }: { woNumber: string; booked: Appointment | n
   const customerId = useCustomerId();
   const queryClient = useQueryClient();
   const [choice, setChoice] = useState('');
-  const slots = useQuery({
-    queryKey: ['slots', woNumber],
-    queryFn: () =>
-      must(
-        api.GET('/v1/work-orders/{woNumber}/available-slots', {
-          params: { path: { woNumber }, query: { days: 7 } },
-        }),
-      ),
-  });
+  const slots = useFreeSlots(woNumber, 7);
   const move = useMutation({
     mutationFn: ({ date, slot }: { date: string; slot: string }) =>
       must(
@@ -74,9 +67,11 @@ function Slots({ woNumber, booked }: { woNumber: string; booked: Appointment | n
       ),
     onSuccess: () => {
       setChoice('');
-      void queryClient.invalidateQueries({ queryKey: ['upgrade'] });
-      void queryClient.invalidateQueries({ queryKey: ['slots', woNumber] });
-      void queryClient.invalidateQueries({ queryKey: ['home'] });
+      void queryClient.invalidateQueries({ queryKey: READS.upgrade });
+      void queryClient.invalidateQueries({
+        queryKey: [...READS.slots, { params: { path: { woNumber } } }],
+      });
+      void queryClient.invalidateQueries({ queryKey: READS.home });
     },
   });
   if (slots.isPending) return <Loading what="Memuat slot…" />;

@@ -5,7 +5,7 @@ import { api, must, type Schemas } from '../api/client';
 import { technicianRefusalInWords } from '../lib/refusals';
 import { Card, ErrorNotice, Loading } from '../ui/Page';
 import { SlotChoices } from '../ui/SlotChoices';
-import { useFreeSlots } from './queries';
+import { useFreeSlots } from '../api/slots';
 import { useRefreshWorkOrder } from './useRefresh';
 
 type Appointment = Schemas['AppointmentView'];
@@ -13,7 +13,7 @@ type Appointment = Schemas['AppointmentView'];
 export function BookVisitForm({ woNumber, booked }: { woNumber: string; booked: Appointment | null }) {
   const [choice, setChoice] = useState('');
   const refresh = useRefreshWorkOrder(woNumber);
-  const slots = useFreeSlots(woNumber, true);
+  const slots = useFreeSlots(woNumber, 7);
   const book = useMutation({
     mutationFn: ({ date, slot }: { date: string; slot: string }) =>
       must(

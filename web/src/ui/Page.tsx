@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem } from '../api/problem';
@@ -52,9 +53,15 @@ export function Card({
 }
 
 /** Label/value rows, as the statement and the Billing App list them. */
-export function Facts({ rows }: { rows: Array<[string, ReactNode] | null | false> }) {
+export function Facts({
+  rows,
+  className = 'facts',
+}: {
+  rows: Array<[string, ReactNode] | null | false>;
+  className?: string;
+}) {
   return (
-    <dl className="facts">
+    <dl className={className}>
       {rows.filter(Boolean).map((row) => {
         const [label, value] = row as [string, ReactNode];
         return (
@@ -89,5 +96,49 @@ export function ErrorNotice({
     <p className="notice notice-error" role="alert">
       {words}
     </p>
+  );
+}
+
+/**
+ * A read on a screen: "loading" while it is under way, its refusal in words if it failed, and what
+ * `children` makes of its data once there is some (still shown when a later refetch failed).
+ */
+export function Loaded<T>({
+  query,
+  what,
+  children,
+}: {
+  query: UseQueryResult<T, unknown>;
+  what?: string;
+  children: (data: T) => ReactNode;
+}) {
+  return (
+    <>
+      {query.isPending ? <Loading what={what} /> : null}
+      {query.isError ? <ErrorNotice error={query.error} /> : null}
+      {query.data ? children(query.data) : null}
+    </>
+  );
+}
+
+/** A read that is a list: as `Loaded`, then what is said when it is empty, and its items' `<li>`s. */
+export function LoadedList<T, Item>({
+  query,
+  items,
+  empty,
+  className,
+  children,
+}: {
+  query: UseQueryResult<T, unknown>;
+  items: (data: T) => readonly Item[];
+  empty: string;
+  className: string;
+  children: (item: Item) => ReactNode;
+}) {
+  return (
+    <>
+      <Loaded query={query}>{(data) => (items(data).length === 0 ? <p>{empty}</p> : null)}</Loaded>
+      <ul className={className}>{query.data ? items(query.data).map((item) => children(item)) : null}</ul>
+    </>
   );
 }
