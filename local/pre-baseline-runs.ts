@@ -5,7 +5,7 @@
  * history: a marker of one of its patches, or (before its first patch) the request accepted by a
  * regular activity, where today's code runs a local one.
  */
-import type { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { UPGRADE_WORKFLOW_TYPE } from '../contracts/upgrade';
 
@@ -53,6 +53,22 @@ export async function preBaselineRunsMessage(client: Client): Promise<string | n
     runs.length === 1 ? `1 upgrade run (${runs[0]})` : `${runs.length} upgrade runs (${runs.join(', ')})`;
   return (
     `.data/ holds ${which} started before the workflow's release baseline, which today's code cannot ` +
-    'continue: stop npm start and delete .data/ to start afresh (docs/workflow-versioning.md).'
+    'continue: delete .data/ and run npm start again to start afresh (docs/workflow-versioning.md).'
   );
+}
+
+/** `npm start` refuses, in that one sentence, a `.data/` its worker could only fail on. */
+export class PreBaselineRunsError extends Error {
+  override name = 'PreBaselineRunsError';
+}
+
+/** Throws PreBaselineRunsError when the dev server at `address` holds runs from before the baseline. */
+export async function assertNoPreBaselineRuns(address: string, namespace: string): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const message = await preBaselineRunsMessage(new Client({ connection, namespace }));
+    if (message) throw new PreBaselineRunsError(message);
+  } finally {
+    await connection.close();
+  }
 }

@@ -83,9 +83,11 @@ function serviceName(config: ReturnType<typeof loadConfig>): string {
 
 main().catch(async (error) => {
   await traceViewer?.stop();
-  // Setup problems (embedded PostgreSQL), a schema behind the release and a port in use say what to do: no stack.
+  // Setup problems (embedded PostgreSQL), a schema behind the release, a port in use and runs from
+  // before the workflow's baseline say what to do: no stack.
   const known =
-    error instanceof Error && ['SetupError', 'SchemaBehindError', 'PortInUseError'].includes(error.name);
+    error instanceof Error &&
+    ['SetupError', 'SchemaBehindError', 'PortInUseError', 'PreBaselineRunsError'].includes(error.name);
   const detail = known ? error.message : error instanceof Error ? error.stack : error;
   process.stderr.write(`failed to start: ${detail}\n`);
   process.exit(1);

@@ -17,6 +17,7 @@ import type { Tracing } from '../platform/telemetry/tracing';
 import { startWorker } from '../worker/start-worker';
 import { type RunningProvider, startDevelopmentProvider } from './auth/provider';
 import { assertPortsFree, portsToClaim } from './ports';
+import { assertNoPreBaselineRuns } from './pre-baseline-runs';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { temporalTools } from './temporal-tools';
 
@@ -79,6 +80,8 @@ export async function startSystem(
       lifecycle.started('Temporal dev server', devServer.stop);
       temporalAddress = devServer.address;
       temporalUiUrl = devServer.uiUrl;
+      // Its data folder may hold runs of the workflow before its release baseline: say so, not fail in a replay.
+      await assertNoPreBaselineRuns(temporalAddress, config.temporal.namespace);
     }
 
     if (config.runWorker) await startWorker({ config, temporalAddress, db, logger, tracing, lifecycle });
