@@ -10,10 +10,15 @@ import { z } from 'zod';
 import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../contracts/upgrade';
 import { type IssuerSettings, parseIssuers } from './auth/issuers';
 import { ROLES } from './auth/principal';
-import { WEB_CLIENT_ID, WEB_CLIENT_SCOPE } from './auth/provider-constants';
+import { DEVELOPMENT_VENDORS, WEB_CLIENT_ID, WEB_CLIENT_SCOPE } from './auth/provider-constants';
 import type { StatementLinkSettings } from './auth/statement-link';
 import { developmentKeyring, KeyringSettingError, parseKeyring } from './encryption-keys';
 import type { Keyring } from './payload-encryption';
+import {
+  DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
+  DEVELOPMENT_STATEMENT_LINK_SECRET,
+  secretRefusal,
+} from './secrets';
 
 /**
  * How long Temporal keeps a closed run's history (docs/decisions.md, "Retention"): the dev server,
@@ -197,6 +202,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     throw new Error(`invalid environment:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    const refusal = secretRefusal(e);
+    if (refusal) throw new Error(`invalid environment:\n  ${refusal}`);
+  } else if (!isLoopback(e.HOST)) {
+    throw new Error(
+      `invalid environment:\n  NODE_ENV: ${e.NODE_ENV} serves development routes (a token for anyone at POST /v1/dev/sign-in), so HOST must be a loopback address, not ${e.HOST}; set NODE_ENV=production to listen on ${e.HOST}`,
+    );
+  }
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
@@ -242,11 +255,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   };
 }
 
-/** Known to every developer: fine on a laptop, refused in production. */
-export const DEVELOPMENT_STATEMENT_LINK_SECRET = 'oxygen-selfcare-statement-link-development-secret';
-
-/** Known to every developer (and to `npm run pay`): fine on a laptop, refused in production. */
-export const DEVELOPMENT_PAYMENT_WEBHOOK_SECRET = 'oxygen-selfcare-payment-gateway-development-secret';
+export { DEVELOPMENT_PAYMENT_WEBHOOK_SECRET, DEVELOPMENT_STATEMENT_LINK_SECRET } from './secrets';
 
 type SecretName = 'STATEMENT_LINK_SECRET' | 'PAYMENT_WEBHOOK_SECRET' | 'PAYMENT_WEBHOOK_SECRET_PREVIOUS';
 
@@ -290,6 +299,14 @@ function authSettings(e: Env): AppConfig['auth'] {
       throw new Error(
         'invalid environment:\n  AUTH_ISSUERS: required in production (the identity providers whose tokens the API accepts, docs/security.md)',
       );
+    for (const { issuer, jwksUri } of configured) {
+      for (const url of [issuer, jwksUri]) {
+        if (url !== undefined && !isHttpsOrLoopback(url))
+          throw new Error(
+            `invalid environment:\n  AUTH_ISSUERS: issuer ${issuer} needs https URLs in production (${url} is not), or its keys could be swapped on the way`,
+          );
+      }
+    }
     return { issuers: configured, webClient, statementLinks };
   }
   if (e.OIDC_PORT === null && !e.OIDC_ISSUER) return { issuers: configured, webClient, statementLinks };
@@ -305,6 +322,7 @@ function authSettings(e: Env): AppConfig['auth'] {
     audience: e.AUTH_AUDIENCE,
     algorithms: ['ES256'],
     roles: [...ROLES],
+    vendors: [...DEVELOPMENT_VENDORS],
     claims: { role: 'roles', customerId: 'customer_id', subject: 'preferred_username' },
     jwksCooldownSeconds: 30,
     jwksCacheMaxAgeSeconds: 600,
@@ -342,7 +360,14 @@ function encryptionSettings(e: Env): AppConfig['encryption'] {
   }
 }
 
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** https, or http to this machine only (a sidecar or a test's provider: nothing on the way to read or swap). */
+function isHttpsOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || (protocol === 'http:' && isLoopback(hostname));
+}
 
 function codecSettings(e: Env): AppConfig['codec'] {
   const auth = e.CODEC_AUTH ?? (e.NODE_ENV === 'production' ? 'operator' : 'none');

@@ -46,7 +46,7 @@ export const IssuerSchema = z
         vendor: claimPath.optional(),
       })
       .default({ role: 'roles', customerId: 'customer_id', subject: 'sub' }),
-    /** The installer vendors its technician tokens may name (a vendor portal: its own); absent: any. */
+    /** The installer vendors its technician tokens may name (a vendor portal: its own); required with `technician`. */
     vendors: z.array(z.string().min(1)).min(1).optional(),
     /** The role claim's values and the role each means (`{"selfcare-cs": "operator"}`); absent: the role names. */
     roleValues: z.record(z.string(), z.enum(ROLES)).optional(),
@@ -84,10 +84,15 @@ export function parseIssuers(
     throw new Error(`invalid environment:\n${problems}`);
   }
   const seen = new Set<string>();
-  for (const { issuer } of parsed.data) {
+  for (const { issuer, roles, vendors } of parsed.data) {
     if (seen.has(issuer))
       throw new Error(`invalid environment:\n  ${name}: issuer ${issuer} is listed twice`);
     seen.add(issuer);
+    // Without the list, its technician tokens could name any vendor and open that vendor's work orders.
+    if (roles.includes('technician') && !vendors)
+      throw new Error(
+        `invalid environment:\n  ${name}: issuer ${issuer} may grant technician, so it must list its installer vendors ("vendors": ["MISITEL"])`,
+      );
   }
   return parsed.data;
 }

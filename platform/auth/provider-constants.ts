@@ -1,8 +1,15 @@
 /** What the development provider and its users (the API's config, the token tools) share. */
+import { INSTALLER_VENDOR } from '../../domain/visits';
+
 export const WEB_CLIENT_ID = 'selfcare-web';
 export const DEVELOPMENT_TOOLS_CLIENT_ID = 'selfcare-dev-tools';
 /** Known to every developer, like the provider itself: it exists only on laptops and in tests. */
 export const DEVELOPMENT_TOOLS_CLIENT_SECRET = 'oxygen-selfcare-development-tools-not-for-production';
+/**
+ * The installer vendors the development provider's technicians belong to (local/auth/people.ts):
+ * the ISP's, and another one the tests use. Its tokens naming any other vendor are refused (403).
+ */
+export const DEVELOPMENT_VENDORS = [INSTALLER_VENDOR, 'ICONNET'] as const;
 export const DEVELOPMENT_TOKEN_GRANT = 'urn:oxygen:params:oauth:grant-type:development-token';
 /** The scope of the API's access tokens (the resource server's one scope). */
 export const API_SCOPE = 'api';

@@ -10,7 +10,7 @@
 import { createActivities } from '../../activities';
 import type { UpgradeWorkflowInput } from '../../contracts/upgrade';
 import { statementLink } from '../../platform/auth';
-import { DEVELOPMENT_STATEMENT_LINK_SECRET, EMAIL_FROM_DEFAULT } from '../../platform/config';
+import { EMAIL_FROM_DEFAULT } from '../../platform/config';
 import type { Database } from '../../platform/database';
 import { createLogger } from '../../platform/logger';
 import { createEmailTransport } from '../../platform/notifications/email-transport';
@@ -19,6 +19,7 @@ import { admitUpgrade } from '../../services/upgrade-admission';
 import { runUpgradeSteps } from '../../test/support/upgrade-runs';
 import type { BenchCustomer } from './customers';
 import type { DriveResult, UpgradeTiming } from './drive';
+import { BENCH_STATEMENT_LINK_SECRET } from './tokens';
 
 export function plainActivities(db: Database, publicBaseUrl: string) {
   return createActivities({
@@ -28,7 +29,7 @@ export function plainActivities(db: Database, publicBaseUrl: string) {
     push: createPushGateway(db),
     emailFrom: EMAIL_FROM_DEFAULT,
     statementUrl: (bill) =>
-      statementLink(publicBaseUrl, { secret: DEVELOPMENT_STATEMENT_LINK_SECRET, marginDays: 30 }, bill),
+      statementLink(publicBaseUrl, { secret: BENCH_STATEMENT_LINK_SECRET, marginDays: 30 }, bill),
   });
 }
 

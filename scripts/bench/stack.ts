@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { stopProcess } from '../../local/processes';
-import { DEVELOPMENT_PAYMENT_WEBHOOK_SECRET } from '../../platform/config';
 import { dataConverterFor } from '../../platform/data-converter';
 import { parseKeyring } from '../../platform/encryption-keys';
 import { launchApp, startLocalSystem } from '../../test/support/harness';
@@ -47,7 +46,8 @@ export const benchDataConverter = dataConverterFor(
  */
 export const PRODUCTION_WORKER_ENV = {
   NODE_ENV: 'production',
-  PAYMENT_WEBHOOK_SECRET: DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
+  // Fresh: production refuses the development secrets (the worker verifies no notification).
+  PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('base64url'),
   ...BENCH_ENCRYPTION_ENV,
   NODE_OPTIONS: '--max-old-space-size=256',
   MALLOC_ARENA_MAX: '2',

@@ -4,22 +4,29 @@
  * process verifies them as it would the ISP's IdP's, and minting costs the measured system nothing.
  */
 
-import { DEVELOPMENT_STATEMENT_LINK_SECRET } from '../../platform/config';
+import { randomBytes } from 'node:crypto';
 import { type LocalIssuer, startLocalIssuer } from '../../test/support/local-issuer';
 
 let issuer: Promise<LocalIssuer> | undefined;
 const tokens = new Map<string, Promise<string>>();
 
 const benchIssuer = () => {
-  issuer ??= startLocalIssuer({ audience: 'selfcare-api', roles: ['customer', 'technician', 'operator'] });
+  issuer ??= startLocalIssuer({
+    audience: 'selfcare-api',
+    roles: ['customer', 'technician', 'operator'],
+    vendors: ['MISITEL'],
+  });
   return issuer;
 };
+
+/** Fresh for each bench: production refuses the development secrets. */
+export const BENCH_STATEMENT_LINK_SECRET = randomBytes(32).toString('base64url');
 
 /** The environment of a bench process: it trusts the bench's issuer, and signs statement links. */
 export async function benchAuthEnv(): Promise<Record<string, string>> {
   return {
     AUTH_ISSUERS: JSON.stringify([(await benchIssuer()).settings]),
-    STATEMENT_LINK_SECRET: DEVELOPMENT_STATEMENT_LINK_SECRET,
+    STATEMENT_LINK_SECRET: BENCH_STATEMENT_LINK_SECRET,
   };
 }
 

