@@ -66,10 +66,10 @@ export function vendorOf(res: Response): string {
   return vendor;
 }
 
-/** Another vendor's work order answers 404 to a technician, as if it did not exist. */
+/** Another vendor's work order, or one with no vendor, answers 404 to a technician, as if it did not exist. */
 function assertVendorsWorkOrder(res: Response, workOrder: { vendor: string | null }, woNumber: string): void {
   const vendor = vendorOf(res);
-  if (workOrder.vendor !== null && workOrder.vendor !== vendor) {
+  if (workOrder.vendor !== vendor) {
     throw notFound(`work order ${woNumber} does not exist`);
   }
 }

@@ -116,8 +116,8 @@ function entry(wo: WorkOrder & { customer: Customer }) {
 /** A maintenance WO of the vendor's as its job card; another's, or none by that number: refused. */
 export async function jobCard(db: Database, woNumber: string, vendor: string): Promise<JobCard> {
   const wo = await db.workOrder.findUnique({ where: { woNumber }, include: { customer: true } });
-  // Another vendor's work order is unknown to this one.
-  if (!wo || (wo.vendor !== null && wo.vendor !== vendor)) {
+  // Another vendor's work order, or one with no vendor, is unknown to this one.
+  if (!wo || wo.vendor !== vendor) {
     throw new Refused('UNKNOWN_WORK_ORDER', `work order ${woNumber} does not exist`);
   }
   if (wo.type !== 'MAINTENANCE' || wo.status === 'DONE') {

@@ -40,7 +40,8 @@ export async function maintenanceWorkOrder(
   const outOfScope =
     workOrder &&
     ((scope.customerId !== undefined && workOrder.customerId !== scope.customerId) ||
-      (scope.vendor !== undefined && workOrder.vendor !== null && workOrder.vendor !== scope.vendor));
+      // One with no vendor is no technician's.
+      (scope.vendor !== undefined && workOrder.vendor !== scope.vendor));
   if (!workOrder || outOfScope) {
     throw new Refused('UNKNOWN_WORK_ORDER', `work order ${woNumber} does not exist`);
   }

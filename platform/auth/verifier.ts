@@ -4,7 +4,14 @@
  * `kid` refetches once per cooldown, so a rotated key works without a restart), the audience
  * ours, `exp`/`nbf` within a minute's skew, and the role one its issuer may grant.
  */
-import { createRemoteJWKSet, decodeJwt, errors, type JWTPayload, jwtVerify } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  type JWTPayload,
+  jwtVerify,
+} from 'jose';
 import type { IssuerSettings } from './issuers';
 import { type Principal, ROLES, type Role, TokenRefused } from './principal';
 
@@ -77,6 +84,7 @@ function trustedIssuer(settings: IssuerSettings) {
       } catch (error) {
         throw refusalOf(error, settings);
       }
+      refuseUnlessAccessToken(token, payload);
       return principalOf(payload, settings);
     },
   };
@@ -96,6 +104,30 @@ async function jwksUriOf(settings: IssuerSettings): Promise<string> {
       `the keys of issuer ${settings.issuer} cannot be read now (${(error as Error).message}); try again`,
     );
   }
+}
+
+/** Claims only an ID token carries (OpenID Connect Core 2 and 3.1.3.6). */
+const ID_TOKEN_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'] as const;
+
+/**
+ * Access tokens only, however the audience is set (docs/decisions.md, "Access tokens only"): the
+ * header's `typ` is `at+jwt` (RFC 9068: the development provider, oidc-provider) or, with `JWT` or
+ * none, the payload's `typ` is `Bearer` (Keycloak, whose ID tokens say `ID`); and no claim only an
+ * ID token carries.
+ */
+function refuseUnlessAccessToken(token: string, payload: JWTPayload): void {
+  const headerType = decodeProtectedHeader(token).typ?.toLowerCase();
+  const payloadType = typeof payload.typ === 'string' ? payload.typ.toLowerCase() : undefined;
+  const idClaim = ID_TOKEN_CLAIMS.find((name) => name in payload);
+  const accessToken =
+    idClaim === undefined &&
+    (headerType === 'at+jwt' || headerType === 'application/at+jwt'
+      ? payloadType === undefined || payloadType === 'bearer'
+      : (headerType === undefined || headerType === 'jwt') && payloadType === 'bearer');
+  if (!accessToken)
+    throw new TokenRefused(
+      'token is not an access token (an ID token or another kind: typ must be at+jwt, or Bearer in the payload)',
+    );
 }
 
 function refusalOf(error: unknown, settings: IssuerSettings): TokenRefused {

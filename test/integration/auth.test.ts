@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { createApp } from '../../api/app';
-import { statementLink } from '../../platform/auth';
+import { createTokenVerifier, statementLink } from '../../platform/auth';
 import { WEB_CLIENT_ID, WEB_CLIENT_SCOPE } from '../../platform/auth/provider-constants';
 import { type AppConfig, loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
@@ -59,7 +59,7 @@ beforeAll(async () => {
     AUTH_ISSUERS: JSON.stringify([
       { ...vendor.settings, vendors: ['MISITEL'] },
       selfcareIdp.settings,
-      rotating.settings,
+      { ...rotating.settings, vendors: ['MISITEL'] },
     ]),
   });
   const app = createApp({ db: t.db, temporal: {} as never, config, logger: createLogger('silent') });
@@ -182,6 +182,61 @@ describe('authentication', () => {
       bearer(await sign({ exp: now() - 20, nbf: now() + 20 })),
     );
     expect(withinSkew.status).not.toBe(401);
+  });
+
+  it.each([
+    ['Keycloak’s ID token (typ ID in the payload)', { typ: 'ID' }, { typ: 'JWT' }],
+    ['an ID token with no typ at all (oidc-provider’s)', {}, { typ: undefined }],
+    ['a typ JWT token that does not say Bearer', {}, { typ: 'JWT' }],
+    ['an at+jwt token carrying a nonce', { nonce: 'n0nce' }, {}],
+    ['an at+jwt token carrying at_hash', { at_hash: 'x' }, {}],
+    ['a logout token', {}, { typ: 'logout+jwt' }],
+  ])('refuses %s, though its audience is ours', async (_case, claims, header) => {
+    const token = await vendor.sign({ ...technicianClaims, vendor: 'MISITEL', ...claims }, { header });
+    await expectRefused(
+      TECHNICIAN_ROUTE,
+      bearer(token),
+      401,
+      'token is not an access token (an ID token or another kind: typ must be at+jwt, or Bearer in the payload)',
+    );
+  });
+
+  it('accepts Keycloak’s access token (typ JWT, Bearer in the payload)', async () => {
+    const token = await vendor.sign(
+      { ...technicianClaims, vendor: 'MISITEL', typ: 'Bearer' },
+      { header: { typ: 'JWT' } },
+    );
+    const answer = await get(`${TECHNICIAN_ROUTE}?days=1`, bearer(token));
+    expect(answer.status).not.toBe(401);
+  });
+
+  it('answers a technician 404 for a work order of no vendor, as for another vendor’s', async () => {
+    const woNumber = 'WO-21112025-0000001';
+    await t.db.workOrder.create({
+      data: {
+        woNumber,
+        customerId: '21314849',
+        type: 'MAINTENANCE',
+        status: 'REPLACING',
+        packageLabel: 'no vendor',
+        vendor: null,
+        upgradeId: 'upgrade-21314849-no-vendor',
+      },
+    });
+    const technician = bearer(await vendor.sign({ ...technicianClaims, vendor: 'MISITEL' }));
+    for (const [method, path] of [
+      ['GET', `/v1/technician/work-orders/${woNumber}`],
+      ['GET', `/v1/work-orders/${woNumber}/available-slots?days=1`],
+      ['POST', `/v1/technician/work-orders/${woNumber}/ont-replacement`],
+    ] as const) {
+      const answer = await http<Record<string, unknown>>(base, method, path, {
+        headers: technician,
+        ...(method === 'POST'
+          ? { body: { newOntSerial: 'ZTEGD4B71C05', newOntModel: 'ZTE F670L', band: 'DUAL' } }
+          : {}),
+      });
+      expect([method, path, answer.status]).toEqual([method, path, 404]);
+    }
   });
 
   it('refuses alg none and HS256 signed with the issuer’s public key (algorithm confusion)', async () => {
@@ -339,6 +394,10 @@ describe('the development provider', () => {
     });
     const answer = await get(SUBSCRIPTION, bearer(accessToken!));
     expect([answer.status, answer.body.customerId]).toEqual([200, '21314849']);
+    // Its ID token is no access token, even for an API whose audience were the web app's client.
+    const development = config.auth.issuers.find((i) => i.issuer === config.auth.development!.issuer)!;
+    const lenient = createTokenVerifier([{ ...development, audience: WEB_CLIENT_ID }]);
+    await expect(lenient.verify(idToken!)).rejects.toThrow('token is not an access token');
   });
 
   it('tells the web app where to sign in', () => {

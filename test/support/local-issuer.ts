@@ -42,6 +42,8 @@ export async function startLocalIssuer(options: {
   alg?: Alg;
   claims?: IssuerSettings['claims'];
   roleValues?: IssuerSettings['roleValues'];
+  /** The installer vendors it vouches for; required (by the API) when it may grant technician. */
+  vendors?: string[];
   jwksCooldownSeconds?: number;
 }): Promise<LocalIssuer> {
   const alg = options.alg ?? 'ES256';
@@ -77,6 +79,7 @@ export async function startLocalIssuer(options: {
     roles: options.roles,
     claims: options.claims ?? { role: 'roles', customerId: 'customer_id', subject: 'sub' },
     ...(options.roleValues ? { roleValues: options.roleValues } : {}),
+    ...(options.vendors ? { vendors: options.vendors } : {}),
     jwksCooldownSeconds: options.jwksCooldownSeconds ?? 30,
     jwksCacheMaxAgeSeconds: 600,
   };
@@ -90,7 +93,7 @@ export async function startLocalIssuer(options: {
       if (!key) throw new Error(`no key ${signOptions.kid}`);
       const now = Math.floor(Date.now() / 1000);
       return new SignJWT({ iss: issuer, aud: options.audience, iat: now, exp: now + 3600, ...claims })
-        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT', ...signOptions.header })
+        .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt', ...signOptions.header })
         .sign(key.privateKey);
     },
     addKey,
