@@ -70,6 +70,9 @@ export function createCodecApp(options: CodecServerOptions): express.Express {
     });
     next();
   });
+  // Without a token to check (development, loopback), a web page could still reach it through a
+  // name of its own that resolves to 127.0.0.1 (DNS rebinding): only its own names are answered.
+  if (settings.auth === 'none') app.use(ownHostOnly);
   // The Web UI calls from its own origin, with X-Namespace, and once it signs operators in with
   // Authorization (their access token, verified) and Authorization-Extras (their ID token, unused).
   app.use(
@@ -127,6 +130,22 @@ export function createCodecApp(options: CodecServerOptions): express.Express {
   app.use(problemHandler((error) => logger.error({ err: error }, 'codec request failed')));
   return app;
 }
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** 421 unless the Host header is a loopback name with the port the request came in on. */
+const ownHostOnly: express.RequestHandler = (req, _res, next) => {
+  const host = (req.get('host') ?? '').toLowerCase();
+  const port = req.socket.localPort;
+  if (LOOPBACK_NAMES.some((name) => host === `${name}:${port}`)) return next();
+  next(
+    new HttpProblem(
+      421,
+      'Misdirected Request',
+      'this codec server answers only its own names (127.0.0.1, localhost) and port',
+    ),
+  );
+};
 
 /** The codec listener: HTTPS with `tls` (certificate and key files), else HTTP. */
 export async function serveCodec(

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import nodeHttp from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,51 @@ const fromWire = (body: Json) =>
       data: Buffer.from(p.data, 'base64'),
     }),
   );
+
+describe('the codec server without a token (development): its own names only', () => {
+  let s: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    s = await start('none');
+  });
+  afterAll(() => s?.server.stop());
+  // fetch sets Host from the URL: node:http sends the one a rebound name would carry.
+  const decodeAs = (host: string) =>
+    new Promise<{ status: number }>((resolve, reject) => {
+      const body = JSON.stringify({ payloads: [] });
+      const request = nodeHttp.request(
+        `${s.base}/codec/decode`,
+        {
+          method: 'POST',
+          headers: { Host: host, 'Content-Type': 'application/json', 'X-Namespace': 'default' },
+        },
+        (answer) => {
+          answer.resume();
+          answer.on('end', () => resolve({ status: answer.statusCode ?? 0 }));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+
+  it('answers 127.0.0.1 and localhost on its port', async () => {
+    const port = new URL(s.base).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`])
+      expect([host, (await decodeAs(host)).status]).toEqual([host, 200]);
+  });
+
+  it('answers 421 to any other Host (DNS rebinding from a web page)', async () => {
+    const port = new URL(s.base).port;
+    for (const host of [
+      `rebind.attacker.example:${port}`,
+      `127.0.0.1:1`,
+      'localhost',
+      `127.0.0.1.nip.io:${port}`,
+    ]) {
+      const answer = await decodeAs(host);
+      expect([host, answer.status]).toEqual([host, 421]);
+    }
+  });
+});
 
 describe('the codec server where a token is required (CODEC_AUTH=operator)', () => {
   let s: Awaited<ReturnType<typeof start>>;
