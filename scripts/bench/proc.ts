@@ -215,6 +215,10 @@ export function threadTicks(pid: number): ThreadTicks {
   }
   const isCore = (comm: string) =>
     comm.startsWith('tokio') || comm.startsWith('temporal') || comm.startsWith('workflow-proces');
+  // Node 24 names its threads (WorkerThread, V8Worker…); Node 20 named them all `node`, and the
+  // workflow threads were the ones started after the SDK's core.
+  const isWorkflowThread = (comm: string, tid: number, firstCore: number) =>
+    comm === 'WorkerThread' || (comm === 'node' && tid > firstCore);
   const firstCore = Math.min(...threads.filter((t) => isCore(t.comm)).map((t) => t.tid));
   for (const { tid, comm, cpu } of threads) {
     const kind: keyof ThreadTicks =
@@ -222,7 +226,7 @@ export function threadTicks(pid: number): ThreadTicks {
         ? 'main'
         : isCore(comm)
           ? 'core'
-          : comm === 'node' && tid > firstCore
+          : isWorkflowThread(comm, tid, firstCore)
             ? 'workflow'
             : 'helpers';
     ticks[kind] += cpu;
