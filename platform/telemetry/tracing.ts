@@ -62,14 +62,16 @@ async function start(defaultServiceName: string, env: NodeJS.ProcessEnv): Promis
       shutdown: async () => {},
     };
   }
-  const [{ NodeSDK }, { NoLoneQueriesSampler }, http, undici, pg, prisma] = await Promise.all([
-    import('@opentelemetry/sdk-node'),
-    import('./sampler.js'),
-    import('@opentelemetry/instrumentation-http'),
-    import('@opentelemetry/instrumentation-undici'),
-    import('@opentelemetry/instrumentation-pg'),
-    import('@prisma/instrumentation'),
-  ]);
+  const [{ NodeSDK }, { NoLoneQueriesSampler }, { ScrubbingSpanProcessor }, http, undici, pg, prisma] =
+    await Promise.all([
+      import('@opentelemetry/sdk-node'),
+      import('./sampler.js'),
+      import('./span-scrubber.js'),
+      import('@opentelemetry/instrumentation-http'),
+      import('@opentelemetry/instrumentation-undici'),
+      import('@opentelemetry/instrumentation-pg'),
+      import('@prisma/instrumentation'),
+    ]);
   const { OTLPTraceExporter } =
     settings.protocol === 'http/json'
       ? await import('@opentelemetry/exporter-trace-otlp-http')
@@ -79,7 +81,9 @@ async function start(defaultServiceName: string, env: NodeJS.ProcessEnv): Promis
     .defaultResource()
     .merge(resources.resourceFromAttributes({ 'service.name': defaultServiceName }))
     .merge(resources.detectResources({ detectors: [resources.envDetector] }));
-  const spanProcessor = new BatchSpanProcessor(new OTLPTraceExporter());
+  // Every span, the workflow sandbox's too, is scrubbed of query strings and personal data before
+  // it is batched for export (./span-scrubber.ts).
+  const spanProcessor = new ScrubbingSpanProcessor(new BatchSpanProcessor(new OTLPTraceExporter()));
   const sdk = new NodeSDK({
     resource,
     autoDetectResources: false,
@@ -93,7 +97,8 @@ async function start(defaultServiceName: string, env: NodeJS.ProcessEnv): Promis
         requireParentforOutgoingSpans: true,
       }),
       new undici.UndiciInstrumentation({ requireParentforSpans: true }),
-      new pg.PgInstrumentation({ requireParentSpan: true }),
+      // Statements only, parameterized: never their values.
+      new pg.PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
       new prisma.PrismaInstrumentation(),
     ],
   });

@@ -3,9 +3,12 @@
  * OTLP/HTTP (http/json) to the test's own receiver. The trace runs from the customer's POST (whose
  * W3C traceparent it continues) through StartWorkflow, RunWorkflow and every activity down to the
  * SQL statements and provider calls; the technician's report and the bill's payment notification
- * join it; the log lines of the request carry its trace ID and request ID.
+ * join it; the log lines of the request carry its trace ID and request ID. Then deck scenario A, a
+ * statement link read and a CS search by phone and by name: no exported span, and no log line,
+ * carries a query string, a token or a seeded customer's name, email, phone or address.
  */
 
+import { DEMO_CUSTOMERS } from '../../prisma/seed-data';
 import { payBill } from '../../scripts/pay';
 import { callerFor, tokensFrom } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
@@ -198,5 +201,134 @@ describe('deck scenario B as one trace', () => {
   it('sends nothing but traces, and no trace of the probes', () => {
     expect(receiver.strayRequests()).toEqual([]);
     expect(receiver.spans().filter((s) => /livez|readyz|health/.test(s.name))).toEqual([]);
+  });
+});
+
+/** What no span or log line may hold: our URLs' query strings, tokens, and the seeded customers' personal data. */
+function leaksIn(text: string, authorizations: string[]): string[] {
+  const found: string[] = [];
+  if (/\?[\w%.~+-]*=/.test(text)) found.push('a query string');
+  if (text.includes('eyJ')) found.push('a JWT');
+  if (/\bBearer\b/i.test(text)) found.push('an Authorization header');
+  for (const authorization of authorizations)
+    if (text.includes(authorization)) found.push('the Authorization header');
+  const lower = text.toLowerCase();
+  for (const customer of DEMO_CUSTOMERS) {
+    for (const [field, value] of [
+      ['name', customer.name],
+      ['email', customer.email],
+      // Any form of the number: +62…, 62…, 0… (the digits after the country code and trunk prefix).
+      ['phone', customer.phone.replace(/^\+62/, '')],
+      ['address', customer.installationAddress],
+      // Its first words too, as a search or a truncated value would hold it.
+      ['address', customer.installationAddress.split(' ').slice(0, 4).join(' ')],
+    ] as const)
+      if (lower.includes(value.toLowerCase())) found.push(`${customer.id}'s ${field}`);
+  }
+  return found;
+}
+
+/** Every string a span exports: its name, status message, and each attribute's and event's values. */
+function stringsOf(span: ReceivedSpan): Array<[string, string]> {
+  const out: Array<[string, string]> = [
+    ['name', span.name],
+    ['status.message', span.statusMessage],
+  ];
+  const walk = (where: string, value: unknown): void => {
+    if (value === null || value === undefined) return;
+    if (Array.isArray(value)) for (const [i, item] of value.entries()) walk(`${where}[${i}]`, item);
+    else if (typeof value === 'object')
+      for (const [key, inner] of Object.entries(value)) walk(`${where}.${key}`, inner);
+    else out.push([where, String(value)]);
+  };
+  walk('attributes', span.attributes);
+  for (const event of span.events) {
+    out.push([`event ${event.name}`, event.name]);
+    walk(`event ${event.name}`, event.attributes);
+  }
+  return out;
+}
+
+describe('nothing secret or personal leaves in telemetry', () => {
+  const authorizations: string[] = [];
+  const authorized = async (path: string) => {
+    const headers = await callerFor(path);
+    if (headers.Authorization)
+      authorizations.push(headers.Authorization, headers.Authorization.split(' ')[1] ?? '');
+    return headers;
+  };
+
+  it('runs deck scenario A, opens its bill email’s statement link, searches customers by phone and name', async () => {
+    const started = await api('POST', '/v1/customers/21314849/upgrades', {
+      body: { targetPackageCode: 'STREAM-150-SEM' },
+      headers: { 'Idempotency-Key': 'traced-a' },
+    });
+    expect(started.status).toBe(202);
+    await eventually(
+      () => api('GET', '/v1/upgrades/upgrade-21314849-traced-a'),
+      (answer) => answer.body.status === 'COMPLETED',
+    );
+    const outbox = await eventually(
+      () => api('GET', '/v1/dev/outbox?customerId=21314849'),
+      (answer) => (answer.body.messages ?? []).length > 0,
+    );
+    const link = /\/v1\/bills\/\d+\/statement\?access_token=[\w.-]+/.exec(outbox.body.messages[0].html)?.[0];
+    expect(link).toBeDefined();
+    // The link as the customer's browser opens it: no Authorization header, the token in the query.
+    const statement = await fetch(`${system.apiUrl}${link}`);
+    expect(statement.status).toBe(200);
+    expect(await statement.text()).toContain('AHMAD TARMIZI');
+
+    for (const q of ['081270001111', '+6281380002222', 'FACHRI']) {
+      const path = `/v1/cs/customers?q=${encodeURIComponent(q)}`;
+      const found = await http<Json>(system.apiUrl, 'GET', path, { headers: await authorized(path) });
+      expect(found.status).toBe(200);
+    }
+    for (const path of [
+      '/v1/customers/21314849/upgrades',
+      '/v1/customers/21301029/upgrades',
+      '/v1/upgrades/upgrade-21314849-',
+    ])
+      await authorized(path);
+  });
+
+  it('exports no query string, token, name, email, phone or address in any span of either scenario', async () => {
+    await eventually(
+      async () => receiver.spans(),
+      (spans) =>
+        spans.some((s) => s.name === 'GET /v1/bills/:billCode/statement') &&
+        spans.filter((s) => s.name === 'GET /v1/cs/customers').length >= 3 &&
+        spans.some(
+          (s) =>
+            s.name === 'RunWorkflow:UpgradeWorkflow' && JSON.stringify(s.attributes).includes('21314849'),
+        ),
+      30_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const spans = receiver.spans();
+    const statement = spans.find((s) => s.name === 'GET /v1/bills/:billCode/statement');
+    expect(statement?.attributes).toMatchObject({
+      'url.path': expect.stringMatching(/^\/v1\/bills\/\d+\/statement$/),
+    });
+    const leaks = spans.flatMap((span) =>
+      stringsOf(span).flatMap(([where, value]) =>
+        leaksIn(value, authorizations).map((leak) => `${span.name} ${where}: ${leak}`),
+      ),
+    );
+    expect([...new Set(leaks)]).toEqual([]);
+    // Both scenarios were traced, with the IDs operators need kept.
+    const text = JSON.stringify(spans.map((s) => s.attributes));
+    for (const id of ['21314849', '21301029', 'upgrade-21314849-traced-a', 'upgrade-21301029-traced'])
+      expect(text).toContain(id);
+  });
+
+  it('logs no query string, token, name, email, phone or address either', () => {
+    const lines = system.process
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
+    expect(lines.length).toBeGreaterThan(0);
+    const leaks = lines.flatMap((line) => leaksIn(line, authorizations).map((leak) => `${leak} in ${line}`));
+    expect(leaks).toEqual([]);
   });
 });

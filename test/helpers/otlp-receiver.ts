@@ -16,6 +16,8 @@ export interface ReceivedSpan {
   endNs: bigint;
   attributes: Record<string, unknown>;
   links: Array<{ traceId: string; spanId: string }>;
+  events: Array<{ name: string; attributes: Record<string, unknown> }>;
+  statusMessage: string;
 }
 
 export interface OtlpReceiver {
@@ -31,6 +33,9 @@ interface OtlpValue {
   intValue?: number | string;
   boolValue?: boolean;
   doubleValue?: number;
+  bytesValue?: string;
+  arrayValue?: { values?: OtlpValue[] };
+  kvlistValue?: { values?: OtlpAttribute[] };
 }
 interface OtlpAttribute {
   key: string;
@@ -45,7 +50,9 @@ interface OtlpSpan {
   startTimeUnixNano: string | number;
   endTimeUnixNano: string | number;
   attributes?: OtlpAttribute[];
-  links?: Array<{ traceId: string; spanId: string }>;
+  links?: Array<{ traceId: string; spanId: string; attributes?: OtlpAttribute[] }>;
+  events?: Array<{ name: string; attributes?: OtlpAttribute[] }>;
+  status?: { message?: string };
 }
 interface OtlpExport {
   resourceSpans: Array<{
@@ -54,8 +61,14 @@ interface OtlpExport {
   }>;
 }
 
-const plainValue = (v: OtlpValue) => v.stringValue ?? v.intValue ?? v.boolValue ?? v.doubleValue;
-const attributesOf = (attributes: OtlpAttribute[] = []) =>
+/** An attribute's value as plain data: arrays and key-value lists too, so every value can be checked. */
+const plainValue = (v: OtlpValue): unknown =>
+  v.arrayValue
+    ? (v.arrayValue.values ?? []).map(plainValue)
+    : v.kvlistValue
+      ? attributesOf(v.kvlistValue.values)
+      : (v.stringValue ?? v.intValue ?? v.boolValue ?? v.doubleValue ?? v.bytesValue);
+const attributesOf = (attributes: OtlpAttribute[] = []): Record<string, unknown> =>
   Object.fromEntries(attributes.map((a) => [a.key, plainValue(a.value)]));
 
 export async function startOtlpReceiver(): Promise<OtlpReceiver> {
@@ -86,6 +99,11 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
               endNs: BigInt(span.endTimeUnixNano),
               attributes: attributesOf(span.attributes),
               links: (span.links ?? []).map((l) => ({ traceId: l.traceId, spanId: l.spanId })),
+              events: (span.events ?? []).map((e) => ({
+                name: e.name,
+                attributes: attributesOf(e.attributes),
+              })),
+              statusMessage: span.status?.message ?? '',
             });
       }
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
