@@ -25,20 +25,8 @@ export interface BillPaymentInput {
 }
 
 /** How the gateway says the customer paid. */
-export const PAYMENT_METHODS = [
-  'VA_BCA',
-  'VA_MANDIRI',
-  'VA_BNI',
-  'VA_BRI',
-  'QRIS',
-  'GOPAY',
-  'OVO',
-  'DANA',
-  'SHOPEEPAY',
-] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-
-export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+/** The payment methods, each with its label as the customer knows it. */
+export const PAYMENT_METHOD_LABELS = {
   VA_BCA: 'Virtual Account BCA',
   VA_MANDIRI: 'Virtual Account Mandiri',
   VA_BNI: 'Virtual Account BNI',
@@ -49,6 +37,8 @@ export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   DANA: 'DANA',
   SHOPEEPAY: 'ShopeePay',
 };
+export type PaymentMethod = keyof typeof PAYMENT_METHOD_LABELS;
+export const PAYMENT_METHODS = Object.keys(PAYMENT_METHOD_LABELS) as [PaymentMethod, ...PaymentMethod[]];
 
 /** The method as the customer knows it; a code the gateway added since is shown as it came. */
 export function paymentMethodLabel(code: string): string {

@@ -165,19 +165,15 @@ export function formatVisit(date: LocalDate, slot: VisitSlot): string {
 }
 
 /** Missed-visit categories and their Indonesian labels (for emails/app). */
-export const VISIT_PENDING_CATEGORIES = [
-  'CUSTOMER_NOT_HOME',
-  'NO_ACCESS',
-  'EQUIPMENT_MISSING',
-  'WEATHER',
-  'OTHER',
-] as const;
-export type VisitPendingCategory = (typeof VISIT_PENDING_CATEGORIES)[number];
-
-export const VISIT_PENDING_LABELS: Record<VisitPendingCategory, string> = {
+export const VISIT_PENDING_LABELS = {
   CUSTOMER_NOT_HOME: 'Pelanggan tidak di rumah',
   NO_ACCESS: 'Lokasi tidak dapat diakses',
   EQUIPMENT_MISSING: 'Perangkat pengganti belum tersedia',
   WEATHER: 'Cuaca buruk',
   OTHER: 'Lainnya',
-};
+} as const satisfies Record<string, string>;
+export type VisitPendingCategory = keyof typeof VISIT_PENDING_LABELS;
+export const VISIT_PENDING_CATEGORIES = Object.keys(VISIT_PENDING_LABELS) as [
+  VisitPendingCategory,
+  ...VisitPendingCategory[],
+];

@@ -10,14 +10,7 @@ export async function createOnce<T>(
 ): Promise<{ row: T; created: boolean }> {
   const existing = await find();
   if (existing) return { row: existing, created: false };
-  try {
-    return { row: await create(), created: true };
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const winner = await find();
-    if (!winner) throw error;
-    return { row: winner, created: false };
-  }
+  return createOrFind(create, find);
 }
 
 /**

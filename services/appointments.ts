@@ -12,7 +12,7 @@ import {
   visitArea,
 } from '../domain/visits';
 import type { Database } from '../platform/database';
-import type { Appointment } from '../prisma/generated/client';
+import type { Appointment, Prisma } from '../prisma/generated/client';
 
 /** One booking of the technician's visit, from its row. */
 export interface AppointmentSummary {
@@ -45,28 +45,16 @@ export function currentAppointment(history: AppointmentSummary[]): AppointmentSu
 }
 
 /** Every booking of the work orders, oldest first, by work order. */
-export async function appointmentsByWorkOrder(
-  db: Database,
-  woNumbers: string[],
-): Promise<Map<string, AppointmentSummary[]>> {
-  return byWorkOrder(
-    await db.appointment.findMany({
-      where: { woNumber: { in: woNumbers } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    }),
-  );
-}
+export const appointmentsByWorkOrder = (db: Database, woNumbers: string[]) =>
+  bookings(db, { woNumber: { in: woNumbers } });
 
 /** The same, found by the upgrades the appointments belong to. */
-export async function appointmentsOfUpgrades(
-  db: Database,
-  upgradeIds: string[],
-): Promise<Map<string, AppointmentSummary[]>> {
+export const appointmentsOfUpgrades = (db: Database, upgradeIds: string[]) =>
+  bookings(db, { upgradeId: { in: upgradeIds } });
+
+async function bookings(db: Database, where: Prisma.AppointmentWhereInput) {
   return byWorkOrder(
-    await db.appointment.findMany({
-      where: { upgradeId: { in: upgradeIds } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    }),
+    await db.appointment.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
   );
 }
 

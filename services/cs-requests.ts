@@ -5,7 +5,7 @@
  * what came of it. Each answers the action's view with its audit entry and whether it repeated.
  */
 import { randomUUID } from 'node:crypto';
-import { Refused } from '../contracts/refusals';
+import { type RefusalCode, Refused } from '../contracts/refusals';
 import { toJakartaIso } from '../domain';
 import type { AppConfig } from '../platform/config';
 import { createEmailTransport } from '../platform/notifications/email-transport';
@@ -41,6 +41,15 @@ async function act<A extends Record<string, unknown>>(
   return { ...(recorded.answer as A), action: recorded.entry, repeated: recorded.repeated };
 }
 
+const OWNER = { customerId: true } as const;
+
+/** The customer the action's subject belongs to, or the refusal that the subject does not exist. */
+async function ownerOf(find: Promise<{ customerId: string } | null>, code: RefusalCode, what: string) {
+  const found = await find;
+  if (!found) throw new Refused(code, `${what} does not exist`);
+  return found.customerId;
+}
+
 /** Cancels an upgrade in flight (cs-actions.ts `cancelUpgrade`); answers it as `present` shows it. */
 export async function cancelUpgradeFor<V>(
   deps: CsDependencies,
@@ -50,17 +59,12 @@ export async function cancelUpgradeFor<V>(
 ) {
   const { db, temporal, config } = deps;
   const { upgradeId, reason } = request;
-  const found = await db.upgradeRequest.findUnique({
-    where: { id: upgradeId },
-    select: { customerId: true },
-  });
-  if (!found) throw new Refused('UNKNOWN_UPGRADE', `upgrade ${upgradeId} does not exist`);
-  const subject = {
-    action: 'CANCEL_UPGRADE',
-    customerId: found.customerId,
-    subject: upgradeId,
-    reason,
-  } as const;
+  const customerId = await ownerOf(
+    db.upgradeRequest.findUnique({ where: { id: upgradeId }, select: OWNER }),
+    'UNKNOWN_UPGRADE',
+    `upgrade ${upgradeId}`,
+  );
+  const subject = { action: 'CANCEL_UPGRADE', customerId, subject: upgradeId, reason } as const;
   return act(db, by, subject, async () => {
     await upgradeToCancel(db, upgradeId);
     const { settled } = await cancelUpgrade(
@@ -99,17 +103,12 @@ export async function resendNoticeFor(
   request: { notificationId: number; reason: string },
 ) {
   const { notificationId, reason } = request;
-  const found = await db.notification.findUnique({
-    where: { id: notificationId },
-    select: { customerId: true },
-  });
-  if (!found) throw new Refused('UNKNOWN_NOTICE', `notice ${notificationId} does not exist`);
-  const subject = {
-    action: 'RESEND_NOTICE',
-    customerId: found.customerId,
-    subject: String(notificationId),
-    reason,
-  } as const;
+  const customerId = await ownerOf(
+    db.notification.findUnique({ where: { id: notificationId }, select: OWNER }),
+    'UNKNOWN_NOTICE',
+    `notice ${notificationId}`,
+  );
+  const subject = { action: 'RESEND_NOTICE', customerId, subject: String(notificationId), reason } as const;
   return act(db, by, subject, async () => {
     const transports = { db, email: createEmailTransport(config.email, db), push: createPushGateway(db) };
     const notice = await resendNotice(transports, notificationId);
@@ -128,14 +127,12 @@ export async function noteTicketFor(
   request: { ticketNo: string; note: string },
 ) {
   const { ticketNo, note } = request;
-  const found = await db.ticket.findUnique({ where: { ticketNo }, select: { customerId: true } });
-  if (!found) throw new Refused('UNKNOWN_TICKET', `ticket ${ticketNo} does not exist`);
-  const subject = {
-    action: 'NOTE_TICKET',
-    customerId: found.customerId,
-    subject: ticketNo,
-    reason: note,
-  } as const;
+  const customerId = await ownerOf(
+    db.ticket.findUnique({ where: { ticketNo }, select: OWNER }),
+    'UNKNOWN_TICKET',
+    `ticket ${ticketNo}`,
+  );
+  const subject = { action: 'NOTE_TICKET', customerId, subject: ticketNo, reason: note } as const;
   return act(db, by, subject, async () => {
     await noteTicket(db, ticketNo, `Noted ${by.operator} ${toJakartaIso(new Date())}: ${note}`);
     const ticket = await db.ticket.findUniqueOrThrow({ where: { ticketNo }, include: TICKET_INCLUDE });

@@ -77,6 +77,20 @@ async function billEmailProps(
   };
 }
 
+type BillEmailKind = 'BILL_ISSUED' | 'BILL_DUE_REMINDER' | 'PAYMENT_RECEIVED';
+
+/** A bill notice's email: what every bill email names (billEmailProps), then its own props. */
+function billEmail<C extends { customer: Customer; bill: Bill }, K extends BillEmailKind>(
+  kind: K,
+  own: (c: C) => Omit<EmailPropsMap[K], keyof BillEmailProps>,
+) {
+  return {
+    kind,
+    props: async (c: C, _input: unknown, deps: NotificationDependencies) =>
+      ({ ...(await billEmailProps(c.customer, c.bill, deps)), ...own(c) }) as EmailPropsMap[K],
+  };
+}
+
 export const NOTICES = {
   /** Bill issued: inbox, push, and the email "Informasi Penerbitan Tagihan". */
   BILL_ISSUED: notice({
@@ -85,20 +99,16 @@ export const NOTICES = {
     body: ({ bill }) =>
       `Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} jatuh tempo ${formatLongDate(dateOnly(bill.dueDate))}.`,
     deepLink: (input) => billDeepLink(input.billCode),
-    email: {
-      kind: 'BILL_ISSUED',
-      props: async ({ customer, bill }, _input, deps) => ({
-        ...(await billEmailProps(customer, bill, deps)),
-        actualAmount: bill.actualChargeIdr,
-        adjustmentAmount: bill.adjustmentIdr,
-        totalAmount: bill.totalIdr,
-        totalInWords: bill.amountInWords,
-        billingDate: dateOnly(bill.billingDate),
-        dueDate: dateOnly(bill.dueDate),
-        billingPeriodStart: dateOnly(bill.billingMonthStart),
-        billingPeriodEnd: dateOnly(bill.billingMonthEnd),
-      }),
-    },
+    email: billEmail('BILL_ISSUED', ({ bill }) => ({
+      actualAmount: bill.actualChargeIdr,
+      adjustmentAmount: bill.adjustmentIdr,
+      totalAmount: bill.totalIdr,
+      totalInWords: bill.amountInWords,
+      billingDate: dateOnly(bill.billingDate),
+      dueDate: dateOnly(bill.dueDate),
+      billingPeriodStart: dateOnly(bill.billingMonthStart),
+      billingPeriodEnd: dateOnly(bill.billingMonthEnd),
+    })),
   }),
 
   /** The ONT is single band: a technician will swap it at no charge ("Pergantian ONT"). */
@@ -239,15 +249,11 @@ export const NOTICES = {
     body: ({ bill }) =>
       `Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} jatuh tempo besok, ${formatLongDate(dateOnly(bill.dueDate))}. Bayar lewat Virtual Account, QRIS atau e-wallet di aplikasi.`,
     deepLink: (input) => billDeepLink(input.billCode),
-    email: {
-      kind: 'BILL_DUE_REMINDER',
-      props: async ({ customer, bill }, _input, deps) => ({
-        ...(await billEmailProps(customer, bill, deps)),
-        totalIdr: bill.totalIdr,
-        totalInWords: bill.amountInWords,
-        dueDate: dateOnly(bill.dueDate),
-      }),
-    },
+    email: billEmail('BILL_DUE_REMINDER', ({ bill }) => ({
+      totalIdr: bill.totalIdr,
+      totalInWords: bill.amountInWords,
+      dueDate: dateOnly(bill.dueDate),
+    })),
   }),
 
   /** The gateway says the bill was paid: the receipt (push, inbox, email). */
@@ -258,16 +264,12 @@ export const NOTICES = {
     body: ({ bill, payment }) =>
       `Pembayaran tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(payment.amountIdr)} telah kami terima. Terima kasih!`,
     deepLink: (input) => billDeepLink(input.billCode),
-    email: {
-      kind: 'PAYMENT_RECEIVED',
-      props: async ({ customer, bill, payment }, _input, deps) => ({
-        ...(await billEmailProps(customer, bill, deps)),
-        amountIdr: payment.amountIdr,
-        methodLabel: paymentMethodLabel(payment.method),
-        transactionId: payment.reference,
-        paidAt: payment.paidAt.toISOString(),
-      }),
-    },
+    email: billEmail('PAYMENT_RECEIVED', ({ payment }) => ({
+      amountIdr: payment.amountIdr,
+      methodLabel: paymentMethodLabel(payment.method),
+      transactionId: payment.reference,
+      paidAt: payment.paidAt.toISOString(),
+    })),
   }),
 
   /** The swap is overdue: the visit is still being scheduled (push + inbox, no email). */

@@ -23,12 +23,15 @@ import {
 } from '../../services/customer-service';
 import { requireCustomer } from '../../services/customers';
 import { auditTrail } from '../../services/operator-actions';
+import type { Database } from '../../platform/database';
 import { principalOf } from '../access';
 import { ok, operationsOf, paged, problem, refusals, UNAVAILABLE } from '../operation';
 import { upgradeView } from '../upgrade-view';
 import { BOOKING_REFUSALS } from './visits';
 
 const operation = operationsOf('Customer service');
+
+type PageWindow = { skip: number; take: number };
 
 const IDEMPOTENT = {
   'Idempotency-Key': {
@@ -43,6 +46,20 @@ const actedBy = (res: Response, headers: { 'Idempotency-Key'?: string }) => ({
   operator: principalOf(res).sub,
   idempotencyKey: headers['Idempotency-Key'],
 });
+
+/** A page of one of a customer's lists, or 404 for a customer who does not exist. */
+const customerPage =
+  <T extends object>(list: (db: Database, customerId: string, window: PageWindow) => Promise<T>) =>
+  async (
+    {
+      params: { customerId },
+      query,
+    }: { params: { customerId: string }; query: { page: number; pageSize: number } },
+    { db }: { db: Database },
+  ) => {
+    await requireCustomer(db, customerId);
+    return paged(query, (w) => list(db, customerId, w));
+  };
 
 export const CUSTOMER_SERVICE = [
   operation({
@@ -88,10 +105,7 @@ export const CUSTOMER_SERVICE = [
     access: 'operator',
     query: Pagination,
     responses: { 200: ok('one page of notices', 'CsNotices'), 404: problem('no such customer') },
-    handler: async ({ params: { customerId }, query }, { db }) => {
-      await requireCustomer(db, customerId);
-      return paged(query, (w) => customerNotices(db, customerId, w));
-    },
+    handler: customerPage(customerNotices),
   }),
   operation({
     operationId: 'getAuditTrail',
@@ -102,10 +116,7 @@ export const CUSTOMER_SERVICE = [
     access: 'operator',
     query: Pagination,
     responses: { 200: ok('one page of the audit trail', 'CsAuditTrail'), 404: problem('no such customer') },
-    handler: async ({ params: { customerId }, query }, { db }) => {
-      await requireCustomer(db, customerId);
-      return paged(query, (w) => auditTrail(db, customerId, w));
-    },
+    handler: customerPage(auditTrail),
   }),
   operation({
     operationId: 'cancelUpgradeForCustomer',

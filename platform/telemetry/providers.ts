@@ -24,26 +24,22 @@ function inSpan<T>(name: string, attributes: Record<string, string>, fn: () => P
   });
 }
 
-export function tracedEmailTransport(transport: EmailTransport): EmailTransport {
+/** A provider whose every send is a span (`email smtp`, `push local`) naming it and the send's key. */
+function traced<M extends { idempotencyKey: string }, R>(
+  channel: 'email' | 'push',
+  provider: { readonly name: string; send(message: M): Promise<R> },
+) {
   return {
-    name: transport.name,
-    send: (email) =>
+    name: provider.name,
+    send: (message: M) =>
       inSpan(
-        `email ${transport.name}`,
-        { 'selfcare.provider': transport.name, 'selfcare.idempotency_key': email.idempotencyKey },
-        () => transport.send(email),
+        `${channel} ${provider.name}`,
+        { 'selfcare.provider': provider.name, 'selfcare.idempotency_key': message.idempotencyKey },
+        () => provider.send(message),
       ),
   };
 }
 
-export function tracedPushGateway(gateway: PushGateway): PushGateway {
-  return {
-    name: gateway.name,
-    send: (message) =>
-      inSpan(
-        `push ${gateway.name}`,
-        { 'selfcare.provider': gateway.name, 'selfcare.idempotency_key': message.idempotencyKey },
-        () => gateway.send(message),
-      ),
-  };
-}
+export const tracedEmailTransport = (transport: EmailTransport): EmailTransport => traced('email', transport);
+
+export const tracedPushGateway = (gateway: PushGateway): PushGateway => traced('push', gateway);
