@@ -7,7 +7,7 @@
  * beforehand, as the release's `migrate` job does), answer /livez and /readyz, and run deck
  * scenario A to completion; no development dependency is there to be loaded.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { type Launched, launch, stopProcess, waitUntil } from '../../local/processes';
 import { devServerArgs, waitUntilServing } from '../../local/temporal-dev-server';
 import { temporalTools } from '../../local/temporal-tools';
+import { DEVELOPMENT_STATEMENT_LINK_SECRET } from '../../platform/config';
 import { freePorts } from '../../platform/free-ports';
 import { migrateDatabase } from '../../platform/migrate';
 import { bearer, productionTrustEnv } from '../helpers/auth';
@@ -146,6 +147,11 @@ describe('the runtime set: dist/ and the production dependencies only', () => {
       expect(await answers(`${base}/livez`)).toEqual({ status: 200, body: { status: 'live' } });
     }
     expect(api.output()).toContain('database schema current');
+    // Fresh secrets: it serves no development route.
+    const signIn = await http(apiUrl, 'POST', '/v1/dev/sign-in', {
+      body: { role: 'operator', subject: 'ops-rina' },
+    });
+    expect(signIn.status).toBe(404);
 
     const customer = await bearer('customer', '21314849');
     const started = await http(apiUrl, 'POST', '/v1/customers/21314849/upgrades', {
@@ -160,5 +166,35 @@ describe('the runtime set: dist/ and the production dependencies only', () => {
       60_000,
     );
     for (const proc of [api, worker]) expect(await stopProcess(proc)).toBe(0);
+  });
+
+  it.each([
+    [
+      { STATEMENT_LINK_SECRET: DEVELOPMENT_STATEMENT_LINK_SECRET },
+      'STATEMENT_LINK_SECRET: its value is published',
+    ],
+    [
+      { PAYMENT_WEBHOOK_SECRET: SECRETS.STATEMENT_LINK_SECRET },
+      'PAYMENT_WEBHOOK_SECRET: the same value as STATEMENT_LINK_SECRET',
+    ],
+    [{ NODE_ENV: 'development', HOST: '0.0.0.0' }, 'NODE_ENV: development serves development routes'],
+  ])('refuses to start the compiled API with %j, naming it', (env, sentence) => {
+    const run = spawnSync(process.execPath, ['dist/api/server.js'], {
+      cwd: folder,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        TEMPORAL_ADDRESS: temporalAddress,
+        API_METRICS_PORT: 'off',
+        WORKER_METRICS_PORT: 'off',
+        ...SECRETS,
+        ...trust,
+        ...env,
+      },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect([run.status, run.stderr]).toEqual([1, expect.stringContaining(sentence)]);
   });
 });
