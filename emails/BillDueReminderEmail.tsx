@@ -11,6 +11,7 @@ import {
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
+import { PREVIEW_BILL } from './_components/previews';
 import { nowrap, paragraph } from './_components/theme';
 
 export const BILL_DUE_REMINDER_SUBJECT = 'Pengingat: Tagihan Kamu Jatuh Tempo Besok';
@@ -31,7 +32,6 @@ export function BillDueReminderEmail(props: BillDueReminderEmailProps) {
     <EmailLayout
       subject={BILL_DUE_REMINDER_SUBJECT}
       preview={`Tagihan ${props.billCode} sebesar ${total} jatuh tempo besok, ${dueDate}.`}
-      title={BILL_DUE_REMINDER_SUBJECT}
       eyebrow="Tagihan"
     >
       <Greeting name={props.customerName} />
@@ -67,14 +67,10 @@ export function BillDueReminderEmail(props: BillDueReminderEmailProps) {
 }
 
 BillDueReminderEmail.PreviewProps = {
-  customerName: 'AHMAD TARMIZI',
-  customerId: '21314849',
-  billCode: '202511712857',
-  packageName: 'Stream 150 Semesterly',
+  ...PREVIEW_BILL,
   totalIdr: 771_700,
   totalInWords: 'Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah',
   dueDate: '2025-11-28',
-  statementUrl: 'https://selfcare.oxygen.id/billing/statements/202511712857',
 } satisfies BillDueReminderEmailProps;
 
 export default BillDueReminderEmail;

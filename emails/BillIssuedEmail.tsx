@@ -11,6 +11,7 @@ import {
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
+import { PREVIEW_BILL } from './_components/previews';
 import { paragraph, small } from './_components/theme';
 
 export const BILL_ISSUED_SUBJECT = 'Informasi Penerbitan Tagihan';
@@ -39,7 +40,6 @@ export function BillIssuedEmail(props: BillIssuedEmailProps) {
     <EmailLayout
       subject={BILL_ISSUED_SUBJECT}
       preview={`Tagihan ${props.billCode} sebesar ${total} telah terbit, jatuh tempo ${dueDate}.`}
-      title={BILL_ISSUED_SUBJECT}
       eyebrow="Tagihan"
     >
       <Greeting name={props.customerName} />
@@ -81,10 +81,7 @@ export function BillIssuedEmail(props: BillIssuedEmailProps) {
 }
 
 BillIssuedEmail.PreviewProps = {
-  customerName: 'AHMAD TARMIZI',
-  customerId: '21314849',
-  billCode: '202511712857',
-  packageName: 'Stream 150 Semesterly',
+  ...PREVIEW_BILL,
   actualAmount: 1_780_000,
   adjustmentAmount: 1_008_333,
   totalAmount: 771_700,
@@ -93,7 +90,6 @@ BillIssuedEmail.PreviewProps = {
   dueDate: '2025-11-28',
   billingPeriodStart: '2025-11-21',
   billingPeriodEnd: '2026-05-22',
-  statementUrl: 'https://selfcare.oxygen.id/billing/statements/202511712857',
 } satisfies BillIssuedEmailProps;
 
 export default BillIssuedEmail;

@@ -4,6 +4,7 @@ import { formatJakartaDateTime } from './_components/dateTime';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
+import { PREVIEW_SWAP } from './_components/previews';
 import { paragraph } from './_components/theme';
 
 export const ONT_SWAP_COMPLETED_SUBJECT = '[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil';
@@ -54,19 +55,17 @@ export function OntReplacementCompletedEmail(props: OntReplacementCompletedEmail
         Jika ada kendala, hubungi Customer Care <strong>1500780</strong> atau melalui aplikasi Selfcare
         Oxygen.id.
       </Text>
-      <Text style={paragraph}>Terima kasih telah menjadi pelanggan setia Oxygen.id.</Text>
-      <SignOff />
+      <SignOff thanks="Terima kasih telah menjadi pelanggan setia Oxygen.id." />
     </EmailLayout>
   );
 }
 
 OntReplacementCompletedEmail.PreviewProps = {
-  customerName: 'FACHRI FATURACHMAN',
+  ...PREVIEW_SWAP,
   packageName: 'Stream 200 Yearly',
   newOntModel: 'ZTE F670L',
   newOntSerial: 'ZTEGD4B71C05',
   replacedAt: '2025-11-06T09:26:00.000Z',
-  workOrderNumber: 'WO-04112025-2825386',
 } satisfies OntReplacementCompletedEmailProps;
 
 export default OntReplacementCompletedEmail;

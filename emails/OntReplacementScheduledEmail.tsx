@@ -3,6 +3,7 @@ import { Callout } from './_components/Callout';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
+import { PREVIEW_SWAP } from './_components/previews';
 import { paragraph, small } from './_components/theme';
 
 export const ONT_SWAP_SCHEDULED_SUBJECT = 'Pergantian ONT';
@@ -36,7 +37,6 @@ export function OntReplacementScheduledEmail(props: OntReplacementScheduledEmail
     <EmailLayout
       subject={ONT_SWAP_SCHEDULED_SUBJECT}
       preview={`Upgrade ke ${props.packageName} berhasil. Perangkat ONT kamu akan diganti ke Dual Band tanpa biaya.`}
-      title={ONT_SWAP_SCHEDULED_SUBJECT}
       eyebrow="Upgrade Paket"
     >
       <Greeting name={props.customerName} />
@@ -62,16 +62,14 @@ export function OntReplacementScheduledEmail(props: OntReplacementScheduledEmail
       <Text style={small}>
         Sebutkan nomor Work Order di atas bila menghubungi Customer Care 1500780 tentang penggantian ini.
       </Text>
-      <Text style={paragraph}>Terima kasih atas kepercayaannya menggunakan Oxygen.id 🙏</Text>
-      <SignOff />
+      <SignOff thanks="Terima kasih atas kepercayaannya menggunakan Oxygen.id 🙏" />
     </EmailLayout>
   );
 }
 
 OntReplacementScheduledEmail.PreviewProps = {
-  customerName: 'FACHRI FATURACHMAN',
+  ...PREVIEW_SWAP,
   packageName: 'Stream 200 Yearly',
-  workOrderNumber: 'WO-04112025-2825386',
   installationAddress:
     'JL HAJI NAWIN 1 NO 16B RT 008 RW 03 KEL JATICEMPAKA KEC PONDOK GEDE KOTA BEKASI, JAWA BARAT',
   currentOntModel: 'ZTE F609',

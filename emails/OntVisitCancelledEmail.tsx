@@ -4,6 +4,7 @@ import { EmailLayout } from './_components/EmailLayout';
 import { CUSTOMER_CARE_PHONE } from './_components/Footer';
 import { Greeting } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
+import { PREVIEW_SWAP } from './_components/previews';
 import { nowrap, paragraph } from './_components/theme';
 import { VisitClosing } from './_components/VisitClosing';
 
@@ -31,7 +32,6 @@ export function OntVisitCancelledEmail(props: OntVisitCancelledEmailProps) {
     <EmailLayout
       subject={ONT_VISIT_CANCELLED_SUBJECT}
       preview={`Kunjungan teknisi untuk Work Order ${props.workOrderNumber} dibatalkan. Paket ${props.packageName} kamu tetap aktif.`}
-      title={ONT_VISIT_CANCELLED_SUBJECT}
       eyebrow="Perangkat"
     >
       <Greeting name={props.customerName} />
@@ -56,9 +56,8 @@ export function OntVisitCancelledEmail(props: OntVisitCancelledEmailProps) {
 }
 
 OntVisitCancelledEmail.PreviewProps = {
-  customerName: 'FACHRI FATURACHMAN',
+  ...PREVIEW_SWAP,
   packageName: 'Stream 200 Yearly',
-  workOrderNumber: 'WO-04112025-2825386',
   installationAddress:
     'JL HAJI NAWIN 1 NO 16B RT 008 RW 03 KEL JATICEMPAKA KEC PONDOK GEDE KOTA BEKASI, JAWA BARAT',
 } satisfies OntVisitCancelledEmailProps;

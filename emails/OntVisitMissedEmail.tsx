@@ -4,6 +4,7 @@ import { Callout } from './_components/Callout';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
+import { PREVIEW_SWAP } from './_components/previews';
 import { nowrap, paragraph } from './_components/theme';
 import { VisitClosing } from './_components/VisitClosing';
 import { VisitTime } from './_components/VisitTime';
@@ -37,7 +38,6 @@ export function OntVisitMissedEmail(props: OntVisitMissedEmailProps) {
     <EmailLayout
       subject={ONT_VISIT_MISSED_SUBJECT}
       preview={`Kunjungan teknisi ${props.visitLabel} belum terlaksana. Kami akan menjadwalkan kunjungan baru.`}
-      title={ONT_VISIT_MISSED_SUBJECT}
       eyebrow="Perangkat"
     >
       <Greeting name={props.customerName} />
@@ -69,8 +69,7 @@ export function OntVisitMissedEmail(props: OntVisitMissedEmailProps) {
 }
 
 OntVisitMissedEmail.PreviewProps = {
-  customerName: 'FACHRI FATURACHMAN',
-  workOrderNumber: 'WO-04112025-2825386',
+  ...PREVIEW_SWAP,
   visitLabel: 'Senin, 24 November 2025, 08.00–10.00 WIB',
   reasonLabel: 'Pelanggan tidak di rumah',
   remark: 'Rumah terkunci, pelanggan tidak dapat dihubungi.',

@@ -5,6 +5,7 @@ import { EmailLayout } from './_components/EmailLayout';
 import { CUSTOMER_CARE_PHONE } from './_components/Footer';
 import { Greeting, SignOff } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
+import { PREVIEW_SWAP } from './_components/previews';
 import { nowrap, paragraph, small } from './_components/theme';
 import { VisitTime } from './_components/VisitTime';
 
@@ -57,7 +58,6 @@ export function OntVisitScheduledEmail(props: OntVisitScheduledEmailProps) {
     <EmailLayout
       subject={subject}
       preview={`Teknisi ${props.vendor} akan datang pada ${props.visitLabel} untuk mengganti perangkat ONT kamu.`}
-      title={subject}
       eyebrow="Perangkat"
     >
       <Greeting name={props.customerName} />
@@ -90,15 +90,13 @@ export function OntVisitScheduledEmail(props: OntVisitScheduledEmailProps) {
         Sebutkan nomor Work Order di atas bila menghubungi Customer Care {CUSTOMER_CARE_PHONE} tentang
         kunjungan ini.
       </Text>
-      <Text style={paragraph}>Terima kasih atas kepercayaannya menggunakan Oxygen.id.</Text>
-      <SignOff />
+      <SignOff thanks="Terima kasih atas kepercayaannya menggunakan Oxygen.id." />
     </EmailLayout>
   );
 }
 
 OntVisitScheduledEmail.PreviewProps = {
-  customerName: 'FACHRI FATURACHMAN',
-  workOrderNumber: 'WO-04112025-2825386',
+  ...PREVIEW_SWAP,
   visitLabel: 'Senin, 24 November 2025, 08.00–10.00 WIB',
   vendor: 'MISITEL',
   address: 'JL HAJI NAWIN 1 NO 16B RT 008 RW 03 KEL JATICEMPAKA KEC PONDOK GEDE KOTA BEKASI, JAWA BARAT',

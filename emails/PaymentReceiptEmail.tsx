@@ -8,6 +8,7 @@ import { EmailLayout } from './_components/EmailLayout';
 import { CUSTOMER_CARE_PHONE } from './_components/Footer';
 import { Greeting, SignOff } from './_components/Greeting';
 import { KeyValueTable } from './_components/KeyValueTable';
+import { PREVIEW_BILL } from './_components/previews';
 import { nowrap, paragraph, small } from './_components/theme';
 
 export const PAYMENT_RECEIVED_SUBJECT = 'Pembayaran Tagihan Diterima';
@@ -30,7 +31,6 @@ export function PaymentReceiptEmail(props: PaymentReceiptEmailProps) {
     <EmailLayout
       subject={PAYMENT_RECEIVED_SUBJECT}
       preview={`Pembayaran tagihan ${props.billCode} sebesar ${amount} telah kami terima. Terima kasih.`}
-      title={PAYMENT_RECEIVED_SUBJECT}
       eyebrow="Tagihan"
     >
       <Greeting name={props.customerName} />
@@ -72,22 +72,17 @@ export function PaymentReceiptEmail(props: PaymentReceiptEmailProps) {
         Simpan email ini sebagai bukti pembayaran. Sebutkan nomor referensi di atas bila menghubungi Customer
         Care {CUSTOMER_CARE_PHONE} tentang pembayaran ini.
       </Text>
-      <Text style={paragraph}>Terima kasih telah menggunakan layanan Oxygen.id.</Text>
-      <SignOff />
+      <SignOff thanks="Terima kasih telah menggunakan layanan Oxygen.id." />
     </EmailLayout>
   );
 }
 
 PaymentReceiptEmail.PreviewProps = {
-  customerName: 'AHMAD TARMIZI',
-  customerId: '21314849',
-  billCode: '202511712857',
-  packageName: 'Stream 150 Semesterly',
+  ...PREVIEW_BILL,
   amountIdr: 771_700,
   methodLabel: 'Virtual Account BCA',
   transactionId: 'TRX-20251122-7G4K9Q',
   paidAt: '2025-11-22T03:15:42.000Z',
-  statementUrl: 'https://selfcare.oxygen.id/billing/statements/202511712857',
 } satisfies PaymentReceiptEmailProps;
 
 export default PaymentReceiptEmail;

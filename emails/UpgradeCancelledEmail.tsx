@@ -49,7 +49,6 @@ export function UpgradeCancelledEmail(props: UpgradeCancelledEmailProps) {
     <EmailLayout
       subject={UPGRADE_CANCELLED_SUBJECT}
       preview={`Upgrade ke ${props.targetPackageName} tidak dapat diproses. Paket kamu tetap ${props.currentPackageName}.`}
-      title={UPGRADE_CANCELLED_SUBJECT}
       eyebrow="Upgrade Paket"
     >
       <Greeting name={props.customerName} />
@@ -82,8 +81,7 @@ export function UpgradeCancelledEmail(props: UpgradeCancelledEmailProps) {
         Kamu dapat mencoba upgrade kembali kapan saja melalui aplikasi Selfcare Oxygen.id, atau hubungi
         Customer Care <strong>{CUSTOMER_CARE_PHONE}</strong> jika membutuhkan bantuan.
       </Text>
-      <Text style={paragraph}>Terima kasih telah menggunakan layanan Oxygen.id.</Text>
-      <SignOff />
+      <SignOff thanks="Terima kasih telah menggunakan layanan Oxygen.id." />
     </EmailLayout>
   );
 }

@@ -8,15 +8,15 @@ export interface EmailLayoutProps {
   subject: string;
   /** Inbox preview line (hidden in the body). */
   preview: string;
-  /** Title shown under the brand bar; usually the email's subject without the `[Oxygen.id]` tag. */
-  title: string;
+  /** Title shown under the brand bar; the subject unless it says otherwise. */
+  title?: string;
   /** Short label above the title, e.g. `Tagihan` or `Perangkat`. */
   eyebrow?: string;
   children: ReactNode;
 }
 
 /** The frame every Oxygen.id customer email shares: brand bar, white card, footer. */
-export function EmailLayout({ subject, preview, title, eyebrow, children }: EmailLayoutProps) {
+export function EmailLayout({ subject, preview, title = subject, eyebrow, children }: EmailLayoutProps) {
   return (
     <Html lang="id" dir="ltr">
       <Head>

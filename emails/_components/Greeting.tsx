@@ -6,13 +6,16 @@ export function Greeting({ name }: { name: string }) {
   return <Text style={paragraph}>{`Halo ${name.trim()},`}</Text>;
 }
 
-/** `Salam hangat,` / `Tim Oxygen.id`. */
-export function SignOff() {
+/** The email's thanks, if it says one, then `Salam hangat,` / `Tim Oxygen.id`. */
+export function SignOff({ thanks }: { thanks?: string }) {
   return (
-    <Text style={{ ...paragraph, margin: '24px 0 0' }}>
-      Salam hangat,
-      <br />
-      <strong>Tim Oxygen.id</strong>
-    </Text>
+    <>
+      {thanks ? <Text style={paragraph}>{thanks}</Text> : null}
+      <Text style={{ ...paragraph, margin: '24px 0 0' }}>
+        Salam hangat,
+        <br />
+        <strong>Tim Oxygen.id</strong>
+      </Text>
+    </>
   );
 }

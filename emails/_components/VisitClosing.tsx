@@ -15,8 +15,7 @@ export function VisitClosing({ topic }: { topic: string }) {
         .
       </Text>
       <Text style={paragraph}>Kami mohon maaf atas ketidaknyamanan ini.</Text>
-      <Text style={paragraph}>Terima kasih atas kepercayaannya menggunakan Oxygen.id.</Text>
-      <SignOff />
+      <SignOff thanks="Terima kasih atas kepercayaannya menggunakan Oxygen.id." />
     </>
   );
 }
