@@ -1,17 +1,15 @@
 import express from 'express';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { authenticate } from '../platform/auth';
-import type { AppConfig } from '../platform/config';
-import { HttpProblem, problemHandler, unknownRoute } from '../platform/http/problem';
+import { problemHandler, unknownRoute } from '../platform/http/problem';
 import { webApp, webAppCsp } from '../platform/http/web-app';
 import { requestContext } from '../platform/telemetry/request-context';
 import { requestLog } from '../platform/telemetry/request-log';
-import { principalOf } from './access';
 import type { ApiDependencies } from './dependencies';
 import { routeOf } from './metrics';
 import { mount } from './operation';
 import { OPERATIONS } from './operations';
+import { rateLimits } from './rate-limits';
 
 export type { ApiDependencies } from './dependencies';
 
@@ -44,37 +42,18 @@ export function createApp(deps: ApiDependencies): express.Express {
   const v1 = OPERATIONS.filter(
     (op) => op.path.startsWith('/v1/') && op.access !== 'payment-gateway' && op.access !== 'public',
   );
-  app.use(
-    mount(
-      OPERATIONS.filter((op) => !v1.includes(op)),
-      deps,
-    ),
-  );
+  const unauthenticated = OPERATIONS.filter((op) => !v1.includes(op));
+  // Counted in PostgreSQL, shared by every replica (api/rate-limits.ts); the token's ones once it is known.
+  app.use(rateLimits(unauthenticated, deps));
+  app.use(mount(unauthenticated, deps));
   app.use('/app', webApp());
+  // A person who types the bare address lands on the app, not on a JSON 404.
+  app.get('/', (_req, res) => res.redirect(302, '/app/'));
   app.use('/v1', authenticate(deps.config.auth, deps.verifier));
-  app.use('/v1/customers/:customerId/upgrades', upgradeSubmissionLimit(deps.config));
+  app.use(rateLimits(v1, deps));
   app.use('/v1', mount(v1, deps, '/v1'));
   app.use(unknownRoute);
   app.use(problemHandler((error) => deps.logger.error({ err: error }, 'request failed')));
   return app;
 }
 
-/** Upgrade submissions per customer: a handful a minute is plenty for a person; more is a loop. */
-function upgradeSubmissionLimit(config: AppConfig) {
-  return rateLimit({
-    windowMs: 60_000,
-    limit: config.rateLimit.upgradesPerMinute,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skip: (req) => req.method !== 'POST',
-    keyGenerator: (req, res) => `${principalOf(res).sub}:${String(req.params.customerId)}`,
-    handler: (_req, _res, next) =>
-      next(
-        new HttpProblem(
-          429,
-          'Too Many Requests',
-          'too many upgrade requests for this customer; try again in a minute',
-        ),
-      ),
-  });
-}

@@ -45,7 +45,14 @@ async function main() {
 
   const lines = [
     '',
-    'Oxygen.id selfcare upgrade is running.',
+    `Oxygen.id selfcare upgrade is running (Node.js ${process.version}).`,
+    system.apiUrl
+      ? [
+          `  Selfcare app:     ${system.apiUrl}/app/  (customers)`,
+          `  Technician app:   ${system.apiUrl}/app/technician`,
+          `  CS console:       ${system.apiUrl}/app/cs`,
+        ].join('\n')
+      : undefined,
     system.apiUrl ? `  API:              ${system.apiUrl}  (ready: ${system.apiUrl}/readyz)` : undefined,
     system.temporalUiUrl ? `  Temporal Web UI:  ${system.temporalUiUrl}` : undefined,
     system.codecEndpoint

@@ -65,7 +65,7 @@ export async function startTemporalDevServer(
     throw new Error(`Temporal dev server did not start: ${(error as Error).message}`);
   }
   const uiUrl = `http://localhost:${options.uiPort}`;
-  options.logger.info({ address, ui: uiUrl }, 'Temporal dev server started');
+  options.logger.info({ frontend: address, ui: uiUrl }, 'Temporal dev server started');
   return {
     address,
     uiUrl,

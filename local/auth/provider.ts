@@ -32,6 +32,7 @@ import {
 } from '../../platform/auth/provider-constants';
 import { renderLoginPage } from './login-page';
 import { accountIdOf, claimsOf, personOf, SEEDED_PEOPLE, subjectFits, vendorFits } from './people';
+import { SessionStore } from './session-store';
 
 export interface DevelopmentProviderOptions {
   port: number;
@@ -76,11 +77,22 @@ export async function startDevelopmentProvider(
   };
 }
 
+/** The app's base as typed: `localhost` and `127.0.0.1` are the same machine, so a sign-in works from either. */
+export function sameMachineBases(base: string): string[] {
+  const url = new URL(base);
+  const other = { localhost: '127.0.0.1', '127.0.0.1': 'localhost' }[url.hostname];
+  if (!other) return [base];
+  const alias = new URL(base);
+  alias.hostname = other;
+  return [base, alias.toString().replace(/\/+$/, '')];
+}
+
 async function configuration(options: DevelopmentProviderOptions): Promise<Configuration> {
   const { signingKey, cookieKeys } = await keys(options.dataDir);
   const base = options.publicBaseUrl.replace(/\/+$/, '');
   const accessTokenSeconds = options.accessTokenSeconds ?? 3600;
   return {
+    adapter: SessionStore,
     clients: [
       {
         client_id: WEB_CLIENT_ID,
@@ -89,8 +101,11 @@ async function configuration(options: DevelopmentProviderOptions): Promise<Confi
         application_type: 'web',
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        redirect_uris: [`${base}/app/auth/callback`, `${base}/app/auth/silent`],
-        post_logout_redirect_uris: [`${base}/app/`],
+        redirect_uris: sameMachineBases(base).flatMap((b) => [
+          `${b}/app/auth/callback`,
+          `${b}/app/auth/silent`,
+        ]),
+        post_logout_redirect_uris: sameMachineBases(base).map((b) => `${b}/app/`),
       },
       {
         client_id: DEVELOPMENT_TOOLS_CLIENT_ID,

@@ -44,6 +44,23 @@ describe('the system started as `npm start` starts it', () => {
     expect(health.body).toEqual({ status: 'ok', checks: { database: 'ok', temporal: 'ok' } });
   });
 
+  it('prints where the three apps are, on the Node.js the project pins', async () => {
+    const banner = await eventually(
+      async () => system.process.output(),
+      (output) => output.includes('CS console:'),
+      10_000,
+    );
+    expect(banner).toContain(`is running (Node.js ${process.version}).`);
+    expect(process.version).toMatch(/^v24\./);
+    const port = new URL(system.apiUrl).port;
+    for (const app of ['/app/', '/app/technician', '/app/cs']) expect(banner).toContain(`:${port}${app}`);
+  });
+
+  it('leads a person who types the bare address to the app', async () => {
+    const root = await fetch(`${system.apiUrl}/`, { redirect: 'manual' });
+    expect([root.status, root.headers.get('location')]).toEqual([302, '/app/']);
+  });
+
   it('serves the Temporal Web UI', async () => {
     const ui = await fetch(system.temporalUiUrl);
     expect(ui.status).toBe(200);
