@@ -491,6 +491,12 @@ function renderReport(input: {
     return `${fmt(d.p50)} / ${fmt(d.p95)} / ${fmt(d.p99)}`;
   };
   const rate = (l: LevelResult) => l.run.timings.length / l.run.wallSeconds;
+  /** How every load table starts a level's row: its concurrency, the upgrades it ran, their rate. */
+  const load = (l: LevelResult) => [
+    String(l.run.concurrency),
+    String(l.run.timings.length + l.run.failures.length),
+    fmt(rate(l)),
+  ];
   const cpu = (l: LevelResult, group: keyof Usage['groups']) => fmt(l.usage.groups[group].cpuPct, 0);
   const median = (
     l: LevelResult | undefined,
@@ -537,9 +543,7 @@ function renderReport(input: {
       'failed',
     ],
     temporal.map((l) => [
-      String(l.run.concurrency),
-      String(l.run.timings.length + l.run.failures.length),
-      fmt(rate(l)),
+      ...load(l),
       fmt(distribution(l.run.timings.map((t) => t.postMs)).p50),
       triple(l.run.timings.map((t) => t.billMs)),
       triple(l.run.timings.map((t) => t.completeMs)),
@@ -688,9 +692,7 @@ function renderReport(input: {
         const t = temporal[i];
         const latency = median(t, (x) => x.completeMs) / median(l, (x) => x.completeMs);
         return [
-          String(l.run.concurrency),
-          String(l.run.timings.length + l.run.failures.length),
-          fmt(rate(l)),
+          ...load(l),
           triple(l.run.timings.map((x) => x.billMs)),
           triple(l.run.timings.map((x) => x.completeMs)),
           `${cpu(l, 'bench')} %`,
@@ -750,9 +752,7 @@ function renderReport(input: {
         'ceiling failed',
       ],
       withCeiling.map((l) => [
-        String(l.run.concurrency),
-        String(l.run.timings.length + l.run.failures.length),
-        fmt(rate(l)),
+        ...load(l),
         byVariant(l, (c) => fmt(ceilingRate(c))),
         `${fmt(ratio(l, 'regular') * 100, 0)} %`,
         `${fmt(ratio(l, 'local') * 100, 0)} %`,

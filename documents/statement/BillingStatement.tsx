@@ -101,14 +101,13 @@ export function BillingStatement({ bill, customer }: BillingStatementProps) {
           </thead>
           <tbody>
             {bill.lines.map((line, index) => (
-              <tr
+              <AmountRow
                 // biome-ignore lint/suspicious/noArrayIndexKey: a static render of an ordered list whose labels may repeat
                 key={`${index}:${line.label}`}
+                label={line.label}
+                amountIdr={line.amountIdr}
                 className={EMPHASISED_LINES.has(line.label) ? 'line-emphasis' : undefined}
-              >
-                <td>{line.label}</td>
-                <td className="amount">{formatRupiah(line.amountIdr)}</td>
-              </tr>
+              />
             ))}
           </tbody>
         </table>
@@ -121,18 +120,9 @@ export function BillingStatement({ bill, customer }: BillingStatementProps) {
         </div>
         <table className="totals">
           <tbody>
-            <tr>
-              <th scope="row">Actual Tagihan</th>
-              <td className="amount">{formatRupiah(bill.actualChargeIdr)}</td>
-            </tr>
-            <tr>
-              <th scope="row">Penyesuaian Tagihan</th>
-              <td className="amount">{formatRupiah(bill.adjustmentIdr)}</td>
-            </tr>
-            <tr className="grand-total">
-              <th scope="row">TOTAL TAGIHAN</th>
-              <td className="amount">{formatRupiah(bill.totalIdr)}</td>
-            </tr>
+            <AmountRow heading label="Actual Tagihan" amountIdr={bill.actualChargeIdr} />
+            <AmountRow heading label="Penyesuaian Tagihan" amountIdr={bill.adjustmentIdr} />
+            <AmountRow heading label="TOTAL TAGIHAN" amountIdr={bill.totalIdr} className="grand-total" />
           </tbody>
         </table>
       </section>
@@ -166,3 +156,13 @@ export function BillingStatement({ bill, customer }: BillingStatementProps) {
 }
 
 export default BillingStatement;
+
+/** A label and its amount in rupiah, the label a row heading where the row is one of the totals. */
+function AmountRow(props: { label: string; amountIdr: number; heading?: boolean; className?: string }) {
+  return (
+    <tr className={props.className}>
+      {props.heading ? <th scope="row">{props.label}</th> : <td>{props.label}</td>}
+      <td className="amount">{formatRupiah(props.amountIdr)}</td>
+    </tr>
+  );
+}
