@@ -7,7 +7,7 @@
 
 import { addDays, addMonths, CATALOG, jakartaDateOf, type LocalDate, type PackageSpec } from '../domain';
 import { VISIT_SLOTS } from '../domain/visits';
-import type { Database } from '../platform/database';
+import type { PrismaClient as Database } from './generated/client';
 
 interface DemoCustomer {
   id: string;
