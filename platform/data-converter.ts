@@ -6,13 +6,22 @@
  * (scripts/build-workflow-bundle.ts).
  */
 import type { DataConverter } from '@temporalio/common';
-import { developmentKeyring } from './encryption-keys';
-import { EncryptionCodec, type Keyring } from './payload-encryption';
+import { developmentKeyring, isDevelopmentKeyring } from './encryption-keys';
+import { type CodecOptions, EncryptionCodec, type Keyring } from './payload-encryption';
 
 export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
 
-export function dataConverterFor(keyring: Keyring): DataConverter {
-  return { payloadCodecs: [new EncryptionCodec(keyring)], failureConverterPath: FAILURE_CONVERTER_PATH };
+/**
+ * With keys of our own (always in production) the codec refuses plaintext: a payload it did not
+ * encrypt decodes to an `Unverified` marker the workflows never act on (platform/payload-encryption.ts).
+ * With the development key it lets plaintext through.
+ */
+export function dataConverterFor(keyring: Keyring, options: CodecOptions = {}): DataConverter {
+  const refusePlaintext = options.refusePlaintext ?? !isDevelopmentKeyring(keyring);
+  return {
+    payloadCodecs: [new EncryptionCodec(keyring, { refusePlaintext })],
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+  };
 }
 
 /** What a process started without PAYLOAD_ENCRYPTION_KEYS outside production uses (tests, scripts). */

@@ -14,6 +14,11 @@ export function developmentKeyring(): Keyring {
   return new Keyring(new Map([[DEVELOPMENT_KEY_ID, DEVELOPMENT_KEY]]), DEVELOPMENT_KEY_ID);
 }
 
+/** Whether `keyring` is the published development key's (never in production: parseKeyring refuses it). */
+export function isDevelopmentKeyring(keyring: Keyring): boolean {
+  return keyring.key(DEVELOPMENT_KEY_ID)?.equals(DEVELOPMENT_KEY) ?? false;
+}
+
 export class KeyringSettingError extends Error {}
 
 const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;

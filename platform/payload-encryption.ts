@@ -4,12 +4,16 @@
  * Temporal's database, its backups and its Web UI hold ciphertext. Each encrypted payload names
  * the key that encrypted it (`encryption-key-id`), and the key ID is authenticated with the data:
  * the current key encrypts, any configured key decrypts (rotation, docs/security.md). A payload
- * without the encryption marker passes through unchanged: histories recorded before encryption
- * still replay and still read.
+ * without the encryption marker passes through unchanged with the development key (histories
+ * recorded before encryption still replay and still read); with keys of our own (always in
+ * production) it is refused: it decodes to an `Unverified` marker (contracts/unverified.ts), which
+ * the workflows act on never, so a message sent to Temporal by anyone but our processes changes
+ * nothing. Refusing by throwing would fail the workflow task on every attempt and wedge the run.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec, ValueError } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { UNVERIFIED } from '../contracts/unverified';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
@@ -53,8 +57,37 @@ function aad(keyId: string): Buffer {
   return Buffer.from(`${ENCRYPTED_ENCODING}:${keyId}`, 'utf8');
 }
 
+export interface CodecOptions {
+  /** Decode a payload that is not encrypted to an `Unverified` marker instead of passing it through. */
+  refusePlaintext?: boolean;
+}
+
+/** The `Unverified` marker standing for a payload that did not come from our data converter. */
+export function unverifiedPayload(payload: Payload): Payload {
+  const encoding = Buffer.from(payload.metadata?.[METADATA_ENCODING_KEY] ?? new Uint8Array()).toString();
+  let value: unknown = null;
+  if (encoding === 'json/plain') {
+    try {
+      value = JSON.parse(Buffer.from(payload.data ?? new Uint8Array()).toString('utf8'));
+    } catch {
+      value = null;
+    }
+  }
+  return {
+    metadata: { [METADATA_ENCODING_KEY]: Buffer.from('json/plain') },
+    data: Buffer.from(JSON.stringify({ [UNVERIFIED]: { encoding, value } })),
+  };
+}
+
 export class EncryptionCodec implements PayloadCodec {
-  constructor(private readonly keyring: Keyring) {}
+  private readonly refusePlaintext: boolean;
+
+  constructor(
+    private readonly keyring: Keyring,
+    options: CodecOptions = {},
+  ) {
+    this.refusePlaintext = options.refusePlaintext ?? false;
+  }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
     const keyId = this.keyring.currentKeyId;
@@ -78,7 +111,9 @@ export class EncryptionCodec implements PayloadCodec {
   async decode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => {
       const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
-      if (!encoding || Buffer.from(encoding).toString() !== ENCRYPTED_ENCODING) return payload;
+      if (!encoding || Buffer.from(encoding).toString() !== ENCRYPTED_ENCODING) {
+        return this.refusePlaintext ? unverifiedPayload(payload) : payload;
+      }
       const keyIdBytes = payload.metadata?.[KEY_ID_METADATA];
       if (!keyIdBytes) throw new ValueError('an encrypted payload carries no encryption-key-id');
       const keyId = Buffer.from(keyIdBytes).toString();

@@ -14,18 +14,24 @@ import {
 } from '../contracts/payments';
 import { reminderAt } from '../domain/visits';
 import { localActivities, notices } from './activities';
+import { fromApi, startedFromApi } from './from-api';
 import { bestEffort, logOnly } from './settle';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long after the due date the run keeps waiting for a payment. */
 const COLLECTIONS_AFTER_MS = 60 * DAY_MS;
 
-export async function BillPaymentWorkflow(input: BillPaymentInput): Promise<BillPaymentOutcome> {
+export async function BillPaymentWorkflow(started: BillPaymentInput): Promise<BillPaymentOutcome> {
+  // Only what came through the API or the worker (workflows/from-api.ts).
+  const input = startedFromApi('BillPaymentWorkflow', started);
   const { billCode, customerId, upgradeId, dueDate } = input;
   let paid: BillPaidSignal | undefined;
-  setHandler(billPaidSignal, (payment) => {
-    paid ??= payment;
-  });
+  setHandler(
+    billPaidSignal,
+    fromApi('billPaid', (payment: BillPaidSignal) => {
+      paid ??= payment;
+    }),
+  );
 
   const remindAt = reminderAt(dueDate).getTime();
   if (

@@ -18,22 +18,34 @@ import {
   visitReportedSignal,
 } from '../contracts/upgrade';
 import { localActivities, notices } from './activities';
+import { fromApi, refuseUnverified, startedFromApi, verifiedOrAsAccepted } from './from-api';
 import { UpgradeRun } from './run';
 import { bestEffort, failureOf, settle, tell } from './settle';
 import { awaitVisitAndSwap } from './visits';
 
-export async function UpgradeWorkflow(input: UpgradeWorkflowInput): Promise<UpgradeProgress> {
+export async function UpgradeWorkflow(started: UpgradeWorkflowInput): Promise<UpgradeProgress> {
+  // Only what came through the API (workflows/from-api.ts).
+  const input = startedFromApi('UpgradeWorkflow', started);
   const { upgradeId, customerId, targetPackageCode, requestedAt } = input;
   const run = new UpgradeRun(input);
   // Every handler of the run: the visit desk's booking update and visit report (both refused
   // until the run waits for a visit), the progress query, the technician's swap report.
   const { desk } = run;
-  setHandler(bookVisitUpdate, (request) => desk.book(request), {
-    validator: (request) => desk.validate(request),
+  setHandler(bookVisitUpdate, (request) => desk.book(verifiedOrAsAccepted(request)), {
+    validator: (request) => {
+      refuseUnverified('bookVisit', request);
+      desk.validate(request);
+    },
   });
-  setHandler(visitReportedSignal, (report) => desk.reported(report));
+  setHandler(
+    visitReportedSignal,
+    fromApi('visitReported', (report) => desk.reported(report)),
+  );
   setHandler(progressQuery, () => run.progress);
-  setHandler(ontReplacedSignal, (report) => run.swapReported(report));
+  setHandler(
+    ontReplacedSignal,
+    fromApi('ontReplaced', (report: OntReplacedSignal) => run.swapReported(report)),
+  );
 
   try {
     // A bad SLA fails the run before anything is billed, not after the switch.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defaultPayloadConverter, METADATA_ENCODING_KEY, type Payload, ValueError } from '@temporalio/common';
+import { isUnverified, UNVERIFIED } from '../../../contracts/unverified';
 import { loadConfig } from '../../../platform/config';
 import { DEVELOPMENT_KEY_ID, developmentKeyring, parseKeyring } from '../../../platform/encryption-keys';
 import { EncryptionCodec, KEY_ID_METADATA } from '../../../platform/payload-encryption';
@@ -87,6 +88,36 @@ describe('EncryptionCodec', () => {
     const [decoded] = await codec.decode([plain]);
     expect(decoded).toBe(plain);
     expect(plainOf(decoded!)).toEqual(plan);
+  });
+
+  describe('refusing plaintext (keys of our own, always in production)', () => {
+    const strict = new EncryptionCodec(parseKeyring(`prod-1:${key()}`), { refusePlaintext: true });
+
+    it('decodes a payload it did not encrypt to the Unverified marker, never to the value itself', async () => {
+      const report = { workOrderNumber: 'WO-1', newOntSerial: 'X' };
+      const [decoded] = await strict.decode([payloadOf(report)]);
+      expect(plainOf(decoded!)).toEqual({ [UNVERIFIED]: { encoding: 'json/plain', value: report } });
+      expect(isUnverified(plainOf(decoded!))).toBe(true);
+    });
+
+    it('marks what the payload converter could not read too (no JSON, another encoding): no throw, no wedged run', async () => {
+      const broken: Payload = {
+        metadata: { [METADATA_ENCODING_KEY]: Buffer.from('json/plain') },
+        data: Buffer.from('{'),
+      };
+      const binary: Payload = {
+        metadata: { [METADATA_ENCODING_KEY]: Buffer.from('binary/plain') },
+        data: Buffer.from([1]),
+      };
+      const [a, b] = await strict.decode([broken, binary]);
+      expect(plainOf(a!)).toEqual({ [UNVERIFIED]: { encoding: 'json/plain', value: null } });
+      expect(plainOf(b!)).toEqual({ [UNVERIFIED]: { encoding: 'binary/plain', value: null } });
+    });
+
+    it('still decrypts what it encrypted', async () => {
+      const [decoded] = await strict.decode(await strict.encode([payloadOf(plan)]));
+      expect(plainOf(decoded!)).toEqual(plan);
+    });
   });
 });
 
