@@ -2,13 +2,15 @@
  * Builds the Selfcare web app (web/) with Vite into .build/web/, which the API serves at /app/
  * (api/web-app.ts). `npm run setup` runs it; it skips the build when none of its inputs changed
  * since the last one (every file under web/ and domain/, which the app imports, the lockfile and
- * this script, by SHA-256), like the workflow bundle. Prints the JavaScript's gzip size.
+ * this script, by SHA-256), like the workflow bundle. Writes a brotli (.br) and a gzip (.gz) copy
+ * next to each text file, which the API sends to browsers that accept them
+ * (platform/http/web-app.ts). Prints the JavaScript's size as sent (brotli).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { WEB_APP_DIR } from '../platform/http/web-app';
 
 const root = path.resolve(__dirname, '..');
@@ -38,15 +40,43 @@ export function webInputsFingerprint(): string {
   return hash.digest('hex');
 }
 
-/** Sizes of the built JavaScript: raw and gzip, in bytes. */
-export function webJsSize(): { files: number; bytes: number; gzipBytes: number } {
+/** The files worth compressing: text. */
+const COMPRESSIBLE = /\.(?:js|css|html|svg|json|txt|webmanifest)$/;
+
+/**
+ * A brotli (quality 11) and a gzip (level 9) copy of every text file of the build, kept only where
+ * smaller than the file itself. Returns how many files were compressed.
+ */
+export function precompress(dir = WEB_APP_DIR): number {
+  let count = 0;
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !COMPRESSIBLE.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const content = fs.readFileSync(file);
+    const br = brotliCompressSync(content, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+      },
+    });
+    const gz = gzipSync(content, { level: 9 });
+    if (br.length < content.length) fs.writeFileSync(`${file}.br`, br);
+    if (gz.length < content.length) fs.writeFileSync(`${file}.gz`, gz);
+    count += 1;
+  }
+  return count;
+}
+
+/** Sizes of the built JavaScript: raw, gzip and brotli (as written by `precompress`), in bytes. */
+export function webJsSize(): { files: number; bytes: number; gzipBytes: number; brotliBytes: number } {
   const assets = path.join(WEB_APP_DIR, 'assets');
   const js = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
-  const contents = js.map((f) => fs.readFileSync(path.join(assets, f)));
+  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
   return {
     files: js.length,
-    bytes: contents.reduce((n, c) => n + c.length, 0),
-    gzipBytes: contents.reduce((n, c) => n + gzipSync(c, { level: 9 }).length, 0),
+    bytes: js.reduce((n, f) => n + size(path.join(assets, f)), 0),
+    gzipBytes: js.reduce((n, f) => n + size(path.join(assets, `${f}.gz`)), 0),
+    brotliBytes: js.reduce((n, f) => n + size(path.join(assets, `${f}.br`)), 0),
   };
 }
 
@@ -66,9 +96,11 @@ export function buildWeb(): string {
     ['build', '--config', 'web/vite.config.ts', '--logLevel', 'error'],
     { cwd: root, stdio: 'inherit' },
   );
+  precompress();
   fs.writeFileSync(inputsPath, fingerprint);
-  const { files, bytes, gzipBytes } = webJsSize();
-  return `web app built in ${Date.now() - started} ms: ${path.relative(root, WEB_APP_DIR)} (JavaScript: ${files} file(s), ${(bytes / 1024).toFixed(1)} KiB, ${(gzipBytes / 1024).toFixed(1)} KiB gzip)`;
+  const { files, bytes, gzipBytes, brotliBytes } = webJsSize();
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  return `web app built in ${Date.now() - started} ms: ${path.relative(root, WEB_APP_DIR)} (JavaScript: ${files} file(s), ${kib(bytes)}, ${kib(gzipBytes)} gzip, ${kib(brotliBytes)} brotli)`;
 }
 
 if (require.main === module) {
