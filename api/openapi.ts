@@ -18,6 +18,7 @@ import {
 } from '../platform/http/openapi';
 import { ACCESS } from './access';
 import { type Operation, problem, queryOf } from './operation';
+import { rateLimitOf } from './rate-limits';
 
 const TAGS = [
   { name: 'System', description: 'Health and this contract. Public.' },
@@ -81,7 +82,39 @@ function responsesOf(op: Operation): Record<number, ResponseSpec> {
       ? { ...spec, ...own, description: `${own.description}; or ${spec.description}` }
       : spec;
   }
-  return merged;
+  return withRateLimit(op, merged);
+}
+
+/**
+ * A rate-limited operation (api/rate-limits.ts) answers 429 past its budget, and every answer
+ * that passed the limiter says what is left of it (IETF draft 8 `RateLimit`, `RateLimit-Policy`).
+ */
+function withRateLimit(op: Operation, responses: Record<number, ResponseSpec>): Record<number, ResponseSpec> {
+  const limit = rateLimitOf(op);
+  if (!limit) return responses;
+  const headers = {
+    RateLimit: { description: `what is left of the budget per ${limit.per} in this window (IETF draft 8)` },
+    'RateLimit-Policy': {
+      description: `the budget: requests per ${limit.per} per window (RATE_LIMITED past it)`,
+    },
+  };
+  const limited: Record<number, ResponseSpec> = {
+    ...responses,
+    429: {
+      description: `too many requests per ${limit.per} in this window: wait \`Retry-After\` seconds (RATE_LIMITED)`,
+      body: 'Problem',
+      headers: {
+        'Retry-After': { description: 'seconds until the window ends', required: true },
+        ...headers,
+      },
+    },
+  };
+  return Object.fromEntries(
+    Object.entries(limited).map(([status, spec]) => [
+      status,
+      { ...spec, headers: { ...headers, ...spec.headers } },
+    ]),
+  );
 }
 
 function operation(op: Operation): OpenApiOperation {

@@ -76,11 +76,14 @@ async function startHttpApi(
     dataConverter: dataConverterFor(config.encryption.keyring),
     interceptors: tracingClientInterceptors(),
   });
-  const readiness = new Readiness<ApiCheck>({
-    database: databaseCheck(db),
-    migrations: migrationsCheck(db),
-    temporal: temporalCheck(temporal),
-  });
+  const readiness = new Readiness<ApiCheck>(
+    {
+      database: databaseCheck(db),
+      migrations: migrationsCheck(db),
+      temporal: temporalCheck(temporal),
+    },
+    { cacheMs: config.readinessCacheMs },
+  );
   const app = createApp({
     db,
     temporal,

@@ -147,7 +147,13 @@ export const REFUSALS = {
     means: 'no copy of the email was kept to send again',
     words: 'Salinan email ini tidak tersimpan, jadi tidak bisa dikirim ulang.',
   },
-} as const satisfies Record<string, { status: 404 | 409 | 422; means: string; words: string }>;
+  RATE_LIMITED: {
+    status: 429,
+    means:
+      'too many requests of this kind in the window (per customer, staff account or source IP); try again after `Retry-After` seconds',
+    words: 'Terlalu banyak permintaan. Tunggu sekitar satu menit, lalu coba lagi.',
+  },
+} as const satisfies Record<string, { status: 404 | 409 | 422 | 429; means: string; words: string }>;
 
 export type RefusalCode = keyof typeof REFUSALS;
 export const REFUSAL_CODES = Object.keys(REFUSALS) as [RefusalCode, ...RefusalCode[]];

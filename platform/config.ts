@@ -100,6 +100,10 @@ const EnvSchema = z.object({
   CODEC_TLS_KEY_PATH: optionalString,
   PAYMENT_WEBHOOK_SECRET_PREVIOUS: optionalString,
   UPGRADE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  QUOTE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  PAYMENT_NOTIFICATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+  CS_SEARCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  READINESS_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   SEED_DEMO_DATA: z.enum(['true', 'false']).optional(),
   MIGRATE_ON_START: z.enum(['true', 'false']).optional(),
   API_METRICS_PORT: portOrOff(9464),
@@ -175,7 +179,20 @@ export interface AppConfig {
   };
   /** HMAC-SHA256 secrets the payment gateway signs with: the current one, and the previous one during a rotation. */
   payments: { webhookSecret: string; previousWebhookSecret?: string };
-  rateLimit: { upgradesPerMinute: number };
+  /**
+   * The API's rate limits (api/rate-limits.ts), counted in PostgreSQL for every replica: requests
+   * per `windowMs` (a minute) per customer (upgrade starts, quotes), per source IP (the gateway's
+   * notifications) and per staff account (the CS search).
+   */
+  rateLimit: {
+    windowMs: number;
+    upgradeStarts: number;
+    quotes: number;
+    paymentNotifications: number;
+    csSearches: number;
+  };
+  /** How long `/readyz` answers from its last checks before it checks again (0: every probe). */
+  readinessCacheMs: number;
   /** How long the technician may take to swap an ONT before the run escalates. */
   ontSwapSla: string;
   /** Hours before a visit until which the customer may move it. */
@@ -240,7 +257,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     email: { resendApiKey: e.RESEND_API_KEY, resendBaseUrl: e.RESEND_BASE_URL, from: e.EMAIL_FROM },
     auth: authSettings(e),
     payments: paymentSettings(e),
-    rateLimit: { upgradesPerMinute: e.UPGRADE_RATE_LIMIT_PER_MINUTE },
+    rateLimit: {
+      windowMs: 60_000,
+      upgradeStarts: e.UPGRADE_RATE_LIMIT_PER_MINUTE,
+      quotes: e.QUOTE_RATE_LIMIT_PER_MINUTE,
+      paymentNotifications: e.PAYMENT_NOTIFICATION_RATE_LIMIT_PER_MINUTE,
+      csSearches: e.CS_SEARCH_RATE_LIMIT_PER_MINUTE,
+    },
+    readinessCacheMs: e.READINESS_CACHE_MS,
     ontSwapSla: e.ONT_SWAP_SLA,
     visitMoveLeadHours: e.VISIT_MOVE_LEAD_HOURS,
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === 'true' : e.NODE_ENV !== 'production',

@@ -118,17 +118,20 @@ export async function startWorker({ config, temporalAddress, db, logger, tracing
     await running.catch(() => undefined);
     await connection.close();
   });
-  const readiness = new Readiness({
-    database: databaseCheck(db),
-    migrations: migrationsCheck(db),
-    temporal: temporalCheck(temporal),
-    worker: workerPollingCheck({
-      client: temporal,
-      taskQueue: config.temporal.taskQueue,
-      running: () => worker.getState() === 'RUNNING',
-      identity: worker.options.identity,
-    }),
-  });
+  const readiness = new Readiness(
+    {
+      database: databaseCheck(db),
+      migrations: migrationsCheck(db),
+      temporal: temporalCheck(temporal),
+      worker: workerPollingCheck({
+        client: temporal,
+        taskQueue: config.temporal.taskQueue,
+        running: () => worker.getState() === 'RUNNING',
+        identity: worker.options.identity,
+      }),
+    },
+    { cacheMs: config.readinessCacheMs },
+  );
   lifecycle.serves(readiness);
   if (config.metrics.workerPort && exporterPort) {
     const probes = await serveWorkerProbes({

@@ -31,7 +31,9 @@ export const HEALTH = [
       503: ok('a check failed, or the process is shutting down', 'Readiness'),
     },
     handler: async ({ res }, deps) => {
-      const report = await (deps.readiness ?? readinessOver(deps.db, deps.temporal)).report();
+      const report = await (
+        deps.readiness ?? readinessOver(deps.db, deps.temporal, deps.config.readinessCacheMs)
+      ).report();
       res.status(report.status === 'ready' ? 200 : 503);
       return report;
     },

@@ -16,10 +16,6 @@ import { assertMayRead } from '../access';
 import { ok, operationsOf, problem, refusals } from '../operation';
 import { upgradeView, upgradeViews } from '../upgrade-view';
 
-const RATE_LIMIT = {
-  RateLimit: { description: 'remaining upgrade requests in the window (IETF draft 8)' },
-  'RateLimit-Policy': { description: 'the limit: a handful of upgrade requests per customer per minute' },
-};
 const operation = operationsOf('Upgrades');
 
 export const UPGRADES = [
@@ -69,7 +65,7 @@ export const UPGRADES = [
       202: {
         description: 'accepted: the upgrade runs; follow it at `Location`',
         body: 'UpgradeAccepted',
-        headers: { Location: { description: '/v1/upgrades/{upgradeId}', required: true }, ...RATE_LIMIT },
+        headers: { Location: { description: '/v1/upgrades/{upgradeId}', required: true } },
         links: {
           GetUpgrade: {
             operationId: 'getUpgrade',
@@ -86,11 +82,6 @@ export const UPGRADES = [
         'NOT_ELIGIBLE',
         'IDEMPOTENCY_KEY_REUSED',
       ),
-      429: {
-        description: 'too many upgrade requests for this customer; try again in a minute',
-        body: 'Problem',
-        headers: { 'Retry-After': { description: 'seconds to wait' }, ...RATE_LIMIT },
-      },
       503: problem('Temporal could not start the run; nothing was kept, try again'),
     },
     handler: async ({ params: { customerId }, headers, body, res }, { db, temporal, config }) => {

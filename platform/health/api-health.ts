@@ -37,14 +37,17 @@ async function check(probe: () => Promise<unknown>): Promise<'ok' | 'unavailable
 const defaults = new WeakMap<Database, Readiness<ApiCheck>>();
 
 /** One readiness per database client, over it and `temporal`. */
-export function readinessOver(db: Database, temporal: Client): Readiness<ApiCheck> {
+export function readinessOver(db: Database, temporal: Client, cacheMs?: number): Readiness<ApiCheck> {
   let readiness = defaults.get(db);
   if (!readiness) {
-    readiness = new Readiness({
-      database: databaseCheck(db),
-      migrations: migrationsCheck(db),
-      temporal: temporalCheck(temporal),
-    });
+    readiness = new Readiness(
+      {
+        database: databaseCheck(db),
+        migrations: migrationsCheck(db),
+        temporal: temporalCheck(temporal),
+      },
+      { cacheMs },
+    );
     defaults.set(db, readiness);
   }
   return readiness;

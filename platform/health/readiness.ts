@@ -1,7 +1,10 @@
 /**
  * Readiness as an orchestrator reads it: every check of the process answers `ok`, within 3 s each,
  * and the process is not shutting down. Liveness (`/livez`) checks nothing: a PostgreSQL blip
- * must take a pod out of the load balancer (`/readyz` 503), never get it restarted.
+ * must take a pod out of the load balancer (`/readyz` 503), never get it restarted. The checks'
+ * answer is kept for a short while (READINESS_CACHE_MS) and probes that come meanwhile share one
+ * round of checks, so however often `/readyz` is called, PostgreSQL and Temporal are asked at most
+ * once per that while; a shutdown shows at once.
  */
 import os from 'node:os';
 import { setTimeout } from 'node:timers/promises';
@@ -11,6 +14,9 @@ import type { Database } from '../database';
 import { releaseMigrations } from '../migrate';
 
 export const CHECK_TIMEOUT_MS = 3_000;
+
+/** How long one round of checks answers the probes, unless the process says otherwise. */
+export const READINESS_CACHE_MS = 2_000;
 
 /** The API's checks (the worker's add `worker`). */
 export type ApiCheck = 'database' | 'migrations' | 'temporal';
@@ -27,8 +33,18 @@ export interface ReadinessReport<K extends string = string> {
 
 export class Readiness<K extends string = string> {
   private stopping = false;
+  /** The last round of checks (running, or done), answered until `until`. */
+  private last?: { states: Promise<CheckState[]>; until: number };
+  private readonly cacheMs: number;
+  private readonly now: () => number;
 
-  constructor(private readonly checks: Record<K, Check>) {}
+  constructor(
+    private readonly checks: Record<K, Check>,
+    options: { cacheMs?: number; now?: () => number } = {},
+  ) {
+    this.cacheMs = options.cacheMs ?? READINESS_CACHE_MS;
+    this.now = options.now ?? (() => performance.now());
+  }
 
   /** The first step of a shutdown: from now on `/readyz` answers 503, before anything stops. */
   markStopping(): void {
@@ -37,10 +53,24 @@ export class Readiness<K extends string = string> {
 
   async report(): Promise<ReadinessReport<K>> {
     const names = Object.keys(this.checks) as K[];
-    const states = await Promise.all(names.map((name) => settle(this.checks[name])));
+    const states = await this.checked(names);
     const checks = Object.fromEntries(names.map((name, i) => [name, states[i]])) as Record<K, CheckState>;
     const allOk = states.every((state) => state === 'ok');
     return { status: this.stopping ? 'stopping' : allOk ? 'ready' : 'unready', checks };
+  }
+
+  /** The states of the last round while it is fresh (or still running), else of a new round. */
+  private checked(names: K[]): Promise<CheckState[]> {
+    if (this.last && this.now() < this.last.until) return this.last.states;
+    const round: { states: Promise<CheckState[]>; until: number } = {
+      states: Promise.all(names.map((name) => settle(this.checks[name]))).then((states) => {
+        round.until = this.now() + this.cacheMs;
+        return states;
+      }),
+      until: Number.POSITIVE_INFINITY,
+    };
+    this.last = round;
+    return round.states;
   }
 }
 

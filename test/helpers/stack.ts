@@ -23,7 +23,13 @@ import {
 import { devServerArgs, waitUntilServing } from '../../local/temporal-dev-server';
 import { temporalTools } from '../../local/temporal-tools';
 import { freePorts } from '../../platform/free-ports';
-import { freshWorkflowBundle, launchApp, launchPostgres, postgresUrl } from '../support/harness';
+import {
+  freshWorkflowBundle,
+  launchApp,
+  launchPostgres,
+  postgresUrl,
+  UNREACHED_RATE_LIMITS,
+} from '../support/harness';
 import { copyMigratedPostgres } from '../support/postgres-template';
 import { trustingEnv } from './auth';
 
@@ -173,7 +179,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
             PORT: String(apiPort),
             CODEC_PORT: String(codecPort),
             TEMPORAL_UI_PORT: String(uiPort),
-            UPGRADE_RATE_LIMIT_PER_MINUTE: '1000',
+            ...UNREACHED_RATE_LIMITS,
             ...(await trustingEnv()),
             ...options.apiEnv,
           }

@@ -165,6 +165,17 @@ export interface LocalSystem {
   stop(how?: 'SIGTERM' | 'ctrl-c'): Promise<number | null>;
 }
 
+/**
+ * Rate-limit budgets no test reaches (the limits themselves: test/integration/rate-limits.test.ts):
+ * tests and the fuzzer send many requests from one address, account or customer in a minute.
+ */
+export const UNREACHED_RATE_LIMITS: Record<string, string> = {
+  UPGRADE_RATE_LIMIT_PER_MINUTE: '100000',
+  QUOTE_RATE_LIMIT_PER_MINUTE: '100000',
+  PAYMENT_NOTIFICATION_RATE_LIMIT_PER_MINUTE: '100000',
+  CS_SEARCH_RATE_LIMIT_PER_MINUTE: '100000',
+};
+
 export async function startLocalSystem(options: {
   /** Names the data folder: `<tmp>/selfcare-<label>-…`. */
   label: string;
@@ -209,6 +220,7 @@ export async function startLocalSystem(options: {
       ...providerEnv(issuerUrl, oidcPort),
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
+      ...UNREACHED_RATE_LIMITS,
       ...options.env,
     },
     { nodeArgs: options.nodeArgs, detached: options.detached ?? true },

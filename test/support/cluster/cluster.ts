@@ -20,7 +20,14 @@ import { freePorts } from '../../../platform/free-ports';
 import { createLogger, type Logger } from '../../../platform/logger';
 import { migrateDatabase } from '../../../platform/migrate';
 import { seedDatabase } from '../../../prisma/seed-data';
-import { launchApp, launchPostgres, launchProvider, providerEnv, type StartingProcess } from '../harness';
+import {
+  launchApp,
+  launchPostgres,
+  launchProvider,
+  providerEnv,
+  type StartingProcess,
+  UNREACHED_RATE_LIMITS,
+} from '../harness';
 import { developmentCodecCertificate } from './codec-tls';
 import {
   freeTemporalPorts,
@@ -120,7 +127,7 @@ export async function throwAwayClusterOptions(
     ports: await freeClusterPorts({ apis: 2, workers: 2 }),
     dataDir,
     logger: createLogger('warn'),
-    appEnv: { NODE_ENV: 'test', LOG_LEVEL: 'warn', ...appEnv },
+    appEnv: { NODE_ENV: 'test', LOG_LEVEL: 'warn', ...UNREACHED_RATE_LIMITS, ...appEnv },
   };
 }
 
