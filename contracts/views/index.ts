@@ -38,7 +38,7 @@ import {
   OutboxMessage,
 } from './notifications';
 import { TicketList, TicketView, WorkOrderView } from './operations';
-import { DevCustomerList, DevSession, WebClientSettings } from './sign-in';
+import { DevCustomerList, DevSession, Me, WebClientSettings } from './sign-in';
 import { JobCard, OntReplacementAccepted, TechnicianVisitList } from './technician';
 import { UpgradeAccepted, UpgradePage, UpgradeStep, UpgradeView } from './upgrade';
 import { AppointmentAnswer, AppointmentView, AvailableSlots } from './visits';
@@ -89,6 +89,7 @@ export const RESPONSE_SCHEMAS = {
   DeviceNotification,
   DeviceNotifications,
   WebClientSettings,
+  Me,
   DevCustomerList,
   DevSession,
   TicketView,

@@ -44,6 +44,8 @@ export const IssuerSchema = z
         subject: claimPath.default('sub'),
         /** Holds a technician's installer vendor (`MISITEL`), whose work orders alone they see; absent: `vendor`. */
         vendor: claimPath.optional(),
+        /** Holds the person's display name (`GET /v1/me`); absent: `name`. */
+        name: claimPath.optional(),
       })
       .default({ role: 'roles', customerId: 'customer_id', subject: 'sub' }),
     /** The installer vendors its technician tokens may name (a vendor portal: its own); required with `technician`. */

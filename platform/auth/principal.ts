@@ -12,6 +12,8 @@ export interface Principal {
   scope?: string;
   /** The issuer that vouched for it (a statement link: the API itself). */
   issuer?: string;
+  /** The name the issuer gives the person (its `claims.name`, else `name`), when it gives one. */
+  name?: string;
 }
 
 export const statementScope = (billCode: string) => `statement:${billCode}`;

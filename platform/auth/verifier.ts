@@ -156,7 +156,9 @@ function refusalOf(error: unknown, settings: IssuerSettings): TokenRefused {
 
 function principalOf(payload: JWTPayload, settings: IssuerSettings): Principal {
   const roles = rolesOf(claim(payload, settings.claims.role), settings);
-  if (roles.length === 0) throw new TokenRefused('token carries no role (customer, technician or operator)');
+  // A genuine token of a person given no role of ours: not enough privilege (RFC 6750 insufficient_scope).
+  if (roles.length === 0)
+    throw new TokenRefused('token carries no role (customer, technician, cs or operator)', 403);
   // The highest role the token names decides; one the issuer may not grant refuses it whole.
   const role = [...ROLES].reverse().find((r) => roles.includes(r)) as Role;
   if (!settings.roles.includes(role)) {
@@ -169,7 +171,7 @@ function principalOf(payload: JWTPayload, settings: IssuerSettings): Principal {
         `a customer token’s ${settings.claims.customerId} must be the 8-digit customer ID`,
       );
     }
-    return { sub: customerId, role, issuer: settings.issuer };
+    return { sub: customerId, role, issuer: settings.issuer, ...nameOf(payload, settings) };
   }
   const subject = claim(payload, settings.claims.subject);
   if (typeof subject !== 'string' || subject === '')
@@ -182,8 +184,15 @@ function principalOf(payload: JWTPayload, settings: IssuerSettings): Principal {
     sub: subject,
     role,
     issuer: settings.issuer,
+    ...nameOf(payload, settings),
     ...(typeof vendor === 'string' && vendor !== '' ? { vendor } : {}),
   };
+}
+
+/** The person's display name, when the issuer's token gives one. */
+function nameOf(payload: JWTPayload, settings: IssuerSettings): { name?: string } {
+  const name = claim(payload, settings.claims.name ?? 'name');
+  return typeof name === 'string' && name.trim() !== '' ? { name: name.trim().slice(0, 200) } : {};
 }
 
 /** The roles a claim's value names (a string, a space-separated string or an array). */

@@ -272,6 +272,22 @@ describe('authentication', () => {
     });
     const own = await get(SUBSCRIPTION, bearer(await selfcareIdp.sign(claims('21314849'))));
     expect([own.status, own.body.customerId]).toEqual([200, '21314849']);
+    // Who the token is, as the web apps learn it: from the mapping, never from the IdP's claim names.
+    const me = await get(
+      '/v1/me',
+      bearer(await selfcareIdp.sign({ ...claims('21314849'), name: 'Ahmad Tarmizi' })),
+    );
+    expect([me.status, me.body]).toEqual([
+      200,
+      {
+        role: 'customer',
+        customerId: '21314849',
+        account: null,
+        vendor: null,
+        displayName: 'Ahmad Tarmizi',
+        issuer: selfcareIdp.issuer,
+      },
+    ]);
     expect((await get(SUBSCRIPTION, bearer(await selfcareIdp.sign(claims('21301029'))))).status).toBe(404);
     await expectRefused(
       SUBSCRIPTION,
@@ -280,12 +296,15 @@ describe('authentication', () => {
       'a customer token’s https://oxygen.id/customer_id must be the 8-digit customer ID',
     );
     const unmapped = await selfcareIdp.sign({ ...claims('21314849'), realm_access: { roles: ['customer'] } });
-    await expectRefused(
-      SUBSCRIPTION,
-      bearer(unmapped),
-      401,
-      'token carries no role (customer, technician or operator)',
-    );
+    // A genuine token of a person given no role of ours: 403 (insufficient_scope), which the web apps say in words.
+    for (const path of [SUBSCRIPTION, '/v1/me']) {
+      await expectRefused(
+        path,
+        bearer(unmapped),
+        403,
+        'token carries no role (customer, technician, cs or operator)',
+      );
+    }
   });
 
   it('rotates keys without a restart: the new kid is fetched once, the removed one is refused', async () => {
