@@ -38,7 +38,7 @@ export const router = createBrowserRouter(
     {
       path: '/cs',
       element: (
-        <RequireSession as="operator">
+        <RequireSession as="cs">
           <CsLayout />
         </RequireSession>
       ),

@@ -8,11 +8,26 @@ import { Page } from '../ui/Page';
 import { PlainShell } from '../ui/PlainShell';
 import type { Role, Session } from './session';
 
-const AREAS: Record<Role, { who: string; area: string; home: string }> = {
+interface Area {
+  who: string;
+  area: string;
+  home: string;
+}
+
+/** The area of the web apps each role opens; operations (`operator`) has none (the ops views, the Temporal Web UI). */
+export const AREAS: Record<Role, Area | null> = {
   customer: { who: 'pelanggan', area: 'aplikasi Selfcare pelanggan', home: '/app/' },
   technician: { who: 'teknisi', area: 'aplikasi teknisi', home: '/app/technician' },
-  operator: { who: 'petugas customer service', area: 'konsol customer service', home: '/app/cs' },
+  cs: { who: 'petugas customer service', area: 'konsol customer service', home: '/app/cs' },
+  operator: null,
 };
+
+/** The area of a role that has one (the pages of RequireSession are for those only). */
+export function areaOf(role: Role): Area {
+  const area = AREAS[role];
+  if (!area) throw new Error(`the role ${role} has no area in the web apps`);
+  return area;
+}
 
 export function OtherAreaPage({
   session,
@@ -23,8 +38,8 @@ export function OtherAreaPage({
   needs: Role;
   onSignIn: () => void;
 }) {
-  const mine = AREAS[session.role];
-  const wanted = AREAS[needs];
+  const mine = areaOf(session.role);
+  const wanted = areaOf(needs);
   return (
     <PlainShell>
       <Page title={`Halaman ini untuk ${wanted.who}`}>
