@@ -6,7 +6,8 @@
  * (worker/main.ts, api/server.ts).
  */
 import { loadConfig } from '../platform/config';
-import { startTracing } from '../platform/telemetry/tracing';
+import { startObserving } from '../platform/front-door';
+import { stopOnSignals } from '../platform/lifecycle';
 import { otlpEnvFor, type RunningTraceViewer, startTraceViewer } from './trace-viewer';
 
 let traceViewer: RunningTraceViewer | undefined;
@@ -19,29 +20,15 @@ async function main() {
     );
     Object.assign(process.env, otlpEnvFor(traceViewer, process.env));
   }
-  // Before anything it instruments (http, pg, Prisma) is loaded: the system is imported after.
-  const tracing = await startTracing(serviceName(config));
-  const { createLogger } = await import('../platform/logger.js');
+  // The system is imported after tracing has started: it loads what tracing instruments.
+  const { tracing, logger } = await startObserving(config, serviceName(config));
   const { startSystem } = await import('./system.js');
-  const logger = createLogger(config.logLevel);
-  if (tracing.enabled) logger.info({ service: tracing.resource?.attributes['service.name'] }, 'tracing on');
   const system = await startSystem(config, logger, tracing);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    // Children may exit on the same Ctrl-C first; keep the loop alive until every stop has run.
-    setInterval(() => undefined, 1_000);
-    logger.info({ signal }, 'shutting down');
+  stopOnSignals(logger, async () => {
     await system.stop();
     await tracing.shutdown().catch((error) => logger.warn({ err: error }, 'traces not all flushed'));
     await traceViewer?.stop();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  });
 
   const lines = [
     '',

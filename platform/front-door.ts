@@ -6,7 +6,7 @@
  * environment's (`npm start` runs both for a laptop, local/).
  */
 import { type AppConfig, loadConfig } from './config';
-import { Lifecycle } from './lifecycle';
+import { Lifecycle, stopOnSignals } from './lifecycle';
 import type { Logger } from './logger';
 import { startTracing, type Tracing } from './telemetry/tracing';
 
@@ -32,29 +32,14 @@ export function runFrontDoor(serviceName: string, start: (door: FrontDoor) => Pr
   const main = async () => {
     const config = loadConfig();
     const { databaseUrl, temporalAddress } = infrastructureOf(config);
-    // Before anything it instruments is loaded: `start` imports the process's modules itself.
-    const tracing = await startTracing(serviceName);
-    const { createLogger } = await import('./logger.js');
-    const logger = createLogger(config.logLevel);
-    if (tracing.enabled) logger.info({ service: tracing.resource?.attributes['service.name'] }, 'tracing on');
+    const { tracing, logger } = await startObserving(config, serviceName);
     const started = new Lifecycle(logger);
     lifecycle = started;
     await start({ config, logger, tracing, lifecycle: started, databaseUrl, temporalAddress });
-
-    let stopping = false;
-    const shutdown = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      // Keep the loop alive until every stop has run.
-      setInterval(() => undefined, 1_000);
-      logger.info({ signal }, 'shutting down');
+    stopOnSignals(logger, async () => {
       await started.stop();
       await tracing.shutdown().catch((error) => logger.warn({ err: error }, 'traces not all flushed'));
-      logger.info('stopped');
-      process.exit(0);
-    };
-    process.on('SIGINT', () => void shutdown('SIGINT'));
-    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+    });
   };
   main().catch(async (error) => {
     await lifecycle?.stop();
@@ -63,6 +48,21 @@ export function runFrontDoor(serviceName: string, start: (door: FrontDoor) => Pr
     process.stderr.write(`failed to start: ${detail}\n`);
     process.exit(1);
   });
+}
+
+/**
+ * Tracing, started before anything it instruments (http, pg, Prisma) is loaded, and the logger:
+ * the caller imports the process's own modules after this.
+ */
+export async function startObserving(
+  config: AppConfig,
+  serviceName: string,
+): Promise<{ tracing: Tracing; logger: Logger }> {
+  const tracing = await startTracing(serviceName);
+  const { createLogger } = await import('./logger.js');
+  const logger = createLogger(config.logLevel);
+  if (tracing.enabled) logger.info({ service: tracing.resource.attributes['service.name'] }, 'tracing on');
+  return { tracing, logger };
 }
 
 function infrastructureOf(config: AppConfig): { databaseUrl: string; temporalAddress: string } {

@@ -33,3 +33,20 @@ export class Lifecycle {
     this.parts.length = 0;
   }
 }
+
+/** On the first SIGINT or SIGTERM: `stop` everything, then exit 0. */
+export function stopOnSignals(logger: Logger, stop: () => Promise<void>, announce = 'shutting down'): void {
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    // Children may exit on the same Ctrl-C first; keep the loop alive until every stop has run.
+    setInterval(() => undefined, 1_000);
+    logger.info({ signal }, announce);
+    await stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
