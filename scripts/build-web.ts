@@ -94,7 +94,9 @@ export function buildWeb(): string {
   execFileSync(
     path.join(root, 'node_modules', '.bin', 'vite'),
     ['build', '--config', 'web/vite.config.ts', '--logLevel', 'error'],
-    { cwd: root, stdio: 'inherit' },
+    // Always production: under Jest NODE_ENV is `test`, and Vite would then bundle React's
+    // development build (three times the bytes, and slower).
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
   precompress();
   fs.writeFileSync(inputsPath, fingerprint);

@@ -1,11 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { api, must } from './api/client';
 import { ApiProblem } from './api/problem';
 import { startAuth } from './auth/oidc-sign-in';
 import { router } from './routes';
+import { isUnreachable, OfflineBar, Unreachable } from './ui/Offline';
+import { PlainShell } from './ui/PlainShell';
 import './ui/styles.css';
 
 const queryClient = new QueryClient({
@@ -20,23 +22,62 @@ const queryClient = new QueryClient({
 
 const root = createRoot(document.getElementById('root')!);
 
-// Where to sign in comes from the API, before any screen asks who is signed in.
-must(api.GET('/v1/auth/web-client'))
-  .then(startAuth)
-  .then(
+/** The router's first screen is ready when its chunks are in (React Router's `lazy`). */
+const routerReady = new Promise<void>((resolve) => {
+  if (router.state.initialized) return resolve();
+  const stop = router.subscribe((state) => {
+    if (!state.initialized) return;
+    stop();
+    resolve();
+  });
+});
+
+/**
+ * Where to sign in comes from the API, before any screen asks who is signed in. Until then the
+ * splash of index.html stays; offline or with the API out of reach, the app says so and starts
+ * again on "Coba lagi" or as soon as the phone is back online.
+ */
+let starting = false;
+function start(): void {
+  if (starting) return;
+  starting = true;
+  Promise.all([must(api.GET('/v1/auth/web-client')).then(startAuth), routerReady]).then(
     () =>
       root.render(
         <StrictMode>
           <QueryClientProvider client={queryClient}>
+            <OfflineBar />
             <RouterProvider router={router} />
           </QueryClientProvider>
         </StrictMode>,
       ),
-    () =>
-      root.render(
-        <main className="main">
-          <h1>Selfcare belum bisa dibuka</h1>
-          <p role="alert">Layanan masuk tidak terjangkau. Muat ulang halaman ini sebentar lagi.</p>
-        </main>,
-      ),
+    (error: unknown) => {
+      starting = false;
+      root.render(<NotStarted error={error} />);
+    },
   );
+}
+
+function NotStarted({ error }: { error: unknown }) {
+  useEffect(() => {
+    window.addEventListener('online', start);
+    return () => window.removeEventListener('online', start);
+  }, []);
+  return (
+    <PlainShell>
+      <h1>Selfcare belum bisa dibuka</h1>
+      {!navigator.onLine || isUnreachable(error) ? (
+        <Unreachable onRetry={start} />
+      ) : (
+        <div className="notice notice-error unreachable" role="alert">
+          <p>Layanan masuk tidak terjangkau. Coba lagi sebentar lagi.</p>
+          <button type="button" className="button button-secondary" onClick={start}>
+            Coba lagi
+          </button>
+        </div>
+      )}
+    </PlainShell>
+  );
+}
+
+start();

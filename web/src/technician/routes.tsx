@@ -1,9 +1,20 @@
 import type { RouteObject } from 'react-router';
-import { DayListPage } from './DayListPage';
-import { JobCardPage } from './JobCardPage';
+import { RouteError } from '../ui/Offline';
 
-/** The installer vendor's technician (phone size), relative to /app/technician. */
+/**
+ * The installer vendor's technician (phone size), relative to /app/technician. Each screen is a
+ * chunk of its own, fetched when its route is first matched (React Router's `lazy`); one that
+ * cannot be fetched (offline) says so (RouteError).
+ */
 export const technicianRoutes: RouteObject[] = [
-  { index: true, element: <DayListPage /> },
-  { path: 'wo/:woNumber', element: <JobCardPage /> },
+  {
+    errorElement: <RouteError />,
+    children: [
+      { index: true, lazy: () => import('./DayListPage').then((m) => ({ Component: m.DayListPage })) },
+      {
+        path: 'wo/:woNumber',
+        lazy: () => import('./JobCardPage').then((m) => ({ Component: m.JobCardPage })),
+      },
+    ],
+  },
 ];

@@ -1,8 +1,9 @@
-import type { UseQueryResult } from '@tanstack/react-query';
+import { type UseQueryResult, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem } from '../api/problem';
 import { refusalInWords } from '../lib/refusals';
+import { isUnreachable, Unreachable, useOnline } from './Offline';
 
 /** A screen: its document title, one h1 (focused on arrival, for screen readers), an optional way back. */
 export function Page({
@@ -75,7 +76,11 @@ export function Facts({
   );
 }
 
+/** "Memuat…" while a read is under way; offline (reads wait for the connection), says so instead. */
 export function Loading({ what = 'Memuat…' }: { what?: string }) {
+  const online = useOnline();
+  const queryClient = useQueryClient();
+  if (!online) return <Unreachable onRetry={() => void queryClient.refetchQueries({ type: 'active' })} />;
   return (
     <p className="loading" role="status">
       {what}
@@ -102,6 +107,8 @@ export function ErrorNotice({
 /**
  * A read on a screen: "loading" while it is under way, its refusal in words if it failed, and what
  * `children` makes of its data once there is some (still shown when a later refetch failed).
+ * Offline (the read waits for the connection) or with the API out of reach, it says so, with
+ * "Coba lagi", instead of loading forever.
  */
 export function Loaded<T>({
   query,
@@ -115,7 +122,13 @@ export function Loaded<T>({
   return (
     <>
       {query.isPending ? <Loading what={what} /> : null}
-      {query.isError ? <ErrorNotice error={query.error} /> : null}
+      {query.isError ? (
+        isUnreachable(query.error) ? (
+          <Unreachable onRetry={() => void query.refetch()} retrying={query.isFetching} />
+        ) : (
+          <ErrorNotice error={query.error} />
+        )
+      ) : null}
       {query.data ? children(query.data) : null}
     </>
   );
