@@ -66,6 +66,12 @@ export function webApp(dir = WEB_APP_DIR): express.Router {
     if (!sendPrecompressed(req, res, next, assets, file, year)) next();
   });
   router.use('/assets', express.static(assets, { ...year, fallthrough: false }));
+  // The statement's frame in the app is sandboxed (an opaque origin): its height script
+  // (web/public/statement-frame.js, no data in it) is a cross-origin load to Helmet's same-origin CORP.
+  router.get('/statement-frame.js', (_req, res, next) => {
+    res.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    next();
+  });
   router.use(express.static(dir, { index: false, maxAge: 0 }));
   // A middleware, not a route: the app's routes are the API's operations, each in the document.
   router.use((req, res, next) => {
