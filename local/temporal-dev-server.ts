@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Connection, type TLSConfig } from '@temporalio/client';
 import type { Duration } from '@temporalio/common';
 import { msToTs } from '@temporalio/common/lib/time';
 import { searchAttributeCliPairs } from '../contracts/search-attributes';
@@ -75,13 +75,21 @@ export async function startTemporalDevServer(
   };
 }
 
-/** Resolves once the server at `address` answers GetSystemInfo; fails if `server` exits first. */
-export function waitUntilServing(address: string, server: Launched, timeoutMs: number): Promise<void> {
-  return waitUntil(server, `serving on ${address}`, () => temporalServes(address), timeoutMs, 250);
+/**
+ * Resolves once the server at `address` answers GetSystemInfo (over `tls` when given: a frontend
+ * that requires a client certificate); fails if `server` exits first.
+ */
+export function waitUntilServing(
+  address: string,
+  server: Launched,
+  timeoutMs: number,
+  tls?: TLSConfig,
+): Promise<void> {
+  return waitUntil(server, `serving on ${address}`, () => temporalServes(address, tls), timeoutMs, 250);
 }
 
-async function temporalServes(address: string): Promise<boolean> {
-  const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+async function temporalServes(address: string, tls?: TLSConfig): Promise<boolean> {
+  const connection = await Connection.connect({ address, tls, connectTimeout: 1_000 });
   try {
     await connection.workflowService.getSystemInfo({});
     return true;

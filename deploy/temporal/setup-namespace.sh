@@ -11,6 +11,13 @@ namespace="${TEMPORAL_NAMESPACE:-default}"
 retention="${NAMESPACE_RETENTION:-720h}"
 cli="${TEMPORAL_CLI:-temporal}"
 set -- --address "$TEMPORAL_ADDRESS" --namespace "$namespace"
+# A frontend that requires client certificates (`npm run cluster`): the operator's, and the CA
+# that signed the frontend's. Unset (docker-compose.yml's own network): plaintext.
+if [ -n "${TEMPORAL_TLS_CLIENT_CERT_PATH:-}" ]; then
+  set -- "$@" --tls-cert-path "$TEMPORAL_TLS_CLIENT_CERT_PATH" \
+    --tls-key-path "${TEMPORAL_TLS_CLIENT_KEY_PATH:?key of the client certificate}" \
+    --tls-ca-path "${TEMPORAL_TLS_SERVER_CA_CERT_PATH:?CA of the frontend certificate}"
+fi
 created=""
 
 if ! "$cli" operator namespace describe "$@" >/dev/null 2>&1; then

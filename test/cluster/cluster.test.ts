@@ -4,12 +4,18 @@
  * two API processes. The deck scenarios run through it with the same assertions as the dev-server
  * e2e; then workers, Temporal services and API processes are killed and restarted under it.
  */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import https from 'node:https';
-import { Client, Connection } from '@temporalio/client';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { Client as PgClient } from 'pg';
 import type { Browser } from 'playwright-core';
+import { generate } from 'selfsigned';
+import { temporalTools } from '../../local/temporal-tools';
 import { DEMO_CUSTOMERS } from '../../prisma/seed-data';
 import { addCustomers } from '../faults/support';
 import { asCustomer, asOperator, asTechnician, callerFor, tokensFrom } from '../helpers/auth';
@@ -27,6 +33,7 @@ import {
   throwAwayClusterOptions,
 } from '../support/cluster/cluster';
 import { TEMPORAL_SERVICES } from '../support/cluster/temporal-cluster';
+import { clientTlsEnvironment, connectionTls } from '../support/cluster/temporal-tls';
 
 const WAITS_THROUGH_RESTART = '29400001';
 
@@ -50,9 +57,16 @@ beforeAll(async () => {
   operatorAuthorization = (await asOperator()).Authorization!;
   pg = new PgClient({ connectionString: cluster.databaseUrl });
   await pg.connect();
-  connection = await Connection.connect({ address: cluster.temporal.address });
+  connection = await connectAsOperator();
   temporal = new Client({ connection, dataConverter: testDataConverter });
 }, 300_000);
+
+/** The frontend requires a client certificate: the operator's, of the cluster's throw-away CA. */
+const connectAsOperator = () =>
+  Connection.connect({
+    address: cluster.temporal.address,
+    tls: connectionTls(cluster.temporal.tls!, 'operator'),
+  });
 
 afterAll(async () => {
   await pg?.end();
@@ -93,6 +107,10 @@ describe('the deck scenarios, started through one API process, reported through 
 
 customerDataInTemporal(() => ({
   temporalAddress: cluster.temporal.address,
+  temporalTls: {
+    cliEnv: clientTlsEnvironment(cluster.temporal.tls!, 'operator'),
+    connection: connectionTls(cluster.temporal.tls!, 'operator'),
+  },
   codecEndpoint: cluster.apis[0]!.codecEndpoint!,
   codecAuth: operatorAuthorization,
   codecCertificatePath: cluster.codecCertificatePath,
@@ -235,6 +253,75 @@ describe('SQL visibility on PostgreSQL', () => {
   });
 });
 
+describe('the frontend, mTLS only (issue 31)', () => {
+  const refused = (options: Omit<ConnectionOptions, 'address'>) =>
+    expect(
+      Connection.connect({ ...options, address: cluster.temporal.address, connectTimeout: 3_000 }).then(
+        async (c) => {
+          // Connected: a call must still fail (the handshake alert may come with the first call).
+          try {
+            await c.workflowService.getSystemInfo({});
+          } finally {
+            await c.close();
+          }
+        },
+      ),
+    ).rejects.toThrow();
+
+  it('our API and worker processes connect with their client certificate', () => {
+    for (const app of [...cluster.apis, ...cluster.workers]) {
+      expect(app.env).toMatchObject(clientTlsEnvironment(cluster.temporal.tls!, 'app'));
+    }
+  });
+
+  it('refuses a plaintext gRPC client', async () => {
+    await refused({});
+  });
+
+  it('refuses a TLS client without a client certificate, and one with a certificate of another CA', async () => {
+    const serverRootCACertificate = fs.readFileSync(cluster.temporal.tls!.caPath);
+    await refused({ tls: { serverRootCACertificate, serverNameOverride: 'localhost' } });
+    const stranger = await generate([{ name: 'commonName', value: 'not of the cluster CA' }], {
+      keyType: 'ec',
+      algorithm: 'sha256',
+      extensions: [{ name: 'extKeyUsage', clientAuth: true }],
+    });
+    await refused({
+      tls: {
+        serverRootCACertificate,
+        serverNameOverride: 'localhost',
+        clientCertPair: { crt: Buffer.from(stranger.cert), key: Buffer.from(stranger.private) },
+      },
+    });
+  });
+
+  it('refuses the temporal CLI without a certificate; with the operator’s it answers', async () => {
+    const cli = (env: Record<string, string>) =>
+      promisify(execFile)(
+        temporalTools().temporalCli,
+        ['operator', 'cluster', 'health', '--address', cluster.temporal.address],
+        { env: { ...process.env, ...env }, timeout: 20_000 },
+      );
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+    try {
+      // Its own config file stays out of it: only what each call is given.
+      const clean = { HOME: home, TEMPORAL_CONFIG_FILE: path.join(home, 'none.toml') };
+      await expect(cli(clean)).rejects.toThrow();
+      await expect(
+        cli({
+          ...clean,
+          TEMPORAL_TLS_SERVER_CA_CERT_PATH: cluster.temporal.tls!.caPath,
+          TEMPORAL_TLS_SERVER_NAME: 'localhost',
+        }),
+      ).rejects.toThrow();
+      const { stdout } = await cli({ ...clean, ...clientTlsEnvironment(cluster.temporal.tls!, 'operator') });
+      expect(stdout).toContain('SERVING');
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a worker SIGKILLed in the middle of an activity', () => {
   it('leaves the run to the other worker, which finishes it after a heartbeat timeout, not a 60 s one', async () => {
     const held = resend.holdNextRequest();
@@ -349,7 +436,7 @@ describe('a restart of the whole cluster', () => {
     cluster = await startCluster(options);
     pg = new PgClient({ connectionString: cluster.databaseUrl });
     await pg.connect();
-    connection = await Connection.connect({ address: cluster.temporal.address });
+    connection = await connectAsOperator();
     temporal = new Client({ connection, dataConverter: testDataConverter });
 
     expect((await call(api(1), 'GET', `/v1/upgrades/${upgradeId}`)).body.status).toBe('AWAITING_ONT_SWAP');

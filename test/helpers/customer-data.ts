@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { ontReplacedSignal } from '../../contracts/upgrade';
 import { temporalTools } from '../../local/temporal-tools';
@@ -81,13 +81,19 @@ export interface CustomerDataTarget {
   codecAuth?: string;
   /** The certificate of an https codec endpoint the system does not trust (a development one). */
   codecCertificatePath?: string;
+  /** A frontend that requires a client certificate (the cluster): the CLI's TEMPORAL_TLS_* and a client's. */
+  temporalTls?: { cliEnv: Record<string, string>; connection: TLSConfig };
 }
 
-async function cli(args: string[], certificatePath?: string): Promise<unknown> {
+async function cli(args: string[], target: CustomerDataTarget, certificatePath?: string): Promise<unknown> {
   const { stdout } = await run(temporalTools().temporalCli, [...args, '-o', 'json'], {
     maxBuffer: 64_000_000,
-    // Go reads its trusted roots from SSL_CERT_FILE: only the local servers are called.
-    env: certificatePath ? { ...process.env, SSL_CERT_FILE: certificatePath } : process.env,
+    env: {
+      ...process.env,
+      ...target.temporalTls?.cliEnv,
+      // Go reads its trusted roots from SSL_CERT_FILE: only the local servers are called.
+      ...(certificatePath ? { SSL_CERT_FILE: certificatePath } : {}),
+    },
   });
   return JSON.parse(stdout);
 }
@@ -101,7 +107,7 @@ async function histories(target: CustomerDataTarget, codec: boolean): Promise<Ma
         ...(target.codecAuth ? ['--codec-auth', target.codecAuth] : []),
       ]
     : [];
-  const runs = (await cli(['workflow', 'list', ...address, '--limit', '1000'])) as Array<{
+  const runs = (await cli(['workflow', 'list', ...address, '--limit', '1000'], target)) as Array<{
     execution: { workflowId: string; runId: string };
   }>;
   const shown = new Map<string, unknown>();
@@ -116,7 +122,10 @@ async function histories(target: CustomerDataTarget, codec: boolean): Promise<Ma
       ...address,
       ...codecArgs,
     ];
-    shown.set(`${execution.workflowId}/${execution.runId}`, await cli(args, target.codecCertificatePath));
+    shown.set(
+      `${execution.workflowId}/${execution.runId}`,
+      await cli(args, target, target.codecCertificatePath),
+    );
   }
   return shown;
 }
@@ -143,7 +152,11 @@ export function customerDataInTemporal(target: () => CustomerDataTarget): void {
     });
 
     it('fetched by a client without the codec, the technician’s report is ciphertext that decodes to what was sent', async () => {
-      const connection = await Connection.connect({ address: target().temporalAddress });
+      const { temporalAddress, temporalTls } = target();
+      const connection = await Connection.connect({
+        address: temporalAddress,
+        tls: temporalTls?.connection,
+      });
       try {
         const history = await new Client({ connection }).workflow
           .getHandle('upgrade-21301029-deck-b')

@@ -9,11 +9,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Connection, type ConnectionOptions } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { descendants, type Launched, launch, stopProcess, waitUntil } from '../../local/processes';
 import { environmentWithoutConfig, loadConfig } from '../../platform/config';
 import { freePorts } from '../../platform/free-ports';
+import { temporalConnectionOptions } from '../../platform/temporal-connection';
 import { buildWorkflowBundle } from '../../scripts/build-workflow-bundle';
 import { postgresUrl } from './postgres';
 import { copyMigratedPostgres } from './postgres-template';
@@ -72,7 +73,14 @@ export function launchApp(
     ? ['healthy', () => healthy(`http://${api.host}:${api.port}`)]
     : [
         'polling its task queue',
-        () => workerPolls(t.address ?? `127.0.0.1:${t.devServer.port}`, t.namespace, t.taskQueue, app.pid),
+        () =>
+          workerPolls(
+            // As the process connects (TLS, a client certificate: the cluster's frontend requires one).
+            temporalConnectionOptions(t, t.address ?? `127.0.0.1:${t.devServer.port}`),
+            t.namespace,
+            t.taskQueue,
+            app.pid,
+          ),
       ];
   return {
     ...app,
@@ -129,8 +137,8 @@ async function healthy(apiUrl: string): Promise<boolean> {
 }
 
 /** Temporal lists a poller with the worker's identity (the SDK's default: `<pid>@<hostname>`). */
-async function workerPolls(address: string, namespace: string, taskQueue: string, pid: number) {
-  const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+async function workerPolls(options: ConnectionOptions, namespace: string, taskQueue: string, pid: number) {
+  const connection = await Connection.connect({ ...options, connectTimeout: 1_000 });
   try {
     const { pollers } = await connection.workflowService.describeTaskQueue({
       namespace,

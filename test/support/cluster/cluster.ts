@@ -37,6 +37,7 @@ import {
   type TemporalPorts,
   type UiSignIn,
 } from './temporal-cluster';
+import { clientTlsEnvironment, clusterCertificates } from './temporal-tls';
 
 export interface ClusterPorts {
   temporal: TemporalPorts;
@@ -183,12 +184,15 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
         : undefined;
     const https = !!givenTls || !!tls;
     const codecEndpoints = ports.codecs.map((port) => codecEndpoint('127.0.0.1', port, https));
+    // The frontend answers only clients with a certificate of a CA made for this start (issue 31).
+    const temporalTls = await clusterCertificates(path.join(options.dataDir, 'temporal-tls'));
     const temporal = await startTemporalCluster({
       postgres: postgresServerOf(databaseUrl),
       ports: ports.temporal,
       namespace,
       codecEndpoint: codecEndpoints[0],
       signIn: issuerUrl ? developmentUiSignIn(issuerUrl, uiUrl) : undefined,
+      tls: temporalTls,
       logger,
     });
     running.push(temporal.stop);
@@ -199,6 +203,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       ...options.appEnv,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
+      ...clientTlsEnvironment(temporalTls, 'app'),
       TEMPORAL_NAMESPACE: namespace,
       TEMPORAL_TASK_QUEUE: taskQueue,
       TEMPORAL_UI_URL: temporal.uiUrl,

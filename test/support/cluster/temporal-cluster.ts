@@ -16,6 +16,13 @@ import { NAMESPACE_RETENTION_DEFAULT } from '../../../platform/config';
 import { freePorts } from '../../../platform/free-ports';
 import type { Logger } from '../../../platform/logger';
 import { type ClusterBinaries, clusterBinaries } from './binaries';
+import {
+  type ClusterTls,
+  clientTlsEnvironment,
+  connectionTls,
+  serverTlsEnvironment,
+  uiTlsEnvironment,
+} from './temporal-tls';
 
 const run = promisify(execFile);
 /** deploy/temporal: the server and UI configs and the setup steps, shared with docker-compose.yml. */
@@ -76,10 +83,17 @@ export interface TemporalClusterOptions {
   signIn?: UiSignIn;
   logger: Logger;
   binaries?: ClusterBinaries;
+  /**
+   * The frontend requires client certificates of this CA (mTLS), the services talk over mTLS, and
+   * the setup steps, the health wait and the Web UI present their own (temporal-tls.ts).
+   */
+  tls?: ClusterTls;
 }
 
 export interface TemporalCluster {
   address: string;
+  /** The certificates the frontend requires (none: plaintext). */
+  tls?: ClusterTls;
   uiUrl: string;
   metricsUrls: Record<TemporalService, string>;
   process(service: TemporalService | 'ui'): Launched | undefined;
@@ -148,7 +162,11 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
 
   const startService = async (service: TemporalService) => {
     const proc = launch(`temporal ${service}`, binaries.temporalServer, serverArgs(DEPLOY_DIR, service), {
-      env: { ...process.env, ...serviceEnvironment(service, options) },
+      env: {
+        ...process.env,
+        ...serviceEnvironment(service, options),
+        ...(options.tls ? serverTlsEnvironment(options.tls) : {}),
+      },
     });
     processes.set(service, proc);
     // A service is up when it serves metrics; the frontend when it answers clients too.
@@ -166,7 +184,12 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   const serving = async () => {
     const frontend = processes.get('frontend');
     if (!frontend) throw new Error('the frontend is not running');
-    await waitUntilServing(address, frontend, 60_000);
+    await waitUntilServing(
+      address,
+      frontend,
+      60_000,
+      options.tls ? connectionTls(options.tls, 'operator') : undefined,
+    );
   };
 
   const stop = async () => {
@@ -193,6 +216,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
       TEMPORAL_CLI: temporalTools().temporalCli,
       SEARCH_ATTRIBUTES: SEARCH_ATTRIBUTE_PAIRS,
       NAMESPACE_RETENTION: NAMESPACE_RETENTION_DEFAULT,
+      ...(options.tls ? clientTlsEnvironment(options.tls, 'operator') : {}),
     });
     if (created.trim()) {
       // Every service caches namespaces and search attributes (for up to a minute); a restart
@@ -213,6 +237,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
         namespace: options.namespace,
         codecEndpoint: options.codecEndpoint,
         signIn: options.signIn,
+        tls: options.tls,
         binaries,
       }),
     );
@@ -224,6 +249,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
 
   return {
     address,
+    tls: options.tls,
     uiUrl: `http://127.0.0.1:${ports.ui}`,
     metricsUrls: Object.fromEntries(
       TEMPORAL_SERVICES.map((s) => [s, `http://127.0.0.1:${ports.metrics[s]}/metrics`]),
@@ -307,6 +333,8 @@ export async function startWebUi(options: {
   namespace: string;
   codecEndpoint?: string;
   signIn?: UiSignIn;
+  /** The frontend requires a client certificate: the UI presents its own. */
+  tls?: ClusterTls;
   binaries?: ClusterBinaries;
 }): Promise<Launched> {
   const binaries = options.binaries ?? clusterBinaries();
@@ -321,6 +349,7 @@ export async function startWebUi(options: {
         codecEndpoint: options.codecEndpoint,
         signIn: options.signIn,
       }),
+      ...(options.tls ? uiTlsEnvironment(options.tls) : {}),
     },
   });
   try {
