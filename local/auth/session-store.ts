@@ -33,10 +33,13 @@ export class SessionStore implements Adapter {
     return `${this.model}:${id}`;
   }
 
-  async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
+  /** `expiresIn` in seconds; some models (a session without a TTL) come without one and never expire here. */
+  async upsert(id: string, payload: AdapterPayload, expiresIn?: number): Promise<void> {
     if (entries.size % 1000 === 999) sweepExpired();
     const key = this.key(id);
-    entries.set(key, { payload, expiresAt: Date.now() + expiresIn * 1000 });
+    const expiresAt =
+      typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : Number.POSITIVE_INFINITY;
+    entries.set(key, { payload, expiresAt });
     if (payload.grantId) grants.set(payload.grantId, (grants.get(payload.grantId) ?? new Set()).add(key));
   }
 
