@@ -1,6 +1,8 @@
+import type { AttemptStatus } from '../contracts/payments';
 import { billCode, type UpgradeBillQuote } from '../domain';
 import { createOrFind } from '../platform/once';
 import { billLineRowsOf, billRowOf } from '../services/bills';
+import { checkAttempt } from '../services/payment-attempts';
 import { loadUpgradeContext, quoteFor } from '../services/upgrade-quote';
 import type { ActivityDependencies } from './dependencies';
 import { notFound, refusalsAreFinal } from './errors';
@@ -20,7 +22,7 @@ export interface IssuedBill {
   dueDate: string;
 }
 
-export function createBillingActivities({ db, startBillPayment }: ActivityDependencies) {
+export function createBillingActivities({ db, startBillPayment, paymentGateway }: ActivityDependencies) {
   /**
    * The quote the accept step stored with the request. It stores none the rules refuse: quoting
    * anew then refuses the same way, and the run ends as it would have at the accept step.
@@ -60,6 +62,18 @@ export function createBillingActivities({ db, startBillPayment }: ActivityDepend
       // The bill's own run reminds the customer the day before it is due and sends the receipt.
       await startBillPayment?.({ billCode: row.billCode, customerId, upgradeId, dueDate });
       return { ...row, dueDate };
+    },
+
+    /**
+     * The bill's run asks the gateway's Status API about a pending attempt (its notification may
+     * be late or lost): a settlement is recorded here as its notification would have been.
+     */
+    async checkPaymentAttempt(input: {
+      orderId: string;
+    }): Promise<{ status: AttemptStatus; transactionId: string | null }> {
+      if (!paymentGateway) throw new Error('no payment gateway configured for the worker');
+      const { status, transactionId } = await checkAttempt(db, paymentGateway, input.orderId);
+      return { status, transactionId };
     },
 
     /** What a bill's run needs to know before it reminds: is it still unpaid? */

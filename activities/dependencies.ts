@@ -4,6 +4,7 @@ import type { Database } from '../platform/database';
 import type { Logger } from '../platform/logger';
 import type { EmailTransport } from '../platform/notifications/email-transport';
 import type { PushGateway } from '../platform/notifications/push-gateway';
+import type { PaymentGateway } from '../services/payment-gateway';
 
 export interface ActivityDependencies {
   db: Database;
@@ -25,4 +26,6 @@ export interface ActivityDependencies {
    * it stops listing among the bills awaiting payment. Unset where no Temporal client is at hand.
    */
   endBillPayment?: (billCode: string) => Promise<void>;
+  /** The payment gateway the bill's run asks when a notification is late (checkPaymentAttempt). */
+  paymentGateway?: PaymentGateway;
 }

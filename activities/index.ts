@@ -52,6 +52,7 @@ export type DatabaseSteps = Pick<
   | 'bookVisit'
   | 'recordMissedVisit'
   | 'readBillStatus'
+  | 'checkPaymentAttempt'
 >;
 
 /** Steps that reach outside providers (push gateway, Resend): regular activities with retries. */

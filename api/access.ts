@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import type { Principal, Role } from '../platform/auth';
 import { forbidden, unauthorized } from '../platform/auth/bearer';
 import { notFound } from '../platform/http/problem';
-import { signatureRefusal } from '../platform/payment-signature';
+import { isMidtransSignature } from '../platform/midtrans';
 
 export function principalOf(res: Response): Principal {
   const principal = res.locals.principal as Principal | undefined;
@@ -132,19 +132,19 @@ export const ACCESS: Record<
     check: role('technician'),
   },
   'payment-gateway': {
-    who: 'The payment gateway: no bearer token, but `X-Callback-Timestamp` (unix seconds) and `X-Callback-Signature` (hex HMAC-SHA256 of `<timestamp>.<raw body>` with PAYMENT_WEBHOOK_SECRET, or PAYMENT_WEBHOOK_SECRET_PREVIOUS during a rotation), at most 5 minutes old.',
+    who: 'Midtrans (the payment gateway): no bearer token, but the body’s `signature_key`, the hex SHA-512 of `order_id + status_code + gross_amount + MIDTRANS_SERVER_KEY`, compared in constant time.',
     answers: {},
     check: (req, res) => {
-      const refusal = signatureRefusal({
-        secrets: req.app.locals.paymentWebhookSecrets as string[],
-        timestamp: req.get('x-callback-timestamp'),
-        signature: req.get('x-callback-signature'),
-        rawBody: (req as Request & { rawBody?: Buffer }).rawBody,
-        nowMs: Date.now(),
-      });
-      if (refusal) {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const fields = {
+        order_id: String(body.order_id ?? ''),
+        status_code: String(body.status_code ?? ''),
+        gross_amount: String(body.gross_amount ?? ''),
+        signature_key: String(body.signature_key ?? ''),
+      };
+      if (!isMidtransSignature(fields, req.app.locals.midtransServerKey as string)) {
         res.locals.refusal = 'BAD_SIGNATURE'; // in the request log; the signature itself never is
-        throw unauthorized(`not a notification of the payment gateway: ${refusal}`);
+        throw unauthorized('not a notification of the payment gateway: signature_key does not match');
       }
     },
   },

@@ -24,7 +24,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   );
   app.use(requestContext(routeOf));
   app.use(requestLog(deps.logger));
-  // The raw body is kept for the payment gateway's signature (api/access.ts).
+  // The raw body is kept (the payment gateway's signature is checked in api/access.ts).
   app.use(
     express.json({
       limit: '16kb',
@@ -34,10 +34,8 @@ export function createApp(deps: ApiDependencies): express.Express {
       },
     }),
   );
-  const { webhookSecret, previousWebhookSecret } = deps.config.payments;
-  app.locals.paymentWebhookSecrets = previousWebhookSecret
-    ? [webhookSecret, previousWebhookSecret]
-    : [webhookSecret];
+  // What Midtrans's notifications are signed with (api/access.ts); never logged.
+  app.locals.midtransServerKey = deps.config.payments.midtrans.serverKey;
   // Public and signed operations first; every other /v1 operation needs a token.
   const v1 = OPERATIONS.filter(
     (op) => op.path.startsWith('/v1/') && op.access !== 'payment-gateway' && op.access !== 'public',
@@ -56,4 +54,3 @@ export function createApp(deps: ApiDependencies): express.Express {
   app.use(problemHandler((error) => deps.logger.error({ err: error }, 'request failed')));
   return app;
 }
-

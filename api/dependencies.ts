@@ -6,6 +6,7 @@ import type { Database } from '../platform/database';
 import type { ApiCheck, Readiness } from '../platform/health/readiness';
 import type { Logger } from '../platform/logger';
 import type { HttpMetrics } from '../platform/telemetry/http-metrics';
+import type { PaymentGateway } from '../services/payment-gateway';
 
 export interface ApiDependencies {
   db: Database;
@@ -18,6 +19,8 @@ export interface ApiDependencies {
   readiness?: Readiness<ApiCheck>;
   /** The bearer tokens' verifier; default: one for the configured issuers. */
   verifier?: TokenVerifier;
+  /** The payment gateway; default: Midtrans's Core API at MIDTRANS_API_BASE_URL (services/payment-gateway.ts). */
+  paymentGateway?: PaymentGateway;
 }
 
 /** Requests counted and timed, and the upgrade counts read at each scrape (api/metrics.ts). */

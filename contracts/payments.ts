@@ -31,6 +31,7 @@ export const PAYMENT_METHOD_LABELS = {
   VA_MANDIRI: 'Virtual Account Mandiri',
   VA_BNI: 'Virtual Account BNI',
   VA_BRI: 'Virtual Account BRI',
+  VA_PERMATA: 'Virtual Account Permata',
   QRIS: 'QRIS',
   GOPAY: 'GoPay',
   OVO: 'OVO',
@@ -44,6 +45,33 @@ export const PAYMENT_METHODS = Object.keys(PAYMENT_METHOD_LABELS) as [PaymentMet
 export function paymentMethodLabel(code: string): string {
   return (PAYMENT_METHOD_LABELS as Record<string, string>)[code] ?? code;
 }
+
+/** The methods the app offers through the gateway (Midtrans Core API), in the order shown. */
+export const GATEWAY_METHODS = ['VA_BCA', 'VA_BNI', 'VA_BRI', 'VA_PERMATA', 'VA_MANDIRI', 'QRIS'] as const;
+export type GatewayMethod = (typeof GATEWAY_METHODS)[number];
+
+/** Where a payment attempt (one gateway order) stands. */
+export const ATTEMPT_STATUSES = ['PENDING', 'PAID', 'EXPIRED', 'CANCELLED', 'DENIED'] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+
+/**
+ * A payment attempt opened at the gateway (API): the bill's run asks the gateway's Status API
+ * while it is pending (paymentAttemptChecks), so a payment whose notification never came is found.
+ */
+export interface PaymentAttemptSignal {
+  orderId: string;
+  /** ISO instant the gateway closes the order. */
+  expiresAt: string;
+  /** ISO instant it was opened. */
+  openedAt: string;
+}
+
+export const paymentAttemptSignal = defineSignal<[PaymentAttemptSignal]>('paymentAttempt');
+
+/** After the attempt opened: when the run asks the Status API (ms), then once more at its expiry. */
+export const ATTEMPT_CHECKS_AFTER_MS = [15 * 60_000, 60 * 60_000] as const;
+/** The last check: this long after the order's expiry, once the gateway has closed it. */
+export const ATTEMPT_CHECK_AFTER_EXPIRY_MS = 60_000;
 
 /** The payment recorded for the bill (the API recorded it first; the run only tells the customer). */
 export interface BillPaidSignal {

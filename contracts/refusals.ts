@@ -32,6 +32,16 @@ export const REFUSALS = {
   },
   UNKNOWN_UPGRADE: { status: 404, means: 'no such upgrade', words: 'Upgrade tidak ditemukan.' },
   UNKNOWN_TICKET: { status: 404, means: 'no such ticket', words: 'Tiket tidak ditemukan.' },
+  UNKNOWN_ORDER: {
+    status: 404,
+    means: 'no payment attempt has this gateway order ID',
+    words: 'Pembayaran ini tidak ditemukan.',
+  },
+  METHOD_NOT_OFFERED: {
+    status: 422,
+    means: 'this payment method is not offered (PAYMENT_METHODS)',
+    words: 'Metode pembayaran ini belum tersedia. Pilih metode lain.',
+  },
   UNKNOWN_PACKAGE: {
     status: 422,
     means: 'the target package is not in the catalog',

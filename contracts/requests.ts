@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { VISIT_PENDING_CATEGORIES } from '../domain/visits';
-import { PAYMENT_METHODS } from './payments';
+import { GATEWAY_METHODS } from './payments';
 import { UPGRADE_STATUSES } from './upgrade';
 
 export const CustomerIdParam = z.string().regex(/^\d{8}$/, 'customer ID must be 8 digits');
@@ -63,17 +63,24 @@ export const OntReplacementBody = z.strictObject({
     .describe('the swap was done before the booked visit’s day (without it, such a report is refused)'),
 });
 /** Structure only: whether the date is real, the slot one of ours, and free, is the booking's (422/409). */
-/** The payment gateway's notification that a bill was paid (signed; api/routes/payments.ts). */
-export const PaymentNotificationBody = z.strictObject({
-  transactionId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{6,64}$/, 'transaction ID is 6-64 letters, digits, _ or -')
-    .describe("the gateway's own ID: a notification delivered twice is recorded once"),
-  billCode: BillCodeParam,
-  amountIdr: z.number().int().min(1).max(1_000_000_000).describe('whole rupiah paid: the bill’s total'),
-  method: z.enum(PAYMENT_METHODS),
-  paidAt: z.iso.datetime({ offset: true }),
+/**
+ * Midtrans's HTTP notification (api/routes/payments.ts): the fields we read; Midtrans sends more
+ * (transaction_time, va_numbers…), kept out of the way. Its `signature_key` is checked first (api/access.ts).
+ */
+export const MidtransNotificationBody = z.looseObject({
+  order_id: z.string().min(1).max(50),
+  status_code: z.string().regex(/^\d{3}$/),
+  gross_amount: z.string().regex(/^\d+(\.\d{1,2})?$/, 'gross_amount is "771700.00"'),
+  signature_key: z.string().regex(/^[0-9a-f]{128}$/i),
+  transaction_status: z.string().min(1).max(40),
+  fraud_status: z.string().max(40).optional(),
+  payment_type: z.string().max(40).optional(),
+  transaction_id: z.string().max(64).optional(),
+  settlement_time: z.string().max(40).optional(),
 });
+
+/** "Bayar" with a method: opens a payment attempt at the gateway. */
+export const PaymentAttemptBody = z.strictObject({ method: z.enum(GATEWAY_METHODS) });
 
 export const AppointmentBody = z.strictObject({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date is YYYY-MM-DD (Jakarta)'),
@@ -168,8 +175,6 @@ export const DevSignInBody = z.union([
       .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'subject is 2-40 lowercase letters, digits or "-"'),
   }),
 ]);
-/** The development "pay" button: how the customer paid (the gateway's method codes). */
-export const DevPayBody = z.strictObject({ method: z.enum(PAYMENT_METHODS).default('QRIS') });
 /** For routes that take no query parameter: any is refused (400). */
 export const NoQuery = z.strictObject({});
 /** The billing statement also opens with the link token of the bill email (`?access_token=`). */

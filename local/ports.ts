@@ -32,6 +32,13 @@ export function portsToClaim(config: AppConfig): PortClaim[] {
         host: '127.0.0.1',
         port: config.auth.development.port,
       },
+    config.runApi &&
+      config.payments.midtrans.standInPort !== null &&
+      config.payments.midtrans.standInPort !== 0 && {
+        variable: 'MIDTRANS_STAND_IN_PORT',
+        host: '127.0.0.1',
+        port: config.payments.midtrans.standInPort,
+      },
     !config.database.url && {
       variable: 'EMBEDDED_PG_PORT',
       host: '127.0.0.1',

@@ -16,6 +16,7 @@ import { TRACING_OFF } from '../platform/telemetry/temporal';
 import type { Tracing } from '../platform/telemetry/tracing';
 import { startWorker } from '../worker/start-worker';
 import { type RunningProvider, startDevelopmentProvider } from './auth/provider';
+import { startMidtransStandIn } from './midtrans-stand-in';
 import { assertPortsFree, portsToClaim } from './ports';
 import { assertNoPreBaselineRuns } from './pre-baseline-runs';
 import { startTemporalDevServer } from './temporal-dev-server';
@@ -30,6 +31,8 @@ export interface RunningSystem {
   /** The codec server the Web UI decodes payloads through (unset: CODEC_PORT=off or no API here). */
   codecEndpoint?: string;
   databaseUrl: string;
+  /** The local stand-in of Midtrans's Core API (local/midtrans-stand-in.ts), when this process runs it. */
+  midtransUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -84,6 +87,24 @@ export async function startSystem(
       await assertNoPreBaselineRuns(temporalAddress, config.temporal.namespace);
     }
 
+    // No MIDTRANS_API_BASE_URL outside production: Midtrans's Core API is the local stand-in.
+    let midtransUrl: string | undefined;
+    const standInPort = config.payments.midtrans.standInPort;
+    if (standInPort !== null && config.runApi) {
+      const standIn = await startMidtransStandIn({
+        serverKey: config.payments.midtrans.serverKey,
+        port: standInPort,
+        notificationUrl: `http://127.0.0.1:${config.api.port}/v1/payments/midtrans/notification`,
+      });
+      lifecycle.started('Midtrans stand-in', standIn.stop);
+      midtransUrl = standIn.url;
+      config = {
+        ...config,
+        payments: { ...config.payments, midtrans: { ...config.payments.midtrans, baseUrl: standIn.url } },
+      };
+      logger.info({ url: standIn.url }, 'Midtrans stand-in listening (npm run pay pays its orders)');
+    }
+
     if (config.runWorker) await startWorker({ config, temporalAddress, db, logger, tracing, lifecycle });
 
     let providerUrl: string | undefined;
@@ -114,7 +135,16 @@ export async function startSystem(
       }));
     }
 
-    return { apiUrl, providerUrl, temporalAddress, temporalUiUrl, codecEndpoint, databaseUrl, stop };
+    return {
+      apiUrl,
+      providerUrl,
+      temporalAddress,
+      temporalUiUrl,
+      codecEndpoint,
+      databaseUrl,
+      midtransUrl,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -7,18 +7,16 @@ import path from 'node:path';
 import type { Duration } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time';
 import { z } from 'zod';
+import { GATEWAY_METHODS, type GatewayMethod } from '../contracts/payments';
 import { DEFAULT_VISIT_MOVE_LEAD_HOURS } from '../contracts/upgrade';
 import { type IssuerSettings, parseIssuers } from './auth/issuers';
 import { ROLES } from './auth/principal';
 import { DEVELOPMENT_VENDORS, WEB_CLIENT_ID, WEB_CLIENT_SCOPE } from './auth/provider-constants';
 import type { StatementLinkSettings } from './auth/statement-link';
 import { developmentKeyring, KeyringSettingError, parseKeyring } from './encryption-keys';
+import { MIDTRANS_SANDBOX_URL } from './midtrans';
 import type { Keyring } from './payload-encryption';
-import {
-  DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
-  DEVELOPMENT_STATEMENT_LINK_SECRET,
-  secretRefusal,
-} from './secrets';
+import { DEVELOPMENT_MIDTRANS_SERVER_KEY, DEVELOPMENT_STATEMENT_LINK_SECRET, secretRefusal } from './secrets';
 
 /**
  * How long Temporal keeps a closed run's history (docs/decisions.md, "Retention"): the dev server,
@@ -88,7 +86,12 @@ const EnvSchema = z.object({
   OIDC_ACCESS_TOKEN_SECONDS: z.coerce.number().int().min(61).max(86_400).default(3600),
   STATEMENT_LINK_SECRET: optionalString,
   STATEMENT_LINK_MARGIN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  PAYMENT_WEBHOOK_SECRET: optionalString,
+  MIDTRANS_SERVER_KEY: optionalString,
+  MIDTRANS_API_BASE_URL: optionalString,
+  /** `npm start`'s stand-in of Midtrans (local/midtrans-stand-in.ts) when MIDTRANS_API_BASE_URL is unset; 0: any free port. */
+  MIDTRANS_STAND_IN_PORT: z.coerce.number().int().min(0).max(65_535).default(4010),
+  /** The payment methods the app offers, in order (comma-separated). */
+  PAYMENT_METHODS: optionalString,
   PAYLOAD_ENCRYPTION_KEYS: optionalString,
   PAYLOAD_ENCRYPTION_KEY_ID: optionalString,
   NAMESPACE_RETENTION: duration.default(NAMESPACE_RETENTION_DEFAULT),
@@ -98,7 +101,6 @@ const EnvSchema = z.object({
   CODEC_ALLOWED_ORIGINS: optionalString,
   CODEC_TLS_CERT_PATH: optionalString,
   CODEC_TLS_KEY_PATH: optionalString,
-  PAYMENT_WEBHOOK_SECRET_PREVIOUS: optionalString,
   UPGRADE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   QUOTE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   PAYMENT_NOTIFICATION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
@@ -177,8 +179,15 @@ export interface AppConfig {
     webClient?: { authority: string; clientId: string; scope: string };
     statementLinks: StatementLinkSettings;
   };
-  /** HMAC-SHA256 secrets the payment gateway signs with: the current one, and the previous one during a rotation. */
-  payments: { webhookSecret: string; previousWebhookSecret?: string };
+  /**
+   * The payment gateway (Midtrans Core API, platform/midtrans.ts): its base URL and server key
+   * (never logged), the methods offered; `standInPort` when `npm start` runs the local stand-in
+   * (no MIDTRANS_API_BASE_URL outside production), whose URL then replaces `baseUrl`.
+   */
+  payments: {
+    midtrans: { baseUrl: string; serverKey: string; standInPort: number | null };
+    methods: GatewayMethod[];
+  };
   /**
    * The API's rate limits (api/rate-limits.ts), counted in PostgreSQL for every replica: requests
    * per `windowMs` (a minute) per customer (upgrade starts, quotes), per source IP (the gateway's
@@ -279,9 +288,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
   };
 }
 
-export { DEVELOPMENT_PAYMENT_WEBHOOK_SECRET, DEVELOPMENT_STATEMENT_LINK_SECRET } from './secrets';
+export { DEVELOPMENT_MIDTRANS_SERVER_KEY, DEVELOPMENT_STATEMENT_LINK_SECRET } from './secrets';
 
-type SecretName = 'STATEMENT_LINK_SECRET' | 'PAYMENT_WEBHOOK_SECRET' | 'PAYMENT_WEBHOOK_SECRET_PREVIOUS';
+type SecretName = 'STATEMENT_LINK_SECRET';
 
 /** A secret of at least 32 characters from `name`, or the development one outside production. */
 function secretOf(e: Env, name: SecretName, development: string): string {
@@ -295,11 +304,31 @@ function secretOf(e: Env, name: SecretName, development: string): string {
 }
 
 function paymentSettings(e: Env): AppConfig['payments'] {
-  const webhookSecret = secretOf(e, 'PAYMENT_WEBHOOK_SECRET', DEVELOPMENT_PAYMENT_WEBHOOK_SECRET);
-  const previous = e.PAYMENT_WEBHOOK_SECRET_PREVIOUS
-    ? secretOf(e, 'PAYMENT_WEBHOOK_SECRET_PREVIOUS', '')
-    : undefined;
-  return { webhookSecret, ...(previous ? { previousWebhookSecret: previous } : {}) };
+  const production = e.NODE_ENV === 'production';
+  const serverKey = e.MIDTRANS_SERVER_KEY ?? (production ? undefined : DEVELOPMENT_MIDTRANS_SERVER_KEY);
+  if (!serverKey) throw new Error('invalid environment:\n  MIDTRANS_SERVER_KEY: required in production');
+  const standIn = !production && !e.MIDTRANS_API_BASE_URL;
+  const methods = e.PAYMENT_METHODS
+    ? e.PAYMENT_METHODS.split(',')
+        .map((m) => m.trim())
+        .filter(Boolean)
+    : [...GATEWAY_METHODS];
+  const unknown = methods.filter((m) => !(GATEWAY_METHODS as readonly string[]).includes(m));
+  if (unknown.length > 0 || methods.length === 0) {
+    throw new Error(
+      `invalid environment:\n  PAYMENT_METHODS: a comma-separated list of ${GATEWAY_METHODS.join(', ')}${unknown.length ? ` (not ${unknown.join(', ')})` : ''}`,
+    );
+  }
+  return {
+    midtrans: {
+      baseUrl:
+        e.MIDTRANS_API_BASE_URL ??
+        (standIn ? `http://127.0.0.1:${e.MIDTRANS_STAND_IN_PORT}` : MIDTRANS_SANDBOX_URL),
+      serverKey,
+      standInPort: standIn ? e.MIDTRANS_STAND_IN_PORT : null,
+    },
+    methods: methods as GatewayMethod[],
+  };
 }
 
 function authSettings(e: Env): AppConfig['auth'] {

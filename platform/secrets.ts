@@ -10,8 +10,11 @@ import { DEVELOPMENT_TOOLS_CLIENT_SECRET, TEMPORAL_UI_CLIENT_SECRET } from './au
 /** Known to every developer: fine on a laptop, refused in production. */
 export const DEVELOPMENT_STATEMENT_LINK_SECRET = 'oxygen-selfcare-statement-link-development-secret';
 
-/** Known to every developer (and to `npm run pay`): fine on a laptop, refused in production. */
-export const DEVELOPMENT_PAYMENT_WEBHOOK_SECRET = 'oxygen-selfcare-payment-gateway-development-secret';
+/** Known to every developer (and to the local Midtrans stand-in): fine on a laptop, refused in production. */
+export const DEVELOPMENT_MIDTRANS_SERVER_KEY = 'SB-Mid-server-oxygen-selfcare-development-key';
+
+/** The retired signed-callback scheme's development secret (PAYMENT_WEBHOOK_SECRET): still published. */
+export const RETIRED_PAYMENT_WEBHOOK_SECRET = 'oxygen-selfcare-payment-gateway-development-secret';
 
 /** Examples published beside the code: docker-compose.yml's former fallbacks (`${VAR:-…}`). */
 export const DOCUMENTED_SECRET_EXAMPLES = [
@@ -22,7 +25,8 @@ export const DOCUMENTED_SECRET_EXAMPLES = [
 /** Every published value: the development constants of the code, then the documented examples. */
 export const PUBLISHED_SECRETS: readonly string[] = [
   DEVELOPMENT_STATEMENT_LINK_SECRET,
-  DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
+  DEVELOPMENT_MIDTRANS_SERVER_KEY,
+  RETIRED_PAYMENT_WEBHOOK_SECRET,
   DEVELOPMENT_TOOLS_CLIENT_SECRET,
   TEMPORAL_UI_CLIENT_SECRET,
   ...DOCUMENTED_SECRET_EXAMPLES,
@@ -35,12 +39,7 @@ export function isPublishedSecret(value: string): boolean {
 }
 
 /** The settings that hold a secret of ours: each must be unpublished and used for nothing else. */
-export const SECRET_VARIABLES = [
-  'STATEMENT_LINK_SECRET',
-  'PAYMENT_WEBHOOK_SECRET',
-  'PAYMENT_WEBHOOK_SECRET_PREVIOUS',
-  'RESEND_API_KEY',
-] as const;
+export const SECRET_VARIABLES = ['STATEMENT_LINK_SECRET', 'MIDTRANS_SERVER_KEY', 'RESEND_API_KEY'] as const;
 export type SecretVariable = (typeof SECRET_VARIABLES)[number];
 
 /**

@@ -1,49 +1,39 @@
 /**
- * A stand-in for the payment gateway on a developer's machine: pays a bill in full by posting the
- * gateway's signed notification, as the real gateway would after a virtual account transfer.
- *   npm run pay -- 202511712857                  (QRIS, now, a fresh transaction ID)
- *   npm run pay -- 202511712857 --method VA_BCA --transaction VA-BCA-0001 --api http://localhost:3000
- * Signs with PAYMENT_WEBHOOK_SECRET (or the development secret) and reads the amount due with an
- * operator token from the development OpenID provider. Prints the API's answer.
+ * Pays at the local Midtrans stand-in (local/midtrans-stand-in.ts) as Midtrans's sandbox
+ * simulator does: give it the VA number (or Mandiri bill key) the app shows, the QRIS payload, an
+ * order ID, or a bill code (its newest pending attempt). The stand-in settles the order and sends
+ * Midtrans's signed notification to the API, which records the payment and sends the receipt.
+ *   npm run pay -- 12345678901                       (the VA number from the app)
+ *   npm run pay -- 202511712857                      (the bill's pending attempt, any method)
+ *   npm run pay -- 202511712857 --drop-notification  (paid, but the notification is lost)
+ *   npm run pay -- 202511712857 --gateway http://127.0.0.1:4010
+ * Prints the order and the API's answer to the notification.
  */
-import { randomUUID } from 'node:crypto';
-import { PAYMENT_METHODS, type PaymentMethod } from '../contracts/payments';
-import { mintDevelopmentToken } from '../platform/auth';
 import { loadConfig } from '../platform/config';
-import { postSignedNotification } from '../platform/payment-signature';
 
-export async function payBill(options: {
-  apiUrl: string;
-  billCode: string;
-  method?: PaymentMethod;
-  transactionId?: string;
-  amountIdr?: number;
-  /** The development provider that signs the operator token; default: the configured one. */
-  issuer?: string;
-}): Promise<{ status: number; body: unknown }> {
-  const config = loadConfig();
-  const operator = await mintDevelopmentToken({
-    role: 'operator',
-    subject: 'payment-stand-in',
-    hours: 0.1,
-    issuer: options.issuer,
+export async function payAtStandIn(options: {
+  /** The stand-in's address (npm start's: MIDTRANS_STAND_IN_PORT, 4010). */
+  gatewayUrl: string;
+  /** A VA number, bill key, QRIS payload, order ID, or bill code. */
+  paymentCode: string;
+  dropNotification?: boolean;
+}): Promise<{ status: number; orderId?: string; notificationStatus?: number; body: unknown }> {
+  const answer = await fetch(`${options.gatewayUrl}/simulator/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      payment_code: options.paymentCode,
+      drop_notification: !!options.dropNotification,
+    }),
+    signal: AbortSignal.timeout(30_000),
   });
-  const bill = await fetch(`${options.apiUrl}/v1/bills/${options.billCode}`, {
-    headers: { Authorization: `Bearer ${operator}` },
-  });
-  if (!bill.ok) return { status: bill.status, body: await bill.json() };
-  const { totalIdr } = (await bill.json()) as { totalIdr: number };
-  return postSignedNotification({
-    apiUrl: options.apiUrl,
-    secret: config.payments.webhookSecret,
-    notification: {
-      transactionId: options.transactionId ?? `DEV-${randomUUID().slice(0, 18)}`,
-      billCode: options.billCode,
-      amountIdr: options.amountIdr ?? totalIdr,
-      method: options.method ?? 'QRIS',
-      paidAt: new Date().toISOString(),
-    },
-  });
+  const body = (await answer.json()) as { order?: { order_id: string }; notification?: { status: number } };
+  return {
+    status: answer.status,
+    orderId: body.order?.order_id,
+    notificationStatus: body.notification?.status,
+    body,
+  };
 }
 
 async function main() {
@@ -52,24 +42,29 @@ async function main() {
     const at = args.indexOf(`--${name}`);
     return at >= 0 ? args.splice(at, 2)[1] : undefined;
   };
-  const apiUrl = option('api') ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  const method = option('method');
-  const transactionId = option('transaction');
-  const [billCode] = args;
-  if (!billCode || (method && !PAYMENT_METHODS.includes(method as PaymentMethod))) {
+  const flag = (name: string) => {
+    const at = args.indexOf(`--${name}`);
+    return at >= 0 && args.splice(at, 1).length === 1;
+  };
+  const gatewayUrl =
+    option('gateway') ?? `http://127.0.0.1:${loadConfig().payments.midtrans.standInPort || 4010}`;
+  const dropNotification = flag('drop-notification');
+  const [paymentCode] = args;
+  if (!paymentCode) {
     process.stderr.write(
-      `usage: npm run pay -- <billCode> [--method ${PAYMENT_METHODS.join('|')}] [--transaction ID] [--api URL]\n`,
+      'usage: npm run pay -- <VA number | bill key | order ID | bill code> [--drop-notification] [--gateway URL]\n',
     );
     process.exit(2);
   }
-  const answer = await payBill({
-    apiUrl,
-    billCode,
-    method: method as PaymentMethod | undefined,
-    transactionId,
-  });
-  process.stdout.write(`${answer.status} ${JSON.stringify(answer.body)}\n`);
-  process.exit(answer.status === 200 ? 0 : 1);
+  const answer = await payAtStandIn({ gatewayUrl, paymentCode, dropNotification });
+  if (answer.status !== 200) {
+    process.stdout.write(`${answer.status} ${JSON.stringify(answer.body)}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(
+    `paid ${answer.orderId}; the API answered the notification ${answer.notificationStatus || '(dropped)'}\n`,
+  );
+  process.exit(dropNotification || answer.notificationStatus === 200 ? 0 : 1);
 }
 
 if (require.main === module) void main();

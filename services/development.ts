@@ -1,17 +1,15 @@
 /**
  * Development tools behind the API's /v1/dev routes (absent in production): the seeded customers
- * for the sign-in page, a token for one of them, and paying a bill in full through the payment
- * gateway's signed notification, exactly as `npm run pay` does.
+ * for the sign-in page, a token for one of them, and paying a bill's pending attempt at the local
+ * Midtrans stand-in, exactly as `npm run pay` does.
  */
 import type { z } from 'zod';
-import type { PaymentMethod } from '../contracts/payments';
 import { Refused } from '../contracts/refusals';
 import type { PaymentRecorded } from '../contracts/views';
 import { toJakartaIso } from '../domain/calendar';
 import { mintDevelopmentToken, type Role } from '../platform/auth';
 import type { Database } from '../platform/database';
 import { HttpProblem } from '../platform/http/problem';
-import { postSignedNotification } from '../platform/payment-signature';
 
 /** Hours a development token lasts: a working day. */
 const DEV_TOKEN_HOURS = 12;
@@ -56,36 +54,33 @@ export async function devSignIn<R extends Role>(
 }
 
 /**
- * Posts the gateway's signed notification for the bill's whole total to `apiUrl`: what the API
- * recorded, or the problem it answered, relayed as it is.
+ * Pays the bill's pending attempt at the local Midtrans stand-in, as its sandbox simulator does
+ * (`npm run pay`): the stand-in sends Midtrans's signed notification to this API and waits for
+ * the answer. What the API recorded, or the problem the notification met.
  */
-export async function payInFull(
+export async function payPendingAttempt(
   db: Database,
-  secret: string,
-  apiUrl: string,
+  standInUrl: string,
   billCode: string,
-  method: PaymentMethod,
 ): Promise<z.output<typeof PaymentRecorded>> {
-  const { totalIdr } = await db.bill.findUniqueOrThrow({ where: { billCode }, select: { totalIdr: true } });
-  const answer = await postSignedNotification({
-    apiUrl,
-    secret,
-    notification: {
-      transactionId: `DEV-${billCode}-${Date.now()}`,
-      billCode,
-      amountIdr: totalIdr,
-      method,
-      paidAt: new Date().toISOString(),
-    },
+  const pending = await db.paymentAttempt.findFirst({
+    where: { billCode, status: 'PENDING' },
+    orderBy: { attempt: 'desc' },
   });
-  if (answer.status === 200) return answer.body as z.output<typeof PaymentRecorded>;
-  const {
-    title,
-    detail,
-    status: _s,
-    type: _t,
-    instance: _i,
-    ...extra
-  } = answer.body as Record<string, unknown>;
-  throw new HttpProblem(answer.status, String(title), String(detail), extra);
+  if (!pending)
+    throw new HttpProblem(
+      409,
+      'Conflict',
+      `bill ${billCode} has no pending payment attempt: choose a method first`,
+    );
+  const answer = await fetch(`${standInUrl}/simulator/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ payment_code: pending.orderId }),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const paid = (await answer.json()) as { notification?: { status: number } };
+  const status = paid.notification?.status ?? answer.status;
+  if (status !== 200) throw new HttpProblem(502, 'Bad Gateway', `the notification was answered ${status}`);
+  return { status: 'RECORDED', billCode, transactionId: pending.orderId };
 }

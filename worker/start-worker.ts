@@ -33,6 +33,7 @@ import { traceMemo } from '../platform/telemetry/run-trace';
 import { tracingClientInterceptors, tracingWorkerOptions } from '../platform/telemetry/temporal';
 import type { Tracing } from '../platform/telemetry/tracing';
 import { temporalConnectionOptions } from '../platform/temporal-connection';
+import { midtransGateway } from '../services/payment-gateway';
 import { createUpgradeWorker } from './create-worker';
 import { ensureReconcileSchedule } from './reconcile-schedule';
 
@@ -77,6 +78,7 @@ export async function startWorker({ config, temporalAddress, db, logger, tracing
           emailFrom: config.email.from,
           statementUrl: (bill) => statementLink(config.api.publicBaseUrl, config.auth.statementLinks, bill),
           visitMoveLeadHours: config.visitMoveLeadHours,
+          paymentGateway: midtransGateway(config.payments.midtrans),
           startBillPayment: async (input) => {
             await temporal.workflow
               .start(BILL_PAYMENT_WORKFLOW_TYPE, {

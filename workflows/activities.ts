@@ -68,6 +68,7 @@ export const localActivities = withSummaries<DatabaseSteps, LocalActivityOptions
     bookVisit: STEPS.ONT_VISIT_BOOKED.summary,
     recordMissedVisit: STEPS.ONT_VISIT_MISSED.summary,
     readBillStatus: 'Is the bill still unpaid?',
+    checkPaymentAttempt: 'Ask the payment gateway: was this attempt paid?',
   },
 );
 

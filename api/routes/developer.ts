@@ -1,15 +1,13 @@
 /**
  * Development tools the web app uses on a laptop, absent in production (404): the sign-in page's
  * list of seeded customers, a token for one of them (until the identity provider signs people in),
- * and the "pay" button, which posts the payment gateway's signed notification to this same API,
- * exactly as `npm run pay` does. (The local email outbox: api/routes/notifications.ts.)
+ * and the "pay" button, which has the local Midtrans stand-in pay the bill's pending attempt (its
+ * signed notification comes back to this API), exactly as `npm run pay` does. (The local email outbox: api/routes/notifications.ts.)
  */
-import type { Response } from 'express';
-import { DevPayBody, DevSignInBody } from '../../contracts/requests';
+import { DevSignInBody } from '../../contracts/requests';
 import type { AppConfig } from '../../platform/config';
-import { originOf } from '../../platform/http/listen';
 import { notFound } from '../../platform/http/problem';
-import { devCustomers, devSignIn, payInFull } from '../../services/development';
+import { devCustomers, devSignIn, payPendingAttempt } from '../../services/development';
 import { assertMayRead } from '../access';
 import { ok, operationsOf, problem } from '../operation';
 
@@ -20,10 +18,6 @@ const ABSENT_IN_PRODUCTION = problem('production: development tools do not exist
 function refuseInProduction(config: AppConfig, what: string): void {
   if (config.env === 'production') throw notFound(`${what} is not available in production`);
 }
-
-/** This server's own address as the request reached it: the notification goes to no other host. */
-const ownApiUrl = ({ req: { socket } }: Response) =>
-  originOf(socket.localAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1', socket.localPort ?? 0);
 
 export const DEVELOPER = [
   operation({
@@ -62,23 +56,26 @@ export const DEVELOPER = [
   operation({
     operationId: 'payBillInDevelopment',
     route: 'POST /v1/dev/bills/{billCode}/pay',
-    summary: 'Pay a bill in full, as the payment gateway would (development)',
+    summary: 'Pay a bill’s pending attempt at the Midtrans stand-in (development)',
     description:
-      'Posts the gateway’s signed notification for the bill’s whole total to this API’s `POST /v1/payments/notifications`, as `npm run pay` does, and answers what the gateway got. Not served in production (404).',
+      'Has the local Midtrans stand-in pay the bill’s pending VA or QRIS as Midtrans’s sandbox simulator would, as `npm run pay` does: it sends Midtrans’s signed notification to this API. Not served in production, nor when MIDTRANS_API_BASE_URL points at a real Midtrans (404).',
     access: 'resource-read',
-    body: { name: 'DevPayRequest', schema: DevPayBody, example: { method: 'VA_BCA' } },
     responses: {
       200: ok('recorded now, or recorded before', 'PaymentRecorded'),
-      404: problem('no such bill (or another customer’s); or production'),
-      409: problem('the bill is already paid (BILL_PAID) or voided (BILL_VOID)'),
-      503: problem('recorded, but the receipt could not be queued: pay again'),
+      404: problem('no such bill (or another customer’s); or production, or no stand-in'),
+      409: problem('the bill has no pending payment attempt'),
+      502: problem('the notification was refused'),
     },
-    handler: async ({ params: { billCode }, body, res }, { db, config }) => {
+    handler: async ({ params: { billCode }, res }, { db, config }) => {
       refuseInProduction(config, 'the development payment');
+      if (config.payments.midtrans.standInPort === null)
+        throw notFound(
+          'the development payment needs the local Midtrans stand-in (no MIDTRANS_API_BASE_URL)',
+        );
       const bill = await db.bill.findUnique({ where: { billCode }, select: { customerId: true } });
       if (!bill) throw notFound(`bill ${billCode} does not exist`);
       assertMayRead(res, bill.customerId, `bill ${billCode}`);
-      return payInFull(db, config.payments.webhookSecret, ownApiUrl(res), billCode, body.method);
+      return payPendingAttempt(db, config.payments.midtrans.baseUrl, billCode);
     },
   }),
 ];

@@ -65,6 +65,41 @@ export const PaymentRecorded = z.strictObject({
   transactionId: z.string(),
 });
 
+export const PaymentAttemptView = z.strictObject({
+  orderId: z.string().describe("the gateway's order_id: `<billCode>-<attempt>`"),
+  billCode: BillCode,
+  method: z.enum(['VA_BCA', 'VA_BNI', 'VA_BRI', 'VA_PERMATA', 'VA_MANDIRI', 'QRIS']),
+  methodLabel: z.string().describe('the method in words, e.g. Virtual Account BCA'),
+  status: z.enum(['PENDING', 'PAID', 'EXPIRED', 'CANCELLED', 'DENIED']),
+  amountIdr: Idr.describe("exactly the bill's total"),
+  vaNumber: z.string().nullable().describe('the virtual account number (VA methods but Mandiri)'),
+  billerCode: z.string().nullable().describe("Mandiri Bill's biller code"),
+  billKey: z.string().nullable().describe("Mandiri Bill's bill key"),
+  qrString: z.string().nullable().describe('the QRIS payload, to render as a QR code'),
+  createdAt: JakartaInstant,
+  expiresAt: JakartaInstant.describe('the deadline: the gateway closes the order then'),
+  closedAt: JakartaInstant.nullable(),
+});
+
+export const PaymentAttemptList = z.strictObject({
+  billCode: BillCode,
+  billStatus: z.enum(['UNPAID', 'PAID', 'VOID']),
+  methods: z
+    .array(PaymentAttemptView.shape.method)
+    .describe('the methods offered, in the order to show them'),
+  attempts: z.array(PaymentAttemptView).describe('newest first'),
+});
+
+export const MidtransNotificationAnswer = z.strictObject({
+  status: z
+    .enum(['RECORDED', 'ALREADY_RECORDED', 'CLOSED', 'UNCHANGED'])
+    .describe(
+      'RECORDED: paid now; ALREADY_RECORDED: a repeat; CLOSED: the attempt expired, was cancelled or denied; UNCHANGED: pending, or nothing new',
+    ),
+  orderId: z.string(),
+});
+
+export type PaymentAttemptView = z.output<typeof PaymentAttemptView>;
 export type BillLineView = z.output<typeof BillLineView>;
 export type BillQuoteView = z.output<typeof BillQuoteView>;
 export type BillView = z.output<typeof BillView>;

@@ -11,7 +11,16 @@
  * which the workflow records in UTC (`2025-11-21T06:34:28.123Z`).
  */
 
-import { BillLineView, BillPage, BillQuoteView, BillView, PaymentRecorded } from './billing';
+import {
+  BillLineView,
+  BillPage,
+  BillQuoteView,
+  BillView,
+  MidtransNotificationAnswer,
+  PaymentAttemptList,
+  PaymentAttemptView,
+  PaymentRecorded,
+} from './billing';
 import { PackageDetailView, PackageList, PackageView, PromoView } from './catalog';
 import { HomeView, PaymentPage, PaymentView, SubscriptionView, UpgradeOptions } from './customer';
 import {
@@ -59,6 +68,9 @@ export * from './visits';
 /** Every named response schema; each becomes `#/components/schemas/<name>` in the document. */
 export const RESPONSE_SCHEMAS = {
   PaymentRecorded,
+  PaymentAttemptView,
+  PaymentAttemptList,
+  MidtransNotificationAnswer,
   AppointmentView,
   AppointmentAnswer,
   AvailableSlots,

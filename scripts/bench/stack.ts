@@ -47,7 +47,7 @@ export const benchDataConverter = dataConverterFor(
 export const PRODUCTION_WORKER_ENV = {
   NODE_ENV: 'production',
   // Fresh: production refuses the development secrets (the worker verifies no notification).
-  PAYMENT_WEBHOOK_SECRET: randomBytes(32).toString('base64url'),
+  MIDTRANS_SERVER_KEY: `Mid-server-${randomBytes(24).toString('base64url')}`,
   ...BENCH_ENCRYPTION_ENV,
   NODE_OPTIONS: '--max-old-space-size=256 --max-semi-space-size=16',
   MALLOC_ARENA_MAX: '2',

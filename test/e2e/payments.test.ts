@@ -1,12 +1,15 @@
 /**
  * From upgrade to paid bill on the real stack: the upgrade issues the bill and starts its run
- * (`bill-<billCode>`, waiting for the due-date reminder); the gateway's signed notification
- * (`npm run pay`'s function) pays it; the customer gets the receipt; Riwayat Pembayaran shows it.
+ * (`bill-<billCode>`, waiting for the due-date reminder); the customer chooses BCA VA, pays the
+ * number at the Midtrans stand-in (`npm run pay`'s function), whose signed notification records
+ * it; the customer gets the receipt; Riwayat Pembayaran shows it.
  */
 import { Client, Connection } from '@temporalio/client';
 import { temporal as temporalProto } from '@temporalio/proto';
 import { billWorkflowId } from '../../contracts/payments';
-import { payBill } from '../../scripts/pay';
+import { DEVELOPMENT_MIDTRANS_SERVER_KEY } from '../../platform/config';
+import { notificationSignature } from '../../platform/midtrans';
+import { payAtStandIn } from '../../scripts/pay';
 import { callerFor, tokensFrom } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
@@ -38,7 +41,7 @@ type Json = any;
 const api = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
   http<Json>(system.apiUrl, method, path, { body, headers: { ...(await callerFor(path)), ...headers } });
 
-it('an upgrade’s bill waits in its own run, is paid through the signed notification, and the customer gets a receipt', async () => {
+it('an upgrade’s bill waits in its own run, is paid at its BCA VA through Midtrans’s notification, and the customer gets a receipt', async () => {
   const started = await api(
     'POST',
     '/v1/customers/21314849/upgrades',
@@ -64,24 +67,20 @@ it('an upgrade’s bill waits in its own run, is paid through the signed notific
   );
   expect(backoffSeconds).toBeGreaterThan(24 * 3600);
 
-  const paid = await payBill({
-    apiUrl: system.apiUrl,
-    issuer: system.issuerUrl,
-    billCode,
+  const attempt = await api('POST', `/v1/customers/21314849/bills/${billCode}/payment-attempts`, {
     method: 'VA_BCA',
-    transactionId: 'VA-BCA-E2E-0001',
   });
-  expect(paid).toEqual({
-    status: 200,
-    body: { status: 'RECORDED', billCode, transactionId: 'VA-BCA-E2E-0001' },
-  });
+  expect(attempt.body).toMatchObject({ status: 'PENDING', amountIdr: 771_700, methodLabel: 'Virtual Account BCA' });
+  const orderId: string = attempt.body.orderId;
+  const paid = await payAtStandIn({ gatewayUrl: system.midtransUrl, paymentCode: attempt.body.vaNumber });
+  expect([paid.status, paid.orderId, paid.notificationStatus]).toEqual([200, orderId, 200]);
   expect(await billRun.result()).toBe('PAID');
   const paidRun = (await billRun.describe()).runId;
 
   const bill = await api('GET', `/v1/bills/${billCode}`);
   expect(bill.body).toMatchObject({ status: 'PAID', paidAmountIdr: 771_700 });
   const history = await api('GET', '/v1/customers/21314849/payments');
-  expect(history.body.payments.find((p: Json) => p.reference === 'VA-BCA-E2E-0001')).toMatchObject({
+  expect(history.body.payments.find((p: Json) => p.reference === orderId)).toMatchObject({
     billCode,
     amountIdr: 771_700,
     method: 'VA_BCA',
@@ -91,22 +90,21 @@ it('an upgrade’s bill waits in its own run, is paid through the signed notific
     (answer) => answer.body.messages.some((m: Json) => m.subject === 'Pembayaran Tagihan Diterima'),
   );
   const receipt = outbox.body.messages.find((m: Json) => m.subject === 'Pembayaran Tagihan Diterima');
-  expect(receipt.text).toContain('VA-BCA-E2E-0001');
+  expect(receipt.text).toContain(orderId);
   const inbox = await api('GET', '/v1/customers/21314849/inbox');
   expect(inbox.body.notifications.map((n: Json) => n.kind)).toContain('PAYMENT_RECEIVED');
 
-  // The gateway delivers again: nothing changes, and the receipt is not sent twice.
-  const replay = await payBill({
-    apiUrl: system.apiUrl,
-    issuer: system.issuerUrl,
-    billCode,
-    method: 'VA_BCA',
-    transactionId: 'VA-BCA-E2E-0001',
+  // Midtrans delivers again: nothing changes, and the receipt is not sent twice.
+  const fields = { order_id: orderId, status_code: '200', gross_amount: '771700.00' };
+  const replay = await http<Json>(system.apiUrl, 'POST', '/v1/payments/midtrans/notification', {
+    body: {
+      ...fields,
+      transaction_status: 'settlement',
+      fraud_status: 'accept',
+      signature_key: notificationSignature(fields, DEVELOPMENT_MIDTRANS_SERVER_KEY),
+    },
   });
-  expect(replay).toEqual({
-    status: 200,
-    body: { status: 'ALREADY_RECORDED', billCode, transactionId: 'VA-BCA-E2E-0001' },
-  });
+  expect([replay.status, replay.body]).toEqual([200, { status: 'ALREADY_RECORDED', orderId }]);
   const receipts = (await api('GET', '/v1/dev/outbox?customerId=21314849')).body.messages.filter(
     (m: Json) => m.subject === 'Pembayaran Tagihan Diterima',
   );

@@ -38,7 +38,7 @@ const DEVELOPMENT_ONLY = [
   'node',
 ];
 const SECRETS = {
-  PAYMENT_WEBHOOK_SECRET: 'another-production-secret-of-32-characters',
+  MIDTRANS_SERVER_KEY: 'Mid-server-another-production-key-32chars',
   STATEMENT_LINK_SECRET: 'a-statement-link-secret-of-32-characters',
   PAYLOAD_ENCRYPTION_KEYS: `image:${randomBytes(32).toString('base64')}`,
   CODEC_PORT: 'off',
@@ -174,8 +174,8 @@ describe('the runtime set: dist/ and the production dependencies only', () => {
       'STATEMENT_LINK_SECRET: its value is published',
     ],
     [
-      { PAYMENT_WEBHOOK_SECRET: SECRETS.STATEMENT_LINK_SECRET },
-      'PAYMENT_WEBHOOK_SECRET: the same value as STATEMENT_LINK_SECRET',
+      { MIDTRANS_SERVER_KEY: SECRETS.STATEMENT_LINK_SECRET },
+      'MIDTRANS_SERVER_KEY: the same value as STATEMENT_LINK_SECRET',
     ],
     [{ NODE_ENV: 'development', HOST: '0.0.0.0' }, 'NODE_ENV: development serves development routes'],
   ])('refuses to start the compiled API with %j, naming it', (env, sentence) => {

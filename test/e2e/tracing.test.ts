@@ -9,7 +9,7 @@
  */
 
 import { DEMO_CUSTOMERS } from '../../prisma/seed-data';
-import { payBill } from '../../scripts/pay';
+import { payAtStandIn } from '../../scripts/pay';
 import { callerFor, tokensFrom } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from '../helpers/otlp-receiver';
@@ -159,14 +159,12 @@ describe('deck scenario B as one trace', () => {
   it('takes the payment notification into the bill’s run, in the same trace', async () => {
     const upgrade = await api('GET', `/v1/upgrades/${upgradeId}`);
     const billCode = upgrade.body.billCode as string;
-    const paid = await payBill({
-      apiUrl: system.apiUrl,
-      issuer: system.issuerUrl,
-      billCode,
-      method: 'VA_BCA',
-      transactionId: 'VA-TRACE-1',
+    const attempt = await api('POST', `/v1/customers/21301029/bills/${billCode}/payment-attempts`, {
+      body: { method: 'VA_BCA' },
     });
-    expect(paid.status).toBe(200);
+    expect(attempt.status).toBe(200);
+    const paid = await payAtStandIn({ gatewayUrl: system.midtransUrl, paymentCode: attempt.body.vaNumber });
+    expect(paid.notificationStatus).toBe(200);
     const joined = await eventually(
       async () => receiver.spans().find((s) => s.name === 'payment notified'),
       (span) => span !== undefined,
@@ -179,7 +177,7 @@ describe('deck scenario B as one trace', () => {
       30_000,
     );
     expect(signal?.traceId).toBe(CALLER_TRACE);
-    const notification = receiver.spans().find((s) => s.name === 'POST /v1/payments/notifications');
+    const notification = receiver.spans().find((s) => s.name === 'POST /v1/payments/midtrans/notification');
     expect(joined?.links).toEqual([{ traceId: notification?.traceId, spanId: notification?.spanId }]);
   });
 

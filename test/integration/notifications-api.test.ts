@@ -81,7 +81,7 @@ beforeAll(async () => {
         { issuer: 'https://login.example.test/', audience: 'selfcare-api', roles: ['customer'] },
       ]),
       STATEMENT_LINK_SECRET: 'a-production-link-secret-of-32-chars',
-      PAYMENT_WEBHOOK_SECRET: 'a-production-gateway-secret-of-32-chars',
+      MIDTRANS_SERVER_KEY: 'Mid-server-a-production-server-key-32c',
       PAYLOAD_ENCRYPTION_KEYS: `production:${randomBytes(32).toString('base64')}`,
     }),
   );

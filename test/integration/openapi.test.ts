@@ -14,18 +14,19 @@ import { buildOpenApiDocument } from '../../api/openapi';
 import { OPERATIONS } from '../../api/operations';
 import { Problem } from '../../contracts/problem';
 import { RESPONSE_SCHEMAS } from '../../contracts/views';
+import { type MidtransStandIn, startMidtransStandIn } from '../../local/midtrans-stand-in';
 import { statementLink } from '../../platform/auth';
 import {
   type AppConfig,
-  DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
+  DEVELOPMENT_MIDTRANS_SERVER_KEY,
   EMAIL_FROM_DEFAULT,
   loadConfig,
 } from '../../platform/config';
 import type { OpenApiDocument, OpenApiOperation } from '../../platform/http/openapi';
 import { createLogger } from '../../platform/logger';
+import { notificationSignature } from '../../platform/midtrans';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
-import { signNotification } from '../../platform/payment-signature';
 import { asCustomer, asOperator, asTechnician, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { type HttpAnswer, http } from '../helpers/http';
@@ -127,7 +128,7 @@ describe('the OpenAPI document', () => {
 
   it('uses only declared security schemes: bearer on every /v1 operation but the gateway’s (signed), none on the public ones', () => {
     const schemes = Object.keys(document.components.securitySchemes);
-    const GATEWAY = '/v1/payments/notifications';
+    const GATEWAY = '/v1/payments/midtrans/notification';
     // Where a token comes from takes none: the web apps' provider, the development sign-in (absent in production).
     const SIGN_IN = ['/v1/auth/web-client', '/v1/dev/customers', '/v1/dev/sign-in'];
     for (const { path, op } of operations(document)) {
@@ -326,6 +327,7 @@ let t: TestDatabase;
 let server: Server;
 let base: string;
 let billCode: string;
+let standIn: MidtransStandIn;
 let upgradeWorkOrder: string;
 let maintenanceWorkOrder: string;
 let config: AppConfig;
@@ -362,15 +364,26 @@ beforeAll(async () => {
   config = loadConfig({ NODE_ENV: 'test', ...(await trustingEnv()) });
   t = await startTestDatabase();
   ({ billCode, upgradeWorkOrder, maintenanceWorkOrder } = await runActivities(t.db));
+  // Midtrans is the local stand-in (as npm start runs it), its notifications sent to this API.
+  standIn = await startMidtransStandIn({
+    serverKey: config.payments.midtrans.serverKey,
+    notificationTries: 1,
+  });
+  config = {
+    ...config,
+    payments: { ...config.payments, midtrans: { ...config.payments.midtrans, baseUrl: standIn.url } },
+  };
   // Temporal is out of reach here: reads fall back to PostgreSQL, /health answers 503.
   const app = createApp({ db: t.db, temporal: {} as never, config, logger: createLogger('silent') });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  standIn.setNotificationUrl(`${base}/v1/payments/midtrans/notification`);
 }, 180_000);
 
 afterAll(async () => {
+  await standIn?.stop();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await closeUpgradeRuns();
   await t?.teardown();
@@ -643,30 +656,17 @@ describe('real answers conform to the document', () => {
     });
   });
 
-  it('payment notifications: the signature first, then the bill', async () => {
-    const url = '/v1/payments/notifications';
-    const body = {
-      transactionId: 'TRX-CONTRACT-1',
-      billCode,
-      amountIdr: 1,
-      method: 'QRIS',
-      paidAt: '2025-11-22T10:15:00+07:00',
-    };
-    const signed = (payload: object) => {
-      const raw = JSON.stringify(payload);
-      const timestamp = Math.floor(Date.now() / 1000);
-      return {
-        rawBody: raw,
-        headers: {
-          'X-Callback-Timestamp': String(timestamp),
-          'X-Callback-Signature': signNotification(DEVELOPMENT_PAYMENT_WEBHOOK_SECRET, timestamp, raw),
-        },
-      };
-    };
-    await call('POST', url, 401, { body });
-    await call('POST', url, 422, signed(body));
-    await call('POST', url, 404, signed({ ...body, billCode: '209912999999' }));
-    await call('POST', url, 400, signed({ ...body, method: 'CASH' }));
+  it('payment notifications: the signature first, then the order', async () => {
+    const url = '/v1/payments/midtrans/notification';
+    const fields = { order_id: `${billCode}-99`, status_code: '200', gross_amount: '1.00' };
+    const signed = (payload: typeof fields & Record<string, unknown>) => ({
+      body: { ...payload, signature_key: notificationSignature(payload, DEVELOPMENT_MIDTRANS_SERVER_KEY) },
+    });
+    await call('POST', url, 401, {
+      body: { ...fields, transaction_status: 'settlement', signature_key: 'f'.repeat(128) },
+    });
+    await call('POST', url, 404, signed({ ...fields, transaction_status: 'settlement' }));
+    await call('POST', url, 400, signed({ ...fields, status_code: 'OK', transaction_status: 'settlement' }));
   });
 
   it('inbox and outbox', async () => {
@@ -872,19 +872,25 @@ describe('real answers conform to the document', () => {
     });
     await call('POST', '/v1/dev/sign-in', 404, { body: { role: 'customer', subject: '29999999' } });
     await call('POST', '/v1/dev/sign-in', 400, { body: { role: 'customer', subject: 'tech-budi' } });
-    await call('POST', `/v1/dev/bills/${billCode}/pay`, 404, { headers: await asCustomer(FACHRI), body: {} });
-    await call('POST', '/v1/dev/bills/209912999999/pay', 404, { headers: await asCustomer(AHMAD), body: {} });
-    await call('POST', `/v1/dev/bills/${billCode}/pay`, 403, { headers: await asTechnician(), body: {} });
-    await call('POST', `/v1/dev/bills/${billCode}/pay`, 400, {
-      headers: await asCustomer(AHMAD),
-      body: { method: 'CASH' },
+    await call('POST', `/v1/dev/bills/${billCode}/pay`, 404, { headers: await asCustomer(FACHRI) });
+    await call('POST', '/v1/dev/bills/209912999999/pay', 404, { headers: await asCustomer(AHMAD) });
+    await call('POST', `/v1/dev/bills/${billCode}/pay`, 403, { headers: await asTechnician() });
+    // No attempt yet: nothing for the stand-in to pay.
+    await call('POST', `/v1/dev/bills/${billCode}/pay`, 409, { headers: await asCustomer(AHMAD) });
+    const attempts = `/v1/customers/${AHMAD}/bills/${billCode}/payment-attempts`;
+    await call('POST', attempts, 400, { headers: await asCustomer(AHMAD), body: { method: 'CASH' } });
+    await call('POST', `/v1/customers/${SITI}/bills/${billCode}/payment-attempts`, 404, {
+      headers: await asCustomer(SITI),
+      body: { method: 'VA_BCA' },
     });
-    // Signed and posted to the gateway's route, which records it and then cannot reach Temporal here.
-    await call('POST', `/v1/dev/bills/${billCode}/pay`, 503, {
-      headers: await asCustomer(AHMAD),
-      body: { method: 'QRIS' },
-    });
-    await call('POST', `/v1/dev/bills/${billCode}/pay`, 409, { headers: await asCustomer(AHMAD), body: {} });
+    await call('POST', attempts, 200, { headers: await asCustomer(AHMAD), body: { method: 'QRIS' } });
+    await call('POST', attempts, 200, { headers: await asCustomer(AHMAD), body: { method: 'VA_BCA' } });
+    await call('GET', `/v1/bills/${billCode}/payment-attempts`, 200, { headers: await asCustomer(AHMAD) });
+    await call('GET', `/v1/bills/${billCode}/payment-attempts`, 200, { headers: await asOperator() });
+    await call('GET', `/v1/bills/${billCode}/payment-attempts`, 404, { headers: await asCustomer(SITI) });
+    // The stand-in pays and notifies; the API records it, then cannot reach Temporal here (503 to Midtrans).
+    await call('POST', `/v1/dev/bills/${billCode}/pay`, 502, { headers: await asCustomer(AHMAD) });
+    await call('POST', `/v1/dev/bills/${billCode}/pay`, 409, { headers: await asCustomer(AHMAD) });
     const paid = await call('GET', `/v1/bills/${billCode}`, 200, { headers: await asCustomer(AHMAD) });
     expect(paid.body).toMatchObject({ status: 'PAID', paidAmountIdr: 771_700 });
   });
@@ -902,7 +908,7 @@ describe('real answers conform to the document', () => {
       'POST /v1/cs/upgrades/{upgradeId}/cancellation',
       'POST /v1/customers/{customerId}/upgrades',
       'POST /v1/dev/bills/{billCode}/pay',
-      'POST /v1/payments/notifications',
+      'POST /v1/payments/midtrans/notification',
       'POST /v1/technician/work-orders/{woNumber}/appointment',
       'POST /v1/technician/work-orders/{woNumber}/ont-replacement',
       'POST /v1/technician/work-orders/{woNumber}/visit-report',

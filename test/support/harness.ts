@@ -60,6 +60,8 @@ export function launchApp(
     API_METRICS_PORT: 'off',
     WORKER_METRICS_PORT: 'off',
     CODEC_PORT: 'off',
+    // The Midtrans stand-in on a free port of its own (npm start's 4010 would collide side by side).
+    MIDTRANS_STAND_IN_PORT: '0',
     ...env,
   };
   const { runApi, api, temporal: t } = loadConfig(fullEnv);
@@ -161,6 +163,8 @@ export interface LocalSystem {
   /** The codec server of its API, which the dev server's Web UI is wired to. */
   codecEndpoint: string;
   databaseUrl: string;
+  /** The local stand-in of Midtrans's Core API the system runs (scripts/pay.ts pays at it). */
+  midtransUrl: string;
   dataDir: string;
   process: Launched;
   /** Every process in the system's tree (the main process, PostgreSQL, the Temporal server…). */
@@ -196,7 +200,8 @@ export async function startLocalSystem(options: {
   freshMigrations?: boolean;
 }): Promise<LocalSystem> {
   await freshWorkflowBundle();
-  const [apiPort, temporalPort, uiPort, pgPort, codecPort, oidcPort] = (await freePorts(6)) as [
+  const [apiPort, temporalPort, uiPort, pgPort, codecPort, oidcPort, midtransPort] = (await freePorts(7)) as [
+    number,
     number,
     number,
     number,
@@ -225,6 +230,7 @@ export async function startLocalSystem(options: {
       TEMPORAL_UI_PORT: String(uiPort),
       EMBEDDED_PG_PORT: String(pgPort),
       CODEC_PORT: String(codecPort),
+      MIDTRANS_STAND_IN_PORT: String(midtransPort),
       ...providerEnv(issuerUrl, oidcPort),
       DATABASE_URL: '',
       TEMPORAL_ADDRESS: '',
@@ -246,6 +252,7 @@ export async function startLocalSystem(options: {
     temporalUiUrl: `http://127.0.0.1:${uiPort}`,
     codecEndpoint: `http://127.0.0.1:${codecPort}/codec`,
     databaseUrl: postgresUrl(pgPort),
+    midtransUrl: `http://127.0.0.1:${midtransPort}`,
     dataDir,
     process: app,
     processTree: () => [app.pid, ...descendants(app.pid)],

@@ -9,6 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { formatVisit } from '../../domain/visits';
 import { buildWeb } from '../../scripts/build-web';
+import { payAtStandIn } from '../../scripts/pay';
 import { asCustomer, asTechnician, tokensFrom } from '../helpers/auth';
 import {
   accessibilityViolations,
@@ -21,6 +22,9 @@ import {
 } from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
 import { type LocalSystem, startLocalSystem } from '../support/harness';
+
+/** Where the payment screens' screenshots go (looked at by hand, 390×844). */
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
 
 let system: LocalSystem;
 let browser: Browser;
@@ -156,7 +160,7 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
     expect(read.body.notifications.map((n: Json) => [n.kind, n.read])).toEqual([['BILL_ISSUED', true]]);
   });
 
-  it('shows the bill with its statement, pays it through the gateway’s signed notification, and lists the payment', async () => {
+  it('shows the bill with its statement, pays it by BCA VA after switching from QRIS, and lists the payment', async () => {
     await heading(page, `Tagihan ${billCode}`).waitFor();
     expect(await page.locator('.facts').first().innerText()).toContain('Belum dibayar (UNPAID)');
     // The server's statement, in a sandboxed frame of the app.
@@ -175,9 +179,50 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
     expect(widths.content).toBeLessThanOrEqual(widths.frame);
     await expectAccessible(page);
 
-    await page.getByRole('button', { name: 'Bayar (simulasi)' }).click();
-    await page.getByText('Pembayaran diterima. Terima kasih!').waitFor();
+    // Bayar → QRIS: the code drawn in the page from its payload, the exact amount, the deadline in WIB.
+    await page.getByRole('button', { name: 'Bayar Rp 771.700' }).click();
+    await page.getByRole('radio', { name: /^QRIS/ }).check();
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.getByRole('img', { name: 'Kode QRIS untuk dipindai' }).waitFor();
+    const qris = page.getByRole('region', { name: 'Cara membayar' });
+    expect(await qris.innerText()).toMatch(
+      /Rp 771\.700[\s\S]*Bayar sebelum\s+\d{1,2} \w+ \d{4}, \d{2}\.\d{2} WIB/,
+    );
+    expect(await qris.innerText()).toContain('Aplikasi e-wallet');
+    await page.screenshot({ path: `${SCREENSHOTS}/pay-qris.png`, fullPage: true });
+    await expectAccessible(page);
+
+    // Ganti metode → BCA VA: the QRIS order is cancelled, a VA number to copy, the steps per channel.
+    await page.getByRole('button', { name: 'Ganti metode' }).click();
+    await page.getByRole('group', { name: 'Pilih metode pembayaran' }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/pay-methods.png`, fullPage: true });
+    await expectAccessible(page);
+    await page.getByRole('radio', { name: 'Virtual Account BCA' }).check();
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    const number = page.getByRole('status', { name: 'Nomor Virtual Account' });
+    await number.waitFor();
+    const vaNumber = (await number.innerText()).trim();
+    expect(vaNumber).toMatch(/^\d{11}$/);
+    await page.getByRole('button', { name: 'Salin Nomor Virtual Account' }).waitFor();
+    for (const channel of ['ATM', 'm-BCA (BCA mobile)', 'KlikBCA'])
+      await page.getByText(channel, { exact: true }).waitFor();
+    expect(await page.getByRole('region', { name: 'Cara membayar' }).innerText()).toContain(
+      `Masukkan nomor Virtual Account ${vaNumber}.`,
+    );
+    await page.screenshot({ path: `${SCREENSHOTS}/pay-va-bca.png`, fullPage: true });
+    await expectAccessible(page);
+    const attempts = await api('GET', `/v1/bills/${billCode}/payment-attempts`, await asCustomer('21314849'));
+    expect(attempts.body.attempts.map((a: Json) => [a.method, a.status])).toEqual([
+      ['VA_BCA', 'PENDING'],
+      ['QRIS', 'CANCELLED'],
+    ]);
+
+    // Paid at that number, as Midtrans's simulator pays (npm run pay): the screen turns Lunas.
+    const paid = await payAtStandIn({ gatewayUrl: system.midtransUrl, paymentCode: vaNumber });
+    expect(paid.notificationStatus).toBe(200);
+    await page.getByText('Lunas. Pembayaran diterima, terima kasih!').waitFor({ timeout: 15_000 });
     await page.getByText('Lunas (PAID)').waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/pay-lunas.png`, fullPage: true });
     const bill = await api('GET', `/v1/bills/${billCode}`, await asCustomer('21314849'));
     expect(bill.body).toMatchObject({ status: 'PAID', paidAmountIdr: 771_700 });
 
@@ -308,6 +353,31 @@ describe('deck scenario B: FACHRI FATURACHMAN, Stream 50 Yearly → Stream 200 Y
     await first.locator('.inbox-title', { hasText: 'Penggantian ONT selesai' }).waitFor();
     expect(await first.innerText()).toContain('Baru');
     await expectAccessible(page);
+  });
+
+  it('pays its bill by QRIS: the code on the screen, paid with an e-wallet, the screen turns Lunas', async () => {
+    const bills = await api('GET', '/v1/customers/21301029/bills', await asCustomer('21301029'));
+    const bill = bills.body.bills.find((b: Json) => b.status === 'UNPAID');
+    await page.goto(`${system.apiUrl}/app/bills/${bill.billCode}`);
+    await heading(page, `Tagihan ${bill.billCode}`).waitFor();
+    await page.getByRole('button', { name: /^Bayar Rp/ }).click();
+    await page.getByRole('radio', { name: /^QRIS/ }).check();
+    await page.getByRole('button', { name: 'Lanjutkan' }).click();
+    await page.getByRole('img', { name: 'Kode QRIS untuk dipindai' }).waitFor();
+    await expectAccessible(page);
+    const pending = await api(
+      'GET',
+      `/v1/bills/${bill.billCode}/payment-attempts`,
+      await asCustomer('21301029'),
+    );
+    const paid = await payAtStandIn({
+      gatewayUrl: system.midtransUrl,
+      paymentCode: pending.body.attempts[0].qrString,
+    });
+    expect(paid.notificationStatus).toBe(200);
+    await page.getByText('Lunas. Pembayaran diterima, terima kasih!').waitFor({ timeout: 15_000 });
+    await tab(page, 'Riwayat').click();
+    await page.locator('.payment').first().getByText(/QRIS/).waitFor();
   });
 });
 

@@ -94,6 +94,7 @@ export function fakeActivities(
       lastBooked = booked;
       return booked;
     }),
+    checkPaymentAttempt: jest.fn(async () => ({ status: 'PENDING', transactionId: null })),
     readBillStatus: jest.fn(async () => ({ status: 'UNPAID' })),
     notifyBillDueReminder: jest.fn(async () => delivered),
     notifyPaymentReceived: jest.fn(async () => delivered),

@@ -18,6 +18,7 @@ describe('the ports a stack binds', () => {
       ['WORKER_METRICS_PORT', 9465],
       ['CODEC_PORT', 8234],
       ['OIDC_PORT', 4000],
+      ['MIDTRANS_STAND_IN_PORT', 4010],
       ['EMBEDDED_PG_PORT', 5488],
       ['TEMPORAL_DEV_PORT', 7233],
       ['TEMPORAL_UI_PORT', 8233],
@@ -40,17 +41,19 @@ describe('the ports a stack binds', () => {
     'WORKER_METRICS_PORT',
     'CODEC_PORT',
     'OIDC_PORT',
+    'MIDTRANS_STAND_IN_PORT',
     'EMBEDDED_PG_PORT',
     'TEMPORAL_DEV_PORT',
     'TEMPORAL_UI_PORT',
   ])('a taken %s is answered with one sentence naming it', async (variable) => {
-    const ports = await freePorts(8);
+    const ports = await freePorts(9);
     const names = [
       'PORT',
       'API_METRICS_PORT',
       'WORKER_METRICS_PORT',
       'CODEC_PORT',
       'OIDC_PORT',
+      'MIDTRANS_STAND_IN_PORT',
       'EMBEDDED_PG_PORT',
       'TEMPORAL_DEV_PORT',
       'TEMPORAL_UI_PORT',

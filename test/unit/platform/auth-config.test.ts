@@ -45,23 +45,40 @@ describe('identity settings', () => {
       'STATEMENT_LINK_SECRET: at least 32',
     ],
     [
-      { AUTH_ISSUERS: JSON.stringify([ISSUER]), PAYMENT_WEBHOOK_SECRET_PREVIOUS: 'short' },
-      'PAYMENT_WEBHOOK_SECRET_PREVIOUS',
+      { AUTH_ISSUERS: JSON.stringify([ISSUER]), MIDTRANS_SERVER_KEY: '' },
+      'MIDTRANS_SERVER_KEY: required in production',
+    ],
+    [
+      { AUTH_ISSUERS: JSON.stringify([ISSUER]), PAYMENT_METHODS: 'VA_BCA,GOPAY' },
+      'PAYMENT_METHODS: a comma-separated list of VA_BCA, VA_BNI, VA_BRI, VA_PERMATA, VA_MANDIRI, QRIS (not GOPAY)',
     ],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig({ ...PRODUCTION, ...env })).toThrow(message);
   });
 
-  it('keeps the previous gateway secret during a rotation', () => {
-    const previous = 'last-months-gateway-secret-of-32-chars';
-    const { payments } = loadConfig({
+  it('talks to Midtrans: the sandbox unless MIDTRANS_API_BASE_URL says otherwise, every method unless PAYMENT_METHODS lists some; development runs the stand-in', () => {
+    const production = loadConfig({ ...PRODUCTION, AUTH_ISSUERS: JSON.stringify([ISSUER]) });
+    expect(production.payments).toEqual({
+      midtrans: {
+        baseUrl: 'https://api.sandbox.midtrans.com',
+        serverKey: PRODUCTION.MIDTRANS_SERVER_KEY,
+        standInPort: null,
+      },
+      methods: ['VA_BCA', 'VA_BNI', 'VA_BRI', 'VA_PERMATA', 'VA_MANDIRI', 'QRIS'],
+    });
+    const live = loadConfig({
       ...PRODUCTION,
       AUTH_ISSUERS: JSON.stringify([ISSUER]),
-      PAYMENT_WEBHOOK_SECRET_PREVIOUS: previous,
+      MIDTRANS_API_BASE_URL: 'https://api.midtrans.com',
+      PAYMENT_METHODS: 'QRIS, VA_BCA',
     });
-    expect(payments).toEqual({
-      webhookSecret: PRODUCTION.PAYMENT_WEBHOOK_SECRET,
-      previousWebhookSecret: previous,
+    expect(live.payments).toMatchObject({
+      midtrans: { baseUrl: 'https://api.midtrans.com' },
+      methods: ['QRIS', 'VA_BCA'],
+    });
+    expect(loadConfig({}).payments.midtrans).toMatchObject({
+      baseUrl: 'http://127.0.0.1:4010',
+      standInPort: 4010,
     });
   });
 

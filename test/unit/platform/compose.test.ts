@@ -188,7 +188,7 @@ describe('docker-compose.yml against npm run cluster', () => {
       }
       expect(app.environment).toMatchObject({
         STATEMENT_LINK_SECRET: expect.stringMatching(/^\$\{STATEMENT_LINK_SECRET:\?/),
-        PAYMENT_WEBHOOK_SECRET: expect.stringMatching(/^\$\{PAYMENT_WEBHOOK_SECRET:\?/),
+        MIDTRANS_SERVER_KEY: expect.stringMatching(/^\$\{MIDTRANS_SERVER_KEY:\?/),
       });
       if (app.environment.NODE_ENV === 'production') expect(app.environment.SEED_DEMO_DATA).not.toBe('true');
     }

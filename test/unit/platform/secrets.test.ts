@@ -21,7 +21,7 @@ const SECRET_NAME = '[A-Z_]*(?:SECRET|_KEY)(?:_PREVIOUS)?';
 function publishedValues(): string[] {
   const constants = [secrets, providerConstants].flatMap((module) =>
     Object.entries(module)
-      .filter(([name, value]) => /SECRET$/.test(name) && typeof value === 'string')
+      .filter(([name, value]) => /(SECRET|_KEY)$/.test(name) && typeof value === 'string')
       .map(([, value]) => value as string),
   );
   const documents = [
@@ -43,7 +43,7 @@ function publishedValues(): string[] {
 
 const FRESH = {
   STATEMENT_LINK_SECRET: 'fresh-statement-link-secret-7f1c2d9a8b',
-  PAYMENT_WEBHOOK_SECRET: 'fresh-gateway-secret-0a9e8d7c6b5a4f3e',
+  MIDTRANS_SERVER_KEY: 'Mid-server-fresh-0a9e8d7c6b5a4f3e',
 };
 
 describe('published secrets in production', () => {
@@ -53,7 +53,8 @@ describe('published secrets in production', () => {
     expect(published).toEqual(
       expect.arrayContaining([
         secrets.DEVELOPMENT_STATEMENT_LINK_SECRET,
-        secrets.DEVELOPMENT_PAYMENT_WEBHOOK_SECRET,
+        secrets.DEVELOPMENT_MIDTRANS_SERVER_KEY,
+        'oxygen-selfcare-payment-gateway-development-secret',
         providerConstants.TEMPORAL_UI_CLIENT_SECRET,
         'change-me-in-production-the-gateway-secret',
       ]),
@@ -70,8 +71,7 @@ describe('published secrets in production', () => {
   );
 
   it.each([
-    ['PAYMENT_WEBHOOK_SECRET', 'STATEMENT_LINK_SECRET'],
-    ['PAYMENT_WEBHOOK_SECRET_PREVIOUS', 'PAYMENT_WEBHOOK_SECRET'],
+    ['MIDTRANS_SERVER_KEY', 'STATEMENT_LINK_SECRET'],
     ['RESEND_API_KEY', 'STATEMENT_LINK_SECRET'],
   ] as const)('refuses %s reusing %s', (second, first) => {
     expect(() =>
@@ -80,13 +80,13 @@ describe('published secrets in production', () => {
   });
 
   it('starts with fresh values of their own', () => {
-    expect(loadConfig({ ...PRODUCTION_ENV, ...FRESH }).payments.webhookSecret).toBe(
-      FRESH.PAYMENT_WEBHOOK_SECRET,
+    expect(loadConfig({ ...PRODUCTION_ENV, ...FRESH }).payments.midtrans.serverKey).toBe(
+      FRESH.MIDTRANS_SERVER_KEY,
     );
   });
 
   it('leaves development its published secrets', () => {
-    expect(loadConfig({}).payments.webhookSecret).toBe(secrets.DEVELOPMENT_PAYMENT_WEBHOOK_SECRET);
+    expect(loadConfig({}).payments.midtrans.serverKey).toBe(secrets.DEVELOPMENT_MIDTRANS_SERVER_KEY);
   });
 });
 

@@ -6,6 +6,7 @@ import { CsTab } from './CsTab';
 import { CsTable } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
+import { PaymentAttempts } from './PaymentAttempts';
 import { useCsBills, useCsPayments } from './queries';
 
 /** Billing: the deck's "Tagihan Customer", each bill opening its statement. */
@@ -71,25 +72,29 @@ function Statement({ billCode }: { billCode: string }) {
   );
 }
 
-/** Payment: Riwayat Pembayaran, as the gateway recorded it. */
+/** Payment: Riwayat Pembayaran, as the gateway recorded it, then each bill's payment attempts. */
 export function PaymentTab() {
+  const customerId = useCustomerIdParam();
   return (
-    <CsTab query={useCsPayments(useCustomerIdParam())} label="Payment">
+    <CsTab query={useCsPayments(customerId)} label="Payment">
       {(data) => (
-        <CsTable
-          empty="Belum ada pembayaran."
-          columns={['Tanggal', 'Bill Code', 'Keterangan', 'Metode', 'Referensi', 'Jumlah']}
-          items={data.payments}
-          rowKey={(p) => p.id}
-          cells={(p) => [
-            formatCrmInstant(p.paidAt),
-            p.billCode ?? '—',
-            p.description,
-            p.method,
-            p.reference,
-            formatRupiah(p.amountIdr),
-          ]}
-        />
+        <>
+          <CsTable
+            empty="Belum ada pembayaran."
+            columns={['Tanggal', 'Bill Code', 'Keterangan', 'Metode', 'Referensi', 'Jumlah']}
+            items={data.payments}
+            rowKey={(p) => p.id}
+            cells={(p) => [
+              formatCrmInstant(p.paidAt),
+              p.billCode ?? '—',
+              p.description,
+              p.methodLabel,
+              p.reference,
+              formatRupiah(p.amountIdr),
+            ]}
+          />
+          <PaymentAttempts customerId={customerId} />
+        </>
       )}
     </CsTab>
   );

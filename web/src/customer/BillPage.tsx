@@ -1,17 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { $api, api, must } from '../api/client';
 import { formatInstant, formatLongDate, formatRupiahWithSymbol } from '../lib/format';
-import { Card, ErrorNotice, Facts, Loaded, Page } from '../ui/Page';
+import { Card, Facts, Loaded, Page } from '../ui/Page';
 import { StatementFrame } from '../ui/StatementFrame';
 import { BILL_STATUS_WORDS } from './billStatus';
-import { READS, useDevelopmentTools } from './queries';
+import { PayBill } from './PayBill';
 
-/** One bill: its facts, the printable Billing Statement inside the app, and (development) "pay". */
+/** One bill: its facts, "Bayar" while it is unpaid (PayBill), the printable Billing Statement inside the app. */
 export function BillPage() {
   const { billCode = '' } = useParams();
-  const queryClient = useQueryClient();
-  const development = useDevelopmentTools();
   const params = { params: { path: { billCode } } };
   const bill = $api.useQuery('get', '/v1/bills/{billCode}', params);
   // Read again when the bill's status changes (paid: the statement says so).
@@ -19,15 +17,6 @@ export function BillPage() {
     queryKey: ['statement', billCode, bill.data?.status],
     enabled: bill.isSuccess,
     queryFn: () => must(api.GET('/v1/bills/{billCode}/statement', { ...params, parseAs: 'text' })),
-  });
-  const pay = useMutation({
-    mutationFn: () =>
-      must(api.POST('/v1/dev/bills/{billCode}/pay', { ...params, body: { method: 'VA_BCA' } })),
-    onSuccess: () => {
-      for (const key of [READS.bill, READS.bills, READS.payments, READS.home]) {
-        void queryClient.invalidateQueries({ queryKey: key });
-      }
-    },
   });
   return (
     <Page title={`Tagihan ${billCode}`} back={{ to: '/bills', label: 'Semua tagihan' }}>
@@ -45,26 +34,10 @@ export function BillPage() {
                   data.paidAt !== null && ['Dibayar', formatInstant(data.paidAt)],
                 ]}
               />
-              {development && data.status === 'UNPAID' ? (
-                <>
-                  <button
-                    type="button"
-                    className="button"
-                    onClick={() => pay.mutate()}
-                    disabled={pay.isPending}
-                  >
-                    {pay.isPending ? 'Memproses pembayaran…' : 'Bayar (simulasi)'}
-                  </button>
-                  <p className="small">
-                    Pengembangan: membayar lewat notifikasi gateway pembayaran yang ditandatangani, seperti{' '}
-                    <code>npm run pay</code>.
-                  </p>
-                </>
-              ) : null}
-              {pay.isError ? <ErrorNotice error={pay.error} /> : null}
-              {pay.isSuccess ? (
+              {data.status === 'UNPAID' ? <PayBill billCode={billCode} totalIdr={data.totalIdr} /> : null}
+              {data.status === 'PAID' ? (
                 <p className="notice notice-success" role="status">
-                  Pembayaran diterima. Terima kasih!
+                  Lunas. Pembayaran diterima, terima kasih!
                 </p>
               ) : null}
             </Card>
