@@ -26,6 +26,11 @@ export interface UpgradeCancelledEmailProps {
   /** That bill's total, whole rupiah; shown only together with `billCode`. */
   billTotalIdr: number | null;
   reason: UpgradeCancelledReason;
+  /**
+   * The upgrade was withdrawn after the package switched, while the customer waited for the ONT
+   * swap: the old package is back, the visit's WO cancelled, and what was paid is owed back.
+   */
+  withdrawn?: { workOrderNumber: string | null; creditIdr: number };
 }
 
 /** The second half of the opening sentence, after `… ke <target>`. */
@@ -36,6 +41,7 @@ const REASON_SENTENCE: { readonly [R in UpgradeCancelledReason]: string } = {
 };
 
 export function UpgradeCancelledEmail(props: UpgradeCancelledEmailProps) {
+  if (props.withdrawn) return <UpgradeWithdrawnEmail {...props} withdrawn={props.withdrawn} />;
   const billTotal =
     props.billCode && props.billTotalIdr !== null ? formatRupiahWithSymbol(props.billTotalIdr) : null;
   const rows: KeyValueRow[] = [
@@ -80,6 +86,73 @@ export function UpgradeCancelledEmail(props: UpgradeCancelledEmailProps) {
       <Text style={paragraph}>
         Kamu dapat mencoba upgrade kembali kapan saja melalui aplikasi Selfcare Oxygen.id, atau hubungi
         Customer Care <strong>{CUSTOMER_CARE_PHONE}</strong> jika membutuhkan bantuan.
+      </Text>
+      <SignOff thanks="Terima kasih telah menggunakan layanan Oxygen.id." />
+    </EmailLayout>
+  );
+}
+
+/** Withdrawn while waiting for the ONT swap: package back, bill void (or a credit), visit off. */
+function UpgradeWithdrawnEmail(
+  props: UpgradeCancelledEmailProps & { withdrawn: NonNullable<UpgradeCancelledEmailProps['withdrawn']> },
+) {
+  const { withdrawn } = props;
+  const billTotal =
+    props.billCode && props.billTotalIdr !== null ? formatRupiahWithSymbol(props.billTotalIdr) : null;
+  const credit = withdrawn.creditIdr > 0 ? formatRupiahWithSymbol(withdrawn.creditIdr) : null;
+  const rows: KeyValueRow[] = [
+    { label: 'Paket Saat Ini', value: `${props.currentPackageName} (kembali aktif)` },
+    { label: 'Paket Tujuan', value: `${props.targetPackageName} (dibatalkan)` },
+    { label: 'Status Upgrade', value: 'Dibatalkan' },
+    ...(props.billCode ? [{ label: 'Nomor Tagihan', value: `${props.billCode} (dibatalkan)` }] : []),
+    ...(credit ? [{ label: 'Kredit untuk Kamu', value: credit }] : []),
+    ...(withdrawn.workOrderNumber
+      ? [{ label: 'Kunjungan Teknisi', value: `${withdrawn.workOrderNumber} (dibatalkan)` }]
+      : []),
+  ];
+  return (
+    <EmailLayout
+      subject={UPGRADE_CANCELLED_SUBJECT}
+      preview={`Upgrade ke ${props.targetPackageName} dibatalkan. Paket kamu kembali ke ${props.currentPackageName}.`}
+      eyebrow="Upgrade Paket"
+    >
+      <Greeting name={props.customerName} />
+      <Text style={paragraph}>
+        Permintaan upgrade paket kamu ke <strong>{props.targetPackageName}</strong> telah dibatalkan sebelum
+        ONT kamu diganti.
+      </Text>
+      <Text style={paragraph}>
+        Paket kamu kembali ke <strong>{props.currentPackageName}</strong> mulai hari ini, dan layanan internet
+        kamu berjalan seperti sebelum upgrade.
+        {withdrawn.workOrderNumber ? ' Kunjungan teknisi untuk penggantian ONT juga dibatalkan.' : ''}
+      </Text>
+
+      {props.billCode ? (
+        <Callout tone="success">
+          Tagihan <strong style={nowrap}>{props.billCode}</strong>
+          {billTotal ? (
+            <>
+              {' '}
+              sebesar <strong style={nowrap}>{billTotal}</strong>
+            </>
+          ) : null}{' '}
+          telah dibatalkan
+          {credit ? (
+            <>
+              . Pembayaran kamu sebesar <strong style={nowrap}>{credit}</strong> kami catat sebagai kredit dan
+              akan dikembalikan atau dipotong dari tagihan berikutnya.
+            </>
+          ) : (
+            ' dan tidak perlu dibayar.'
+          )}
+        </Callout>
+      ) : null}
+
+      <KeyValueTable caption="Detail Pembatalan Upgrade" rows={rows} />
+
+      <Text style={paragraph}>
+        Kamu dapat upgrade lagi kapan saja melalui aplikasi Selfcare Oxygen.id, atau hubungi Customer Care{' '}
+        <strong>{CUSTOMER_CARE_PHONE}</strong> jika membutuhkan bantuan.
       </Text>
       <SignOff thanks="Terima kasih telah menggunakan layanan Oxygen.id." />
     </EmailLayout>

@@ -36,6 +36,8 @@ export interface Ending {
   reason: string;
   /** The run's input, so a request refused before it was recorded still leaves a row. */
   request?: UpgradeWorkflowInput;
+  /** A cancel of a run patched 'cancel-withdraws-upgrade': withdraw it if it waits for the swap. */
+  withdraw?: boolean;
 }
 
 /** The failure an activity reported (local activities' arrive unwrapped), else the error itself. */
@@ -58,12 +60,25 @@ export async function settle(recorder: Recorder, end: Ending): Promise<Settlemen
 /** Tells the customer what the settlement changed; a notice that cannot be delivered is recorded. */
 export async function tell(recorder: Recorder, end: Ending, settled: Settlement): Promise<void> {
   const { upgradeId, customerId, ending } = end;
-  const { voidedBillCode, cancelledVisit } = settled;
+  const { voidedBillCode, cancelledVisit, withdrawn } = settled;
   // Before the switch the customer keeps the old package: told so, and of the voided bill if any.
   if (!settled.switched) {
     await bestEffort(recorder, upgradeId, 'UPGRADE_CANCELLED', () =>
       notices.notifyUpgradeCancelled({ upgradeId, customerId, ending, voidedBillCode }),
     );
+  }
+  // Withdrawn while waiting for the swap: one notice says it all (package back, bill, visit, credit).
+  if (settled.switched && withdrawn) {
+    await bestEffort(recorder, upgradeId, 'UPGRADE_CANCELLED', () =>
+      notices.notifyUpgradeCancelled({
+        upgradeId,
+        customerId,
+        ending,
+        voidedBillCode,
+        withdrawn: { cancelledVisit, creditIdr: settled.creditIdr ?? 0 },
+      }),
+    );
+    return;
   }
   if (cancelledVisit) {
     await bestEffort(recorder, upgradeId, 'ONT_VISIT_CANCELLED', () =>

@@ -5,7 +5,13 @@
  */
 
 import { type Duration, msToNumber } from '@temporalio/common/lib/time';
-import { ApplicationFailure, CancellationScope, isCancellation, setHandler } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  CancellationScope,
+  isCancellation,
+  patched,
+  setHandler,
+} from '@temporalio/workflow';
 import {
   bookVisitUpdate,
   DEFAULT_ONT_SWAP_SLA,
@@ -22,6 +28,9 @@ import { fromApi, refuseUnverified, startedFromApi, verifiedOrAsAccepted } from 
 import { UpgradeRun } from './run';
 import { bestEffort, failureOf, settle, tell } from './settle';
 import { awaitVisitAndSwap } from './visits';
+
+/** The patch of the cancel that withdraws an upgrade waiting for its ONT swap (docs/workflow-versioning.md). */
+export const CANCEL_WITHDRAWS_UPGRADE = 'cancel-withdraws-upgrade';
 
 export async function UpgradeWorkflow(started: UpgradeWorkflowInput): Promise<UpgradeProgress> {
   // Only what came through the API (workflows/from-api.ts).
@@ -117,12 +126,16 @@ export async function UpgradeWorkflow(started: UpgradeWorkflowInput): Promise<Up
       ? 'cancelled by an operator (Temporal cancel request)'
       : finalFailureReason(error);
     if (reason === null) throw error;
+    // A cancel withdraws the upgrade when the customer still waits for the ONT swap (the settlement
+    // decides from the rows); runs cancelled before this change only cancelled the visit.
+    const withdraw = cancelled && patched(CANCEL_WITHDRAWS_UPGRADE);
     const end = {
       upgradeId,
       customerId,
       ending: cancelled ? 'CANCELLED' : 'FAILED',
       reason,
       request: input,
+      ...(withdraw ? { withdraw } : {}),
     } as const;
     await CancellationScope.nonCancellable(async () => tell(run, end, await settle(run, end)));
     if (cancelled) throw error;

@@ -46,6 +46,11 @@ export interface NotifyUpgradeCancelledInput extends UpgradeNoticeInput {
   ending: 'FAILED' | 'CANCELLED' | 'TERMINATED';
   /** The bill voided with the upgrade, if one was issued. */
   voidedBillCode: string | null;
+  /**
+   * Withdrawn after the switch, while waiting for the ONT swap: the old package is back, the
+   * visit (its WO) cancelled, and what was paid on the bill is owed back (absent: before the switch).
+   */
+  withdrawn?: { cancelledVisit: string | null; creditIdr: number };
 }
 export interface NotifyVisitInput extends NotifyOntSwapInput {
   date: string;

@@ -62,6 +62,26 @@ const upgradeDeepLink = (upgradeId: string) => `oxygenid://upgrades/${upgradeId}
 
 const CUSTOMER_CARE = '1500780';
 
+/** The upgrade withdrawn while the customer waited for the ONT swap: what is undone, in words. */
+function withdrawnBody(
+  c: { bill: Bill | null; targetPackageName: string; currentPackageName: string },
+  withdrawn: { cancelledVisit: string | null; creditIdr: number },
+): string {
+  const parts = [
+    `Upgrade ke ${c.targetPackageName} dibatalkan sebelum ONT kamu diganti; paket kamu kembali ke ${c.currentPackageName} mulai hari ini.`,
+  ];
+  if (c.bill) {
+    parts.push(
+      withdrawn.creditIdr > 0
+        ? `Tagihan ${c.bill.billCode} dibatalkan; pembayaran ${formatRupiahWithSymbol(withdrawn.creditIdr)} kami kembalikan sebagai kredit.`
+        : `Tagihan ${c.bill.billCode} sebesar ${formatRupiahWithSymbol(c.bill.totalIdr)} dibatalkan dan tidak perlu dibayar.`,
+    );
+  }
+  if (withdrawn.cancelledVisit) parts.push(`Kunjungan teknisi (${withdrawn.cancelledVisit}) dibatalkan.`);
+  parts.push('Kamu dapat upgrade lagi kapan saja.');
+  return parts.join(' ');
+}
+
 /** What every bill email opens with, and its statement's signed link. */
 async function billEmailProps(
   customer: Customer,
@@ -155,9 +175,13 @@ export const NOTICES = {
   UPGRADE_CANCELLED: notice({
     load: loadCancelledUpgrade,
     title: 'Upgrade paket dibatalkan',
-    body: ({ bill, targetPackageName, currentPackageName }) =>
-      `Upgrade ke ${targetPackageName} tidak dapat diproses; paket kamu tetap ${currentPackageName}.` +
-      (bill ? ` Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} dibatalkan.` : ''),
+    body: ({ bill, targetPackageName, currentPackageName }, input) =>
+      input.withdrawn
+        ? withdrawnBody({ bill, targetPackageName, currentPackageName }, input.withdrawn)
+        : `Upgrade ke ${targetPackageName} tidak dapat diproses; paket kamu tetap ${currentPackageName}.` +
+          (bill
+            ? ` Tagihan ${bill.billCode} sebesar ${formatRupiahWithSymbol(bill.totalIdr)} dibatalkan.`
+            : ''),
     deepLink: (input) => upgradeDeepLink(input.upgradeId),
     email: {
       kind: 'UPGRADE_CANCELLED',
@@ -168,6 +192,14 @@ export const NOTICES = {
         billCode: bill?.billCode ?? null,
         billTotalIdr: bill?.totalIdr ?? null,
         reason: input.ending,
+        ...(input.withdrawn
+          ? {
+              withdrawn: {
+                workOrderNumber: input.withdrawn.cancelledVisit,
+                creditIdr: input.withdrawn.creditIdr,
+              },
+            }
+          : {}),
       }),
     },
   }),

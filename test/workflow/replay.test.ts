@@ -27,7 +27,7 @@ const BASELINE = 'baseline';
  * Recorded after the baseline, each under its own prefix with the helper of
  * test/helpers/histories.ts: runs of a patched change that must go on replaying.
  */
-const LATER_RECORDINGS = ['payment-status-checks'];
+const LATER_RECORDINGS = ['payment-status-checks', 'v2'];
 
 const histories = fs
   .readdirSync(HISTORIES_DIR)
@@ -43,13 +43,15 @@ const ofType = (type: string) =>
   );
 const atBaseline = histories.filter((h) => h.workflowId.startsWith(`${BASELINE}-`));
 const upgrades = ofType('UpgradeWorkflow');
+const baselineUpgrades = upgrades.filter((h) => atBaseline.includes(h));
+const laterUpgrades = upgrades.filter((h) => !atBaseline.includes(h));
 const bills = ofType('BillPaymentWorkflow');
 const baselineBills = bills.filter((h) => atBaseline.includes(h));
 const laterBills = bills.filter((h) => !atBaseline.includes(h));
 
 describe('the baseline recordings', () => {
   it('are both deck scenarios, the visit stories and the endings', () => {
-    expect(upgrades.map((h) => h.workflowId)).toEqual(
+    expect(baselineUpgrades.map((h) => h.workflowId)).toEqual(
       [
         'upgrade-21301029-deck-b',
         'upgrade-21314849-deck-a',
@@ -120,6 +122,17 @@ describe('today’s code', () => {
       'payment-status-checks-bill-202511722901',
       'payment-status-checks-bill-202511722902',
     ]);
+  });
+});
+
+describe('the runs recorded after the baseline', () => {
+  it('are the cancel that withdraws an upgrade waiting for its ONT swap (patched cancel-withdraws-upgrade)', () => {
+    expect(laterUpgrades.map((h) => h.workflowId)).toEqual(['v2-upgrade-21301029-cancel-withdraw']);
+    const [withdraw] = laterUpgrades;
+    const patches = withdraw!.history.events.filter(
+      (event) => event.markerRecordedEventAttributes?.markerName === 'core_patch',
+    );
+    expect(patches).toHaveLength(1);
   });
 });
 

@@ -17,6 +17,7 @@ import {
 import { jakartaDateOf } from '../../domain/calendar';
 import { reminderAt, slotsBetween, type VisitSlot, visitStart } from '../../domain/visits';
 import { UpgradeWorkflow } from '../../workflows';
+import { recordHistoriesFrom } from '../helpers/histories';
 import {
   createTimeSkippingEnvironment,
   testDataConverter,
@@ -38,7 +39,12 @@ beforeAll(async () => {
   env = await createTimeSkippingEnvironment();
 }, 120_000);
 
+/** The run of the cancel that withdraws, recorded after the baseline (`RECORD_HISTORIES=v2`). */
+const CANCEL_WITHDRAW_RUN = 'upgrade-21301029-cancel-withdraw';
+const recordedRuns: string[] = [];
+
 afterAll(async () => {
+  if (env && process.env.RECORD_HISTORIES === 'v2') await recordHistoriesFrom(env.client, recordedRuns);
   await env?.teardown();
 });
 
@@ -315,7 +321,12 @@ describe('UpgradeWorkflow, scenario B (single-band ONT)', () => {
 });
 
 /** What settleUpgrade answers (activities/settlement.ts decides it from the rows). */
-function settles(outcome: { switched: boolean; voidedBillCode?: string; cancelledVisit?: string }) {
+function settles(outcome: {
+  switched: boolean;
+  voidedBillCode?: string;
+  cancelledVisit?: string;
+  withdrawn?: boolean;
+}) {
   return jest.fn(async (input: { upgradeId: string; ending: string }) => ({
     upgradeId: input.upgradeId,
     customerId: '21301029',
@@ -323,6 +334,7 @@ function settles(outcome: { switched: boolean; voidedBillCode?: string; cancelle
     switched: outcome.switched,
     voidedBillCode: outcome.voidedBillCode ?? null,
     cancelledVisit: outcome.cancelledVisit ?? null,
+    ...(outcome.withdrawn ? { withdrawn: true } : {}),
   }));
 }
 
@@ -427,28 +439,63 @@ describe('UpgradeWorkflow endings: every one settles the upgrade', () => {
     expect(activities.settleUpgrade).not.toHaveBeenCalled();
   });
 
-  it('cancelled while waiting for the technician: the visit is cancelled and the customer told', async () => {
+  it('cancelled while waiting for the technician: the upgrade is withdrawn (patched) and the customer told once', async () => {
     const activities = fakeActivities(SCENARIO_B_PLAN, {
-      settleUpgrade: settles({ switched: true, cancelledVisit: 'WO-21112025-2825387' }),
+      settleUpgrade: settles({
+        switched: true,
+        voidedBillCode: '202511712860',
+        cancelledVisit: 'WO-21112025-2825387',
+        withdrawn: true,
+      }),
     });
-    const input = inputFor('21301029', 'STREAM-200-YEAR');
+    // A fixed ID: this run is recorded (RECORD_HISTORIES=v2) for the replay test.
+    const input = { ...inputFor('21301029', 'STREAM-200-YEAR'), upgradeId: CANCEL_WITHDRAW_RUN };
     const { error, final } = await run(activities, input, async (h) => {
       await until(h.progress, 'AWAITING_ONT_SWAP');
       await env.sleep('1 day');
       await h.cancel();
     });
+    recordedRuns.push(input.upgradeId);
 
     expect((error as { cause?: Error })?.cause?.name).toBe('CancelledFailure');
     expect(final.status).toBe('CANCELLED');
-    expect(activities.settleUpgrade).toHaveBeenCalledWith(expect.objectContaining({ ending: 'CANCELLED' }));
+    expect(activities.settleUpgrade).toHaveBeenCalledWith(
+      expect.objectContaining({ ending: 'CANCELLED', withdraw: true }),
+    );
+    expect(activities.notifyUpgradeCancelled).toHaveBeenCalledWith({
+      upgradeId: input.upgradeId,
+      customerId: '21301029',
+      ending: 'CANCELLED',
+      voidedBillCode: '202511712860',
+      withdrawn: { cancelledVisit: 'WO-21112025-2825387', creditIdr: 0 },
+    });
+    // One notice says it all: no separate "visit cancelled" notice.
+    expect(activities.notifyOntVisitCancelled).not.toHaveBeenCalled();
+    expect(activities.completeOntSwap).not.toHaveBeenCalled();
+    expect(final.steps.map((s) => s.name).slice(-3)).toEqual([
+      'BILL_VOIDED',
+      'ONT_VISIT_CANCELLED',
+      'CANCELLED',
+    ]);
+  });
+
+  it('a settlement that did not withdraw (e.g. the reconciler’s, or the swap already done) only cancels the visit', async () => {
+    const activities = fakeActivities(SCENARIO_B_PLAN, {
+      settleUpgrade: settles({ switched: true, cancelledVisit: 'WO-21112025-2825387' }),
+    });
+    const input = inputFor('21301029', 'STREAM-200-YEAR');
+    const { final } = await run(activities, input, async (h) => {
+      await until(h.progress, 'AWAITING_ONT_SWAP');
+      await h.cancel();
+    });
+
+    expect(final.status).toBe('CANCELLED');
     expect(activities.notifyOntVisitCancelled).toHaveBeenCalledWith({
       upgradeId: input.upgradeId,
       customerId: '21301029',
       workOrderNumber: 'WO-21112025-2825387',
     });
     expect(activities.notifyUpgradeCancelled).not.toHaveBeenCalled();
-    expect(activities.completeOntSwap).not.toHaveBeenCalled();
-    expect(final.steps.map((s) => s.name).slice(-2)).toEqual(['ONT_VISIT_CANCELLED', 'CANCELLED']);
   });
 
   it('a settlement notice that cannot be delivered still ends the run settled', async () => {
