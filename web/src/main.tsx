@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode, startTransition, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { api, must } from './api/client';
@@ -42,14 +42,18 @@ function start(): void {
   if (starting) return;
   starting = true;
   Promise.all([must(api.GET('/v1/auth/web-client')).then(startAuth), routerReady]).then(
+    // A transition: React renders the first screen in slices that leave the phone's main thread
+    // free between them, rather than in one long task (the splash stays until it is done).
     () =>
-      root.render(
-        <StrictMode>
-          <QueryClientProvider client={queryClient}>
-            <OfflineBar />
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </StrictMode>,
+      startTransition(() =>
+        root.render(
+          <StrictMode>
+            <QueryClientProvider client={queryClient}>
+              <OfflineBar />
+              <RouterProvider router={router} />
+            </QueryClientProvider>
+          </StrictMode>,
+        ),
       ),
     (error: unknown) => {
       starting = false;
