@@ -28,7 +28,11 @@ const TAGS = [
   { name: 'Bills', description: 'Bills and the printable Billing Statement.' },
   { name: 'Notifications', description: 'The in-app inbox.' },
   { name: 'Technician', description: 'The installer vendor’s technician API.' },
-  { name: 'Payments', description: 'The payment gateway’s signed notifications.' },
+  {
+    name: 'Payments',
+    description:
+      'Paying a bill through Midtrans: payment attempts (VA, QRIS) and Midtrans’s signed notifications.',
+  },
   {
     name: 'Visits',
     description:
@@ -71,7 +75,7 @@ function responsesOf(op: Operation): Record<number, ResponseSpec> {
     op.access === 'public'
       ? {}
       : op.access === 'payment-gateway'
-        ? { 401: problem('a signature or timestamp missing, malformed, stale or wrong') }
+        ? { 401: problem('`signature_key` missing or not Midtrans’s for this body') }
         : { 401: UNAUTHORIZED };
   for (const [status, description] of Object.entries(ACCESS[op.access].answers)) {
     access[Number(status)] = problem(description);
@@ -187,9 +191,9 @@ export function buildOpenApiDocument(operations: readonly Operation[]): OpenApiD
         gatewaySignature: {
           type: 'apiKey',
           in: 'header',
-          name: 'X-Callback-Signature',
+          name: 'signature_key',
           description:
-            'Hex HMAC-SHA256 of `<X-Callback-Timestamp>.<raw body>` with PAYMENT_WEBHOOK_SECRET; the timestamp (unix seconds) at most 5 minutes off.',
+            'Midtrans signs its HTTP notification in the JSON body, not a header (OpenAPI has no body-located scheme): `signature_key` is the hex SHA-512 of `order_id + status_code + gross_amount + MIDTRANS_SERVER_KEY`, compared in constant time.',
         },
         bearerAuth: {
           type: 'http',
