@@ -69,9 +69,10 @@ function runBlock(block: string): Promise<{ code: number | null; stdout: string;
       cwd: PROJECT_ROOT,
       env: {
         ...process.env,
-        // npm run token asks this stack's provider, npm run pay its API, temporal its server.
+        // npm run token asks this stack's provider, npm run pay its Midtrans stand-in, temporal its server.
         OIDC_ISSUER: system.issuerUrl,
         PORT: apiPort,
+        MIDTRANS_STAND_IN_PORT: new URL(system.midtransUrl).port,
         TEMPORAL_ADDRESS: system.temporalAddress,
         PATH: `${path.join(PROJECT_ROOT, '.tools', 'bin')}:${process.env.PATH}`,
         NODE_OPTIONS: '',
