@@ -15,9 +15,17 @@ import {
 
 export const UPGRADE_WORKFLOW_TYPE = 'UpgradeWorkflow';
 
-/** Settles upgrades whose run closed without our code; a Schedule runs it every minute. */
+/**
+ * Settles upgrades whose run closed without our code: one long-lived run (ID
+ * `RECONCILE_WORKFLOW_ID`) passes every `RECONCILE_EVERY` and continues as new now and then; the
+ * worker starts it (worker/reconciler.ts). `reconcileNowSignal` asks it for a pass at once.
+ */
 export const RECONCILE_WORKFLOW_TYPE = 'ReconcileUpgradesWorkflow';
+export const RECONCILE_WORKFLOW_ID = 'reconcile-upgrades';
+export const RECONCILE_EVERY = '1 minute';
+/** The Schedule of earlier releases (a run a minute), deleted at worker start. */
 export const RECONCILE_SCHEDULE_ID = 'reconcile-upgrades';
+export const reconcileNowSignal = defineSignal('reconcileNow');
 
 export { IN_FLIGHT_STATUSES, UPGRADE_STATUSES, type UpgradeStatus };
 

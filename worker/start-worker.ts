@@ -1,6 +1,6 @@
 /**
  * The worker, started in this process: the upgrade's workflows and activities on the task queue,
- * the reconciler's schedule, a readiness of its own and, on WORKER_METRICS_PORT, the probes with
+ * the reconciler's run, a readiness of its own and, on WORKER_METRICS_PORT, the probes with
  * the SDK's Prometheus metrics. Its front door is worker/main.ts; `npm start` runs it beside the
  * API (local/system.ts).
  */
@@ -35,7 +35,7 @@ import type { Tracing } from '../platform/telemetry/tracing';
 import { temporalConnectionOptions } from '../platform/temporal-connection';
 import { midtransGateway } from '../services/payment-gateway';
 import { createUpgradeWorker } from './create-worker';
-import { ensureReconcileSchedule } from './reconcile-schedule';
+import { ensureReconciler } from './reconciler';
 
 export interface WorkerStart {
   config: AppConfig;
@@ -107,7 +107,7 @@ export async function startWorker({ config, temporalAddress, db, logger, tracing
       },
       telemetry: tracingWorkerOptions(tracing),
     });
-    await ensureReconcileSchedule(temporal, config.temporal.taskQueue);
+    await ensureReconciler(temporal, config.temporal.taskQueue);
   } catch (error) {
     await connection.close();
     throw error;

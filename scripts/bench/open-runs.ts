@@ -13,7 +13,7 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import pg from 'pg';
 import { createReconcileActivities } from '../../activities/reconcile';
-import { RECONCILE_SCHEDULE_ID, RECONCILE_WORKFLOW_TYPE } from '../../contracts/upgrade';
+import { RECONCILE_WORKFLOW_ID, RECONCILE_WORKFLOW_TYPE } from '../../contracts/upgrade';
 import { loadConfig } from '../../platform/config';
 import type { Database } from '../../platform/database';
 import { freePorts } from '../../platform/free-ports';
@@ -90,8 +90,11 @@ export async function benchOpenRuns(
   );
   const results: Checkpoint[] = [];
   try {
-    // The schedule would settle the bench's abandoned runs before the measured pass does.
-    await temporal.schedule.getHandle(RECONCILE_SCHEDULE_ID).pause('open-runs bench measures its own passes');
+    // The reconciler's run would settle the bench's abandoned runs before the measured pass does.
+    await temporal.workflow
+      .getHandle(RECONCILE_WORKFLOW_ID)
+      .terminate('open-runs bench measures its own passes')
+      .catch(() => undefined);
     const metrics = () => scrape(`http://127.0.0.1:${metricsPort}/metrics`);
     let open = 0;
     let closed = 0;

@@ -106,7 +106,7 @@ describe('a CS agent books the visit for the customer, then cancels the upgrade 
     }
   });
 
-  it('cancels it with a reason: visit and WO cancelled, customer told, audit row, a new upgrade admitted', async () => {
+  it('cancels it with a reason: upgrade withdrawn (package, bill, visit, WOs), customer told, audit row, a new upgrade admitted', async () => {
     const url = `/v1/cs/upgrades/${upgradeId}/cancellation`;
     const reason = 'Pelanggan membatalkan lewat telepon';
     const cancelled = await api('POST', url, { headers: await asCs('cancel-1'), body: { reason } });
@@ -116,17 +116,23 @@ describe('a CS agent books the visit for the customer, then cancels the upgrade 
       repeated: false,
       upgrade: { status: 'CANCELLED' },
     });
-    expect(cancelled.body.upgrade.steps.map((s: { name: string }) => s.name).slice(-2)).toEqual([
+    expect(cancelled.body.upgrade.steps.map((s: { name: string }) => s.name).slice(-3)).toEqual([
+      'BILL_VOIDED',
       'ONT_VISIT_CANCELLED',
       'CANCELLED',
     ]);
     expect(cancelled.body.action.outcome).toContain(`${woNumber} CANCELLED`);
-    // The same ending as the Web UI's cancel (test/e2e/endings.test.ts): after the switch the bill stands.
+    expect(cancelled.body.action.outcome).toMatch(/tagihan \d+ VOID/);
+    // The same ending as the Web UI's cancel (test/e2e/endings.test.ts): waiting for the swap, the
+    // upgrade is withdrawn: the old package back, the bill void, both WOs cancelled.
     expect(
       await rows('SELECT type, status FROM "WorkOrder" WHERE "upgradeId" = $1 ORDER BY type', [upgradeId]),
     ).toEqual([
-      { type: 'UPGRADE', status: 'DONE' },
+      { type: 'UPGRADE', status: 'CANCELLED' },
       { type: 'MAINTENANCE', status: 'CANCELLED' },
+    ]);
+    expect(await rows('SELECT status FROM "Bill" WHERE "upgradeId" = $1', [upgradeId])).toEqual([
+      { status: 'VOID' },
     ]);
     expect(await rows('SELECT status FROM "Appointment" WHERE "woNumber" = $1', [woNumber])).toEqual([
       { status: 'CANCELLED' },
@@ -134,7 +140,7 @@ describe('a CS agent books the visit for the customer, then cancels the upgrade 
     await eventually(
       () =>
         rows(
-          `SELECT channel FROM "Notification" WHERE "upgradeId" = $1 AND kind = 'ONT_VISIT_CANCELLED' AND "deliveredAt" IS NOT NULL`,
+          `SELECT channel FROM "Notification" WHERE "upgradeId" = $1 AND kind = 'UPGRADE_CANCELLED' AND "deliveredAt" IS NOT NULL`,
           [upgradeId],
         ),
       (told) => told.length === 3,

@@ -1,15 +1,15 @@
 /**
  * Every ending of an upgrade, on the real stack (PostgreSQL, Temporal dev server, worker, API),
- * acting as an operator does (the SDK's handle, the `temporal` CLI, the reconciler's schedule):
+ * acting as an operator does (the SDK's handle, the `temporal` CLI, the reconciler's run):
  * cancel and terminate while the run waits for the technician, an admission whose run never
  * started, an email Resend refuses for good, and a reset that re-runs every step. After each, the
  * API, bill, tickets, work orders, subscription and notices tell one story.
  */
 import { execFileSync } from 'node:child_process';
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, Connection, ScheduleNotFoundError, WorkflowNotFoundError } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { BILL_PAYMENT_WORKFLOW_TYPE, billWorkflowId } from '../../contracts/payments';
-import { RECONCILE_SCHEDULE_ID } from '../../contracts/upgrade';
+import { RECONCILE_SCHEDULE_ID, RECONCILE_WORKFLOW_ID, reconcileNowSignal } from '../../contracts/upgrade';
 import { temporalTools } from '../../local/temporal-tools';
 import { addCustomers } from '../faults/support';
 import { callerFor, tokensFrom } from '../helpers/auth';
@@ -24,6 +24,7 @@ const TERMINATED_WHILE_WAITING = '29300002';
 const EMAIL_REFUSED = '29300003';
 const NEVER_STARTED = '29300004';
 const RESET = '29300005';
+const PAID_THEN_CANCELLED = '29300006';
 
 let system: LocalSystem;
 let pg: PgClient;
@@ -46,6 +47,7 @@ beforeAll(async () => {
     { id: EMAIL_REFUSED, packageCode: 'STREAM-75-SEM', band: 'DUAL' },
     { id: NEVER_STARTED, packageCode: 'STREAM-75-SEM', band: 'DUAL' },
     { id: RESET, packageCode: 'STREAM-75-SEM', band: 'DUAL' },
+    { id: PAID_THEN_CANCELLED, packageCode: 'STREAM-50-YEAR', band: 'SINGLE' },
   ]);
   temporal = new Client({
     connection: await Connection.connect({ address: system.temporalAddress }),
@@ -116,11 +118,12 @@ async function recordOf(upgradeId: string) {
 }
 
 describe('an operator cancels a run waiting for the technician (Web UI: Request Cancellation)', () => {
-  it('cancels the visit with a note, keeps package and bill, tells the customer, frees the customer', async () => {
+  it('withdraws the upgrade: old package back, bill VOID with its reason, visit/TT/WO cancelled, the customer told, free to upgrade', async () => {
     const upgradeId = `upgrade-${CANCELLED_WHILE_WAITING}-cancel`;
     expect((await startUpgrade(CANCELLED_WHILE_WAITING, 'cancel', 'STREAM-100-YEAR')).status).toBe(202);
     const waiting = await statusOf(upgradeId, 'AWAITING_ONT_SWAP');
     const woNumber = waiting.body.maintenanceWorkOrderNo;
+    expect(await packageOf(CANCELLED_WHILE_WAITING)).toBe('STREAM-100-YEAR');
 
     await temporal.workflow.getHandle(upgradeId).cancel();
     const cancelled = await statusOf(upgradeId, 'CANCELLED');
@@ -129,15 +132,37 @@ describe('an operator cancels a run waiting for the technician (Web UI: Request 
       () => temporal.workflow.getHandle(upgradeId).describe(),
       (d) => d.status.name === 'CANCELLED',
     );
-    expect(cancelled.body.steps.map((s: { name: string }) => s.name).slice(-2)).toEqual([
+    expect(cancelled.body.steps.map((s: { name: string }) => s.name).slice(-3)).toEqual([
+      'BILL_VOIDED',
       'ONT_VISIT_CANCELLED',
       'CANCELLED',
     ]);
+    expect(cancelled.body.failureReason).toMatch(/upgrade withdrawn$/);
+    // The old package is back from now; the history shows the switch and the way back.
+    expect(await packageOf(CANCELLED_WHILE_WAITING)).toBe('STREAM-50-YEAR');
+    expect(
+      await rows(
+        `SELECT "fromPackageCode" AS "from", "toPackageCode" AS "to", "upgradeId" FROM "SubscriptionChange"
+         WHERE "customerId" = $1 ORDER BY "changedAt", id`,
+        [CANCELLED_WHILE_WAITING],
+      ),
+    ).toEqual([
+      { from: 'STREAM-50-YEAR', to: 'STREAM-100-YEAR', upgradeId },
+      { from: 'STREAM-100-YEAR', to: 'STREAM-50-YEAR', upgradeId: null },
+    ]);
     const record = await recordOf(upgradeId);
-    expect(record.bills).toEqual([{ status: 'UNPAID' }]);
-    expect(record.switched).toBe(1);
+    expect(record.bills).toEqual([{ status: 'VOID' }]);
+    expect(await billLines(upgradeId)).toContainEqual(
+      expect.stringMatching(/^Pembatalan Tagihan: upgrade dibatalkan sebelum penggantian ONT/),
+    );
     expect(record.tickets).toEqual([
-      { kind: 'UPGRADE', status: 'CLOSED', notes: [] },
+      {
+        kind: 'UPGRADE',
+        status: 'CLOSED',
+        notes: [
+          expect.stringMatching(/^CANCELLED: cancelled by an operator.*package back to STREAM-50-YEAR/),
+        ],
+      },
       {
         kind: 'CHANGE_ONT',
         status: 'CANCELLED',
@@ -145,13 +170,21 @@ describe('an operator cancels a run waiting for the technician (Web UI: Request 
       },
     ]);
     expect(record.workOrders).toEqual([
-      { type: 'UPGRADE', status: 'DONE', cancelReason: null },
+      { type: 'UPGRADE', status: 'CANCELLED', cancelReason: expect.stringMatching(/^CANCELLED/) },
       { type: 'MAINTENANCE', status: 'CANCELLED', cancelReason: expect.stringMatching(/^CANCELLED/) },
     ]);
-    await eventually(
+    // One notice says it all, on every channel, in words.
+    const told = await eventually(
       () => recordOf(upgradeId),
-      (r) => r.notices.filter((n: string) => n.startsWith('ONT_VISIT_CANCELLED')).length === 3,
+      (r) => r.notices.filter((n: string) => n.startsWith('UPGRADE_CANCELLED')).length === 3,
     );
+    expect(told.notices.filter((n: string) => n.startsWith('ONT_VISIT_CANCELLED'))).toEqual([]);
+    const [push] = await rows(
+      `SELECT body FROM "Notification" WHERE "upgradeId" = $1 AND kind = 'UPGRADE_CANCELLED' AND channel = 'PUSH'`,
+      [upgradeId],
+    );
+    expect(push.body).toContain('paket kamu kembali ke Stream 50 Yearly');
+    expect(push.body).toContain(`Kunjungan teknisi (${woNumber}) dibatalkan`);
 
     // The technician's report now answers 409 saying why.
     const report = await api('POST', `/v1/technician/work-orders/${woNumber}/ont-replacement`, {
@@ -159,10 +192,58 @@ describe('an operator cancels a run waiting for the technician (Web UI: Request 
     });
     expect(report.status).toBe(409);
     expect(report.body.detail).toContain('CANCELLED');
-    // The customer may ask again.
+    // The customer may ask again, from the old package.
     expect((await startUpgrade(CANCELLED_WHILE_WAITING, 'after-cancel', 'STREAM-200-YEAR')).status).toBe(202);
   });
+
+  it('a bill already paid is voided too, and what was paid is a credit owed, said on the bill and to the customer', async () => {
+    const upgradeId = `upgrade-${PAID_THEN_CANCELLED}-paid-cancel`;
+    expect((await startUpgrade(PAID_THEN_CANCELLED, 'paid-cancel', 'STREAM-100-YEAR')).status).toBe(202);
+    await statusOf(upgradeId, 'AWAITING_ONT_SWAP');
+    // Paid, as the payment gateway's notification leaves the bill.
+    await pg.query(
+      `UPDATE "Bill" SET status = 'PAID', "paidAmountIdr" = "totalIdr", "paidAt" = now() WHERE "upgradeId" = $1`,
+      [upgradeId],
+    );
+    const [{ totalIdr }] = await rows('SELECT "totalIdr" FROM "Bill" WHERE "upgradeId" = $1', [upgradeId]);
+
+    await temporal.workflow.getHandle(upgradeId).cancel();
+    await statusOf(upgradeId, 'CANCELLED');
+    expect(await packageOf(PAID_THEN_CANCELLED)).toBe('STREAM-50-YEAR');
+    expect(
+      await rows('SELECT status, "paidAmountIdr" FROM "Bill" WHERE "upgradeId" = $1', [upgradeId]),
+    ).toEqual([{ status: 'VOID', paidAmountIdr: totalIdr }]);
+    expect(await billLines(upgradeId)).toContainEqual(
+      expect.stringMatching(/^Kredit untuk pelanggan: pembayaran Rp/),
+    );
+    const told = await eventually(
+      () =>
+        rows(
+          `SELECT body FROM "Notification" WHERE "upgradeId" = $1 AND kind = 'UPGRADE_CANCELLED' AND channel = 'PUSH'`,
+          [upgradeId],
+        ),
+      (found) => found.length === 1,
+    );
+    expect(told[0].body).toContain('kami kembalikan sebagai kredit');
+  });
 });
+
+/** The customer's package now. */
+async function packageOf(customerId: string): Promise<string> {
+  const [row] = await rows('SELECT "packageCode" FROM "Subscription" WHERE "customerId" = $1', [customerId]);
+  return row.packageCode;
+}
+
+/** The bill's lines, in order. */
+async function billLines(upgradeId: string): Promise<string[]> {
+  return (
+    await rows(
+      `SELECT l.label FROM "BillLine" l JOIN "Bill" b ON b."billCode" = l."billCode" WHERE b."upgradeId" = $1
+       ORDER BY l.position`,
+      [upgradeId],
+    )
+  ).map((r) => r.label);
+}
 
 describe('an operator terminates a run waiting for the technician (Web UI: Terminate)', () => {
   it('a new upgrade of that customer is admitted at once, and the terminated one is settled', async () => {
@@ -189,7 +270,7 @@ describe('an operator terminates a run waiting for the technician (Web UI: Termi
 });
 
 describe('an admission whose run never started (the API died before workflow.start)', () => {
-  it('is settled by the reconciler schedule and frees the customer', async () => {
+  it('is settled by the reconciler and frees the customer', async () => {
     const upgradeId = `upgrade-${NEVER_STARTED}-orphan`;
     await pg.query(
       `INSERT INTO "UpgradeRequest" (id, "customerId", "idempotencyKey", "targetPackageCode", "fromPackageCode",
@@ -214,8 +295,8 @@ describe('an admission whose run never started (the API died before workflow.sta
       args: [{ billCode, customerId: NEVER_STARTED, upgradeId, dueDate: '2025-11-28' }],
       startDelay: '1 day',
     });
-    // The schedule runs every minute; an operator (or this test) may trigger it at once.
-    await temporal.schedule.getHandle(RECONCILE_SCHEDULE_ID).trigger();
+    // The reconciler passes every minute; an operator (or this test) may ask it for a pass at once.
+    await temporal.workflow.getHandle(RECONCILE_WORKFLOW_ID).signal(reconcileNowSignal);
     const settled = await statusOf(upgradeId, 'TERMINATED', 60_000);
     expect(settled.body.failureReason).toContain('never started');
     // The bill is voided, and its run no longer counts among the bills awaiting payment.
@@ -232,6 +313,26 @@ describe('an admission whose run never started (the API died before workflow.sta
     });
     expect((await billRun.describe()).status.name).toBe('CANCELLED');
     expect((await startUpgrade(NEVER_STARTED, 'after-orphan', 'STREAM-150-SEM')).status).toBe(202);
+  });
+});
+
+describe('the reconciler in the Web UI', () => {
+  it('is one long-lived run, not a closed run a minute; no Schedule is left', async () => {
+    const runs = [];
+    for await (const run of temporal.workflow.list({ query: 'WorkflowType="ReconcileUpgradesWorkflow"' })) {
+      runs.push(run);
+    }
+    const open = runs.filter((r) => r.status.name === 'RUNNING');
+    expect(open.map((r) => r.workflowId)).toEqual([RECONCILE_WORKFLOW_ID]);
+    // Other closed runs are the API's single passes (reconcile-<upgradeId>) or its own continued runs.
+    expect(
+      runs.filter(
+        (r) => r.workflowId !== RECONCILE_WORKFLOW_ID && !r.workflowId.startsWith('reconcile-upgrade-'),
+      ),
+    ).toEqual([]);
+    await expect(temporal.schedule.getHandle(RECONCILE_SCHEDULE_ID).describe()).rejects.toBeInstanceOf(
+      ScheduleNotFoundError,
+    );
   });
 });
 

@@ -256,23 +256,59 @@ describe('a CS cancel of another customer’s upgrade in flight', () => {
     await expectAccessible(page);
     await cancel.getByLabel(/Alasan/).fill('Pelanggan berubah pikiran lewat telepon');
     await cancel.getByRole('button', { name: 'Batalkan upgrade' }).click();
+    // A confirmation first, styled as destructive, naming what will happen.
+    const confirmation = cancel.getByRole('group', { name: /Batalkan upgrade .*Yang akan terjadi/ });
+    await confirmation.waitFor();
+    const effects = await confirmation.getByRole('listitem').allTextContents();
+    expect(effects).toEqual([
+      expect.stringMatching(/^Paket: kembali ke \S+ mulai sekarang/),
+      expect.stringMatching(new RegExp(`^Tagihan ${upgrade.billCode}: dibatalkan \\(VOID\\)`)),
+      'Kunjungan teknisi: dibatalkan.',
+      expect.stringMatching(/^TT Change ONT \S+: dibatalkan\.$/),
+      `WO Maintenance ${upgrade.maintenanceWorkOrderNo}: dibatalkan.`,
+      expect.stringMatching(/^WO Upgrade \S+: dibatalkan\.$/),
+      'Pelanggan diberi tahu (push, inbox, email) dan dapat mengajukan upgrade lagi.',
+    ]);
+    const confirmButton = confirmation.getByRole('button', { name: 'Ya, batalkan upgrade' });
+    const background = await confirmButton.evaluate(
+      (b) =>
+        (
+          globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string } }
+        ).getComputedStyle(b).backgroundColor,
+    );
+    expect(background).toBe('rgb(180, 35, 24)');
+    await expectAccessible(page);
+    // The agent's laptop.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await confirmation.scrollIntoViewIfNeeded();
+    await expectAccessible(page);
+    if (process.env.SCREENSHOTS_DIR) {
+      await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/cs-cancel-confirmation.png` });
+    }
+    // "Kembali" does nothing: the upgrade still waits.
+    await confirmation.getByRole('button', { name: 'Kembali' }).click();
+    await confirmation.waitFor({ state: 'detached' });
+    const operator = await asOperator();
+    expect((await api('GET', `/v1/upgrades/${upgrade.upgradeId}`, operator)).body.status).toBe(
+      'AWAITING_ONT_SWAP',
+    );
+    await cancel.getByRole('button', { name: 'Batalkan upgrade' }).click();
+    await confirmation.getByRole('button', { name: 'Ya, batalkan upgrade' }).click();
     await card.getByText(/Upgrade berakhir: CANCELLED/).waitFor({ timeout: 30_000 });
     await card.getByText('Upgrade dibatalkan').first().waitFor();
 
-    const operator = await asOperator();
     const workOrders = await api('GET', `/v1/cs/customers/${BUDI}/work-orders`, operator);
     expect(
       workOrders.body.workOrders.map((w: { type: string; status: string }) => `${w.type} ${w.status}`).sort(),
-    ).toEqual(['MAINTENANCE CANCELLED', 'UPGRADE DONE']);
-    // The package had switched: the bill stands, as after a cancel in the Temporal Web UI.
+    ).toEqual(['MAINTENANCE CANCELLED', 'UPGRADE CANCELLED']);
+    // Waiting for the swap, the upgrade is withdrawn: the bill is void, as after a cancel in the Web UI.
     const bill = await api('GET', `/v1/bills/${upgrade.billCode}`, operator);
-    expect(bill.body.status).toBe('UNPAID');
+    expect(bill.body.status).toBe('VOID');
     await eventually(
       () => api('GET', `/v1/cs/customers/${BUDI}/notices?pageSize=100`, operator),
       (a) =>
         a.body.notices.filter(
-          (n: { kind: string; status: string }) =>
-            n.kind === 'ONT_VISIT_CANCELLED' && n.status === 'DELIVERED',
+          (n: { kind: string; status: string }) => n.kind === 'UPGRADE_CANCELLED' && n.status === 'DELIVERED',
         ).length === 3,
     );
     await page
@@ -293,7 +329,7 @@ describe('a CS cancel of another customer’s upgrade in flight', () => {
       'POST',
       `/v1/customers/${BUDI}/upgrades`,
       { ...(await asCustomer(BUDI)), 'Idempotency-Key': 'after-cs-cancel' },
-      // The package had switched to Stream 150 Yearly: the next upgrade goes higher.
+      // The upgrade was withdrawn: the customer is back on the old package and may upgrade again.
       { targetPackageCode: 'STREAM-200-YEAR' },
     );
     expect(next.status).toBe(202);
@@ -323,6 +359,7 @@ describe('a CS cancel of another customer’s upgrade in flight', () => {
     expect(first.status).toBe(200);
     await cancel.getByLabel(/Alasan/).fill('Pelanggan minta batal');
     await cancel.getByRole('button', { name: 'Batalkan upgrade' }).click();
+    await cancel.getByRole('button', { name: 'Ya, batalkan upgrade' }).click();
     await cancel
       .getByRole('alert')
       .getByText('Upgrade ini sudah selesai atau sudah berakhir, jadi tidak bisa dibatalkan lagi.')

@@ -18,6 +18,7 @@ export function ActionForm<A>({
   ready = true,
   perform,
   describe,
+  confirm,
 }: {
   title: string;
   submitLabel: string;
@@ -26,6 +27,8 @@ export function ActionForm<A>({
   ready?: boolean;
   perform: (reason: string, idempotencyKey: string) => Promise<A>;
   describe: (answer: A) => string;
+  /** A destructive action: what it will do, named before the agent confirms it. */
+  confirm?: { question: string; effects: string[]; confirmLabel: string };
 }) {
   const id = useId();
   const queries = useQueryClient();
@@ -39,9 +42,16 @@ export function ActionForm<A>({
       for (const k of CUSTOMER_KEYS) queries.invalidateQueries({ queryKey: k });
     },
   });
+  const [confirming, setConfirming] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!action.isPending) action.mutate();
+    if (action.isPending) return;
+    if (confirm && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
+    action.mutate();
   };
   return (
     <form className="cs-action" onSubmit={submit} aria-label={title}>
@@ -57,9 +67,32 @@ export function ActionForm<A>({
         rows={2}
         onChange={(event) => setReason(event.target.value)}
       />
-      <button type="submit" className="button" disabled={action.isPending || !ready}>
-        {action.isPending ? 'Memproses…' : submitLabel}
-      </button>
+      {confirm && confirming ? (
+        <fieldset className="cs-confirm">
+          <legend className="cs-confirm-question">{confirm.question}</legend>
+          <ul>
+            {confirm.effects.map((effect) => (
+              <li key={effect}>{effect}</li>
+            ))}
+          </ul>
+          <div className="cs-confirm-actions">
+            <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+              Kembali
+            </button>
+            <button type="submit" className="button button-danger" disabled={action.isPending || !ready}>
+              {confirm.confirmLabel}
+            </button>
+          </div>
+        </fieldset>
+      ) : (
+        <button
+          type="submit"
+          className={confirm ? 'button button-danger-outline' : 'button'}
+          disabled={action.isPending || !ready}
+        >
+          {action.isPending ? 'Memproses…' : submitLabel}
+        </button>
+      )}
       {action.isSuccess ? (
         <p className="notice notice-success" role="status">
           {describe(action.data)}

@@ -28,6 +28,35 @@ export function UpgradeTab() {
   );
 }
 
+/** What the cancel will do, by where the upgrade stands (activities/settlement.ts decides the same). */
+export function cancelEffects(u: Schemas['UpgradeView']): string[] {
+  const from = u.fromPackageCode ?? 'paket sebelumnya';
+  const switched = u.steps.some((s) => s.name === 'PACKAGE_SWITCHED');
+  const bill = u.billCode ? `Tagihan ${u.billCode}` : 'Tagihan upgrade (jika sudah terbit)';
+  if (switched && !u.maintenanceWorkOrderNo && u.steps.every((s) => s.name !== 'ONT_SWAP_SCHEDULED')) {
+    // Past the switch with no ONT swap to wait for: the upgrade stands.
+    return ['Paket: tetap paket baru (upgrade sudah selesai diproses).', 'Pelanggan diberi tahu.'];
+  }
+  const effects = [
+    switched
+      ? `Paket: kembali ke ${from} mulai sekarang (riwayat paket mencatat keduanya).`
+      : `Paket: tetap ${from}.`,
+    `${bill}: dibatalkan (VOID) dengan alasannya; bila sudah dibayar, pembayarannya menjadi kredit untuk pelanggan.`,
+  ];
+  if (u.maintenanceWorkOrderNo || switched) {
+    effects.push(
+      'Kunjungan teknisi: dibatalkan.',
+      `TT Change ONT${u.changeOntTicketNo ? ` ${u.changeOntTicketNo}` : ''}: dibatalkan.`,
+      `WO Maintenance${u.maintenanceWorkOrderNo ? ` ${u.maintenanceWorkOrderNo}` : ''}: dibatalkan.`,
+    );
+  }
+  effects.push(
+    `WO Upgrade${u.upgradeWorkOrderNo ? ` ${u.upgradeWorkOrderNo}` : ''}: dibatalkan.`,
+    'Pelanggan diberi tahu (push, inbox, email) dan dapat mengajukan upgrade lagi.',
+  );
+  return effects;
+}
+
 function UpgradeCard({ upgrade: u, runs }: { upgrade: Schemas['UpgradeView']; runs: string | null }) {
   // Kept once shown, so what the cancel did stays on screen after the upgrade ended.
   const [cancellable] = useState(() => isInFlight(u.status));
@@ -81,6 +110,11 @@ function UpgradeCard({ upgrade: u, runs }: { upgrade: Schemas['UpgradeView']; ru
           describe={(answer) =>
             answer.settled ? answer.action.outcome : 'Pembatalan diminta; upgrade masih diproses oleh sistem.'
           }
+          confirm={{
+            question: `Batalkan upgrade ${u.fromPackageCode ?? ''} → ${u.targetPackageCode}? Yang akan terjadi:`,
+            effects: cancelEffects(u),
+            confirmLabel: 'Ya, batalkan upgrade',
+          }}
         />
       ) : null}
     </section>
