@@ -80,7 +80,39 @@ export function webJsSize(): { files: number; bytes: number; gzipBytes: number; 
   };
 }
 
+/**
+ * One build at a time on this tree: two test files that each call `buildWeb` while web/ changed
+ * would otherwise race (Vite refuses a second build of the project; the first empties the output).
+ * The lock is a directory (mkdir is atomic); one older than two minutes is a crashed build's.
+ */
+function oneAtATime<T>(run: () => T): T {
+  const lock = path.join(root, '.build', 'web.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`another web build holds ${lock}`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    return run();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export function buildWeb(): string {
+  return oneAtATime(buildWebNow);
+}
+
+function buildWebNow(): string {
   const fingerprint = webInputsFingerprint();
   const index = path.join(WEB_APP_DIR, 'index.html');
   if (
