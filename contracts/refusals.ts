@@ -116,6 +116,11 @@ export const REFUSALS = {
     words: 'Slot itu tidak tersedia. Pilih salah satu slot yang ada.',
   },
   NOT_A_WORKING_DAY: {
+  VISIT_NOT_STARTED: {
+    status: 409,
+    means: 'the visit booked has not started yet: it can be reported missed once its slot has begun',
+    words: 'Kunjungan belum dimulai. Kunjungan gagal baru bisa dilaporkan setelah slotnya dimulai.',
+  },
     status: 422,
     means: 'a Sunday: visits are Monday to Saturday',
     words: 'Teknisi tidak berkunjung pada hari Minggu. Pilih Senin sampai Sabtu.',

@@ -111,6 +111,34 @@ export function bookingRefusal(input: {
   return null;
 }
 
+/**
+ * Why the visit booked for `date`/`slot` cannot be reported missed at `now`, or null when it can: a
+ * visit is missed only once its slot has begun (`visitStart <= now`); before that the technician
+ * may still come, or the visit be moved. `message` is a plain English sentence naming the slot.
+ */
+export function missedReportRefusal(input: {
+  date: LocalDate;
+  slot: string;
+  now: Date;
+}): { reason: 'VISIT_NOT_STARTED'; message: string } | null {
+  const { date, slot, now } = input;
+  if (Number.isNaN(now.getTime())) throw new RangeError('now is not a valid instant');
+  if (!isVisitSlot(slot)) throw new RangeError(`not a visit slot: ${String(slot)}`);
+  if (visitStart(date, slot).getTime() <= now.getTime()) return null;
+  return {
+    reason: 'VISIT_NOT_STARTED',
+    message: `the visit booked (${slot} on ${date}) has not started yet; it can be reported missed once its slot has begun`,
+  };
+}
+
+/**
+ * Whether a visit at `date`/`slot` passes the ONT swap's deadline (the maintenance WO's `dueAt`):
+ * its slot ends after it, so the swap may be done late. No deadline: never.
+ */
+export function passesSwapDeadline(date: LocalDate, slot: VisitSlot, dueAt: Date | null): boolean {
+  return dueAt !== null && visitEnd(date, slot).getTime() > dueAt.getTime();
+}
+
 /** When the day-before reminder goes: 09:00 Jakarta on the calendar day before the visit's date. */
 export function reminderAt(date: LocalDate): Date {
   return new Date(startOfJakartaDay(addDays(date, -1)).getTime() + 9 * HOUR_MS);
@@ -177,3 +205,10 @@ export const VISIT_PENDING_CATEGORIES = Object.keys(VISIT_PENDING_LABELS) as [
   VisitPendingCategory,
   ...VisitPendingCategory[],
 ];
+
+/**
+ * When the vendor contacts a customer whose swap visit nobody has booked yet (she may book it
+ * herself meanwhile): within one working day, so the visit can still fall well inside the ONT swap
+ * SLA (DEFAULT_ONT_SWAP_SLA, 3 days) with the lead time to move it (24 hours).
+ */
+export const VENDOR_CONTACT_WITHIN = 'dalam 1×24 jam kerja';

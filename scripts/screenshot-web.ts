@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { asTechnician, tokensFrom } from '../test/helpers/auth';
 import { openPhone, signInAs, startBrowser } from '../test/helpers/browser';
 import { http } from '../test/helpers/http';
+import { visitSlotBegun } from '../test/helpers/visit-clock';
 import { startLocalSystem } from '../test/support/harness';
 import { buildWeb } from './build-web';
 import { csScreenshots } from './lib/cs-screenshots';
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
     // The visit's card, not the push that says the same.
     const visit = b.getByRole('region', { name: 'Kunjungan teknisi (penggantian ONT)' });
     await shot(b, 'upgrade-visit-booked.png', () => visit.getByText(/Teknisi akan datang/).waitFor());
+    // A visit is reported missed once its slot has begun: as if the days had passed.
+    await visitSlotBegun(system.databaseUrl, wo!);
     await technician('POST', `/v1/technician/work-orders/${wo}/visit-report`, {
       outcome: 'PENDING',
       category: 'CUSTOMER_NOT_HOME',

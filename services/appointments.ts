@@ -24,6 +24,11 @@ export interface AppointmentSummary {
   remark: string | null;
   bookedAt: string;
   closedAt: string | null;
+  /**
+   * Who closed it: MOVED by whoever booked the visit that replaced it (the next row); MISSED and
+   * DONE by the vendor's technician (only their reports close a visit so); CANCELLED and BOOKED: null.
+   */
+  closedBy: AppointmentSummary['bookedBy'] | null;
 }
 
 export function appointmentSummary(row: Appointment): AppointmentSummary {
@@ -36,6 +41,7 @@ export function appointmentSummary(row: Appointment): AppointmentSummary {
     remark: row.remark,
     bookedAt: row.createdAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
+    closedBy: row.status === 'MISSED' || row.status === 'DONE' ? 'TECHNICIAN' : null,
   };
 }
 
@@ -62,6 +68,12 @@ function byWorkOrder(rows: Appointment[]): Map<string, AppointmentSummary[]> {
   const byWo = new Map<string, AppointmentSummary[]>();
   for (const row of rows)
     byWo.set(row.woNumber, [...(byWo.get(row.woNumber) ?? []), appointmentSummary(row)]);
+  for (const history of byWo.values()) {
+    // A move closes the visit booked and books the new one in one transaction: the next row.
+    history.forEach((a, i) => {
+      if (a.status === 'MOVED') a.closedBy = history[i + 1]?.bookedBy ?? null;
+    });
+  }
   return byWo;
 }
 

@@ -15,7 +15,7 @@ import {
   visitReportedSignal,
 } from '../contracts/upgrade';
 import { jakartaDateOf } from '../domain/calendar';
-import { bookingRefusal } from '../domain/visits';
+import { bookingRefusal, missedReportRefusal } from '../domain/visits';
 import type { Database } from '../platform/database';
 import {
   appointmentSummary,
@@ -88,7 +88,7 @@ const accepted = (woNumber: string, upgradeId: string) => ({
   links: { upgrade: `/v1/upgrades/${upgradeId}` },
 });
 
-/** The visit booked did not swap the ONT: recorded as missed with its category. */
+/** The visit booked did not swap the ONT: recorded as missed with its category, once its slot has begun. */
 export async function reportMissedVisit(
   { db, temporal }: RunDependencies,
   woNumber: string,
@@ -96,9 +96,13 @@ export async function reportMissedVisit(
   scope: WorkOrderScope = {},
 ) {
   const workOrder = await maintenanceWorkOrder(db, woNumber, scope);
-  if ((await currentVisit(db, woNumber))?.status !== 'BOOKED') {
+  const visit = await currentVisit(db, woNumber);
+  if (visit?.status !== 'BOOKED') {
     throw new Refused('NO_VISIT_BOOKED', `work order ${woNumber} has no visit booked to report on`);
   }
+  // Days before the visit it is not missed: the technician may still come, or it may be moved.
+  const early = missedReportRefusal({ ...visit, now: new Date() });
+  if (early) throw new Refused(early.reason, early.message);
   await tellRun(temporal, workOrder, 'visit reported missed', (run) =>
     run.signal(visitReportedSignal, {
       workOrderNumber: woNumber,

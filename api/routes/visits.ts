@@ -91,9 +91,9 @@ export const VISITS = [
   operation({
     operationId: 'moveAppointment',
     route: 'PUT /v1/customers/{customerId}/work-orders/{woNumber}/appointment',
-    summary: 'The customer moves the technician’s visit',
+    summary: 'The customer books or moves the technician’s visit',
     description:
-      'To another slot with a free place, at least VISIT_MOVE_LEAD_HOURS (24) before both the visit booked and the new one. Only a visit the vendor booked can be moved.',
+      'Books the first visit when none is booked (the vendor has not yet, or the last one was missed), or moves the visit booked: to a slot with a free place, at least VISIT_MOVE_LEAD_HOURS (24) before both the visit booked and the new one (`previous` is null for a first booking).',
     access: 'customer-act',
     body: {
       name: 'AppointmentRequest',
@@ -111,7 +111,7 @@ export const VISITS = [
     route: 'POST /v1/technician/work-orders/{woNumber}/visit-report',
     summary: 'Report that the visit did not swap the ONT (pending)',
     description:
-      'The visit booked is recorded as missed with its category; the customer is told and the vendor books a new visit. The swap itself is reported with `ont-replacement`.',
+      'The visit booked is recorded as missed with its category; the customer is told and the vendor books a new visit. Only once the visit’s slot has begun (VISIT_NOT_STARTED before). The swap itself is reported with `ont-replacement`.',
     access: 'technician',
     body: {
       name: 'VisitReport',
@@ -124,7 +124,13 @@ export const VISITS = [
     },
     responses: {
       202: ok('the report reached the upgrade', 'OntReplacementAccepted'),
-      ...refusals('UNKNOWN_WORK_ORDER', 'NOT_MAINTENANCE', 'NO_VISIT_BOOKED', 'WORK_ORDER_CLOSED'),
+      ...refusals(
+        'UNKNOWN_WORK_ORDER',
+        'NOT_MAINTENANCE',
+        'NO_VISIT_BOOKED',
+        'VISIT_NOT_STARTED',
+        'WORK_ORDER_CLOSED',
+      ),
       503: UNAVAILABLE,
     },
     handler: async ({ params: { woNumber }, body, res }, deps) => {

@@ -14,7 +14,15 @@ export const AppointmentView = z.strictObject({
   pendingCategory: z.enum(VISIT_PENDING_CATEGORIES).nullable().describe('why a MISSED visit was missed'),
   remark: z.string().nullable(),
   bookedAt: JakartaInstant,
-  closedAt: JakartaInstant.nullable(),
+  closedAt: JakartaInstant.nullable().describe(
+    'when it was moved, missed, done (the swap’s time) or cancelled',
+  ),
+  closedBy: z
+    .enum(['TECHNICIAN', 'CUSTOMER', 'CS'])
+    .nullable()
+    .describe(
+      'who moved it (whoever booked the next visit), or the technician who reported it missed or done',
+    ),
 });
 
 export const Appointments = {

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { asCustomer, asTechnician } from '../../test/helpers/auth';
 import { openDesktop, signInAs } from '../../test/helpers/browser';
 import { eventually, http } from '../../test/helpers/http';
+import { visitSlotBegun } from '../../test/helpers/visit-clock';
 import type { LocalSystem } from '../../test/support/harness';
 
 const BUDI = '21400002';
@@ -37,6 +38,8 @@ export async function csScreenshots(browser: Browser, system: LocalSystem, outDi
   const slots = await call(tech, 'GET', `/v1/work-orders/${wo}/available-slots?days=7`);
   const lastDay = slots.slots.at(-1).date;
   await call(tech, 'POST', `/v1/technician/work-orders/${wo}/appointment`, { date: lastDay, slot: '08-10' });
+  // A visit is reported missed once its slot has begun: as if the days had passed.
+  await visitSlotBegun(system.databaseUrl, wo);
   await call(tech, 'POST', `/v1/technician/work-orders/${wo}/visit-report`, {
     outcome: 'PENDING',
     category: 'CUSTOMER_NOT_HOME',

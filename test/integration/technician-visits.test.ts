@@ -209,9 +209,11 @@ describe('GET /v1/technician/work-orders/{woNumber}: the job card', () => {
     expect(answer.body.jobDescription).toMatch(
       /^PERGANTIAN ONT SINGLE BAND DUAL BAND UPGRADE FROM SELFCARE#JL\. TEBET BARAT/,
     );
-    expect(answer.body.appointmentHistory.map((a: Json) => [a.slot, a.status, a.pendingCategory])).toEqual([
-      ['08-10', 'MISSED', 'CUSTOMER_NOT_HOME'],
-      ['13-15', 'BOOKED', null],
+    expect(
+      answer.body.appointmentHistory.map((a: Json) => [a.slot, a.status, a.pendingCategory, a.closedBy]),
+    ).toEqual([
+      ['08-10', 'MISSED', 'CUSTOMER_NOT_HOME', 'TECHNICIAN'],
+      ['13-15', 'BOOKED', null, null],
     ]);
     const budi = await get(`/v1/technician/work-orders/${wo[BUDI]}`, await asTechnician());
     expect(budi.body).toMatchObject({ state: 'TO_BE_BOOKED', appointment: null, appointmentHistory: [] });
@@ -234,6 +236,21 @@ describe('GET /v1/technician/work-orders/{woNumber}: the job card', () => {
       });
       expect([action, answer.status]).toEqual([action, 404]);
     }
+  });
+
+  it('refuses to record a visit missed before its slot has begun, in words (409 VISIT_NOT_STARTED)', async () => {
+    const answer = await http<Json>(base, 'POST', `/v1/technician/work-orders/${wo[FACHRI]}/visit-report`, {
+      headers: await asTechnician(),
+      body: { outcome: 'PENDING', category: 'CUSTOMER_NOT_HOME' },
+    });
+    expect([answer.status, answer.body.reason, answer.body.detail]).toEqual([
+      409,
+      'VISIT_NOT_STARTED',
+      `the visit booked (13-15 on ${day}) has not started yet; it can be reported missed once its slot has begun`,
+    ]);
+    // Nothing was recorded: the visit stands.
+    const card = await get(`/v1/technician/work-orders/${wo[FACHRI]}`, await asTechnician());
+    expect(card.body.appointment).toMatchObject({ slot: '13-15', status: 'BOOKED', closedBy: null });
   });
 
   it('refuses customers and operators, says 404 for no such WO and for an upgrade WO (no vendor’s)', async () => {

@@ -17,6 +17,7 @@ import {
   startBrowser,
 } from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
+import { visitSlotBegun } from '../helpers/visit-clock';
 import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 const FACHRI = '21301029'; // phone +6281380002222
@@ -92,6 +93,7 @@ describe('the CS agent after a scenario-B-like story', () => {
       { date: lastDay, slot: '13-15' },
     );
     expect(moved.status).toBe(200);
+    await visitSlotBegun(system.databaseUrl, wo);
     const missed = await api('POST', `/v1/technician/work-orders/${wo}/visit-report`, tech, {
       outcome: 'PENDING',
       category: 'CUSTOMER_NOT_HOME',
@@ -192,16 +194,31 @@ describe('the CS agent after a scenario-B-like story', () => {
     const visits = form.getByRole('row');
     // Booked (then moved by the customer), the move (then missed), booked again (done).
     expect(await visits.count()).toBe(1 + 3);
-    const text = await form.textContent();
-    for (const words of [
-      'Dipindah',
-      'Tidak terlaksana',
-      'Selesai',
-      'Pelanggan tidak di rumah',
-      'Vendor',
-      'Pelanggan',
-    ])
-      expect([words, text?.includes(words)]).toEqual([words, true]);
+    const cells = async (row: number) =>
+      (await visits.nth(row).getByRole('cell').allTextContents()).map((c) => c.trim());
+    expect(await form.getByRole('columnheader').allTextContents()).toEqual([
+      'Jadwal',
+      'Dijadwalkan',
+      'Status',
+      'Oleh',
+      'Pada',
+      'Keterangan',
+    ]);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const instant = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
+    // Who did each act: the vendor booked, the customer moved; the vendor missed the visit the
+    // customer booked; the vendor swapped days before the visit booked last, today.
+    const [moved, missed, done] = [await cells(1), await cells(2), await cells(3)];
+    expect(moved.slice(1, 4)).toEqual([expect.stringMatching(/^Vendor, /), 'Dipindah', 'Pelanggan']);
+    expect(missed.slice(1, 4)).toEqual([expect.stringMatching(/^Pelanggan, /), 'Tidak terlaksana', 'Vendor']);
+    expect(missed[5]).toBe('Pelanggan tidak di rumah');
+    expect(done.slice(1, 4)).toEqual([expect.stringMatching(/^Vendor, /), 'Selesai', 'Vendor']);
+    for (const row of [moved, missed, done]) expect(row[4]).toMatch(instant);
+    expect(done[4]?.slice(0, 10)).toBe(today);
+    expect(done[5]).toBe('ONT diganti sebelum hari kunjungan');
+    // The WO is completed: no category pending is left on its form.
+    const pending = form.locator('dl > div', { has: page.getByText('Category Pending', { exact: true }) });
+    expect(await pending.locator('dd').textContent()).toBe('—');
     await expectAccessible(page);
   });
 

@@ -21,6 +21,7 @@ import {
   waitForProviderSignIn,
 } from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
+import { visitSlotBegun } from '../helpers/visit-clock';
 import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 /** Where the payment screens' screenshots go (looked at by hand, 390×844). */
@@ -381,6 +382,7 @@ describe('deck scenario B: FACHRI FATURACHMAN, Stream 50 Yearly → Stream 200 Y
   });
 });
 
+    await visitSlotBegun(system.databaseUrl, woNumber);
 describe('the confirmation and its refusals', () => {
   it('starts one upgrade for a double click on confirm (one Idempotency-Key per confirmation)', async () => {
     const page = await phone();

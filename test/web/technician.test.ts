@@ -11,6 +11,8 @@
  * technician screen.
  */
 import type { Browser, Page } from 'playwright-core';
+import { jakartaDateOf } from '../../domain/calendar';
+import { formatLongDate } from '../../domain/format';
 import { formatVisit } from '../../domain/visits';
 import { buildWeb } from '../../scripts/build-web';
 import { asOperator, asTechnician, tokensFrom } from '../helpers/auth';
@@ -25,6 +27,7 @@ import {
   waitForProviderSignIn,
 } from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
+import { visitSlotBegun } from '../helpers/visit-clock';
 import { type LocalSystem, startLocalSystem } from '../support/harness';
 
 const ACCESS_TOKEN_SECONDS = 75;
@@ -91,11 +94,19 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
   it('the technician signs in and finds the work order still to be booked in today’s list', async () => {
     await signInAs(technician, 'Budi Hartono', '/app/technician');
     await heading(technician, 'Jadwal hari ini').waitFor();
+    // The header names him, not his account.
+    const banner = technician.getByRole('banner');
+    await banner.getByText('Budi Hartono · MISITEL').waitFor();
+    expect(await banner.textContent()).not.toContain('tech-budi');
     const toBook = card(technician, 'Belum dijadwalkan');
     const row = toBook.getByRole('link', { name: new RegExp(woNumber) });
     await row.waitFor();
     expect(await row.textContent()).toMatch(/FACHRI FATURACHMAN.*VIP.*Belum dijadwalkan/);
     expect(await technician.getByText('Vendor MISITEL').count()).toBe(1);
+    // What needs doing leads: the work orders to book, before the day's empty slots (in one line).
+    const cards = await technician.locator('main section.card > h2').allTextContents();
+    expect(cards[0]).toBe('Belum dijadwalkan');
+    expect(cards.indexOf('Slot tanpa kunjungan')).toBeGreaterThan(0);
     await expectAccessible(technician);
 
     // The area filter keeps it in Jakarta, in the URL too.
@@ -129,6 +140,32 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     ]) {
       expect([field, text.includes(field)]).toEqual([field, true]);
     }
+    // The address opens in Google Maps, in a new tab.
+    const maps = form.getByRole('link', { name: /Buka di Google Maps/ });
+    const address = (
+      await form
+        .locator('dd')
+        .filter({ has: technician.getByRole('link', { name: /Buka di Google Maps/ }) })
+        .textContent()
+    )?.replace(/\s*Buka di Google Maps.*$/, '');
+    expect(address).toMatch(/^JL\. TEBET BARAT DALAM IV/);
+    expect(await maps.getAttribute('href')).toBe(
+      `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(address ?? '')}`,
+    );
+    expect(await maps.getAttribute('target')).toBe('_blank');
+    // The actions are on the first screen (a bar at its bottom), and each leads to its form.
+    const actions = technician.getByRole('navigation', { name: 'Tindakan' });
+    const box = await actions.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 844).toBe(true);
+    await actions.getByRole('button', { name: 'Ganti ONT' }).click();
+    await eventually(
+      () =>
+        technician.evaluate(
+          `document.activeElement && document.activeElement.closest('section') && document.activeElement.closest('section').getAttribute('aria-label')`,
+        ),
+      (focused) => focused === 'Laporkan penggantian ONT',
+      5_000,
+    );
     await expectAccessible(technician);
   });
 
@@ -141,7 +178,15 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     );
     lastDay = slots.body.slots.at(-1)!.date;
     const book = card(technician, 'Jadwalkan kunjungan');
+    // Before the swap's deadline (3 days' SLA) nothing is said; after it, before confirming, a warning.
+    const first = slots.body.slots[0]! as { date: string; slot: string };
+    await book
+      .getByRole('radio', { name: new RegExp(`^${formatVisit(first.date, first.slot as '08-10')}`) })
+      .check();
+    expect(await book.getByText(/Melewati batas waktu penggantian ONT/).count()).toBe(0);
     await book.getByRole('radio', { name: new RegExp(`^${formatVisit(lastDay, '08-10')}`) }).check();
+    await book.getByText(/^Melewati batas waktu penggantian ONT \(.* WIB\)\./).waitFor();
+    await expectAccessible(technician);
     await book.getByRole('button', { name: 'Jadwalkan kunjungan' }).click();
     await technician.getByText(/Kunjungan dijadwalkan: .*08\.00–10\.00 WIB/).waitFor();
     await card(technician, 'Pindahkan kunjungan').waitFor();
@@ -167,17 +212,41 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     await slotCard(technician, '13-15')
       .getByRole('link', { name: new RegExp(woNumber) })
       .waitFor();
-    expect(await slotCard(technician, '08-10').getByText('Tidak ada kunjungan.').count()).toBe(1);
+    expect(await slotCard(technician, '08-10').count()).toBe(0);
+    expect(await card(technician, 'Slot tanpa kunjungan').textContent()).toContain('08.00–10.00');
   });
 
-  it('reports the visit missed: OTHER needs a remark, said before anything is sent', async () => {
+  it('reports the visit missed: refused in words before its slot; OTHER needs a remark; confirmed on screen', async () => {
     await slotCard(technician, '13-15')
       .getByRole('link', { name: new RegExp(woNumber) })
       .click();
     await heading(technician, woNumber).waitFor();
     const history = card(technician, 'Riwayat kunjungan');
-    await history.getByText(/13\.00–15\.00 WIB.*dijadwalkan \(oleh pelanggan\)/).waitFor();
-    const missed = card(technician, 'Laporkan kunjungan gagal');
+    // Who did each act: booked by the technician, moved by the customer (who booked the new one).
+    await history
+      .getByText(/08\.00–10\.00 WIB.*dijadwalkan \(oleh teknisi, .*\), dipindahkan \(oleh pelanggan, /)
+      .waitFor();
+    await history.getByText(/13\.00–15\.00 WIB.*dijadwalkan \(oleh pelanggan, /).waitFor();
+    let missed = card(technician, 'Laporkan kunjungan gagal');
+    // Days before the visit it is not missed: said in words, no form to send.
+    await missed
+      .getByText(/belum dimulai\. Kunjungan gagal bisa dilaporkan mulai .*13\.00 WIB, saat slotnya dimulai/)
+      .waitFor();
+    expect(await missed.getByRole('button').count()).toBe(0);
+    await expectAccessible(technician);
+    const refused = await http<{ reason: string }>(
+      system.apiUrl,
+      'POST',
+      `/v1/technician/work-orders/${woNumber}/visit-report`,
+      { headers: await asTechnician(), body: { outcome: 'PENDING', category: 'WEATHER' } },
+    );
+    expect([refused.status, refused.body.reason]).toEqual([409, 'VISIT_NOT_STARTED']);
+
+    // The visit's slot begins (as if the days had passed).
+    await visitSlotBegun(system.databaseUrl, woNumber);
+    await technician.reload();
+    await heading(technician, woNumber).waitFor();
+    missed = card(technician, 'Laporkan kunjungan gagal');
     await missed.getByLabel('Kategori pending').selectOption('OTHER');
     await missed.getByRole('button', { name: 'Laporkan kunjungan gagal' }).click();
     await missed
@@ -187,9 +256,18 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     await expectAccessible(technician);
     await missed.getByLabel(/Keterangan/).fill('Pagar terkunci, pelanggan minta dijadwalkan ulang');
     await missed.getByRole('button', { name: 'Laporkan kunjungan gagal' }).click();
+    // Confirmed on screen, the card read again: no longer "Dijadwalkan".
+    await technician
+      .getByRole('status')
+      .getByText(
+        /^Kunjungan dicatat tidak terlaksana: .*13\.00–15\.00 WIB, Lainnya\. Jadwalkan kunjungan baru\.$/,
+      )
+      .waitFor({ timeout: 20_000 });
+    expect(await technician.locator('p.status').textContent()).toBe('Belum dijadwalkan');
     await history
-      .getByText(/13\.00–15\.00 WIB.*gagal.*Lainnya \(Pagar terkunci/)
+      .getByText(/13\.00–15\.00 WIB.*gagal \(oleh teknisi, .*\), Lainnya \(Pagar terkunci/)
       .waitFor({ timeout: 15_000 });
+    await expectAccessible(technician);
     await card(technician, 'Jadwalkan kunjungan').waitFor();
     const form = card(technician, 'Work Order');
     await form.getByText('Lainnya', { exact: true }).waitFor();
@@ -240,6 +318,20 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     expect(await form.textContent()).toContain('ZTEGD4B71C05');
     expect(await form.textContent()).toContain('Dual Band');
     expect(await card(technician, 'Laporkan penggantian ONT').count()).toBe(0);
+    // The swap was done days before the visit: the history says when; no pending category is left.
+    await card(technician, 'Riwayat kunjungan')
+      .getByText(
+        new RegExp(
+          `15\\.00–17\\.00 WIB.*selesai \\(oleh teknisi, ${formatLongDate(jakartaDateOf(new Date()))}`,
+        ),
+      )
+      .waitFor();
+    expect(
+      await form
+        .locator('div', { hasText: /^Kategori pending/ })
+        .locator('dd')
+        .textContent(),
+    ).toBe('–');
     await expectAccessible(technician);
   });
 

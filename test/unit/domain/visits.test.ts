@@ -6,6 +6,8 @@ import {
   formatVisit,
   isVisitSlot,
   isWorkingDay,
+  missedReportRefusal,
+  passesSwapDeadline,
   reminderAt,
   slotsBetween,
   VISIT_PENDING_CATEGORIES,
@@ -176,6 +178,57 @@ describe('bookingRefusal', () => {
 
   it('refuses an invalid now', () => {
     expect(() => refusal('2025-11-24', '08-10', 0, new Date('nope'))).toThrow(RangeError);
+  });
+});
+
+describe('missedReportRefusal: a visit is missed only once its slot has begun', () => {
+  /** Monday 24 November 2025, 13-15 WIB = 06:00–08:00 UTC. */
+  const visit = { date: '2025-11-24', slot: '13-15' };
+  const at = (iso: string) => missedReportRefusal({ ...visit, now: new Date(iso) });
+
+  it.each([
+    ['days before', '2025-11-21T03:00:00Z'],
+    ['the same morning', '2025-11-24T02:00:00Z'],
+    ['a millisecond before the slot', '2025-11-24T05:59:59.999Z'],
+  ])('refuses %s, naming the slot', (_, now) => {
+    expect(at(now)).toEqual({
+      reason: 'VISIT_NOT_STARTED',
+      message:
+        'the visit booked (13-15 on 2025-11-24) has not started yet; it can be reported missed once its slot has begun',
+    });
+  });
+
+  it.each([
+    ['as the slot begins', '2025-11-24T06:00:00Z'],
+    ['during the slot', '2025-11-24T07:30:00Z'],
+    ['after the slot', '2025-11-24T09:00:00Z'],
+    ['days later', '2025-11-27T03:00:00Z'],
+  ])('accepts %s', (_, now) => {
+    expect(at(now)).toBeNull();
+  });
+
+  it('throws on what is not a slot or an instant', () => {
+    expect(() => missedReportRefusal({ date: '2025-11-24', slot: '09-11', now: new Date() })).toThrow(
+      RangeError,
+    );
+    expect(() => missedReportRefusal({ ...visit, now: new Date(Number.NaN) })).toThrow(RangeError);
+  });
+});
+
+describe('passesSwapDeadline: the slot ends after the WO’s dueAt', () => {
+  /** Tuesday 25 November 2025, 12:00 WIB. */
+  const dueAt = new Date('2025-11-25T05:00:00Z');
+  it.each([
+    ['2025-11-24', '15-17', false],
+    ['2025-11-25', '08-10', false],
+    ['2025-11-25', '10-12', false], // ends at the deadline exactly
+    ['2025-11-25', '13-15', true],
+    ['2025-11-26', '08-10', true],
+  ] as const)('%s %s: %s', (date, slot, passes) => {
+    expect(passesSwapDeadline(date, slot, dueAt)).toBe(passes);
+  });
+  it('no deadline: never', () => {
+    expect(passesSwapDeadline('2030-01-02', '15-17', null)).toBe(false);
   });
 });
 

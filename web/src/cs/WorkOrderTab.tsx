@@ -12,7 +12,9 @@ import { useCsWorkOrders, useProfile } from './queries';
 
 type WorkOrder = Schemas['WorkOrderView'];
 
-const BOOKED_BY = { TECHNICIAN: 'Vendor', CUSTOMER: 'Pelanggan', CS: 'Customer Service' } as const;
+type Appointment = WorkOrder['appointmentHistory'][number];
+
+const PERSON = { TECHNICIAN: 'Vendor', CUSTOMER: 'Pelanggan', CS: 'Customer Service' } as const;
 const VISIT_STATUS = {
   BOOKED: 'Terjadwal',
   MOVED: 'Dipindah',
@@ -56,7 +58,9 @@ export function WorkOrderTab() {
 /** The deck's "WORK ORDER" maintenance form, the visit's history, and the booking. */
 function MaintenanceForm({ wo, phone, email }: { wo: WorkOrder; phone?: string; email?: string }) {
   const visit = wo.appointment;
-  const missed = wo.appointmentHistory.filter((a) => a.status === 'MISSED').at(-1);
+  // The category of the last missed visit, while the WO waits for the swap; none once it is closed.
+  const missed =
+    wo.status === 'Replacing' ? wo.appointmentHistory.filter((a) => a.status === 'MISSED').at(-1) : undefined;
   return (
     <section className="cs-wo" aria-label={`Work order ${wo.woNumber}`}>
       <h3>WORK ORDER {wo.woNumber}</h3>
@@ -94,24 +98,38 @@ function MaintenanceForm({ wo, phone, email }: { wo: WorkOrder; phone?: string; 
       <h4>Riwayat jadwal kunjungan</h4>
       <CsTable
         empty="Belum ada kunjungan yang dijadwalkan."
-        columns={['Jadwal', 'Status', 'Oleh', 'Dibuat', 'Keterangan']}
+        columns={['Jadwal', 'Dijadwalkan', 'Status', 'Oleh', 'Pada', 'Keterangan']}
         items={wo.appointmentHistory}
         rowKey={(a) => a.bookedAt + a.slot}
-        cells={(a) => [
-          a.label,
-          VISIT_STATUS[a.status],
-          BOOKED_BY[a.bookedBy],
-          formatCrmInstant(a.bookedAt),
-          <>
-            {a.pendingCategory ? VISIT_PENDING_LABELS[a.pendingCategory] : ''}
-            {a.remark ? ` — ${a.remark}` : ''}
-          </>,
-        ]}
+        cells={(a) => {
+          const act = lastAct(a);
+          return [
+            a.label,
+            `${PERSON[a.bookedBy]}, ${formatCrmInstant(a.bookedAt)}`,
+            VISIT_STATUS[a.status],
+            act.by ? PERSON[act.by] : '—',
+            formatCrmInstant(act.at),
+            <>
+              {a.pendingCategory ? VISIT_PENDING_LABELS[a.pendingCategory] : ''}
+              {a.remark ? ` — ${a.remark}` : ''}
+              {doneEarly(a) ? 'ONT diganti sebelum hari kunjungan' : ''}
+            </>,
+          ];
+        }}
       />
       {wo.status === 'Replacing' ? <BookVisit wo={wo} /> : null}
     </section>
   );
 }
+
+/** Who did the visit's last act and when: its booking while it stands, else its move, miss, swap or cancel. */
+function lastAct(a: Appointment): { by: Appointment['closedBy']; at: string | null } {
+  return a.status === 'BOOKED' ? { by: a.bookedBy, at: a.bookedAt } : { by: a.closedBy, at: a.closedAt };
+}
+
+/** The swap was reported done on an earlier day than the visit's (Jakarta dates). */
+const doneEarly = (a: Appointment) =>
+  a.status === 'DONE' && a.closedAt !== null && a.closedAt.slice(0, 10) < a.date;
 
 /** Book or move the visit on the customer's behalf: a slot with a free place, and why. */
 function BookVisit({ wo }: { wo: WorkOrder }) {

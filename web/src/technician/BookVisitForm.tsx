@@ -1,16 +1,32 @@
-/** Book the visit in a free slot of the next 7 days, or move the one booked. */
+/**
+ * Book the visit in a free slot of the next 7 days, or move the one booked. A slot that ends after
+ * the swap's deadline (the WO's SLA) is warned about before it is confirmed.
+ */
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { isVisitSlot, passesSwapDeadline } from '../../../domain/visits';
 import { api, must, type Schemas } from '../api/client';
+import { useFreeSlots } from '../api/slots';
+import { formatInstant } from '../lib/format';
 import { technicianRefusalInWords } from '../lib/refusals';
 import { Card, ErrorNotice, Loading } from '../ui/Page';
 import { SlotChoices } from '../ui/SlotChoices';
-import { useFreeSlots } from '../api/slots';
 import { useRefreshWorkOrder } from './useRefresh';
 
 type Appointment = Schemas['AppointmentView'];
 
-export function BookVisitForm({ woNumber, booked }: { woNumber: string; booked: Appointment | null }) {
+export function BookVisitForm({
+  woNumber,
+  booked,
+  dueAt,
+  onBooked,
+}: {
+  woNumber: string;
+  booked: Appointment | null;
+  /** The swap's deadline (the WO's SLA), a Jakarta instant. */
+  dueAt: string | null;
+  onBooked?: () => void;
+}) {
   const [choice, setChoice] = useState('');
   const refresh = useRefreshWorkOrder(woNumber);
   const slots = useFreeSlots(woNumber, 7);
@@ -25,8 +41,16 @@ export function BookVisitForm({ woNumber, booked }: { woNumber: string; booked: 
     onSuccess: () => {
       setChoice('');
       refresh();
+      onBooked?.();
     },
   });
+  const [chosenDate, chosenSlot] = choice.split('|');
+  const late =
+    dueAt !== null &&
+    chosenDate !== undefined &&
+    chosenSlot !== undefined &&
+    isVisitSlot(chosenSlot) &&
+    passesSwapDeadline(chosenDate, chosenSlot, new Date(dueAt));
   const title = booked ? 'Pindahkan kunjungan' : 'Jadwalkan kunjungan';
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,6 +80,12 @@ export function BookVisitForm({ woNumber, booked }: { woNumber: string; booked: 
               name={`slot-${woNumber}`}
             />
           </fieldset>
+          {late ? (
+            <p className="notice notice-rule" role="status">
+              Melewati batas waktu penggantian ONT ({formatInstant(dueAt)}). Pilih slot yang lebih awal bila
+              masih ada, atau jadwalkan dan kabari pelanggan.
+            </p>
+          ) : null}
           {book.isError ? <ErrorNotice error={book.error} inWords={technicianRefusalInWords} /> : null}
           {book.isSuccess &&
           booked?.date === book.data.appointment.date &&

@@ -89,34 +89,52 @@ export function DayListPage() {
   );
 }
 
+/**
+ * What needs doing first: the work orders still to book (the most urgent first), then the day's
+ * slots with visits in time order, then the slots with none, in one line; nothing left to book
+ * is said last.
+ */
 function DayList({ visits, toBeBookedTotal }: { visits: Visit[]; toBeBookedTotal: number }) {
   const toBook = visits.filter((v) => v.state === 'TO_BE_BOOKED');
+  const bySlot = VISIT_SLOTS.map((slot) => ({ slot, inSlot: visits.filter((v) => v.slot === slot) }));
+  const empty = bySlot.filter(({ inSlot }) => inSlot.length === 0).map(({ slot }) => slotHours(slot));
+  const toBookCard = (
+    <Card title="Belum dijadwalkan" tone={toBook.length ? 'warning' : undefined}>
+      {toBook.length < toBeBookedTotal ? (
+        <p className="small">
+          {toBook.length} yang paling mendesak (batas penggantian terdekat) dari{' '}
+          {toBeBookedTotal.toLocaleString('id-ID')} work order.
+        </p>
+      ) : null}
+      {toBook.length ? (
+        <VisitRows visits={toBook} />
+      ) : (
+        <p className="small">Semua work order sudah dijadwalkan.</p>
+      )}
+    </Card>
+  );
   return (
     <>
-      {VISIT_SLOTS.map((slot) => {
-        const inSlot = visits.filter((v) => v.slot === slot);
-        return (
-          <Card key={slot} title={`Slot ${slot.replace('-', '.00–')}.00 WIB`}>
-            {inSlot.length ? <VisitRows visits={inSlot} /> : <p className="small">Tidak ada kunjungan.</p>}
+      {toBook.length ? toBookCard : null}
+      {bySlot
+        .filter(({ inSlot }) => inSlot.length > 0)
+        .map(({ slot, inSlot }) => (
+          <Card key={slot} title={`Slot ${slotHours(slot)} WIB`}>
+            <VisitRows visits={inSlot} />
           </Card>
-        );
-      })}
-      <Card title="Belum dijadwalkan" tone={toBook.length ? 'warning' : undefined}>
-        {toBook.length < toBeBookedTotal ? (
-          <p className="small">
-            {toBook.length} yang paling mendesak (batas penggantian terdekat) dari{' '}
-            {toBeBookedTotal.toLocaleString('id-ID')} work order.
-          </p>
-        ) : null}
-        {toBook.length ? (
-          <VisitRows visits={toBook} />
-        ) : (
-          <p className="small">Semua work order sudah dijadwalkan.</p>
-        )}
-      </Card>
+        ))}
+      {empty.length ? (
+        <Card title="Slot tanpa kunjungan">
+          <p className="small">{empty.join(', ')} WIB.</p>
+        </Card>
+      ) : null}
+      {toBook.length ? null : toBookCard}
     </>
   );
 }
+
+/** `'08-10'` → `'08.00–10.00'`. */
+const slotHours = (slot: string) => `${slot.replace('-', '.00–')}.00`;
 
 function VisitRows({ visits }: { visits: Visit[] }) {
   return (

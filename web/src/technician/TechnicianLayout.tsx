@@ -3,9 +3,10 @@ import { useSession } from '../auth';
 import { Brand } from '../ui/Brand';
 import { Shell } from '../ui/Shell';
 
-/** The technician app's frame: brand bar with who is signed in, the screen. */
+/** The technician app's frame: brand bar with who is signed in (their name and vendor), the screen. */
 export function TechnicianLayout() {
   const session = useSession();
+  const who = session ? `${session.displayName}${session.vendor ? ` · ${session.vendor}` : ''}` : '';
   return (
     <Shell
       home={
@@ -14,7 +15,7 @@ export function TechnicianLayout() {
           <span className="visually-hidden"> – jadwal kunjungan</span>
         </Link>
       }
-      name={`Teknisi · ${session?.subject ?? ''}`}
+      name={who}
     />
   );
 }
