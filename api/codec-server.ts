@@ -5,7 +5,9 @@
  * `X-Namespace`). It runs on a listener of its own (CODEC_PORT), never the public API port. With
  * CODEC_AUTH=operator it takes only an operator's bearer token, verified by the API's own
  * `authenticate` (platform/auth/bearer.ts); with none (development: the dev server's UI cannot sign anyone in) the
- * configuration only lets it bind a loopback address. Payloads are never logged.
+ * configuration only lets it bind a loopback address. Payloads are never logged; each one it
+ * decrypts is recorded in the access record (who; the customer the payload names, else the
+ * workflow the request names), and a decrypt that cannot be recorded is not answered.
  */
 import fs from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -19,6 +21,7 @@ import type { AppConfig } from '../platform/config';
 import { listen, originOf } from '../platform/http/listen';
 import { HttpProblem, problemHandler, unknownRoute } from '../platform/http/problem';
 import type { Logger } from '../platform/logger';
+import type { PersonalDataReadEntry } from '../services/access-records';
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 const Body = z.object({
@@ -50,6 +53,8 @@ export interface CodecServerOptions {
   settings: AppConfig['codec'];
   /** The bearer-token middleware (platform/auth/bearer.ts), required unless settings.auth is none. */
   authenticate?: express.RequestHandler;
+  /** Records who decrypted whose payloads (services/access-records.ts); absent: nothing is recorded. */
+  recordReads?: (reader: { sub: string; role: string }, reads: PersonalDataReadEntry[]) => Promise<void>;
   logger: Logger;
 }
 
@@ -116,6 +121,13 @@ export function createCodecApp(options: CodecServerOptions): express.Express {
         }
         const payloads = body.data.payloads.map(fromJson);
         const converted = await options.codec[direction](payloads);
+        if (direction === 'decode' && options.recordReads && converted.length > 0) {
+          const principal = res.locals.principal as Principal | undefined;
+          await options.recordReads(
+            principal ?? { sub: 'development (CODEC_AUTH=none)', role: 'none' },
+            decryptedReads(converted, workflowOf(req)),
+          );
+        }
         res.json({ payloads: converted.map(toJson) });
       } catch (error) {
         next(
@@ -129,6 +141,56 @@ export function createCodecApp(options: CodecServerOptions): express.Express {
   app.use(unknownRoute);
   app.use(problemHandler((error) => logger.error({ err: error }, 'codec request failed')));
   return app;
+}
+
+/**
+ * The workflow a decode request is for, when it says: `X-Workflow-Id` (a client of ours, the
+ * `temporal` CLI through a proxy), or the Web UI page it came from (`…/workflows/<id>/…` in the
+ * Referer, when the browser sends the path).
+ */
+function workflowOf(req: express.Request): string | null {
+  const header = req.get('x-workflow-id');
+  if (header && /^[\x21-\x7e]{1,255}$/.test(header)) return header;
+  const referer = /\/workflows\/([^/?#]+)/.exec(req.get('referer') ?? '');
+  if (!referer?.[1]) return null;
+  try {
+    return decodeURIComponent(referer[1]).slice(0, 255);
+  } catch {
+    return null;
+  }
+}
+
+const CUSTOMER_ID = /^\d{8}$/;
+const UPGRADE_ID = /^upgrade-(\d{8})-/;
+
+/** The customers a decrypted JSON value names (`customerId`, or an upgrade ID), at most 8 levels deep. */
+function customersNamedIn(value: unknown, found = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 8 || value === null || typeof value !== 'object') {
+    const upgrade = typeof value === 'string' ? UPGRADE_ID.exec(value) : null;
+    if (upgrade?.[1]) found.add(upgrade[1]);
+    return found;
+  }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'customerId' && typeof item === 'string' && CUSTOMER_ID.test(item)) found.add(item);
+    else customersNamedIn(item, found, depth + 1);
+  }
+  return found;
+}
+
+/** One record per customer the decrypted payloads name; one for the workflow (or none known) otherwise. */
+function decryptedReads(payloads: Payload[], workflowId: string | null): PersonalDataReadEntry[] {
+  const customers = new Set<string>();
+  for (const payload of payloads) {
+    if (!payload.data) continue;
+    try {
+      customersNamedIn(JSON.parse(Buffer.from(payload.data).toString('utf8')), customers);
+    } catch {
+      // not JSON (binary/protobuf): it names no customer we can tell
+    }
+  }
+  const read = { what: 'codecDecode', resource: '/codec/decode', workflowId };
+  if (customers.size === 0) return [{ ...read, customerId: null }];
+  return [...customers].map((customerId) => ({ ...read, customerId }));
 }
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];

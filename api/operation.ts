@@ -8,10 +8,12 @@ import type { z } from 'zod';
 import { REFUSALS, type RefusalCode } from '../contracts/refusals';
 import { NoQuery, PATH_PARAMS, pageWindow } from '../contracts/requests';
 import type { RESPONSE_SCHEMAS } from '../contracts/views';
+import type { Principal } from '../platform/auth';
 import { methodNotAllowed, parse, parseEach } from '../platform/http/input';
 import type { ResponseSpec as AnyResponseSpec, ParamSpec } from '../platform/http/openapi';
 import { answerOf } from '../platform/http/problem';
-import { ACCESS, type Access } from './access';
+import { recordReads } from '../services/access-records';
+import { ACCESS, type Access, readCustomer } from './access';
 import type { ApiDependencies } from './dependencies';
 
 type Views = typeof RESPONSE_SCHEMAS;
@@ -125,7 +127,9 @@ export const queryOf = (op: Operation) => op.query ?? (op.access === 'public' ? 
  * A router serving the operations (paths under `prefix` are mounted relative to it). Each route
  * checks access, then validates path parameters, headers, query and body — in that order, the
  * first invalid one answers 400 — then runs the handler, whose `Refused` is answered by its code
- * (platform/http/problem.ts). A known path under another method answers 405 with `Allow`; OPTIONS is left
+ * (platform/http/problem.ts). A staff read of a customer's data (a GET naming the customer in its
+ * path, or whose handler or access check said `readCustomer`) is recorded before the answer
+ * leaves (services/access-records.ts); a read that cannot be recorded is not answered. A known path under another method answers 405 with `Allow`; OPTIONS is left
  * to Express.
  */
 export function mount(operations: Operation[], deps: ApiDependencies, prefix = ''): Router {
@@ -151,12 +155,44 @@ export function mount(operations: Operation[], deps: ApiDependencies, prefix = '
         body: op.body ? parse(op.body.schema, req.body ?? {}, 'body') : undefined,
         res,
       };
+      const principal = res.locals.principal as Principal | undefined;
+      const customerId = (input.params as { customerId?: string }).customerId;
+      if (op.method === 'get' && principal && customerId) readCustomer(res, customerId);
       const answer = await (async () => op.handler(input, deps))().catch((error) => {
         throw answerOf(error, res, deps.logger);
       });
+      if (op.method === 'get') await recordStaffReads(op.operationId, res, deps);
       if (answer !== undefined) res.json(answer);
     });
   }
   for (const [path, allowed] of methods) router.use(path, methodNotAllowed(allowed));
   return router;
+}
+
+/**
+ * Records the customers a staff GET has shown (res.locals.customersShown, `readCustomer`), one row
+ * each, and forgets them. `mount` calls it before answering; a handler that sends its own answer
+ * (the statement's HTML) calls it first, so that a read it cannot record is not answered.
+ */
+export async function recordStaffReads(
+  what: string,
+  res: Response,
+  deps: Pick<ApiDependencies, 'db' | 'logger'>,
+): Promise<void> {
+  const shown = res.locals.customersShown as Set<string> | undefined;
+  const principal = res.locals.principal as Principal | undefined;
+  if (!shown?.size || !principal || principal.role === 'customer') return;
+  res.locals.customersShown = undefined;
+  const url = res.req.originalUrl;
+  const resource = url.split('?')[0] ?? url;
+  try {
+    await recordReads(
+      deps.db,
+      principal,
+      [...shown].map((customerId) => ({ customerId, what, resource })),
+    );
+  } catch (error) {
+    if (!res.headersSent) throw error;
+    deps.logger.error({ err: error, operation: what }, 'a staff read could not be recorded');
+  }
 }

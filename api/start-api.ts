@@ -22,6 +22,7 @@ import { EncryptionCodec } from '../platform/payload-encryption';
 import { serveMetrics } from '../platform/telemetry/metrics-endpoint';
 import { tracingClientInterceptors } from '../platform/telemetry/temporal';
 import { temporalConnectionOptions } from '../platform/temporal-connection';
+import { recordReads } from '../services/access-records';
 import { createApp } from './app';
 import { createCodecApp, serveCodec } from './codec-server';
 import { type ApiMetrics, createApiMetrics } from './metrics';
@@ -56,7 +57,7 @@ export async function startApi({
   }
   const url = await startHttpApi(config, temporalAddress, db, metrics, logger, lifecycle);
   if (config.codec.port === null) return { url };
-  const codec = await startCodecServer(config, logger);
+  const codec = await startCodecServer(config, db, logger);
   lifecycle.started('codec server', codec.stop);
   return { url, codecEndpoint: codec.endpoint };
 }
@@ -114,8 +115,9 @@ async function startHttpApi(
   return url;
 }
 
-async function startCodecServer(config: AppConfig, logger: Logger) {
+async function startCodecServer(config: AppConfig, db: Database, logger: Logger) {
   const app = createCodecApp({
+    recordReads: (reader, reads) => recordReads(db, reader, reads),
     codec: new EncryptionCodec(config.encryption.keyring),
     namespace: config.temporal.namespace,
     settings: config.codec,

@@ -42,6 +42,13 @@ export const REFUSALS = {
     means: 'this payment method is not offered (PAYMENT_METHODS)',
     words: 'Metode pembayaran ini belum tersedia. Pilih metode lain.',
   },
+  SEARCH_TOO_SHORT: {
+    status: 422,
+    means:
+      'a customer search needs at least 3 letters or digits (`%` and `_` are plain characters, not wildcards), or an exact customer ID, phone, bill code, ticket or WO number',
+    words:
+      'Ketik minimal 3 huruf atau angka, atau nomor pelanggan, nomor telepon, kode tagihan, nomor tiket atau nomor WO yang lengkap.',
+  },
   UNKNOWN_PACKAGE: {
     status: 422,
     means: 'the target package is not in the catalog',

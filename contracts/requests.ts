@@ -120,17 +120,42 @@ export const UpgradeStatusQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+/** Whose reads (a customer's data) or whose reading (a staff account), paginated. */
+export const AccessRecordQuery = z.strictObject({
+  customerId: z
+    .string()
+    .regex(/^\d{8}$/, 'customer ID must be 8 digits')
+    .optional(),
+  reader: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'reader is a staff account name')
+    .optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
 export const TicketQuery = z.strictObject({
   customerId: z.string().regex(/^\d{8}$/, 'customer ID must be 8 digits'),
 });
 
 export const TicketNoParam = z.string().regex(/^\d{7}$/, 'ticket number is 7 digits');
 
-/** The customer-service console's search: a customer ID, name, phone, bill code, ticket or WO number. */
+/** At most this many customers a search shows a page, and at most this many pages: 100 customers per query. */
+export const CS_SEARCH_PAGE_SIZE = 20;
+export const CS_SEARCH_PAGES = 5;
+/**
+ * The customer-service console's search: a customer ID, name, phone, bill code, ticket or WO
+ * number. Small pages, few of them: no query lists every customer by paging (services/customer-service.ts).
+ */
 export const CsSearchQuery = z.strictObject({
   q: trimmedText(2, 80, 'q'),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(CS_SEARCH_PAGES, `page is 1-${CS_SEARCH_PAGES}: refine the query to find more`)
+    .default(1),
+  pageSize: z.coerce.number().int().min(1).max(CS_SEARCH_PAGE_SIZE).default(CS_SEARCH_PAGE_SIZE),
 });
 /** Why an operator acts for the customer: kept in the audit trail. */
 export const CsReason = trimmedText(3, 500, 'reason');
@@ -169,7 +194,7 @@ export const DeviceNotificationsQuery = z.strictObject({
 export const DevSignInBody = z.union([
   z.strictObject({ role: z.literal('customer'), subject: CustomerIdParam }),
   z.strictObject({
-    role: z.enum(['technician', 'operator']),
+    role: z.enum(['technician', 'cs', 'operator']),
     subject: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'subject is 2-40 lowercase letters, digits or "-"'),

@@ -48,7 +48,7 @@ async function main() {
       `  Temporal Web UI:    ${cluster.temporal.uiUrl}  (codec server ${cluster.apis[0]?.codecEndpoint}, operators' tokens only)`,
       ...(cluster.issuerUrl
         ? [
-            `  OpenID provider:    ${cluster.issuerUrl}  (development sign-in; the Web UI's operators: Rina Wulandari)`,
+            `  OpenID provider:    ${cluster.issuerUrl}  (development sign-in; the Web UI's operators: Dimas Prasetyo)`,
           ]
         : []),
       ...(cluster.codecCertificatePath

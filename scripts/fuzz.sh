@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes the running API with Schemathesis over /openapi.json, once per role (customer,
-# technician, operator): no 5xx, every answer as the document says. Starts the whole system on
+# technician, cs, operator): no 5xx, every answer as the document says. Starts the whole system on
 # free ports and a throw-away data folder, and stops it again (scripts/fuzz.ts).
 #
 # Schemathesis comes from PyPI into a venv in the user's cache (SELFCARE_CACHE_DIR, else

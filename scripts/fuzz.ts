@@ -31,7 +31,8 @@ const FACHRI = '21301029';
 const ROLES: { role: Role; sub: string; who: string }[] = [
   { role: 'customer', sub: AHMAD, who: `customer ${AHMAD} (deck scenario A)` },
   { role: 'technician', sub: 'tech-misitel-budi', who: 'technician tech-misitel-budi' },
-  { role: 'operator', sub: 'ops-rina', who: 'operator ops-rina' },
+  { role: 'cs', sub: 'cs-rina', who: 'CS agent cs-rina' },
+  { role: 'operator', sub: 'ops-dimas', who: 'operator ops-dimas' },
 ];
 
 interface RoleResult {
@@ -270,8 +271,8 @@ async function main(): Promise<number> {
     log(`system up at ${base} in ${Math.round((Date.now() - began) / 1000)} s`);
     const b = await scenarioB(base);
     log(`scenario B waiting for the technician: ${b.upgradeId}, ${b.maintenanceWorkOrderNo}`);
-    const operatorToken = await tokenOf('operator', 'ops-rina');
-    const catalog = await api<{ packages: { code: string }[] }>(base, 'GET', '/v1/packages', operatorToken);
+    const csToken = await tokenOf('cs', 'cs-rina');
+    const catalog = await api<{ packages: { code: string }[] }>(base, 'GET', '/v1/packages', csToken);
     fs.mkdirSync(reportRoot, { recursive: true });
     const configFile = path.join(reportRoot, 'schemathesis.toml');
     fs.writeFileSync(
@@ -309,7 +310,7 @@ async function main(): Promise<number> {
         `  2xx on ${r.succeeded.size}/${TEMPLATES.length} operations; never 2xx: ${missing.join(', ') || 'none'}`,
       );
     }
-    const after = await api<Progress>(base, 'GET', `/v1/upgrades/${b.upgradeId}`, operatorToken);
+    const after = await api<Progress>(base, 'GET', `/v1/upgrades/${b.upgradeId}`, csToken);
     log(`scenario B after the fuzzing: ${after.body.status}`);
     const failed = results.filter((r) => r.exitCode !== 0 || r.failures > 0 || r.errors > 0 || !r.report);
     for (const r of failed) {

@@ -30,10 +30,31 @@ export function phoneDigits(query: string): string | null {
   return national.length >= 4 ? national : null;
 }
 
+/** The letters and digits of a query: what it says, whatever punctuation or wildcards surround them. */
+export const meaningfulCharacters = (query: string) => query.replace(/[^\p{L}\p{N}]/gu, '').length;
+
+/**
+ * Refused unless the query has at least 3 letters or digits: every exact identifier (customer ID,
+ * bill code, ticket or WO number, a phone of at least 4 digits) has more, so a short query can
+ * only be a broad name fragment that lists customers wholesale.
+ */
+export function assertSearchable(query: string): void {
+  if (meaningfulCharacters(query) < 3)
+    throw new Refused(
+      'SEARCH_TOO_SHORT',
+      'a search needs at least 3 letters or digits, or an exact identifier',
+    );
+}
+
+/** `%`, `_` and `\` as themselves in a LIKE pattern (Prisma's `contains` passes them through as wildcards). */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** What each kind of identifier in the query may match, as Prisma conditions. */
 export function searchConditions(query: string): Prisma.CustomerWhereInput[] {
   const q = query.trim();
-  const conditions: Prisma.CustomerWhereInput[] = [{ name: { contains: q, mode: 'insensitive' } }];
+  const conditions: Prisma.CustomerWhereInput[] = [
+    { name: { contains: escapeLike(q), mode: 'insensitive' } },
+  ];
   if (/^\d{8}$/.test(q)) conditions.push({ id: q });
   if (/^\d{12}$/.test(q)) conditions.push({ bills: { some: { billCode: q } } });
   if (/^\d{7}$/.test(q)) conditions.push({ tickets: { some: { ticketNo: q } } });
@@ -44,6 +65,7 @@ export function searchConditions(query: string): Prisma.CustomerWhereInput[] {
 }
 
 export async function searchCustomers(db: Database, query: string, page: { skip: number; take: number }) {
+  assertSearchable(query);
   const where = { OR: searchConditions(query) };
   const [rows, total] = await Promise.all([
     db.customer.findMany({

@@ -7,7 +7,7 @@ import { HttpProblem, notFound } from '../../platform/http/problem';
 import { toBillView } from '../../services/bills';
 import { billPage } from '../../services/customers';
 import { assertMayRead, principalOf } from '../access';
-import { ok, operationsOf, paged } from '../operation';
+import { ok, operationsOf, paged, recordStaffReads } from '../operation';
 
 /** The bill with its lines and customer; 404 unless it exists and the caller may see it. */
 async function requireBill(db: Database, billCode: string, res: Response) {
@@ -48,7 +48,8 @@ export const BILLS = [
     access: 'resource-read',
     query: StatementQuery,
     responses: { 200: ok('the statement page', 'html') },
-    handler: async ({ params, res }, { db, config }) => {
+    handler: async ({ params, res }, deps) => {
+      const { db, config } = deps;
       const bill = await requireBill(db, params.billCode, res);
       if (principalOf(res).scope !== undefined) {
         // The link lives with its bill: voiding the bill revokes it.
@@ -60,6 +61,7 @@ export const BILLS = [
         bill: toBillView(bill),
         customer: { id, name, installationAddress },
       });
+      await recordStaffReads('getBillStatement', res, deps);
       res.type('text/html; charset=utf-8').send(html);
     },
   }),

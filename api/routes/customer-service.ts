@@ -1,8 +1,9 @@
 /**
- * The customer-service console's API (operators only): find a customer, read what the Billing App
- * shows of them, and act for them — each action idempotent (Idempotency-Key) and recorded in the
- * audit trail (services/operator-actions.ts). Bills, payments, tickets and upgrades are read with
- * the existing operator reads (`/v1/customers/{id}/bills`, `…/payments`, `…/upgrades`, `/v1/ops/tickets`).
+ * The customer-service console's API (CS agents only, role cs): find a customer, read what the
+ * Billing App shows of them, and act for them — each action idempotent (Idempotency-Key) and
+ * recorded in the audit trail (services/operator-actions.ts), each read of a customer's data in
+ * the access record (services/access-records.ts). Bills, payments and upgrades are read with the
+ * customer's own reads (`/v1/customers/{id}/bills`, `…/payments`, `…/upgrades`), which CS may read.
  */
 import type { Response } from 'express';
 import {
@@ -14,6 +15,8 @@ import {
   IdempotencyKey,
   Pagination,
 } from '../../contracts/requests';
+import type { Database } from '../../platform/database';
+import { ticketsOf } from '../../services/crm-views';
 import { bookVisitFor, cancelUpgradeFor, noteTicketFor, resendNoticeFor } from '../../services/cs-requests';
 import {
   customerNotices,
@@ -23,8 +26,7 @@ import {
 } from '../../services/customer-service';
 import { requireCustomer } from '../../services/customers';
 import { auditTrail } from '../../services/operator-actions';
-import type { Database } from '../../platform/database';
-import { principalOf } from '../access';
+import { principalOf, readCustomer } from '../access';
 import { ok, operationsOf, paged, problem, refusals, UNAVAILABLE } from '../operation';
 import { upgradeView } from '../upgrade-view';
 import { BOOKING_REFUSALS } from './visits';
@@ -67,11 +69,18 @@ export const CUSTOMER_SERVICE = [
     route: 'GET /v1/cs/customers',
     summary: 'Find a customer',
     description:
-      'By customer ID, name (any part), phone number (`0857…` or `+62857…`, any part of at least 4 digits), bill code, ticket or WO number. By name, paginated.',
-    access: 'operator',
+      'By customer ID, name (any part of at least 3 letters or digits; `%` and `_` are plain characters), phone number (`0857…` or `+62857…`, any part of at least 4 digits), bill code, ticket or WO number. By name; at most 20 a page and 5 pages (100 customers per query: refine it to find others). Each customer shown is recorded in the access record.',
+    access: 'cs',
     query: CsSearchQuery,
-    responses: { 200: ok('one page of customers', 'CsCustomerSearch') },
-    handler: ({ query }, { db }) => paged(query, (w) => searchCustomers(db, query.q, w)),
+    responses: {
+      200: ok('one page of customers', 'CsCustomerSearch'),
+      ...refusals('SEARCH_TOO_SHORT'),
+    },
+    handler: async ({ query, res }, { db }) => {
+      const found = await paged(query, (w) => searchCustomers(db, query.q, w));
+      readCustomer(res, ...found.customers.map((c) => c.customerId));
+      return found;
+    },
   }),
   operation({
     operationId: 'getCustomerProfile',
@@ -79,7 +88,7 @@ export const CUSTOMER_SERVICE = [
     summary: 'The customer as the Billing App shows them',
     description:
       'Who, the package and its history, the ONTs, and where the Temporal Web UI shows their runs.',
-    access: 'operator',
+    access: 'cs',
     responses: { 200: ok('the customer', 'CsCustomerProfile'), ...refusals('UNKNOWN_CUSTOMER') },
     handler: ({ params: { customerId } }, { db, config }) =>
       customerProfile(db, customerId, { url: config.temporal.uiUrl, namespace: config.temporal.namespace }),
@@ -89,11 +98,23 @@ export const CUSTOMER_SERVICE = [
     route: 'GET /v1/cs/customers/{customerId}/work-orders',
     summary: 'The customer’s work orders (WO Upgrade and WO Maintenance)',
     description: 'Newest first, each with its visit and the visit’s history.',
-    access: 'operator',
+    access: 'cs',
     responses: { 200: ok('the work orders', 'CsWorkOrders'), 404: problem('no such customer') },
     handler: async ({ params: { customerId } }, { db }) => {
       await requireCustomer(db, customerId);
       return { workOrders: await customerWorkOrders(db, customerId) };
+    },
+  }),
+  operation({
+    operationId: 'listCustomerTickets',
+    route: 'GET /v1/cs/customers/{customerId}/tickets',
+    summary: 'The customer’s CRM trouble tickets',
+    description: 'Newest first, each with its notes.',
+    access: 'cs',
+    responses: { 200: ok('the tickets', 'TicketList'), 404: problem('no such customer') },
+    handler: async ({ params: { customerId } }, { db }) => {
+      await requireCustomer(db, customerId);
+      return { tickets: await ticketsOf(db, customerId) };
     },
   }),
   operation({
@@ -102,7 +123,7 @@ export const CUSTOMER_SERVICE = [
     summary: 'Every notice sent to the customer, per channel',
     description:
       'Push, inbox and email, each delivered, failed (with the provider’s reason) or pending. Newest first.',
-    access: 'operator',
+    access: 'cs',
     query: Pagination,
     responses: { 200: ok('one page of notices', 'CsNotices'), 404: problem('no such customer') },
     handler: customerPage(customerNotices),
@@ -111,9 +132,8 @@ export const CUSTOMER_SERVICE = [
     operationId: 'getAuditTrail',
     route: 'GET /v1/cs/customers/{customerId}/audit-trail',
     summary: 'What customer service did for the customer',
-    description:
-      'Every action an operator took (who, when, what, on what, why, what came of it), newest first.',
-    access: 'operator',
+    description: 'Every action CS took (who, when, what, on what, why, what came of it), newest first.',
+    access: 'cs',
     query: Pagination,
     responses: { 200: ok('one page of the audit trail', 'CsAuditTrail'), 404: problem('no such customer') },
     handler: customerPage(auditTrail),
@@ -124,7 +144,7 @@ export const CUSTOMER_SERVICE = [
     summary: 'Cancel an upgrade in flight, with a reason',
     description:
       'The same ending as "Request Cancellation" in the Temporal Web UI: the run settles it (before the package switch the bill is voided and the WO Upgrade cancelled; after it the open ONT visit is cancelled) and tells the customer; a run already gone is settled by the reconciler. Waits up to 20 s for the settlement and answers the upgrade as it left it; the customer may then upgrade again.',
-    access: 'operator',
+    access: 'cs',
     headers: IDEMPOTENT,
     body: { name: 'CsCancelRequest', schema: CsCancelBody, example: { reason: 'Pelanggan berubah pikiran' } },
     responses: {
@@ -141,7 +161,7 @@ export const CUSTOMER_SERVICE = [
     summary: 'Book or move the technician’s visit for the customer',
     description:
       'The customer on the phone asks: the same rules as the customer’s own move (a free place, at least VISIT_MOVE_LEAD_HOURS before both the visit booked and the new one), and CS may book the first visit too. Recorded as booked by CS.',
-    access: 'operator',
+    access: 'cs',
     headers: IDEMPOTENT,
     body: {
       name: 'CsVisitRequest',
@@ -162,7 +182,7 @@ export const CUSTOMER_SERVICE = [
     summary: 'Send a notice again that was not delivered',
     description:
       'On its own channel, under its own idempotency key: the push from what it said, the email from the copy kept before its first send. A delivered notice is never sent twice (409).',
-    access: 'operator',
+    access: 'cs',
     headers: IDEMPOTENT,
     body: {
       name: 'CsResendRequest',
@@ -181,7 +201,7 @@ export const CUSTOMER_SERVICE = [
     route: 'POST /v1/cs/tickets/{ticketNo}/notes',
     summary: 'Add a note to a ticket (the CRM’s "Noted")',
     description: 'A line on the ticket naming who wrote it and when; the note is also the audit trail’s why.',
-    access: 'operator',
+    access: 'cs',
     headers: IDEMPOTENT,
     body: {
       name: 'CsNoteRequest',

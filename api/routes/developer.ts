@@ -35,7 +35,7 @@ export const DEVELOPER = [
   operation({
     operationId: 'devSignIn',
     route: 'POST /v1/dev/sign-in',
-    summary: 'A token for a customer, technician or operator (development sign-in)',
+    summary: 'A token for a customer, technician, CS agent or operator (development sign-in)',
     description:
       'What the identity provider will answer after a real sign-in: a bearer token for the role and subject asked for. A customer must exist. Not served in production (404).',
     access: 'public',

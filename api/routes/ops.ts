@@ -1,11 +1,13 @@
-import { pageWindow, TicketQuery, UpgradeStatusQuery } from '../../contracts/requests';
+import { AccessRecordQuery, pageWindow, TicketQuery, UpgradeStatusQuery } from '../../contracts/requests';
+import { accessRecords } from '../../services/access-records';
 import { ticketsOf, workOrderView } from '../../services/crm-views';
-import { ok, operationsOf, refusals } from '../operation';
+import { readCustomer } from '../access';
+import { ok, operationsOf, paged, refusals } from '../operation';
 import { upgradeViews } from '../upgrade-view';
 
 const operation = operationsOf('Operations');
 
-/** The Billing App / CRM views of the deck, as JSON, for operators. */
+/** The Billing App / CRM views of the deck, as JSON, for operators; each customer shown is in the access record. */
 export const OPS = [
   operation({
     operationId: 'listAllUpgrades',
@@ -15,12 +17,13 @@ export const OPS = [
     access: 'operator',
     query: UpgradeStatusQuery,
     responses: { 200: ok('one page of upgrades', 'UpgradePage') },
-    handler: async ({ query: { status, customerId, page, pageSize } }, { db }) => {
+    handler: async ({ query: { status, customerId, page, pageSize }, res }, { db }) => {
       const rows = await db.upgradeRequest.findMany({
         where: { ...(status ? { status } : {}), ...(customerId ? { customerId } : {}) },
         orderBy: { requestedAt: 'desc' },
         ...pageWindow({ page, pageSize }),
       });
+      readCustomer(res, ...rows.map((r) => r.customerId));
       return { upgrades: await upgradeViews(db, rows), page, pageSize };
     },
   }),
@@ -32,7 +35,10 @@ export const OPS = [
     access: 'operator',
     query: TicketQuery,
     responses: { 200: ok('the tickets', 'TicketList') },
-    handler: async ({ query: { customerId } }, { db }) => ({ tickets: await ticketsOf(db, customerId) }),
+    handler: async ({ query: { customerId }, res }, { db }) => {
+      readCustomer(res, customerId);
+      return { tickets: await ticketsOf(db, customerId) };
+    },
   }),
   operation({
     operationId: 'getWorkOrder',
@@ -41,6 +47,22 @@ export const OPS = [
     description: 'Upgrade or maintenance (ONT swap) work order, with the technician visit and its history.',
     access: 'operator',
     responses: { 200: ok('the work order', 'WorkOrderView'), ...refusals('UNKNOWN_WORK_ORDER') },
-    handler: async ({ params: { woNumber } }, { db }) => workOrderView(db, woNumber),
+    handler: async ({ params: { woNumber }, res }, { db }) => {
+      const view = await workOrderView(db, woNumber);
+      readCustomer(res, view.customer.id);
+      return view;
+    },
+  }),
+  operation({
+    operationId: 'listAccessRecords',
+    route: 'GET /v1/ops/access-records',
+    summary: 'Who read whose personal data (UU PDP 27/2022)',
+    description:
+      'Every staff read of a customer’s personal data: the CS console’s profile and tabs, each customer a search showed, the ops views, each payload the codec server decrypted (by whom; the customer if the payload names one, else the workflow ID). Filtered by customer or by staff account, newest first, paginated. Reading this list is not itself recorded.',
+    access: 'operator',
+    query: AccessRecordQuery,
+    responses: { 200: ok('one page of the access record', 'AccessRecords') },
+    handler: ({ query: { customerId, reader, page, pageSize } }, { db }) =>
+      paged({ page, pageSize }, (w) => accessRecords(db, { customerId, reader }, w)),
   }),
 ];

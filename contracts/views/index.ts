@@ -46,7 +46,7 @@ import {
   Outbox,
   OutboxMessage,
 } from './notifications';
-import { TicketList, TicketView, WorkOrderView } from './operations';
+import { AccessRecord, AccessRecords, TicketList, TicketView, WorkOrderView } from './operations';
 import { DevCustomerList, DevSession, Me, WebClientSettings } from './sign-in';
 import { JobCard, OntReplacementAccepted, TechnicianVisitList } from './technician';
 import { UpgradeAccepted, UpgradePage, UpgradeStep, UpgradeView } from './upgrade';
@@ -107,6 +107,8 @@ export const RESPONSE_SCHEMAS = {
   TicketView,
   TicketList,
   WorkOrderView,
+  AccessRecord,
+  AccessRecords,
   CsCustomerMatch,
   CsCustomerSearch,
   CsCustomerProfile,

@@ -1,6 +1,15 @@
 /** The CRM’s tickets and the Billing App’s work orders. */
 import { z } from 'zod';
-import { CustomerId, CustomerType, Idr, JakartaInstant, TicketNo, UpgradeId, WorkOrderNo } from './scalars';
+import {
+  CustomerId,
+  CustomerType,
+  Idr,
+  JakartaInstant,
+  pageOf,
+  TicketNo,
+  UpgradeId,
+  WorkOrderNo,
+} from './scalars';
 import { Appointments } from './visits';
 
 export const TicketView = z.strictObject({
@@ -43,3 +52,15 @@ export const WorkOrderView = z.strictObject({
   cancelReason: z.string().nullable().describe('set when the upgrade it belongs to did not complete'),
   ...Appointments,
 });
+
+/** One staff read of a customer's personal data (UU PDP 27/2022): who, when, whose, what. */
+export const AccessRecord = z.strictObject({
+  at: JakartaInstant,
+  reader: z.string().describe('the staff account (the token’s subject)'),
+  role: z.string().describe('its role: cs, operator or technician'),
+  customerId: CustomerId.nullable().describe('whose data; null when a decrypted payload named no customer'),
+  workflowId: z.string().nullable().describe('the run whose payload the codec server decrypted, when known'),
+  what: z.string().describe('the API operation (`getCustomerProfile`, `searchCustomers`…) or `codecDecode`'),
+  resource: z.string().describe('the path read (no query string)'),
+});
+export const AccessRecords = pageOf('records', AccessRecord, 'newest first');

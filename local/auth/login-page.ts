@@ -7,7 +7,8 @@ const escapeHtml = (s: string) =>
 const GROUPS: Array<[Person['role'], string]> = [
   ['customer', 'Pelanggan'],
   ['technician', 'Teknisi'],
-  ['operator', 'Customer Service'],
+  ['cs', 'Customer Service'],
+  ['operator', 'Operasional'],
 ];
 
 export function renderLoginPage(input: {

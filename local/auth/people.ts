@@ -1,6 +1,7 @@
 /**
  * Who can sign in at the development provider: the deck's customers (prisma/seed-data.ts), the
- * installer vendor's technician and a CS operator. An account's ID (`customer:21314849`) is not
+ * installer vendor's technician, a customer-service agent (`cs`) and an operator (`operator`: the
+ * ops views and the Temporal Web UI). An account's ID (`customer:21314849`) is not
  * the customer ID on purpose: like a real IdP's `sub`, the API maps it through a claim.
  */
 import { INSTALLER_VENDOR } from '../../domain/visits';
@@ -10,7 +11,7 @@ import { DEMO_CUSTOMERS } from '../../prisma/seed-data';
 export interface Person {
   accountId: string;
   role: Role;
-  /** The customer ID, or the technician's / operator's user name. */
+  /** The customer ID, or the technician's / CS agent's / operator's user name. */
   subject: string;
   name: string;
   /** What the login page says about them. */
@@ -51,7 +52,8 @@ export const SEEDED_PEOPLE: readonly Person[] = [
   person('technician', 'tech-budi', 'Budi Hartono', 'Teknisi vendor pemasang (Misitel)'),
   // Another installer vendor's technician: sees none of Misitel's work orders.
   person('technician', 'tech-andi', 'Andi Saputra', 'Teknisi vendor lain (Iconnet)', 'ICONNET'),
-  person('operator', 'ops-rina', 'Rina Wulandari', 'Petugas Customer Service'),
+  person('cs', 'cs-rina', 'Rina Wulandari', 'Petugas Customer Service'),
+  person('operator', 'ops-dimas', 'Dimas Prasetyo', 'Petugas Operasional (Temporal Web UI)'),
 ];
 
 /** The person an account ID names: a seeded one, or (development tokens) anyone of a known role. */

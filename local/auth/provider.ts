@@ -317,7 +317,7 @@ function registerDevelopmentGrant(provider: Provider, audience: string) {
       const hours = Number(params.hours ?? '12');
       const vendor = params.vendor || undefined;
       if (!(ROLES as readonly string[]).includes(role))
-        throw new errors.InvalidRequest('role must be customer, technician or operator');
+        throw new errors.InvalidRequest('role must be customer, technician, cs or operator');
       if (!subjectFits(role, subject))
         throw new errors.InvalidRequest(
           role === 'customer' ? 'a customer’s subject is the 8-digit customer ID' : 'subject invalid',

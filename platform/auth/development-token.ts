@@ -13,7 +13,7 @@ import {
 
 export interface DevelopmentTokenRequest {
   role: Role;
-  /** A customer's 8-digit customer ID; a technician's or operator's user name. */
+  /** A customer's 8-digit customer ID; a technician's, CS agent's or operator's user name. */
   subject: string;
   /** A technician's installer vendor; default the ISP's (MISITEL). */
   vendor?: string;

@@ -40,7 +40,7 @@ export const IssuerSchema = z
         role: claimPath.default('roles'),
         /** Holds the 8-digit customer ID of a customer (an IdP's `sub` rarely is it). */
         customerId: claimPath.default('customer_id'),
-        /** Names a technician or operator. */
+        /** Names a technician, CS agent or operator. */
         subject: claimPath.default('sub'),
         /** Holds a technician's installer vendor (`MISITEL`), whose work orders alone they see; absent: `vendor`. */
         vendor: claimPath.optional(),
@@ -50,7 +50,7 @@ export const IssuerSchema = z
       .default({ role: 'roles', customerId: 'customer_id', subject: 'sub' }),
     /** The installer vendors its technician tokens may name (a vendor portal: its own); required with `technician`. */
     vendors: z.array(z.string().min(1)).min(1).optional(),
-    /** The role claim's values and the role each means (`{"selfcare-cs": "operator"}`); absent: the role names. */
+    /** The role claim's values and the role each means (`{"selfcare-cs": "cs", "selfcare-ops": "operator"}`); absent: the role names. */
     roleValues: z.record(z.string(), z.enum(ROLES)).optional(),
     /** An unknown `kid` refetches the keys at most this often. */
     jwksCooldownSeconds: z.number().min(0).max(3600).default(30),

@@ -1,9 +1,14 @@
 /** Who is calling, as the API sees it once a token has been verified. */
-export const ROLES = ['customer', 'technician', 'operator'] as const;
+/**
+ * Least privilege for staff: `cs` (customer-service agents: the CS console's reads and actions) and
+ * `operator` (operations: the ops views, the Temporal Web UI and its codec server); neither does
+ * the other's work.
+ */
+export const ROLES = ['customer', 'technician', 'cs', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
-  /** A customer's 8-digit customer ID; a technician's or operator's user name at their issuer. */
+  /** A customer's 8-digit customer ID; a technician's, CS agent's or operator's user name at their issuer. */
   sub: string;
   role: Role;
   /** A technician's installer vendor (`MISITEL`): they see and act on its work orders only. */

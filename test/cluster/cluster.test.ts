@@ -167,11 +167,11 @@ describe('the standalone Web UI, operators signed in through the OpenID provider
 
   it('offers only operators at the provider', async () => {
     expect(await providerChoicesForUi(browser, cluster.temporal.uiUrl)).toEqual([
-      'Rina Wulandari Petugas Customer Service',
+      'Dimas Prasetyo Petugas Operasional (Temporal Web UI)',
     ]);
   });
 
-  it('shows Rina deck scenario B’s input decoded; its plan decodes for her token only', async () => {
+  it('shows Dimas deck scenario B’s input decoded; its plan decodes for his token only', async () => {
     await expectOperatorReadsRun({
       browser,
       uiUrl: cluster.temporal.uiUrl,

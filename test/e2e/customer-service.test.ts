@@ -7,7 +7,7 @@
  */
 import { Client as PgClient } from 'pg';
 import { addCustomers } from '../faults/support';
-import { asCustomer, asOperator, asTechnician, callerFor, tokensFrom } from '../helpers/auth';
+import { asCs, asCustomer, asTechnician, callerFor, tokensFrom } from '../helpers/auth';
 import { eventually, http } from '../helpers/http';
 import { type ResendStandIn, startResendStandIn } from '../helpers/resend-stand-in';
 import { type LocalSystem, startLocalSystem } from '../support/harness';
@@ -50,7 +50,7 @@ const api = async (method: string, path: string, options: Parameters<typeof http
     ...options,
     headers: { ...(await callerFor(path)), ...options.headers },
   });
-const asCs = async (key: string) => ({ ...(await asOperator()), 'Idempotency-Key': key });
+const asAgent = async (key: string) => ({ ...(await asCs()), 'Idempotency-Key': key });
 const rows = async (sql: string, params: unknown[] = []) => (await pg.query(sql, params)).rows;
 const auditOf = (customerId: string) =>
   rows('SELECT action, operator, subject, reason FROM "OperatorAction" WHERE "customerId" = $1 ORDER BY id', [
@@ -79,22 +79,22 @@ describe('a CS agent books the visit for the customer, then cancels the upgrade 
     const url = `/v1/cs/customers/${WAITING}/work-orders/${woNumber}/appointment`;
     const body = { date: slot.date, slot: slot.slot, reason: 'Pelanggan menelepon, minta dijadwalkan' };
 
-    const booked = await api('POST', url, { headers: await asCs('visit-1'), body });
+    const booked = await api('POST', url, { headers: await asAgent('visit-1'), body });
     expect(booked.status).toBe(200);
     expect(booked.body.visit.appointment).toMatchObject({ date: slot.date, slot: slot.slot, bookedBy: 'CS' });
     expect(booked.body).toMatchObject({
       repeated: false,
-      action: { action: 'BOOK_VISIT', operator: 'ops-rina' },
+      action: { action: 'BOOK_VISIT', operator: 'cs-rina' },
     });
     // The same request again (a double click): the first answer, nothing booked twice.
-    const again = await api('POST', url, { headers: await asCs('visit-1'), body });
+    const again = await api('POST', url, { headers: await asAgent('visit-1'), body });
     expect([again.status, again.body.repeated, again.body.visit]).toEqual([200, true, booked.body.visit]);
     expect(
       await rows('SELECT "bookedBy", status FROM "Appointment" WHERE "woNumber" = $1', [woNumber]),
     ).toEqual([{ bookedBy: 'CS', status: 'BOOKED' }]);
     // The customer's rules: not a Sunday, not in the past.
     const sunday = await api('POST', url, {
-      headers: await asCs('visit-2'),
+      headers: await asAgent('visit-2'),
       body: { ...body, date: '2030-01-06' },
     });
     expect([sunday.status, sunday.body.reason]).toEqual([422, 'NOT_A_WORKING_DAY']);
@@ -109,7 +109,7 @@ describe('a CS agent books the visit for the customer, then cancels the upgrade 
   it('cancels it with a reason: upgrade withdrawn (package, bill, visit, WOs), customer told, audit row, a new upgrade admitted', async () => {
     const url = `/v1/cs/upgrades/${upgradeId}/cancellation`;
     const reason = 'Pelanggan membatalkan lewat telepon';
-    const cancelled = await api('POST', url, { headers: await asCs('cancel-1'), body: { reason } });
+    const cancelled = await api('POST', url, { headers: await asAgent('cancel-1'), body: { reason } });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toMatchObject({
       settled: true,
@@ -145,21 +145,21 @@ describe('a CS agent books the visit for the customer, then cancels the upgrade 
         ),
       (told) => told.length === 3,
     );
-    const again = await api('POST', url, { headers: await asCs('cancel-1'), body: { reason } });
+    const again = await api('POST', url, { headers: await asAgent('cancel-1'), body: { reason } });
     expect([again.status, again.body.repeated, again.body.upgrade.status]).toEqual([200, true, 'CANCELLED']);
-    const late = await api('POST', url, { headers: await asCs('cancel-2'), body: { reason } });
+    const late = await api('POST', url, { headers: await asAgent('cancel-2'), body: { reason } });
     expect([late.status, late.body.reason]).toEqual([409, 'NOT_IN_FLIGHT']);
     expect(await auditOf(WAITING)).toEqual([
       {
         action: 'BOOK_VISIT',
-        operator: 'ops-rina',
+        operator: 'cs-rina',
         subject: woNumber,
         reason: 'Pelanggan menelepon, minta dijadwalkan',
       },
-      { action: 'CANCEL_UPGRADE', operator: 'ops-rina', subject: upgradeId, reason },
+      { action: 'CANCEL_UPGRADE', operator: 'cs-rina', subject: upgradeId, reason },
     ]);
     const trail = await api('GET', `/v1/cs/customers/${WAITING}/audit-trail`, {
-      headers: await asOperator(),
+      headers: await asCs(),
     });
     expect(trail.body.entries.map((e: { action: string }) => e.action)).toEqual([
       'CANCEL_UPGRADE',
@@ -193,7 +193,7 @@ describe('a CS cancel of an upgrade whose run never started', () => {
       [billCode, ORPHAN, upgradeId],
     );
     const answer = await api('POST', `/v1/cs/upgrades/${upgradeId}/cancellation`, {
-      headers: await asCs('orphan-1'),
+      headers: await asAgent('orphan-1'),
       body: { reason: 'Upgrade tidak berjalan' },
     });
     expect(answer.status).toBe(200);
@@ -220,7 +220,7 @@ describe('a CS agent resends an email Resend refused', () => {
     });
     expect(started.status).toBe(202);
     await statusOf(upgradeId, 'COMPLETED');
-    const notices = await api('GET', `/v1/cs/customers/${BOUNCED}/notices`, { headers: await asOperator() });
+    const notices = await api('GET', `/v1/cs/customers/${BOUNCED}/notices`, { headers: await asCs() });
     const email = notices.body.notices.find((n: { channel: string }) => n.channel === 'EMAIL');
     expect(email).toMatchObject({
       kind: 'BILL_ISSUED',
@@ -236,23 +236,23 @@ describe('a CS agent resends an email Resend refused', () => {
 
     const url = `/v1/cs/notices/${email.id}/resend`;
     const stillRefused = await api('POST', url, {
-      headers: await asCs('resend-1'),
+      headers: await asAgent('resend-1'),
       body: { reason: 'Coba lagi' },
     });
     expect([stillRefused.status, stillRefused.body.notice.status]).toEqual([200, 'FAILED']);
     resend.acceptRecipient(`uji.${BOUNCED}@example.com`);
     const sent = await api('POST', url, {
-      headers: await asCs('resend-2'),
+      headers: await asAgent('resend-2'),
       body: { reason: 'Alamat sudah aktif' },
     });
     expect([sent.status, sent.body.notice.status, sent.body.repeated]).toEqual([200, 'DELIVERED', false]);
     const repeat = await api('POST', url, {
-      headers: await asCs('resend-2'),
+      headers: await asAgent('resend-2'),
       body: { reason: 'Alamat sudah aktif' },
     });
     expect([repeat.status, repeat.body.repeated]).toEqual([200, true]);
     const twice = await api('POST', url, {
-      headers: await asCs('resend-3'),
+      headers: await asAgent('resend-3'),
       body: { reason: 'Sekali lagi' },
     });
     expect([twice.status, twice.body.reason]).toEqual([409, 'ALREADY_DELIVERED']);

@@ -82,20 +82,24 @@ export async function bearer(role: Role, sub: string): Promise<Record<string, st
 }
 
 export const asCustomer = (customerId: string) => bearer('customer', customerId);
-export const asOperator = () => bearer('operator', 'ops-rina');
+/** Operations: the ops views, the codec server, the Temporal Web UI. */
+export const asOperator = () => bearer('operator', 'ops-dimas');
+/** A customer-service agent: the CS console's reads and actions. */
+export const asCs = () => bearer('cs', 'cs-rina');
 export const asTechnician = () => bearer('technician', 'tech-misitel-budi');
 /** A technician of another installer vendor than the one the ISP dispatches to (MISITEL). */
 export const asTechnicianOf = async (vendor: string) => ({
   Authorization: `Bearer ${await tokenFor('technician', `tech-${vendor.toLowerCase()}-andi`, 12, vendor)}`,
 });
 
-/** The caller a test means by a path: the customer it names, a technician or an operator. */
+/** The caller a test means by a path: the customer it names, a technician, an operator (ops) or CS. */
 export function principalFor(path: string): Principal {
   if (path.includes('/technician/')) return { role: 'technician', sub: 'tech-misitel-budi' };
-  if (path.includes('/ops/') || path.includes('/dev/')) return { role: 'operator', sub: 'ops-rina' };
+  if (path.includes('/ops/') || path.includes('/dev/')) return { role: 'operator', sub: 'ops-dimas' };
+  if (path.includes('/cs/')) return { role: 'cs', sub: 'cs-rina' };
   const customer = /\/customers\/(\d{8})\//.exec(path) ?? /\/upgrades\/upgrade-(\d{8})-/.exec(path);
   if (customer?.[1]) return { role: 'customer', sub: customer[1] };
-  return { role: 'operator', sub: 'ops-rina' };
+  return { role: 'cs', sub: 'cs-rina' };
 }
 
 export function callerFor(path: string): Promise<Record<string, string>> {

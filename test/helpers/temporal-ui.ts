@@ -18,7 +18,7 @@ export interface SignedInUi {
 
 /**
  * Opens `<uiUrl>/namespaces/default/workflows/<workflowId>` signed out: the UI sends the browser to
- * the provider ("Continue to SSO"), whose page lists the operators only; Rina signs in and lands on
+ * the provider ("Continue to SSO"), whose page lists the operators only; Dimas signs in and lands on
  * the run. The codec server's certificate is the development one (a person trusts it once).
  */
 export async function operatorOpensRun(
@@ -44,7 +44,7 @@ export async function operatorOpensRun(
     await page.goto(`${uiUrl}${runPath}`);
     await page.getByRole('button', { name: 'Continue to SSO' }).click();
     await page.getByRole('heading', { level: 1, name: UI_SIGN_IN }).waitFor();
-    await page.getByRole('button', { name: /Rina Wulandari/ }).click();
+    await page.getByRole('button', { name: /Dimas Prasetyo/ }).click();
     // Back from the provider, signed in. Under load the UI may have sent the browser to /login twice
     // before the sign-in (an API call and its session refresh both answered 401), and then returns
     // to that nested /login: the operator, signed in now, opens the run's link again.
@@ -150,11 +150,11 @@ export async function storedLocalResultOf(
 }
 
 /**
- * The whole check: Rina signs in to the UI at `uiUrl` and opens `workflowId` (an upgrade of
+ * The whole check: Dimas (an operator) signs in to the UI at `uiUrl` and opens `workflowId` (an upgrade of
  * `customer`, started with an Idempotency-Key, i.e. `upgrade-<id>-<key>`); its input card shows
  * the input decoded. Its accepted plan (acceptUpgradeRequest's result) is ciphertext in Temporal;
- * from the UI's page the codec server decodes it, the customer's name in it, for her token only:
- * a customer's token and a technician's are 403, none is 401, each readable by the page (CORS).
+ * from the UI's page the codec server decodes it, the customer's name in it, for his token only:
+ * a customer's, a technician's and a CS agent's token are 403, none is 401, each readable by the page (CORS).
  */
 export async function expectOperatorReadsRun(options: {
   browser: Browser;
@@ -188,6 +188,7 @@ export async function expectOperatorReadsRun(options: {
     for (const [token, status] of [
       [await tokenFor('customer', customer.id), 403],
       [await tokenFor('technician', 'tech-budi'), 403],
+      [await tokenFor('cs', 'cs-rina'), 403],
       [undefined, 401],
     ] as const) {
       const refused = await decodeFromUiPage(page, options.codecEndpoint, stored, token);

@@ -15,7 +15,7 @@ import { type AppConfig, loadConfig } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { deckBillRow } from '../fixtures/deck-bill';
 import { PRODUCTION_ENV } from '../fixtures/production-env';
-import { asCustomer, asOperator, asTechnician, developmentIssuer, trustingEnv } from '../helpers/auth';
+import { asCs, asCustomer, asOperator, asTechnician, developmentIssuer, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';
 import { PROJECT_ROOT } from '../support/harness';
@@ -444,16 +444,20 @@ describe('who may do what', () => {
     expect((await get(`/v1/bills/${BILL}`, await asCustomer('21314849'))).status).toBe(200);
   });
 
-  it('keeps technicians to the technician API and operators to reading', async () => {
+  it('keeps technicians to the technician API, CS agents to reading a customer, operators to the ops views', async () => {
     expect((await get(SUBSCRIPTION, await asTechnician())).status).toBe(403);
     expect((await get('/v1/ops/tickets?customerId=21314849', await asCustomer('21314849'))).status).toBe(403);
     expect((await get('/v1/ops/tickets?customerId=21314849', await asOperator())).status).toBe(200);
-    expect((await get(SUBSCRIPTION, await asOperator())).status).toBe(200);
-    const act = await http(base, 'POST', '/v1/customers/21314849/upgrade-quotes', {
-      body: { targetPackageCode: 'STREAM-150-SEM' },
-      headers: await asOperator(),
-    });
-    expect(act.status).toBe(403);
+    expect((await get('/v1/ops/tickets?customerId=21314849', await asCs())).status).toBe(403);
+    expect((await get(SUBSCRIPTION, await asCs())).status).toBe(200);
+    expect((await get(SUBSCRIPTION, await asOperator())).status).toBe(403);
+    for (const headers of [await asCs(), await asOperator()]) {
+      const act = await http(base, 'POST', '/v1/customers/21314849/upgrade-quotes', {
+        body: { targetPackageCode: 'STREAM-150-SEM' },
+        headers,
+      });
+      expect(act.status).toBe(403);
+    }
     const technicianAct = await http(
       base,
       'POST',

@@ -16,7 +16,8 @@ import { loadConfig } from '../../platform/config';
 import { freePort } from '../../platform/free-ports';
 import { createLogger } from '../../platform/logger';
 import { EncryptionCodec } from '../../platform/payload-encryption';
-import { asCustomer, asOperator, asTechnician, trustingEnv } from '../helpers/auth';
+import type { PersonalDataReadEntry } from '../../services/access-records';
+import { asCs, asCustomer, asOperator, asTechnician, trustingEnv } from '../helpers/auth';
 import { http } from '../helpers/http';
 
 const UI = 'http://127.0.0.1:8233';
@@ -33,7 +34,11 @@ async function start(auth: 'none' | 'operator', tlsEnv: Record<string, string> =
     ...tlsEnv,
   });
   const codec = new EncryptionCodec(config.encryption.keyring);
+  const reads: { reader: { sub: string; role: string }; entry: PersonalDataReadEntry }[] = [];
   const app = createCodecApp({
+    recordReads: async (reader, entries) => {
+      for (const entry of entries) reads.push({ reader, entry });
+    },
     codec,
     namespace: 'default',
     settings: config.codec,
@@ -41,7 +46,7 @@ async function start(auth: 'none' | 'operator', tlsEnv: Record<string, string> =
     logger: createLogger('silent'),
   });
   const server = await serveCodec(app, '127.0.0.1', await freePort(), config.codec.tls);
-  return { codec, server, base: server.endpoint.replace(/\/codec$/, '') };
+  return { codec, server, reads, base: server.endpoint.replace(/\/codec$/, '') };
 }
 
 const toWire = (payloads: Payload[]) => ({
@@ -118,10 +123,31 @@ describe('the codec server where a token is required (CODEC_AUTH=operator)', () 
   const decode = (headers: Record<string, string>, body: unknown = toWire(encrypted)) =>
     http<Json>(s.base, 'POST', '/codec/decode', { body, headers: { 'X-Namespace': 'default', ...headers } });
 
-  it('decodes for an operator', async () => {
+  it('decodes for an operator, and records who decrypted whose payload (the customer it names, else the workflow)', async () => {
+    s.reads.length = 0;
     const answer = await decode(await asOperator());
     expect(answer.status).toBe(200);
     expect(fromWire(answer.body)).toEqual([input]);
+    expect(s.reads).toEqual([
+      {
+        reader: expect.objectContaining({ sub: 'ops-dimas', role: 'operator' }),
+        entry: { customerId: '21314849', workflowId: null, what: 'codecDecode', resource: '/codec/decode' },
+      },
+    ]);
+    // A payload naming no customer: the workflow the Web UI page names.
+    const anonymous = await s.codec.encode([defaultPayloadConverter.toPayload({ step: 'x' }) as Payload]);
+    const page = `${UI}/namespaces/default/workflows/bill-payment-202511000001/run-1/history`;
+    expect((await decode({ ...(await asOperator()), Referer: page }, toWire(anonymous))).status).toBe(200);
+    expect(s.reads.at(-1)?.entry).toEqual({
+      customerId: null,
+      workflowId: 'bill-payment-202511000001',
+      what: 'codecDecode',
+      resource: '/codec/decode',
+    });
+    // Refused callers decrypt nothing, so nothing is recorded for them.
+    const before = s.reads.length;
+    expect((await decode(await asCs())).status).toBe(403);
+    expect(s.reads.length).toBe(before);
   });
 
   it('encodes for an operator (the UI signals and starts runs through it), and decodes that back', async () => {
@@ -139,6 +165,7 @@ describe('the codec server where a token is required (CODEC_AUTH=operator)', () 
     ['no token', async () => ({}), 401, 'a bearer token is required'],
     ['a customer’s token', () => asCustomer('21314849'), 403, 'the codec server decrypts for operators only'],
     ['a technician’s token', asTechnician, 403, 'the codec server decrypts for operators only'],
+    ['a CS agent’s token', asCs, 403, 'the codec server decrypts for operators only'],
     [
       'a forged token',
       async () => ({ Authorization: 'Bearer not.a.token' }),

@@ -27,7 +27,7 @@ import { createLogger } from '../../platform/logger';
 import { notificationSignature } from '../../platform/midtrans';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
-import { asCustomer, asOperator, asTechnician, trustingEnv } from '../helpers/auth';
+import { asCs, asCustomer, asOperator, asTechnician, bearer, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { type HttpAnswer, http } from '../helpers/http';
 import { resolvePointer, type Schema, validate } from '../helpers/json-schema';
@@ -483,11 +483,11 @@ describe('real answers conform to the document', () => {
         technicianVisit: expect.objectContaining({ workOrderNumber: maintenanceWorkOrder }),
       }),
     );
-    await call('GET', `/v1/customers/${AHMAD}/home`, 200, { headers: await asOperator() });
+    await call('GET', `/v1/customers/${AHMAD}/home`, 200, { headers: await asCs() });
     await call('GET', `/v1/customers/${AHMAD}/subscription`, 200, { headers: await asCustomer(AHMAD) });
     await call('GET', `/v1/customers/${AHMAD}/subscription`, 404, { headers: await asCustomer(SITI) });
     await call('GET', `/v1/customers/${AHMAD}/subscription`, 403, { headers: await asTechnician() });
-    await call('GET', '/v1/customers/123/subscription', 400, { headers: await asOperator() });
+    await call('GET', '/v1/customers/123/subscription', 400, { headers: await asCs() });
     await call('GET', `/v1/customers/${SITI}/upgrade-options`, 200, { headers: await asCustomer(SITI) });
     await call('GET', `/v1/customers/${AHMAD}/payments?page=1&pageSize=1`, 200, {
       headers: await asCustomer(AHMAD),
@@ -495,7 +495,7 @@ describe('real answers conform to the document', () => {
     await call('GET', `/v1/customers/${AHMAD}/payments?pageSize=500`, 400, {
       headers: await asCustomer(AHMAD),
     });
-    await call('GET', `/v1/customers/99999999/home`, 404, { headers: await asOperator() });
+    await call('GET', `/v1/customers/99999999/home`, 404, { headers: await asCs() });
   });
 
   it('quotes', async () => {
@@ -529,10 +529,10 @@ describe('real answers conform to the document', () => {
 
   it('bills and the statement, also through the link of the bill email', async () => {
     await call('GET', `/v1/customers/${AHMAD}/bills`, 200, { headers: await asCustomer(AHMAD) });
-    await call('GET', `/v1/bills/${billCode}`, 200, { headers: await asOperator() });
+    await call('GET', `/v1/bills/${billCode}`, 200, { headers: await asCs() });
     await call('GET', `/v1/bills/${billCode}`, 404, { headers: await asCustomer(SITI) });
     await call('GET', `/v1/bills/${billCode}`, 403, { headers: await asTechnician() });
-    await call('GET', '/v1/bills/2025', 400, { headers: await asOperator() });
+    await call('GET', '/v1/bills/2025', 400, { headers: await asCs() });
     await call('GET', `/v1/bills/${billCode}/statement`, 200, { headers: await asCustomer(AHMAD) });
     const bill = await t.db.bill.findUniqueOrThrow({ where: { billCode } });
     const link = new URL(await statementLink(config.api.publicBaseUrl, config.auth.statementLinks, bill));
@@ -543,7 +543,7 @@ describe('real answers conform to the document', () => {
   it('upgrades: read, list, and the refusals that come before Temporal', async () => {
     const a = await call('GET', `/v1/upgrades/${UPGRADE_A}`, 200, { headers: await asCustomer(AHMAD) });
     expect(a.body).toEqual(expect.objectContaining({ status: 'COMPLETED', billCode }));
-    await call('GET', `/v1/upgrades/${UPGRADE_B}`, 200, { headers: await asOperator() });
+    await call('GET', `/v1/upgrades/${UPGRADE_B}`, 200, { headers: await asCs() });
     await call('GET', `/v1/upgrades/upgrade-${AHMAD}-nothing`, 404, { headers: await asCustomer(AHMAD) });
     await call('GET', '/v1/upgrades/not-an-upgrade', 400, { headers: await asCustomer(AHMAD) });
     await call('GET', `/v1/customers/${AHMAD}/upgrades`, 200, { headers: await asCustomer(AHMAD) });
@@ -639,7 +639,7 @@ describe('real answers conform to the document', () => {
       `/v1/customers/${customer}/work-orders/${maintenanceWorkOrder}/appointment`;
     await call('PUT', move(DEWI), 404, { headers: await asCustomer(DEWI), body: visit });
     await call('PUT', move(FACHRI), 400, { headers: await asCustomer(FACHRI), body: { ...visit, slot: 8 } });
-    await call('PUT', move(FACHRI), 403, { headers: await asOperator(), body: visit });
+    await call('PUT', move(FACHRI), 403, { headers: await asCs(), body: visit });
 
     const report = `/v1/technician/work-orders/${maintenanceWorkOrder}/visit-report`;
     await call('POST', report, 409, {
@@ -712,8 +712,8 @@ describe('real answers conform to the document', () => {
     await call('GET', '/v1/ops/tickets?customerId=21301029', 403, { headers: await asCustomer(FACHRI) });
   });
 
-  it('customer-service console: reads and actions for operators only, each action in the audit trail', async () => {
-    const op = { headers: await asOperator() };
+  it('customer-service console: reads and actions for CS agents only, each action in the audit trail', async () => {
+    const op = { headers: await asCs() };
     const search = await call('GET', '/v1/cs/customers?q=081380002222', 200, op);
     expect(
       (search.body as { customers: { customerId: string }[] }).customers.map((c) => c.customerId),
@@ -721,6 +721,8 @@ describe('real answers conform to the document', () => {
     await call('GET', `/v1/cs/customers?q=${billCode}`, 200, op);
     await call('GET', '/v1/cs/customers?q=%20', 400, op);
     await call('GET', `/v1/cs/customers/${FACHRI}`, 200, op);
+    await call('GET', `/v1/cs/customers/${FACHRI}/tickets`, 200, op);
+    await call('GET', '/v1/cs/customers/29999999/tickets', 404, op);
     await call('GET', '/v1/cs/customers/29999999', 404, op);
     await call('GET', `/v1/cs/customers/${FACHRI}/work-orders`, 200, op);
     await call('GET', `/v1/cs/customers/${FACHRI}/notices?pageSize=5`, 200, op);
@@ -729,14 +731,14 @@ describe('real answers conform to the document', () => {
     await call('GET', '/v1/cs/customers/29999999/audit-trail', 404, op);
 
     const note = { note: 'Pelanggan dihubungi' };
-    const tickets = await call('GET', `/v1/ops/tickets?customerId=${FACHRI}`, 200, op);
+    const tickets = await call('GET', `/v1/cs/customers/${FACHRI}/tickets`, 200, op);
     const ticketNo = (tickets.body as { tickets: { ticketNo: string }[] }).tickets[0]!.ticketNo;
     const noted = await call('POST', `/v1/cs/tickets/${ticketNo}/notes`, 200, {
       headers: { ...op.headers, 'Idempotency-Key': 'contract-note' },
       body: note,
     });
     expect((noted.body as { ticket: { notes: string[] } }).ticket.notes.at(-1)).toMatch(
-      /^Noted ops-rina .*: Pelanggan dihubungi$/,
+      /^Noted cs-rina .*: Pelanggan dihubungi$/,
     );
     await call('POST', '/v1/cs/tickets/9999999/notes', 404, { ...op, body: note });
     await call('POST', `/v1/cs/tickets/${ticketNo}/notes`, 400, { ...op, body: {} });
@@ -795,6 +797,77 @@ describe('real answers conform to the document', () => {
         await call(method, url, 403, { headers: { ...who, 'Idempotency-Key': 'cs-403' }, body });
       }
     }
+  });
+
+  it('customer search: 3 letters or digits or an exact identifier, wildcards as plain characters, small pages, few of them', async () => {
+    const cs = { headers: await asCs() };
+    const ids = (answer: HttpAnswer) =>
+      (answer.body as { customers: { customerId: string }[] }).customers.map((c) => c.customerId);
+    // `%` and `_` say nothing: refused in words, nothing listed.
+    for (const q of ['%25%25', '%25%25%25', '__%25', 'ah', '%25a%25h']) {
+      const refused = await call('GET', `/v1/cs/customers?q=${q}&pageSize=20`, 422, cs);
+      expect(refused.body).toMatchObject({ reason: 'SEARCH_TOO_SHORT' });
+      expect(refused.body).not.toHaveProperty('customers');
+    }
+    expect(ids(await call('GET', '/v1/cs/customers?q=ahm', 200, cs))).toContain(AHMAD);
+    // Wildcards are characters: no name contains `ahm%` or `a_mad`.
+    expect(ids(await call('GET', '/v1/cs/customers?q=ahm%25', 200, cs))).toEqual([]);
+    expect(ids(await call('GET', '/v1/cs/customers?q=a_mad', 200, cs))).toEqual([]);
+    expect(ids(await call('GET', `/v1/cs/customers?q=${AHMAD}`, 200, cs))).toEqual([AHMAD]);
+    // At most 20 a page, 5 pages: no query lists every customer.
+    await call('GET', '/v1/cs/customers?q=ahm&pageSize=100', 400, cs);
+    await call('GET', '/v1/cs/customers?q=ahm&pageSize=21', 400, cs);
+    await call('GET', '/v1/cs/customers?q=ahm&page=6', 400, cs);
+    const page = await call('GET', '/v1/cs/customers?q=ahm&page=5&pageSize=20', 200, cs);
+    expect(page.body).toMatchObject({ page: 5, pageSize: 20 });
+  });
+
+  it('records who read whose data: a CS profile read, each customer a search shows, ops views; operators read it', async () => {
+    const reader = 'cs-access-test';
+    const cs = { headers: await bearer('cs', reader) };
+    await call('GET', `/v1/cs/customers/${SITI}`, 200, cs);
+    await call('GET', `/v1/customers/${SITI}/bills`, 200, cs);
+    const search = await call('GET', `/v1/cs/customers?q=${AHMAD}`, 200, cs);
+    expect((search.body as { total: number }).total).toBe(1);
+    // The statement's HTML is sent by its handler: recorded all the same, before it is sent.
+    await call('GET', `/v1/bills/${billCode}/statement`, 200, cs);
+    await call('GET', `/v1/customers/${SITI}/home`, 200, { headers: await asCustomer(SITI) });
+    const op = { headers: await asOperator() };
+    const records = await call('GET', `/v1/ops/access-records?customerId=${SITI}`, 200, op);
+    const mine = (
+      records.body as { records: { reader: string; what: string; resource: string }[] }
+    ).records.filter((r) => r.reader === reader);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        role: 'cs',
+        customerId: SITI,
+        what: 'listBills',
+        resource: `/v1/customers/${SITI}/bills`,
+      }),
+      expect.objectContaining({
+        role: 'cs',
+        customerId: SITI,
+        what: 'getCustomerProfile',
+        resource: `/v1/cs/customers/${SITI}`,
+      }),
+    ]);
+    // The customer's own read is not a staff read.
+    const all = (records.body as { records: { role: string }[] }).records;
+    expect(all.every((r) => r.role !== 'customer')).toBe(true);
+    const byReader = await call('GET', `/v1/ops/access-records?reader=${reader}&pageSize=10`, 200, op);
+    expect(
+      (byReader.body as { records: { customerId: string; what: string }[] }).records.map((r) => [
+        r.customerId,
+        r.what,
+      ]),
+    ).toEqual([
+      [AHMAD, 'getBillStatement'],
+      [AHMAD, 'searchCustomers'],
+      [SITI, 'listBills'],
+      [SITI, 'getCustomerProfile'],
+    ]);
+    await call('GET', '/v1/ops/access-records?customerId=123', 400, op);
+    await call('GET', `/v1/ops/access-records?customerId=${SITI}`, 403, cs);
   });
 
   it('answers 405 with Allow for a known path under another method, 404 for an unknown path', async () => {
@@ -886,13 +959,109 @@ describe('real answers conform to the document', () => {
     await call('POST', attempts, 200, { headers: await asCustomer(AHMAD), body: { method: 'QRIS' } });
     await call('POST', attempts, 200, { headers: await asCustomer(AHMAD), body: { method: 'VA_BCA' } });
     await call('GET', `/v1/bills/${billCode}/payment-attempts`, 200, { headers: await asCustomer(AHMAD) });
-    await call('GET', `/v1/bills/${billCode}/payment-attempts`, 200, { headers: await asOperator() });
+    await call('GET', `/v1/bills/${billCode}/payment-attempts`, 200, { headers: await asCs() });
     await call('GET', `/v1/bills/${billCode}/payment-attempts`, 404, { headers: await asCustomer(SITI) });
     // The stand-in pays and notifies; the API records it, then cannot reach Temporal here (503 to Midtrans).
     await call('POST', `/v1/dev/bills/${billCode}/pay`, 502, { headers: await asCustomer(AHMAD) });
     await call('POST', `/v1/dev/bills/${billCode}/pay`, 409, { headers: await asCustomer(AHMAD) });
     const paid = await call('GET', `/v1/bills/${billCode}`, 200, { headers: await asCustomer(AHMAD) });
     expect(paid.body).toMatchObject({ status: 'PAID', paidAmountIdr: 771_700 });
+  });
+
+  it('authorization matrix: every role over every route with a bearer token, allowed or 403 as one table says', async () => {
+    // Who may call each route; every other role gets 403. Allowed: anything but 401 and 403 (the
+    // inputs are real resources; a write's body is refused (400) after the access check, so nothing acts).
+    const C = 'customer';
+    const T = 'technician';
+    const S = 'cs';
+    const O = 'operator';
+    const MATRIX: Record<string, string[]> = {
+      'GET /v1/me': [C, T, S, O],
+      'GET /v1/packages': [C, T, S, O],
+      'GET /v1/packages/{packageCode}': [C, T, S, O],
+      'GET /v1/customers/{customerId}/home': [C, S],
+      'GET /v1/customers/{customerId}/subscription': [C, S],
+      'GET /v1/customers/{customerId}/upgrade-options': [C, S],
+      'GET /v1/customers/{customerId}/bills': [C, S],
+      'GET /v1/customers/{customerId}/payments': [C, S],
+      'GET /v1/customers/{customerId}/upgrades': [C, S],
+      'GET /v1/customers/{customerId}/inbox': [C, S],
+      'GET /v1/customers/{customerId}/device-notifications': [C, S],
+      'POST /v1/customers/{customerId}/upgrade-quotes': [C],
+      'POST /v1/customers/{customerId}/upgrades': [C],
+      'POST /v1/customers/{customerId}/inbox/{notificationId}/read': [C],
+      'POST /v1/customers/{customerId}/bills/{billCode}/payment-attempts': [C],
+      'PUT /v1/customers/{customerId}/work-orders/{woNumber}/appointment': [C],
+      'GET /v1/bills/{billCode}': [C, S],
+      'GET /v1/bills/{billCode}/statement': [C, S],
+      'GET /v1/bills/{billCode}/payment-attempts': [C, S],
+      'GET /v1/upgrades/{upgradeId}': [C, S],
+      'GET /v1/work-orders/{woNumber}/available-slots': [C, T, S],
+      'GET /v1/technician/visits': [T],
+      'GET /v1/technician/work-orders/{woNumber}': [T],
+      'POST /v1/technician/work-orders/{woNumber}/appointment': [T],
+      'POST /v1/technician/work-orders/{woNumber}/ont-replacement': [T],
+      'POST /v1/technician/work-orders/{woNumber}/visit-report': [T],
+      'GET /v1/cs/customers': [S],
+      'GET /v1/cs/customers/{customerId}': [S],
+      'GET /v1/cs/customers/{customerId}/tickets': [S],
+      'GET /v1/cs/customers/{customerId}/work-orders': [S],
+      'GET /v1/cs/customers/{customerId}/notices': [S],
+      'GET /v1/cs/customers/{customerId}/audit-trail': [S],
+      'POST /v1/cs/upgrades/{upgradeId}/cancellation': [S],
+      'POST /v1/cs/customers/{customerId}/work-orders/{woNumber}/appointment': [S],
+      'POST /v1/cs/notices/{notificationId}/resend': [S],
+      'POST /v1/cs/tickets/{ticketNo}/notes': [S],
+      'GET /v1/ops/upgrades': [O],
+      'GET /v1/ops/tickets': [O],
+      'GET /v1/ops/work-orders/{woNumber}': [O],
+      'GET /v1/ops/access-records': [O],
+      'GET /v1/dev/outbox': [O],
+      'POST /v1/dev/bills/{billCode}/pay': [C, S],
+    };
+    const bearerRoutes = operations(document)
+      .filter(({ op }) => op.security.some((r) => 'bearerAuth' in r))
+      .map(({ method, path }) => `${method.toUpperCase()} ${path}`);
+    expect({ notInTable: bearerRoutes.filter((r) => !(r in MATRIX)) }).toEqual({ notInTable: [] });
+    expect({ notInDocument: Object.keys(MATRIX).filter((r) => !bearerRoutes.includes(r)) }).toEqual({
+      notInDocument: [],
+    });
+    const values: Record<string, string> = {
+      customerId: AHMAD,
+      billCode,
+      upgradeId: UPGRADE_A,
+      woNumber: maintenanceWorkOrder,
+      packageCode: 'STREAM-150-SEM',
+      notificationId: '2147483647',
+      ticketNo: '9999999',
+    };
+    const callers: Record<string, Record<string, string>> = {
+      [C]: await asCustomer(AHMAD),
+      [T]: await asTechnician(),
+      [S]: await asCs(),
+      [O]: await asOperator(),
+    };
+    const seen: string[] = [];
+    for (const route of Object.keys(MATRIX)) {
+      const [method, template] = route.split(' ') as [string, string];
+      const url = template.replace(/\{(\w+)\}/g, (_, name: string) => values[name]!);
+      // The development payment decides access in its handler, after its (valid, optional) body: the bill is paid by now.
+      const body = method === 'GET' || route.startsWith('POST /v1/dev/') ? undefined : { matrix: true };
+      for (const role of [C, T, S, O]) {
+        const answer = await http(base, method, url, {
+          headers: { ...callers[role], 'Idempotency-Key': 'matrix' },
+          body,
+        });
+        const got = answer.status === 403 ? 'refused' : answer.status === 401 ? 'unauthenticated' : 'allowed';
+        seen.push(`${route} ${role}: ${got}`);
+        expectConforms(method, url, answer);
+      }
+    }
+    expect(seen).toEqual(
+      Object.entries(MATRIX).flatMap(([route, allowed]) =>
+        [C, T, S, O].map((role) => `${route} ${role}: ${allowed.includes(role) ? 'allowed' : 'refused'}`),
+      ),
+    );
   });
 
   it('checked a real answer of every operation (200 of /health and the 202s need Temporal: fuzzer and e2e)', () => {

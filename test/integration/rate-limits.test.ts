@@ -13,7 +13,7 @@ import { RATE_LIMITS } from '../../api/rate-limits';
 import { type AppConfig, loadConfig } from '../../platform/config';
 import { createDatabase, type Database } from '../../platform/database';
 import { createLogger } from '../../platform/logger';
-import { asCustomer, asOperator, bearer, trustingEnv } from '../helpers/auth';
+import { asCs, asCustomer, bearer, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { type HttpAnswer, http } from '../helpers/http';
 
@@ -128,10 +128,10 @@ describe('each limited operation answers 429 past its budget', () => {
   it('the CS customer search, per staff account', async () => {
     const search = async (base: string, headers: Record<string, string>) =>
       http(base, 'GET', '/v1/cs/customers?q=0813', { headers });
-    const rina = await asOperator();
+    const rina = await asCs();
     for (let i = 0; i < BUDGET; i++) expect((await search(replicaA, rina)).status).toBe(200);
     expectRateLimited(await search(replicaB, rina));
-    expect((await search(replicaB, await bearer('operator', 'ops-andi'))).status).toBe(200);
+    expect((await search(replicaB, await bearer('cs', 'cs-andi'))).status).toBe(200);
   });
 
   it('the payment gateway’s notifications, per source address (before the signature is checked)', async () => {

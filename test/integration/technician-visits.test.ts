@@ -18,7 +18,7 @@ import { type AppConfig, EMAIL_FROM_DEFAULT, loadConfig } from '../../platform/c
 import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
-import { asCustomer, asOperator, asTechnician, asTechnicianOf, trustingEnv } from '../helpers/auth';
+import { asCs, asCustomer, asTechnician, asTechnicianOf, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';
 import { closeUpgradeRuns, runUpgradeSteps } from '../support/upgrade-runs';
@@ -132,7 +132,7 @@ describe('GET /v1/technician/visits', () => {
     const other = await get(`/v1/technician/visits?date=${day}`, await asTechnicianOf('ICONNET'));
     expect(other.status).toBe(200);
     expect(other.body).toMatchObject({ vendor: 'ICONNET', areas: [], visits: [] });
-    for (const headers of [await asCustomer(FACHRI), await asOperator()]) {
+    for (const headers of [await asCustomer(FACHRI), await asCs()]) {
       expect((await get('/v1/technician/visits', headers)).status).toBe(403);
     }
     expect((await get('/v1/technician/visits', {})).status).toBe(401);
@@ -254,7 +254,7 @@ describe('GET /v1/technician/work-orders/{woNumber}: the job card', () => {
   });
 
   it('refuses customers and operators, says 404 for no such WO and for an upgrade WO (no vendor’s)', async () => {
-    for (const headers of [await asCustomer(FACHRI), await asOperator()]) {
+    for (const headers of [await asCustomer(FACHRI), await asCs()]) {
       expect((await get(`/v1/technician/work-orders/${wo[FACHRI]}`, headers)).status).toBe(403);
     }
     expect((await get('/v1/technician/work-orders/WO-01012025-0000001', await asTechnician())).status).toBe(

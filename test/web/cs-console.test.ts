@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { buildWeb } from '../../scripts/build-web';
-import { asCustomer, asOperator, asTechnician, tokensFrom } from '../helpers/auth';
+import { asCs, asCustomer, asTechnician, tokensFrom } from '../helpers/auth';
 import {
   accessibilityViolations,
   openDesktop,
@@ -112,7 +112,7 @@ describe('the CS agent after a scenario-B-like story', () => {
     expect(swap.status).toBe(202);
     story = (
       await eventually(
-        async () => api('GET', `/v1/upgrades/${story.upgradeId}`, await asOperator()),
+        async () => api('GET', `/v1/upgrades/${story.upgradeId}`, await asCs()),
         (a) => a.body.status === 'COMPLETED',
         60_000,
       )
@@ -162,7 +162,7 @@ describe('the CS agent after a scenario-B-like story', () => {
     const frame = page.frameLocator(`iframe[title="Billing Statement ${story.billCode}"]`);
     await frame.getByText('BILLING STATEMENT').first().waitFor();
     await tab(page, 'Payment').click();
-    const payments = await api('GET', `/v1/customers/${FACHRI}/payments?pageSize=100`, await asOperator());
+    const payments = await api('GET', `/v1/customers/${FACHRI}/payments?pageSize=100`, await asCs());
     const paid = region(page, 'Payment');
     if (payments.body.total === 0) await paid.getByText('Belum ada pembayaran.').waitFor();
     else await paid.getByRole('cell', { name: payments.body.payments[0].reference }).waitFor();
@@ -182,7 +182,7 @@ describe('the CS agent after a scenario-B-like story', () => {
     await note.getByLabel('Catatan').fill('Pelanggan konfirmasi ONT baru berfungsi');
     await note.getByRole('button', { name: 'Simpan catatan' }).click();
     await note.getByText(`Catatan tersimpan di tiket ${story.changeOntTicketNo}.`).waitFor();
-    await tickets.getByText(/Noted ops-rina .*: Pelanggan konfirmasi ONT baru berfungsi/).waitFor();
+    await tickets.getByText(/Noted cs-rina .*: Pelanggan konfirmasi ONT baru berfungsi/).waitFor();
   });
 
   it('sees both WOs, the maintenance form and every visit of the story', async () => {
@@ -226,7 +226,7 @@ describe('the CS agent after a scenario-B-like story', () => {
     await tab(page, 'Notifikasi').click();
     const notices = region(page, 'Notifikasi');
     await notices.getByRole('cell', { name: 'ONT_SWAP_COMPLETED' }).first().waitFor();
-    const all = await api('GET', `/v1/cs/customers/${FACHRI}/notices?pageSize=100`, await asOperator());
+    const all = await api('GET', `/v1/cs/customers/${FACHRI}/notices?pageSize=100`, await asCs());
     const kinds = new Set(all.body.notices.map((n: { kind: string }) => n.kind));
     for (const kind of [
       'BILL_ISSUED',
@@ -254,7 +254,7 @@ describe('the CS agent after a scenario-B-like story', () => {
     await tab(page, 'Audit').click();
     const audit = region(page, 'Audit trail');
     await audit.getByRole('cell', { name: 'Catatan tiket' }).waitFor();
-    expect(await audit.textContent()).toContain('ops-rina');
+    expect(await audit.textContent()).toContain('cs-rina');
     expect(await audit.textContent()).toContain('Pelanggan konfirmasi ONT baru berfungsi');
     await expectAccessible(page);
   });
@@ -305,7 +305,7 @@ describe('a CS cancel of another customer’s upgrade in flight', () => {
     // "Kembali" does nothing: the upgrade still waits.
     await confirmation.getByRole('button', { name: 'Kembali' }).click();
     await confirmation.waitFor({ state: 'detached' });
-    const operator = await asOperator();
+    const operator = await asCs();
     expect((await api('GET', `/v1/upgrades/${upgrade.upgradeId}`, operator)).body.status).toBe(
       'AWAITING_ONT_SWAP',
     );
@@ -356,7 +356,7 @@ describe('a CS cancel of another customer’s upgrade in flight', () => {
     // BUDI's new upgrade (admitted above) waits for the technician in turn.
     const upgradeId = `upgrade-${BUDI}-after-cs-cancel`;
     await eventually(
-      async () => api('GET', `/v1/upgrades/${upgradeId}`, await asOperator()),
+      async () => api('GET', `/v1/upgrades/${upgradeId}`, await asCs()),
       (a) => a.body.status === 'AWAITING_ONT_SWAP',
       60_000,
     );
@@ -370,7 +370,7 @@ describe('a CS cancel of another customer’s upgrade in flight', () => {
     const first = await api(
       'POST',
       `/v1/cs/upgrades/${upgradeId}/cancellation`,
-      { ...(await asOperator()), 'Idempotency-Key': 'other-agent' },
+      { ...(await asCs()), 'Idempotency-Key': 'other-agent' },
       { reason: 'Dibatalkan petugas lain' },
     );
     expect(first.status).toBe(200);

@@ -93,7 +93,9 @@ afterAll(async () => {
 
 describe('the standalone Temporal Web UI, operators signed in through the OpenID provider', () => {
   it('offers only operators at the provider: the UI shows every customer’s runs', async () => {
-    expect(await providerChoicesForUi(browser, uiUrl)).toEqual(['Rina Wulandari Petugas Customer Service']);
+    expect(await providerChoicesForUi(browser, uiUrl)).toEqual([
+      'Dimas Prasetyo Petugas Operasional (Temporal Web UI)',
+    ]);
   });
 
   it('asks again when the browser is signed in at the provider as a customer: her session is no way in', async () => {
@@ -118,7 +120,9 @@ describe('the standalone Temporal Web UI, operators signed in through the OpenID
       await page.getByRole('button', { name: new RegExp(CUSTOMER.name) }).click();
       await page.waitForURL((url) => url.href.startsWith(`${SELFCARE}/app/auth/callback?code=`));
       // Then opens the Temporal Web UI: the provider shows its page, which offers operators only.
-      expect(await choicesAtUiSignIn(page, uiUrl)).toEqual(['Rina Wulandari Petugas Customer Service']);
+      expect(await choicesAtUiSignIn(page, uiUrl)).toEqual([
+        'Dimas Prasetyo Petugas Operasional (Temporal Web UI)',
+      ]);
     } finally {
       await context.close();
     }

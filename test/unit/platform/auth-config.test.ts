@@ -20,7 +20,7 @@ describe('identity settings', () => {
   it('trusts in development the embedded provider with every role, beside the configured issuers', () => {
     const { auth } = loadConfig({ OIDC_PORT: '42006', AUTH_ISSUERS: JSON.stringify([ISSUER]) });
     expect(auth.issuers.map((i) => [i.issuer, i.roles])).toEqual([
-      ['http://localhost:42006', ['customer', 'technician', 'operator']],
+      ['http://localhost:42006', ['customer', 'technician', 'cs', 'operator']],
       [ISSUER.issuer, ['customer']],
     ]);
     expect(auth.webClient).toEqual(

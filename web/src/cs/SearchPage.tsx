@@ -24,7 +24,10 @@ export function SearchPage() {
     event.preventDefault();
     setParams({ q: draft.trim() });
   };
-  const pages = search.data ? Math.max(1, Math.ceil(search.data.total / search.data.pageSize)) : 1;
+  // The API shows at most 5 pages of a query (100 customers): beyond, the query must say more.
+  const pages = search.data
+    ? Math.min(5, Math.max(1, Math.ceil(search.data.total / search.data.pageSize)))
+    : 1;
   return (
     <Page title="Cari pelanggan">
       <form className="cs-search" onSubmit={submit} aria-label="Cari pelanggan">
@@ -52,6 +55,7 @@ export function SearchPage() {
             {search.data.total === 0
               ? `Tidak ada pelanggan yang cocok dengan "${q}".`
               : `${search.data.total} pelanggan cocok dengan "${q}".`}
+            {search.data.total > 100 ? ' Hanya 100 yang pertama ditampilkan: perjelas pencarian.' : null}
           </p>
           {search.data.customers.length > 0 ? (
             <CsTable

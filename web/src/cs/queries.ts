@@ -25,9 +25,7 @@ export const useCsPayments = (customerId: string) =>
   $api.useQuery('get', '/v1/customers/{customerId}/payments', paged(customerId, 100));
 
 export const useCsTickets = (customerId: string) =>
-  $api.useQuery('get', '/v1/ops/tickets', {
-    params: { query: { customerId } },
-  });
+  $api.useQuery('get', '/v1/cs/customers/{customerId}/tickets', customer(customerId));
 
 export const useCsWorkOrders = (customerId: string) =>
   $api.useQuery('get', '/v1/cs/customers/{customerId}/work-orders', customer(customerId));
@@ -46,7 +44,7 @@ export const CUSTOMER_KEYS = [
   '/v1/cs/customers/{customerId}',
   '/v1/customers/{customerId}/bills',
   '/v1/customers/{customerId}/payments',
-  '/v1/ops/tickets',
+  '/v1/cs/customers/{customerId}/tickets',
   '/v1/cs/customers/{customerId}/work-orders',
   '/v1/cs/customers/{customerId}/notices',
   '/v1/customers/{customerId}/upgrades',
