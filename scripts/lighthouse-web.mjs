@@ -73,6 +73,10 @@ try {
       console.log(
         `run ${run}, ${step.name}: performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')}; ${kib} KiB on the wire; FCP ${ms('first-contentful-paint')}, LCP ${ms('largest-contentful-paint')}, TBT ${Math.round(audit('total-blocking-time').numericValue)} ms, SI ${ms('speed-index')}`,
       );
+      if (step.lhr.runtimeError)
+        console.log(
+          `  Lighthouse could not measure: ${step.lhr.runtimeError.code} ${step.lhr.runtimeError.message}`,
+        );
       // Measured signed in: the screen itself, not the provider's sign-in page.
       if (!step.lhr.finalDisplayedUrl.startsWith(`${base}/app/`))
         console.log(`  not signed in: ended at ${step.lhr.finalDisplayedUrl}`);
