@@ -116,6 +116,11 @@ export const REFUSALS = {
     means: 'no visit is booked to report on',
     words: 'Belum ada kunjungan yang dijadwalkan.',
   },
+  VISIT_NOT_STARTED: {
+    status: 409,
+    means: 'the visit booked has not started yet: it can be reported missed once its slot has begun',
+    words: 'Kunjungan belum dimulai. Kunjungan gagal baru bisa dilaporkan setelah slotnya dimulai.',
+  },
   NOT_A_DATE: { status: 422, means: 'not a calendar date', words: 'Tanggal itu tidak valid.' },
   NOT_A_SLOT: {
     status: 422,
@@ -123,11 +128,6 @@ export const REFUSALS = {
     words: 'Slot itu tidak tersedia. Pilih salah satu slot yang ada.',
   },
   NOT_A_WORKING_DAY: {
-  VISIT_NOT_STARTED: {
-    status: 409,
-    means: 'the visit booked has not started yet: it can be reported missed once its slot has begun',
-    words: 'Kunjungan belum dimulai. Kunjungan gagal baru bisa dilaporkan setelah slotnya dimulai.',
-  },
     status: 422,
     means: 'a Sunday: visits are Monday to Saturday',
     words: 'Teknisi tidak berkunjung pada hari Minggu. Pilih Senin sampai Sabtu.',
