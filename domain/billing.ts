@@ -98,6 +98,37 @@ export function quoteUpgradeBill(input: UpgradeBillInput): UpgradeBillQuote {
   };
 }
 
+/**
+ * The quote as the confirm screen explains it to the customer: the credit is the old package's
+ * unused whole months (`unusedMonths` of `termMonths` at `priceIdr`), and the rounding to Rp 100
+ * is a line of its own (771.667 → 771.700 is +33). When the credit exceeds the new price the bill
+ * is 0 and nothing is rounded.
+ */
+export interface QuoteExplained {
+  credit: { packageName: string; priceIdr: number; termMonths: number; unusedMonths: number };
+  /** `actualChargeIdr − adjustmentIdr`, before rounding (0 at least). */
+  differenceIdr: number;
+  /** `totalIdr − differenceIdr`: signed, within ±50. */
+  roundingIdr: number;
+}
+
+export function explainQuote(
+  quote: Pick<UpgradeBillQuote, 'monthsUsed' | 'actualChargeIdr' | 'adjustmentIdr' | 'totalIdr'>,
+  current: { name: string; priceIdr: number; termMonths: number },
+): QuoteExplained {
+  const differenceIdr = Math.max(0, quote.actualChargeIdr - quote.adjustmentIdr);
+  return {
+    credit: {
+      packageName: current.name,
+      priceIdr: current.priceIdr,
+      termMonths: current.termMonths,
+      unusedMonths: current.termMonths - quote.monthsUsed,
+    },
+    differenceIdr,
+    roundingIdr: quote.totalIdr - differenceIdr,
+  };
+}
+
 function assertSequence(sequence: number, digits: number): void {
   const max = 10 ** digits - 1;
   if (!Number.isSafeInteger(sequence) || sequence < 1 || sequence > max) {

@@ -271,7 +271,7 @@ async function seedCustomer(db: Database, c: DemoCustomer, today: LocalDate) {
           customerId: c.id,
           paidAt: new Date(`${addDays(start, -2)}T10:15:00+07:00`),
           amountIdr: pkg.priceIdr,
-          method: index === 0 ? 'VIRTUAL_ACCOUNT_BCA' : 'OVO',
+          method: index === 0 ? 'VA_BCA' : 'OVO',
           reference: `PAY-${c.id}-${start.replaceAll('-', '')}`,
           description: `${pkg.name} ${start}`,
         },

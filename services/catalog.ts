@@ -34,6 +34,7 @@ export function activePromo(row: PackageWithPromo, today: LocalDate): PromoView 
     name: row.promoName,
     endsOn,
     fallbackPackageCode: row.promoFallbackCode ?? row.code,
+    fallbackPackageName: fallbackName,
     label: promoLabel(endsOn, fallbackName),
   };
 }

@@ -6,7 +6,13 @@
 import { paymentMethodLabel } from '../contracts/payments';
 import { Refused } from '../contracts/refusals';
 import { IN_FLIGHT_STATUSES } from '../contracts/upgrade';
-import { jakartaDateOf, type LocalDate, toJakartaIso, upgradeOptions } from '../domain';
+import {
+  jakartaDateOf,
+  type LocalDate,
+  toJakartaIso,
+  upgradeOptions,
+  VENDOR_CONTACT_WITHIN,
+} from '../domain';
 import type { Database } from '../platform/database';
 import { type AppointmentSummary, appointmentView } from './appointments';
 import { toBillView } from './bills';
@@ -183,7 +189,7 @@ function technicianVisit(
     requestedAt: toJakartaIso(visit.createdAt),
     message: booked
       ? `Teknisi kami akan datang ${booked.label}. Kamu dapat mengubah jadwal dari aplikasi.`
-      : 'Teknisi kami akan menghubungi kamu untuk menjadwalkan penggantian perangkat ONT tanpa biaya tambahan.',
+      : `Teknisi kami akan menghubungi kamu ${VENDOR_CONTACT_WITHIN} untuk menjadwalkan penggantian perangkat ONT tanpa biaya tambahan, atau pilih sendiri jadwalnya dari aplikasi.`,
     appointment: booked,
   };
 }

@@ -79,9 +79,6 @@ export class VisitDesk {
     if (!this.open || request.workOrderNumber !== this.workOrderNumber) {
       throw refusal('NOT_AWAITING_VISIT', `work order ${request.workOrderNumber} is not waiting for a visit`);
     }
-    if (request.by === 'CUSTOMER' && !this.current) {
-      throw refusal('NOT_AWAITING_VISIT', 'no visit is booked yet: the installer books the first one');
-    }
     const refused = bookingRefusal({ ...request, now: new Date() });
     if (refused) throw refusal(refused.reason, refused.message);
   }

@@ -6,6 +6,7 @@ import {
   QuoteBody,
   StartUpgradeBody,
 } from '../../contracts/requests';
+import { explainQuote } from '../../domain/billing';
 import { notFound } from '../../platform/http/problem';
 import { toQuoteView } from '../../services/bills';
 import { customerUpgrades } from '../../services/customers';
@@ -32,13 +33,14 @@ export const UPGRADES = [
       example: { targetPackageCode: 'STREAM-150-SEM' },
     },
     responses: {
-      200: ok('the quote', 'BillQuoteView'),
+      200: ok('the quote, its credit and rounding explained', 'UpgradeQuoteView'),
       ...refusals('UNKNOWN_CUSTOMER', 'UNKNOWN_PACKAGE', 'NO_ACTIVE_SUBSCRIPTION', 'NOT_ELIGIBLE'),
     },
     handler: async ({ params, body }, { db }) => {
       const context = await loadUpgradeContext(db, params.customerId, body.targetPackageCode);
       assertEligible(context);
-      return toQuoteView(quoteFor(context, new Date()));
+      const quote = quoteFor(context, new Date());
+      return { ...toQuoteView(quote), ...explainQuote(quote, context.subscription.package) };
     },
   }),
   operation({

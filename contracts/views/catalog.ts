@@ -6,6 +6,7 @@ export const PromoView = z.strictObject({
   name: z.string(),
   endsOn: LocalDate,
   fallbackPackageCode: PackageCode,
+  fallbackPackageName: z.string().describe('the package it goes back to, e.g. Stream 150 Semesterly'),
   label: z
     .string()
     .describe('as the Billing App shows it: END PROMO : 21-MAR-2026 BACK TO STREAM 150 SEMESTERLY'),

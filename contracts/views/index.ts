@@ -49,7 +49,7 @@ import {
 import { AccessRecord, AccessRecords, TicketList, TicketView, WorkOrderView } from './operations';
 import { DevCustomerList, DevSession, Me, WebClientSettings } from './sign-in';
 import { JobCard, OntReplacementAccepted, TechnicianVisitList } from './technician';
-import { UpgradeAccepted, UpgradePage, UpgradeStep, UpgradeView } from './upgrade';
+import { UpgradeAccepted, UpgradePage, UpgradeQuoteView, UpgradeStep, UpgradeView } from './upgrade';
 import { AppointmentAnswer, AppointmentView, AvailableSlots } from './visits';
 
 export * from './billing';
@@ -84,6 +84,7 @@ export const RESPONSE_SCHEMAS = {
   PaymentPage,
   BillLineView,
   BillQuoteView,
+  UpgradeQuoteView,
   BillView,
   BillPage,
   UpgradeStep,

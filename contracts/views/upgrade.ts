@@ -1,9 +1,11 @@
 /** An upgrade as the API shows it: its steps, its notices refused for good, its ONT swap. */
 import { z } from 'zod';
 import { UPGRADE_STEPS } from '../upgrade';
+import { BillQuoteView } from './billing';
 import {
   BillCode,
   CustomerId,
+  Idr,
   JakartaInstant,
   PackageCode,
   Page,
@@ -74,3 +76,24 @@ export const UpgradeAccepted = z.strictObject({
   created: z.boolean().describe('false when the same Idempotency-Key found an earlier request'),
   links: z.strictObject({ self: z.string(), customerUpgrades: z.string() }),
 });
+
+/** The quote on the confirm screen: the bill it would issue, with the credit and the rounding explained. */
+export const UpgradeQuoteView = BillQuoteView.extend({
+  credit: z
+    .strictObject({
+      packageName: z.string().describe('the package upgraded from, e.g. Stream 75 Semesterly'),
+      priceIdr: Idr.describe('its price per term'),
+      termMonths: z.number().int().describe('its term in months'),
+      unusedMonths: z
+        .number()
+        .int()
+        .describe(
+          'whole months of its term not yet started: the credit is price × unusedMonths / termMonths',
+        ),
+    })
+    .describe('what adjustmentIdr ("Penyesuaian Tagihan") is the credit for'),
+  differenceIdr: Idr.describe('actualChargeIdr − adjustmentIdr, before rounding (0 at least)'),
+  roundingIdr: z.number().int().describe('totalIdr − differenceIdr: the rounding to Rp 100, e.g. +33'),
+});
+
+export type UpgradeQuoteView = z.output<typeof UpgradeQuoteView>;

@@ -89,7 +89,7 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
 
   it('lists the eligible packages, opens one with its S&K, and quotes the deck bill', async () => {
     await page.getByRole('link', { name: 'Upgrade Paket' }).click();
-    await heading(page, 'Pilih Paket Upgrade').waitFor();
+    await heading(page, 'Daftar Paket').waitFor();
     await page.locator('.package-card').first().waitFor();
     const names = await page.locator('.package-card .package-name').allTextContents();
     expect(names[0]).toBe('Stream 100 Semesterly');
@@ -99,8 +99,14 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
 
     await page.getByRole('link', { name: /^Stream 150 Semesterly/ }).click();
     await heading(page, 'Stream 150 Semesterly').waitFor();
-    expect(await card(page, 'Syarat & Ketentuan').locator('li').count()).toBeGreaterThan(0);
-    expect(await card(page, 'Promo').textContent()).toMatch(/BACK TO STREAM 150 SEMESTERLY/);
+    // S&K as a numbered list (the list numbers them, not "• 1."); the promo in words, not the Billing App's line.
+    const clauses = card(page, 'Syarat & Ketentuan').locator('ol > li');
+    expect(await clauses.count()).toBeGreaterThan(0);
+    expect(await clauses.first().innerText()).toMatch(/^Paket Stream 150 Semesterly berlaku/);
+    const promo = await card(page, 'Promo').innerText();
+    expect(promo).toMatch(/Promo berlaku sampai \d{1,2} \w+ \d{4}, lalu kembali ke Stream 150 Semesterly\./);
+    expect(promo).not.toMatch(/END PROMO|BACK TO/);
+    await page.screenshot({ path: `${SCREENSHOTS}/selfcare-package.png`, fullPage: true });
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Upgrade ke paket ini' }).click();
@@ -108,17 +114,34 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
     const bill = card(page, 'Tagihan');
     await bill.getByText('Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah').waitFor();
     const rows = await bill.locator('tr').allInnerTexts();
+    // In Bahasa only: the price, the credit for the old package's 5 unused months, the rounding, PPN.
     expect(rows.map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
-      'Stream 150 Semesterly 695.225',
-      'PPN 11 % / VAT 11 % 76.475',
-      'Biaya Material 0',
-      'Total Bill 771.700',
-      'Adjustment 0',
-      'Actual Tagihan 1.780.000',
-      'Penyesuaian Tagihan 1.008.333',
-      'TOTAL TAGIHAN Rp 771.700',
+      'Harga Stream 150 Semesterly 1.780.000',
+      'Sisa 5 bulan Stream 75 Semesterly 1.210.000 × 5/6: bulan yang belum berjalan dari paketmu sekarang −1.008.333',
+      'Selisih 771.667',
+      'Pembulatan ke Rp 100 terdekat +33',
+      'Total tagihan Rp 771.700',
+      'Harga sebelum PPN 695.225',
+      'PPN 11% 76.475',
     ]);
+    expect(await bill.innerText()).not.toMatch(/Total Bill|Adjustment|Actual Tagihan|VAT/);
     expect(await page.getByText('ONT kamu perlu diganti').count()).toBe(0);
+    // The confirm button is in view on arrival, above the tab bar, not under it.
+    const confirm = page.getByRole('button', { name: 'Konfirmasi Upgrade' });
+    const [button, tabbar] = await Promise.all([
+      confirm.boundingBox(),
+      page.getByRole('navigation', { name: 'Menu utama' }).boundingBox(),
+    ]);
+    expect(button!.y).toBeGreaterThan(0);
+    expect(button!.y + button!.height).toBeLessThanOrEqual(tabbar!.y);
+    // Nothing covers its middle (the tab bar, a banner): a tap there reaches it.
+    const onTop = `(() => {
+      const el = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Konfirmasi Upgrade');
+      const r = el.getBoundingClientRect();
+      return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === el;
+    })()`;
+    expect(await page.evaluate(onTop)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/selfcare-quote.png` });
     await expectAccessible(page);
   });
 
@@ -137,9 +160,29 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
     );
     await expectAccessible(page);
 
-    // The bill's device push, shown in the app while it is open.
+    // The bill's device push, shown in the app while it is open: one, under the top bar, the title below it.
     const pushes = page.getByRole('region', { name: 'Notifikasi perangkat' });
     await pushes.getByText('Tagihan upgrade terbit').waitFor({ timeout: 15_000 });
+    expect(await pushes.locator('.push').count()).toBe(1);
+    const [banner, title] = await Promise.all([
+      pushes.locator('.push').boundingBox(),
+      heading(page, 'Status Upgrade').boundingBox(),
+    ]);
+    expect(banner!.y + banner!.height).toBeLessThanOrEqual(title!.y);
+    // The unread count follows at once (the push is also an inbox notice).
+    await tab(page, /^Inbox/)
+      .getByText('1 belum dibaca')
+      .waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: `${SCREENSHOTS}/selfcare-push.png` });
+
+    // Back from the progress: the package just bought, said as hers, no upgrade offered, no push following.
+    await page.goBack();
+    await heading(page, 'Stream 150 Semesterly').waitFor();
+    await card(page, 'Paket ini sudah jadi paketmu').waitFor();
+    expect(await page.getByRole('link', { name: 'Upgrade ke paket ini' }).count()).toBe(0);
+    expect(await page.getByText(/bukan upgrade dari paketmu/).count()).toBe(0);
+    expect(await pushes.locator('.push').count()).toBe(0);
+    await expectAccessible(page);
 
     await tab(page, 'Beranda').click();
     await heading(page, 'Halo, AHMAD TARMIZI').waitFor();
@@ -163,7 +206,9 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
 
   it('shows the bill with its statement, pays it by BCA VA after switching from QRIS, and lists the payment', async () => {
     await heading(page, `Tagihan ${billCode}`).waitFor();
-    expect(await page.locator('.facts').first().innerText()).toContain('Belum dibayar (UNPAID)');
+    const facts = await page.locator('.facts').first().innerText();
+    expect(facts).toMatch(/Status\s+Belum dibayar/);
+    expect(facts).not.toContain('UNPAID');
     // The server's statement, in a sandboxed frame of the app.
     const statement = page.getByTitle(`Billing Statement ${billCode}`);
     await statement.waitFor();
@@ -222,7 +267,7 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
     const paid = await payAtStandIn({ gatewayUrl: system.midtransUrl, paymentCode: vaNumber });
     expect(paid.notificationStatus).toBe(200);
     await page.getByText('Lunas. Pembayaran diterima, terima kasih!').waitFor({ timeout: 15_000 });
-    await page.getByText('Lunas (PAID)').waitFor();
+    await page.locator('.facts').getByText('Lunas', { exact: true }).waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/pay-lunas.png`, fullPage: true });
     const bill = await api('GET', `/v1/bills/${billCode}`, await asCustomer('21314849'));
     expect(bill.body).toMatchObject({ status: 'PAID', paidAmountIdr: 771_700 });
@@ -234,12 +279,15 @@ describe('deck scenario A through the screens: AHMAD TARMIZI, Stream 75 Semester
     expect(await payment.innerText()).toContain('Rp 771.700');
     expect(await payment.innerText()).toContain(`Pembayaran tagihan ${billCode}`);
     expect(await payment.innerText()).toContain('Virtual Account BCA');
+    // The seeded payments too: methods in words, no code.
+    expect(await page.locator('.payment-list').innerText()).not.toMatch(/[A-Z]+_[A-Z]+/);
     await expectAccessible(page);
 
     await tab(page, 'Tagihan').click();
     await heading(page, 'Tagihan').waitFor();
     // The list may show its cached page first and then the refetched one (stale while revalidate).
-    await page.locator('.bill-card').first().getByText('Lunas (PAID)').waitFor();
+    await page.locator('.bill-card').first().getByText('Lunas', { exact: true }).waitFor();
+    expect(await page.locator('.bill-list').innerText()).not.toMatch(/UNPAID|PAID|VOID/);
     await expectAccessible(page);
   });
 });
@@ -269,31 +317,65 @@ describe('deck scenario B: FACHRI FATURACHMAN, Stream 50 Yearly → Stream 200 Y
     expect(woNumber).not.toBe('');
     expect(facts).toMatch(/Tiket ganti ONT \(TT\)\s+\d{7}/);
     const visit = card(page, 'Kunjungan teknisi (penggantian ONT)');
-    await visit.getByText('Teknisi kami akan menghubungi kamu').waitFor();
+    // When to expect the vendor's call, while she may book herself.
+    await visit.getByText(/akan menghubungi kamu dalam 1×24 jam kerja/).waitFor();
+    // Pushes arriving together (the bill, the ONT swap) are shown one at a time.
+    const pushes = page.getByRole('region', { name: 'Notifikasi perangkat' });
+    await pushes.locator('.push').first().waitFor({ timeout: 15_000 });
+    expect(await pushes.locator('.push').count()).toBe(1);
     await expectAccessible(page);
   });
 
-  it('shows the visit the vendor books, and moves it to another free slot', async () => {
+  it('puts what needs her first on the Home Page, and she books the first visit herself', async () => {
+    await tab(page, 'Beranda').click();
+    await heading(page, 'Halo, FACHRI FATURACHMAN').waitFor();
+    await card(page, 'Jadwalkan kunjungan teknisi').waitFor();
+    await card(page, 'Tagihan belum dibayar').waitFor();
+    const order = await page
+      .locator('main section.card')
+      .evaluateAll((cards) =>
+        cards.map((c) =>
+          (c as unknown as { getAttribute(name: string): string | null }).getAttribute('aria-label'),
+        ),
+      );
+    expect(order.slice(0, 3)).toEqual([
+      'Tagihan belum dibayar',
+      'Jadwalkan kunjungan teknisi',
+      'Paket Aktif',
+    ]);
+    await page.screenshot({ path: `${SCREENSHOTS}/selfcare-home-b.png`, fullPage: true });
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Pilih jadwal kunjungan' }).click();
+    await page.waitForURL(`**${upgradeUrl}`);
     const slots = await api(
       'GET',
       `/v1/work-orders/${woNumber}/available-slots?days=7`,
       await asTechnician(),
     );
     lastDay = slots.body.slots.at(-1).date;
-    const booked = await api(
-      'POST',
-      `/v1/technician/work-orders/${woNumber}/appointment`,
-      await asTechnician(),
-      {
-        date: lastDay,
-        slot: '08-10',
-      },
-    );
-    expect(booked.status).toBe(201);
     const visit = card(page, 'Kunjungan teknisi (penggantian ONT)');
-    await visit.getByText(/08\.00–10\.00 WIB/).waitFor({ timeout: 15_000 });
-    expect(await visit.innerText()).toContain('dijadwalkan oleh teknisi');
+    await visit.getByRole('group', { name: 'Pilih jadwal kunjungan' }).waitFor();
+    await visit.getByRole('radio', { name: new RegExp(`^${formatVisit(lastDay, '08-10')}`) }).check();
+    await page.screenshot({ path: `${SCREENSHOTS}/selfcare-book-first.png`, fullPage: true });
+    await visit.getByRole('button', { name: 'Pesan jadwal ini' }).click();
+    await visit.getByText(/Kunjungan teknisi dijadwalkan .*08\.00–10\.00 WIB/).waitFor();
+    await visit.getByText(/Teknisi akan datang .*08\.00–10\.00 WIB.*dijadwalkan oleh kamu/).waitFor();
+    const booked = await api(
+      'GET',
+      `/v1/upgrades/${upgradeUrl.split('/').at(-1)}`,
+      await asCustomer('21301029'),
+    );
+    expect(booked.body.ontSwap.appointment).toMatchObject({
+      date: lastDay,
+      slot: '08-10',
+      bookedBy: 'CUSTOMER',
+    });
     await expectAccessible(page);
+  });
+
+  it('moves the visit to another free slot', async () => {
+    const visit = card(page, 'Kunjungan teknisi (penggantian ONT)');
 
     // Both the visit booked and the new one are more than 24 hours away: the move is allowed.
     await visit.getByRole('radio', { name: new RegExp(`^${formatVisit(lastDay, '13-15')}`) }).check();
@@ -305,6 +387,8 @@ describe('deck scenario B: FACHRI FATURACHMAN, Stream 50 Yearly → Stream 200 Y
   });
 
   it('explains a missed visit, then completes on the technician’s report: dual band at home, the notice in the inbox', async () => {
+    // A missed visit is reported once its slot has begun: the booked slot's clock is moved to now.
+    await visitSlotBegun(system.databaseUrl, woNumber);
     const missed = await api(
       'POST',
       `/v1/technician/work-orders/${woNumber}/visit-report`,
@@ -382,7 +466,6 @@ describe('deck scenario B: FACHRI FATURACHMAN, Stream 50 Yearly → Stream 200 Y
   });
 });
 
-    await visitSlotBegun(system.databaseUrl, woNumber);
 describe('the confirmation and its refusals', () => {
   it('starts one upgrade for a double click on confirm (one Idempotency-Key per confirmation)', async () => {
     const page = await phone();
@@ -406,7 +489,18 @@ describe('the confirmation and its refusals', () => {
 
   it('says in words why a package cannot be chosen, and why a second upgrade must wait', async () => {
     const page = await phone();
-    await signInAs(page, 'DEWI LESTARI', '/app/packages/STREAM-150-MON/upgrade');
+    // The package's page says why, and offers no upgrade button.
+    await signInAs(page, 'DEWI LESTARI', '/app/packages/STREAM-150-MON');
+    await heading(page, 'Stream 150 Monthly').waitFor();
+    const why = card(page, 'Paket ini bukan upgrade dari paketmu');
+    await why.waitFor();
+    expect(await why.innerText()).toMatch(
+      /Masa langganannya \(1 bulan \(Monthly\)\) lebih pendek dari paketmu sekarang/,
+    );
+    expect(await page.getByRole('link', { name: 'Upgrade ke paket ini' }).count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOTS}/selfcare-not-eligible.png`, fullPage: true });
+    await expectAccessible(page);
+    await page.goto('/app/packages/STREAM-150-MON/upgrade');
     await page
       .getByRole('alert')
       .getByText(/bukan upgrade dari paketmu/)
@@ -480,7 +574,7 @@ describe('links, sign-in and keyboard', () => {
     await heading(page, 'Halo, RIZKY PRATAMA').waitFor();
     await tabTo(page, /^Upgrade Paket$/);
     await page.keyboard.press('Enter');
-    await heading(page, 'Pilih Paket Upgrade').waitFor();
+    await heading(page, 'Daftar Paket').waitFor();
     await tabTo(page, /^Stream 200 Monthly/);
     await page.keyboard.press('Enter');
     await heading(page, 'Stream 200 Monthly').waitFor();

@@ -544,8 +544,6 @@ describe('UpgradeWorkflow, the ONT visit (booked, moved, reminded, missed, reboo
     const [first, second, third] = await slotsAhead(3);
     const { result } = await run(activities, inputFor('21301029', 'STREAM-200-YEAR'), async (h) => {
       await until(h.progress, 'AWAITING_ONT_SWAP');
-      expect(await refusalOf(h.book(book(first!.date, '08-10', 'CUSTOMER')))).toBe('NOT_AWAITING_VISIT');
-
       const booked = await h.book(book(first!.date, '08-10'));
       expect(booked).toMatchObject({
         date: first!.date,
@@ -592,8 +590,7 @@ describe('UpgradeWorkflow, the ONT visit (booked, moved, reminded, missed, reboo
         slot: '13-15',
         status: 'MISSED',
       });
-      // After a miss the customer has nothing to move: the installer books again.
-      expect(await refusalOf(h.book(book(third!.date, '08-10', 'CUSTOMER')))).toBe('NOT_AWAITING_VISIT');
+      // After a miss the installer books again (or the customer herself, as she may a first visit).
       await h.book(book(third!.date, '10-12'));
       await waitFor(() => activities.notifyVisitBooked.mock.calls.length === 3);
       await h.signal(swapReport(WO));

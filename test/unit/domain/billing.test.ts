@@ -2,6 +2,7 @@ import {
   billCode,
   billingPeriodOf,
   billRunStartDelayMs,
+  explainQuote,
   findPackage,
   formatBillingAppDate,
   formatLongDate,
@@ -329,5 +330,32 @@ describe('billRunStartDelayMs: the bill’s run sleeps until the due-date remind
     ['after the due date', '2025-12-01T00:00:00Z', '2025-11-28', 0],
   ])('%s', (_case, now, dueDate, expected) => {
     expect(billRunStartDelayMs(dueDate, new Date(now))).toBe(expected);
+  });
+});
+
+describe('explainQuote: the credit and the rounding as the confirm screen says them', () => {
+  it('names the deck credit as 5 unused months of Stream 75 Semesterly and the rounding as +33', () => {
+    const quote = quoteUpgradeBill({
+      current: { package: pkg('STREAM-75-SEM'), periodStart: '2025-11-01' },
+      target: pkg('STREAM-150-SEM'),
+      billingDate: '2025-11-21',
+      billCycle: 4,
+    });
+    expect(explainQuote(quote, pkg('STREAM-75-SEM'))).toEqual({
+      credit: { packageName: 'Stream 75 Semesterly', priceIdr: 1_210_000, termMonths: 6, unusedMonths: 5 },
+      differenceIdr: 771_667,
+      roundingIdr: 33,
+    });
+  });
+
+  it('rounds down as a negative line, and says nothing is rounded when the credit covers the price', () => {
+    const current = { name: 'X', priceIdr: 600, termMonths: 6 };
+    expect(
+      explainQuote({ monthsUsed: 1, actualChargeIdr: 1_649, adjustmentIdr: 0, totalIdr: 1_600 }, current)
+        .roundingIdr,
+    ).toBe(-49);
+    expect(
+      explainQuote({ monthsUsed: 1, actualChargeIdr: 100, adjustmentIdr: 500, totalIdr: 0 }, current),
+    ).toMatchObject({ differenceIdr: 0, roundingIdr: 0 });
   });
 });

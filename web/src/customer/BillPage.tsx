@@ -28,7 +28,7 @@ export function BillPage() {
                 rows={[
                   ['Paket', data.packageName],
                   ['Total', formatRupiahWithSymbol(data.totalIdr)],
-                  ['Status', `${BILL_STATUS_WORDS[data.status]} (${data.status})`],
+                  ['Status', BILL_STATUS_WORDS[data.status]],
                   ['Tanggal tagihan', formatLongDate(data.billingDate)],
                   ['Jatuh tempo', formatLongDate(data.dueDate)],
                   data.paidAt !== null && ['Dibayar', formatInstant(data.paidAt)],

@@ -21,7 +21,7 @@ export function BillsPage() {
               <span>{bill.packageName}</span>
               <span className="bill-amount">{formatRupiahWithSymbol(bill.totalIdr)}</span>
               <span className={`status status-${bill.status.toLowerCase()}`}>
-                {BILL_STATUS_WORDS[bill.status]} ({bill.status})
+                {BILL_STATUS_WORDS[bill.status]}
               </span>
               <span className="small">Jatuh tempo {formatLongDate(bill.dueDate)}</span>
             </Link>

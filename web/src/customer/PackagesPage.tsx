@@ -3,10 +3,10 @@ import { Card, Loaded, Page } from '../ui/Page';
 import { PackageSummary } from './PackageSummary';
 import { useUpgradeOptions } from './queries';
 
-/** View List Package: only the eligible targets, in the API's order (speed, then term). */
+/** View List Package ("Daftar Paket"): only the eligible targets, in the API's order (speed, then term). */
 export function PackagesPage() {
   return (
-    <Page title="Pilih Paket Upgrade" back={{ to: '/', label: 'Beranda' }}>
+    <Page title="Daftar Paket" back={{ to: '/', label: 'Beranda' }}>
       <Loaded query={useUpgradeOptions()}>
         {(options) => (
           <>

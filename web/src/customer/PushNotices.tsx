@@ -1,19 +1,20 @@
 /**
  * What a device push said, shown as a notification while the app is open: the app polls the
- * pushes the provider took after the last one it has seen (kept per tab), and shows each new one
- * for a while, with a link to the screen its deep link names.
+ * pushes the provider took after the last one it has seen (kept per tab), and shows the newest
+ * for a while, with a link to the screen its deep link names. One at a time (the older ones are in
+ * the inbox), in the page's flow under the top bar (never over the screen's title), and gone when
+ * the customer moves to another screen. Each new push is also an inbox notice: the unread count
+ * (home) and the inbox are read again at once.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { api, must, type Schemas } from '../api/client';
 import { appPathOf } from '../lib/deep-links';
-import { useCustomerId } from './queries';
+import { READS, useCustomerId } from './queries';
 
 type Push = Schemas['DeviceNotification'];
 const SHOW_MS = 10_000;
-/** Pushes shown at once: the newest; older ones stay in the inbox. */
-const AT_ONCE = 2;
 
 export function PushNotices() {
   const customerId = useCustomerId();
@@ -22,7 +23,9 @@ export function PushNotices() {
     const kept = sessionStorage.getItem(key);
     return kept === null ? null : Number(kept);
   });
-  const [shown, setShown] = useState<Push[]>([]);
+  const [shown, setShown] = useState<Push | null>(null);
+  const queryClient = useQueryClient();
+  const { pathname } = useLocation();
   const pushes = useQuery({
     queryKey: ['pushes', customerId, after],
     queryFn: () =>
@@ -42,39 +45,41 @@ export function PushNotices() {
     const last = list[list.length - 1]!.id;
     sessionStorage.setItem(key, String(last));
     // The first look only learns where we are: pushes from before the app was opened are not news.
-    if (after !== null) setShown((current) => [...current, ...list]);
+    if (after !== null) {
+      setShown(list[list.length - 1]!);
+      void queryClient.invalidateQueries({ queryKey: READS.home });
+      void queryClient.invalidateQueries({ queryKey: READS.inbox });
+    }
     setAfter(last);
-  }, [pushes.data, after, key]);
+  }, [pushes.data, after, key, queryClient]);
   useEffect(() => {
-    if (!shown.length) return;
-    const timer = setTimeout(() => setShown((current) => current.slice(1)), SHOW_MS);
+    if (!shown) return;
+    const timer = setTimeout(() => setShown(null), SHOW_MS);
     return () => clearTimeout(timer);
   }, [shown]);
+  // A push belongs to the screen it arrived on: another screen starts without it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared when the path changes
+  useEffect(() => setShown(null), [pathname]);
+  const push = shown;
+  const to = push ? appPathOf(push.deepLink) : null;
   return (
     <section className="pushes" aria-live="polite" aria-label="Notifikasi perangkat">
-      {shown.slice(-AT_ONCE).map((push) => {
-        const to = appPathOf(push.deepLink);
-        return (
-          <div className="push" key={push.id}>
-            <p className="push-title">{push.title}</p>
-            <p className="push-body">{push.body}</p>
-            <div className="push-actions">
-              {to ? (
-                <Link to={to} onClick={() => setShown((c) => c.filter((p) => p.id !== push.id))}>
-                  Lihat
-                </Link>
-              ) : null}
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => setShown((c) => c.filter((p) => p.id !== push.id))}
-              >
-                Tutup
-              </button>
-            </div>
+      {push ? (
+        <div className="push" key={push.id}>
+          <p className="push-title">{push.title}</p>
+          <p className="push-body">{push.body}</p>
+          <div className="push-actions">
+            {to ? (
+              <Link to={to} onClick={() => setShown(null)}>
+                Lihat
+              </Link>
+            ) : null}
+            <button type="button" className="link-button" onClick={() => setShown(null)}>
+              Tutup
+            </button>
           </div>
-        );
-      })}
+        </div>
+      ) : null}
     </section>
   );
 }

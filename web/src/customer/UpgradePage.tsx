@@ -1,14 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, must } from '../api/client';
+import { api, must, type Schemas } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { formatLongDate, formatRupiah } from '../lib/format';
 import { newIdempotencyKey } from '../lib/idempotency';
 import { Card, ErrorNotice, Facts, Loading, Page } from '../ui/Page';
 import { READS, useCustomerId, useHome, usePackage } from './queries';
 
-/** Upgrade Package: the bill exactly as the statement will show it, the ONT warning, then confirm. */
+type Quote = Schemas['UpgradeQuoteView'];
+
+/**
+ * Upgrade Package: the bill it will issue, explained in Bahasa (the new price, the credit for the
+ * old package's unused months, the rounding, PPN, the total and its words), the ONT warning, then
+ * confirm (kept in view above the tab bar). The statement keeps the Billing App's own lines.
+ */
 export function UpgradePage() {
   const { code = '' } = useParams();
   const customerId = useCustomerId();
@@ -40,7 +46,10 @@ export function UpgradePage() {
       ),
     onSuccess: async (accepted) => {
       await queryClient.invalidateQueries({ queryKey: READS.home });
-      navigate(`/upgrades/${accepted.upgradeId}`);
+      void queryClient.invalidateQueries({ queryKey: READS.upgradeOptions });
+      // The quote is done with: Back from the progress screen goes to the package, not to a quote
+      // of the package now bought.
+      navigate(`/upgrades/${accepted.upgradeId}`, { replace: true });
     },
     onSettled: () => {
       sending.current = false;
@@ -73,38 +82,10 @@ export function UpgradePage() {
                 ['Jatuh tempo', formatLongDate(quote.data.dueDate)],
               ]}
             />
-            <table className="bill-lines">
-              <caption className="visually-hidden">Rincian tagihan (Rp)</caption>
-              <tbody>
-                {quote.data.lines.map((line) => (
-                  <tr key={line.label}>
-                    <th scope="row">{line.label}</th>
-                    <td>{formatRupiah(line.amountIdr)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <table className="bill-totals">
-              <caption className="visually-hidden">Total tagihan (Rp)</caption>
-              <tbody>
-                <tr>
-                  <th scope="row">Actual Tagihan</th>
-                  <td>{formatRupiah(quote.data.actualChargeIdr)}</td>
-                </tr>
-                <tr>
-                  <th scope="row">Penyesuaian Tagihan</th>
-                  <td>{formatRupiah(quote.data.adjustmentIdr)}</td>
-                </tr>
-                <tr className="total">
-                  <th scope="row">TOTAL TAGIHAN</th>
-                  <td>Rp {formatRupiah(quote.data.totalIdr)}</td>
-                </tr>
-              </tbody>
-            </table>
+            <QuoteLines quote={quote.data} />
             <p className="terbilang">
               <span className="small">Terbilang:</span> <em>{quote.data.amountInWords}</em>
             </p>
-            <p className="small">Sudah termasuk PPN {quote.data.vatRatePercent} %.</p>
           </Card>
           {needsSwap ? (
             <Card title="ONT kamu perlu diganti" tone="warning">
@@ -121,16 +102,76 @@ export function UpgradePage() {
               <Link to={`/upgrades/${inFlight}`}>Lihat upgrade yang sedang berjalan</Link>
             </p>
           ) : null}
-          <button
-            type="button"
-            className="button"
-            onClick={onConfirm}
-            disabled={confirm.isPending || confirm.isSuccess}
-          >
-            {confirm.isPending ? 'Memproses…' : 'Konfirmasi Upgrade'}
-          </button>
+          <div className="sticky-action">
+            <button
+              type="button"
+              className="button"
+              onClick={onConfirm}
+              disabled={confirm.isPending || confirm.isSuccess}
+            >
+              {confirm.isPending ? 'Memproses…' : 'Konfirmasi Upgrade'}
+            </button>
+          </div>
         </>
       ) : null}
     </Page>
+  );
+}
+
+/** The bill's lines in words: price − credit = difference, ± rounding = total; PPN within it. */
+function QuoteLines({ quote }: { quote: Quote }) {
+  const { credit } = quote;
+  type Row = [label: string, amount: string, note?: string];
+  const lines: Array<Row | null> = [
+    [`Harga ${quote.packageName}`, formatRupiah(quote.actualChargeIdr)],
+    [
+      `Sisa ${credit.unusedMonths} bulan ${credit.packageName}`,
+      `−${formatRupiah(quote.adjustmentIdr)}`,
+      `${formatRupiah(credit.priceIdr)} × ${credit.unusedMonths}/${credit.termMonths}: bulan yang belum berjalan dari paketmu sekarang`,
+    ],
+    ['Selisih', formatRupiah(quote.differenceIdr)],
+    quote.roundingIdr === 0
+      ? null
+      : [
+          'Pembulatan',
+          `${quote.roundingIdr > 0 ? '+' : '−'}${formatRupiah(Math.abs(quote.roundingIdr))}`,
+          'ke Rp 100 terdekat',
+        ],
+  ];
+  const rows = lines.filter((row): row is Row => row !== null);
+  return (
+    <>
+      <table className="bill-lines">
+        <caption className="visually-hidden">Rincian tagihan (Rp)</caption>
+        <tbody>
+          {rows.map(([label, amount, note]) => (
+            <tr key={label}>
+              <th scope="row">
+                {label}
+                {note ? <span className="line-note">{note}</span> : null}
+              </th>
+              <td>{amount}</td>
+            </tr>
+          ))}
+          <tr className="total">
+            <th scope="row">Total tagihan</th>
+            <td>Rp {formatRupiah(quote.totalIdr)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <table className="bill-totals">
+        <caption>Sudah termasuk PPN (Rp)</caption>
+        <tbody>
+          <tr>
+            <th scope="row">Harga sebelum PPN</th>
+            <td>{formatRupiah(quote.baseIdr)}</td>
+          </tr>
+          <tr>
+            <th scope="row">PPN {quote.vatRatePercent}%</th>
+            <td>{formatRupiah(quote.vatIdr)}</td>
+          </tr>
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -1,12 +1,13 @@
 /**
- * The technician's visit for the ONT swap: the visit booked (or "the vendor will call"), the free
- * slots, moving the visit (up to the lead time; refusals in words), missed visits and why.
+ * The technician's visit for the ONT swap: the visit booked, or, while none is, booking it herself
+ * (or the vendor calls within VENDOR_CONTACT_WITHIN); the free slots, moving the visit (up to the
+ * lead time; refusals in words), missed visits and why.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, must, type Schemas } from '../api/client';
 import { useFreeSlots } from '../api/slots';
-import { formatInstant, VISIT_PENDING_LABELS } from '../lib/format';
+import { formatInstant, VENDOR_CONTACT_WITHIN, VISIT_PENDING_LABELS } from '../lib/format';
 import { Card, ErrorNotice, Loading } from '../ui/Page';
 import { SlotChoices } from '../ui/SlotChoices';
 import { READS, useCustomerId } from './queries';
@@ -32,7 +33,11 @@ export function VisitCard({ upgrade }: { upgrade: Upgrade }) {
           Teknisi akan datang <strong>{booked.label}</strong> (dijadwalkan oleh {BOOKED_BY[booked.bookedBy]}).
         </p>
       ) : waiting ? (
-        <p>Teknisi kami akan menghubungi kamu untuk menjadwalkan penggantian ONT tanpa biaya tambahan.</p>
+        <p>
+          Belum ada jadwal kunjungan. Pilih sendiri jadwalnya di bawah, atau teknisi kami akan menghubungi
+          kamu <strong>{VENDOR_CONTACT_WITHIN}</strong> untuk menjadwalkan penggantian ONT tanpa biaya
+          tambahan.
+        </p>
       ) : null}
       {missed.length ? (
         <div>
@@ -82,20 +87,16 @@ function Slots({ woNumber, booked }: { woNumber: string; booked: Appointment | n
     const [date, slot] = choice.split('|');
     if (date && slot) move.mutate({ date, slot });
   };
-  if (!booked) {
-    return (
-      <p className="small">
-        Slot yang masih tersedia dalam 7 hari: {free.length}. Teknisi akan memilih salah satunya bersamamu.
-      </p>
-    );
-  }
   return (
     <form onSubmit={submit} className="move-form">
       <fieldset>
-        <legend>Ubah jadwal kunjungan</legend>
+        <legend>{booked ? 'Ubah jadwal kunjungan' : 'Pilih jadwal kunjungan'}</legend>
         <p className="small">
-          Jadwal bisa diubah paling lambat {slots.data.moveLeadHours} jam sebelum kunjungan.
+          {booked
+            ? `Jadwal bisa diubah paling lambat ${slots.data.moveLeadHours} jam sebelum kunjungan.`
+            : `Pilih slot paling cepat ${slots.data.moveLeadHours} jam dari sekarang; jadwalnya masih bisa diubah sampai ${slots.data.moveLeadHours} jam sebelum kunjungan.`}
         </p>
+        {free.length === 0 ? <p className="small">Belum ada slot kosong dalam 7 hari ke depan.</p> : null}
         <SlotChoices
           slots={slots.data.slots}
           booked={booked}
@@ -107,11 +108,12 @@ function Slots({ woNumber, booked }: { woNumber: string; booked: Appointment | n
       {move.isError ? <ErrorNotice error={move.error} /> : null}
       {move.isSuccess ? (
         <p className="notice notice-success" role="status">
-          Jadwal kunjungan diubah ke {move.data.appointment.label}.
+          {move.data.previous ? 'Jadwal kunjungan diubah ke' : 'Kunjungan teknisi dijadwalkan'}{' '}
+          {move.data.appointment.label}.
         </p>
       ) : null}
       <button type="submit" className="button" disabled={!choice || move.isPending}>
-        {move.isPending ? 'Menyimpan…' : 'Simpan jadwal baru'}
+        {move.isPending ? 'Menyimpan…' : booked ? 'Simpan jadwal baru' : 'Pesan jadwal ini'}
       </button>
     </form>
   );

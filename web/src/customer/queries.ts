@@ -61,6 +61,7 @@ export const READS = {
   upgrade: ['get', '/v1/upgrades/{upgradeId}'],
   slots: ['get', '/v1/work-orders/{woNumber}/available-slots'],
   bill: ['get', '/v1/bills/{billCode}'],
+  upgradeOptions: ['get', '/v1/customers/{customerId}/upgrade-options'],
 } as const;
 
 /** The development tools answer outside production only: the "pay" button shows where they do. */

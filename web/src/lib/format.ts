@@ -9,7 +9,12 @@ export {
   formatRupiah,
   formatRupiahWithSymbol,
 } from '../../../domain/format';
-export { formatVisit, VISIT_PENDING_LABELS, type VisitSlot } from '../../../domain/visits';
+export {
+  formatVisit,
+  VENDOR_CONTACT_WITHIN,
+  VISIT_PENDING_LABELS,
+  type VisitSlot,
+} from '../../../domain/visits';
 
 import { formatLongDate } from '../../../domain/format';
 
