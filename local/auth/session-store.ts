@@ -14,6 +14,17 @@ interface Entry {
 const entries = new Map<string, Entry>();
 /** The keys of every token a grant issued, so revoking the grant revokes them all. */
 const grants = new Map<string, Set<string>>();
+/**
+ * What a grant issued. An interaction or a session names its grant too, but revoking a grant (as
+ * a sign-in as someone else does) must not take the interaction in progress with it.
+ */
+const ISSUED_BY_GRANTS = new Set([
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+]);
 
 const live = (key: string): AdapterPayload | undefined => {
   const entry = entries.get(key);
@@ -40,7 +51,8 @@ export class SessionStore implements Adapter {
     const expiresAt =
       typeof expiresIn === 'number' ? Date.now() + expiresIn * 1000 : Number.POSITIVE_INFINITY;
     entries.set(key, { payload, expiresAt });
-    if (payload.grantId) grants.set(payload.grantId, (grants.get(payload.grantId) ?? new Set()).add(key));
+    if (payload.grantId && ISSUED_BY_GRANTS.has(this.model))
+      grants.set(payload.grantId, (grants.get(payload.grantId) ?? new Set()).add(key));
   }
 
   async find(id: string): Promise<AdapterPayload | undefined> {

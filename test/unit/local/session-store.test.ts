@@ -26,8 +26,12 @@ describe('the development provider’s session store', () => {
     await access.upsert('a1', { grantId: 'g2' }, 60);
     await refresh.upsert('r1', { grantId: 'g2' }, 60);
     await refresh.upsert('r2', { grantId: 'g3' }, 60);
+    // A sign-in as someone else revokes the old grant while its interaction goes on.
+    const interactions = new SessionStore('Interaction');
+    await interactions.upsert('i1', { grantId: 'g2' }, 60);
     await access.revokeByGrantId('g2');
     expect([await access.find('a1'), await refresh.find('r1')]).toEqual([undefined, undefined]);
     expect(await refresh.find('r2')).toBeDefined();
+    expect(await interactions.find('i1')).toBeDefined();
   });
 });
