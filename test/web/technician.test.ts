@@ -15,7 +15,7 @@ import { jakartaDateOf } from '../../domain/calendar';
 import { formatLongDate } from '../../domain/format';
 import { formatVisit } from '../../domain/visits';
 import { buildWeb } from '../../scripts/build-web';
-import { asOperator, asTechnician, tokensFrom } from '../helpers/auth';
+import { asCs, asTechnician, tokensFrom } from '../helpers/auth';
 import {
   accessibilityViolations,
   openDesktop,
@@ -367,7 +367,7 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
   it('the CS agent finds FACHRI by phone and reads the same story: every TT, WO, bill and notice, and the audit trail', async () => {
     // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field
     const story: any = (
-      await http(system.apiUrl, 'GET', `/v1/upgrades/${upgradeId}`, { headers: await asOperator() })
+      await http(system.apiUrl, 'GET', `/v1/upgrades/${upgradeId}`, { headers: await asCs() })
     ).body;
     expect(story.status).toBe('COMPLETED');
     const opened = await openDesktop(browser, system.apiUrl);
@@ -414,7 +414,7 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     await tab('Audit').click();
     const audit = region('Audit trail');
     await audit.getByRole('cell', { name: 'Catatan tiket' }).waitFor();
-    expect(await audit.textContent()).toContain('ops-rina');
+    expect(await audit.textContent()).toContain('cs-rina');
   });
 });
 
