@@ -70,7 +70,11 @@ it('an upgrade’s bill waits in its own run, is paid at its BCA VA through Midt
   const attempt = await api('POST', `/v1/customers/21314849/bills/${billCode}/payment-attempts`, {
     method: 'VA_BCA',
   });
-  expect(attempt.body).toMatchObject({ status: 'PENDING', amountIdr: 771_700, methodLabel: 'Virtual Account BCA' });
+  expect(attempt.body).toMatchObject({
+    status: 'PENDING',
+    amountIdr: 771_700,
+    methodLabel: 'Virtual Account BCA',
+  });
   const orderId: string = attempt.body.orderId;
   const paid = await payAtStandIn({ gatewayUrl: system.midtransUrl, paymentCode: attempt.body.vaNumber });
   expect([paid.status, paid.orderId, paid.notificationStatus]).toEqual([200, orderId, 200]);
