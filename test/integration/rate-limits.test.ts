@@ -136,8 +136,14 @@ describe('each limited operation answers 429 past its budget', () => {
 
   it('the payment gateway’s notifications, per source address (before the signature is checked)', async () => {
     const notify = (base: string) =>
-      http(base, 'POST', '/v1/payments/notifications', {
-        body: { billCode: '2512-000001', amount: 1, transactionId: 'trx-1', method: 'QRIS' },
+      http(base, 'POST', '/v1/payments/midtrans/notification', {
+        body: {
+          order_id: '202512000001-1',
+          status_code: '200',
+          gross_amount: '1.00',
+          transaction_status: 'settlement',
+          signature_key: 'not-a-signature',
+        },
       });
     for (let i = 0; i < BUDGET; i++) expect((await notify(replicaA)).status).not.toBe(429);
     expectRateLimited(await notify(replicaB));
