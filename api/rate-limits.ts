@@ -81,21 +81,24 @@ export function rateLimits(operations: Operation[], deps: ApiDependencies): Rout
     const limit = rateLimitOf(op);
     if (!limit) continue;
     const path = op.path.replace(/\{(\w+)\}/g, ':$1');
-    router[op.method](
-      path,
-      rateLimit({
-        windowMs: limits.windowMs,
-        limit: limit.budget(limits),
-        identifier: limit.name,
-        standardHeaders: 'draft-8',
-        legacyHeaders: false,
-        store: new PostgresRateLimitStore(deps.db, `${limit.name}:`),
-        keyGenerator: limit.key,
-        handler: (_req, res, next) => {
-          res.locals.refusal = 'RATE_LIMITED';
-          next(problemOf(429, limit.detail, { reason: 'RATE_LIMITED' }));
-        },
-      }),
+    const limiter = rateLimit({
+      windowMs: limits.windowMs,
+      limit: limit.budget(limits),
+      identifier: limit.name,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      store: new PostgresRateLimitStore(deps.db, `${limit.name}:`),
+      keyGenerator: limit.key,
+      handler: (_req, res, next) => {
+        res.locals.refusal = 'RATE_LIMITED';
+        next(problemOf(429, limit.detail, { reason: 'RATE_LIMITED' }));
+      },
+    });
+    // Middleware, not a route: a router with routes would answer OPTIONS for its path itself, with
+    // only its own methods in `Allow`.
+    const method = op.method.toUpperCase();
+    router.use(path, (req, res, next) =>
+      req.method === method && req.path === '/' ? limiter(req, res, next) : next(),
     );
   }
   return router;

@@ -149,6 +149,16 @@ describe('each limited operation answers 429 past its budget', () => {
     expectRateLimited(await notify(replicaB));
   });
 
+  it('leaves OPTIONS to the API: a limited path still lists every method it has', async () => {
+    const answer = await fetch(`${replicaA}/v1/customers/${SITI}/upgrades`, {
+      method: 'OPTIONS',
+      headers: await asCustomer(SITI),
+    });
+    expect(answer.headers.get('allow')?.split(/,\s*/).sort()).toEqual(
+      expect.arrayContaining(['GET', 'POST']),
+    );
+  });
+
   it('only the limited operations: a customer’s other reads are not counted', async () => {
     for (let i = 0; i < BUDGET + 2; i++)
       expect(
