@@ -16,6 +16,7 @@
 import { IN_FLIGHT_STATUSES, type UpgradeStatus, type UpgradeWorkflowInput } from '../contracts/upgrade';
 import { addMonths, jakartaDateOf } from '../domain';
 import type { Bill, BillLine, Prisma } from '../prisma/generated/client';
+import { closeAttemptsOfVoidedBill } from '../services/payment-attempts';
 import type { ActivityDependencies } from './dependencies';
 
 export type UpgradeEnding = 'FAILED' | 'CANCELLED' | 'TERMINATED';
@@ -57,12 +58,16 @@ export const WITHDRAWN_VOID_LABEL =
 export const creditLineLabel = (paidIdr: number) =>
   `Kredit untuk pelanggan: pembayaran Rp${paidIdr.toLocaleString('id-ID')} dikembalikan (dana dikembalikan atau dipotong dari tagihan berikutnya)`;
 
-export function createSettlementActivities({ db, endBillPayment }: ActivityDependencies) {
+export function createSettlementActivities({ db, endBillPayment, paymentGateway }: ActivityDependencies) {
   return {
     async settleUpgrade(input: SettleUpgradeInput): Promise<Settlement> {
       const settlement = await db.$transaction((tx) => settle(tx, input));
-      // A retry (or the other settler) answers the same voided bill: ending its run again is harmless.
-      if (settlement.voidedBillCode) await endBillPayment?.(settlement.voidedBillCode);
+      // A retry (or the other settler) answers the same voided bill: ending its run and closing
+      // its orders again are harmless.
+      if (settlement.voidedBillCode) {
+        if (paymentGateway) await closeAttemptsOfVoidedBill(db, paymentGateway, settlement.voidedBillCode);
+        await endBillPayment?.(settlement.voidedBillCode);
+      }
       return settlement;
     },
   };

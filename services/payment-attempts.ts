@@ -251,3 +251,20 @@ export async function checkAttempt(
   }
   return { status: applied.status, recorded: false, transactionId: null };
 }
+
+/**
+ * A bill just voided: each order still open for it is asked about once more (one paid meanwhile
+ * is recorded, as the bill's run would) and otherwise cancelled at the gateway now, so the
+ * customer cannot pay a bill that no longer stands.
+ */
+export async function closeAttemptsOfVoidedBill(
+  db: Database,
+  gateway: PaymentGateway,
+  billCode: string,
+): Promise<void> {
+  const open = await db.paymentAttempt.findMany({
+    where: { billCode, status: 'PENDING' },
+    select: { orderId: true },
+  });
+  for (const { orderId } of open) await checkAttempt(db, gateway, orderId);
+}

@@ -22,7 +22,7 @@ import { createLogger } from '../../platform/logger';
 import { notificationSignature } from '../../platform/midtrans';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
-import { attemptDeadline, checkAttempt } from '../../services/payment-attempts';
+import { attemptDeadline, checkAttempt, closeAttemptsOfVoidedBill } from '../../services/payment-attempts';
 import { DuplicateOrder, midtransGateway, type PaymentGateway } from '../../services/payment-gateway';
 import { asCustomer, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
@@ -359,6 +359,21 @@ describe('paying a bill: Bayar, the notification, Ganti metode', () => {
       ['VA_MANDIRI', 'PENDING'],
       ['VA_BCA', 'CANCELLED'],
     ]);
+  });
+
+  it('a bill voided with its upgrade: its open order is cancelled at the gateway at once', async () => {
+    const pending = await t.db.paymentAttempt.findMany({
+      where: { billCode: bills.budi.billCode, status: 'PENDING' },
+    });
+    expect(pending).toHaveLength(1);
+    await t.db.bill.update({ where: { billCode: bills.budi.billCode }, data: { status: 'VOID' } });
+    await closeAttemptsOfVoidedBill(t.db, gateway, bills.budi.billCode);
+    expect(standIn.orders.get(pending[0]!.orderId)?.transaction_status).toBe('cancel');
+    const closed = await t.db.paymentAttempt.findUniqueOrThrow({ where: { orderId: pending[0]!.orderId } });
+    expect(closed.status).toBe('CANCELLED');
+    // The bill stands again for the next test, with a Mandiri order open as before.
+    await t.db.bill.update({ where: { billCode: bills.budi.billCode }, data: { status: 'UNPAID' } });
+    expect((await open(bills.budi, 'VA_MANDIRI')).status).toBe(200);
   });
 
   it('a settlement whose notification was dropped is recorded by the Status API check', async () => {
