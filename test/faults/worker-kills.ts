@@ -202,8 +202,10 @@ export async function workerKills(harness: Harness, options: { maxKills: number;
   const completed = Date.now();
 
   const retries = await retryStats(harness, runs);
-  // The kills did hit work in flight: Temporal had to time out and retry some of it.
-  expect(kills.length).toBeGreaterThanOrEqual(Math.min(options.maxKills, 5));
+  // The kills did hit work in flight: the kill budget spent, or fewer kills already caught runs at
+  // every boundary; and Temporal had to time out and retry some of it.
+  const everyBoundaryHit = BOUNDARIES.every((boundary) => hit.has(boundary));
+  if (!everyBoundaryHit) expect(kills.length).toBeGreaterThanOrEqual(Math.min(options.maxKills, 5));
   expect(Object.keys(retries.retriedActivities).length + retries.workflowTaskTimeouts).toBeGreaterThan(0);
   const duplicates = await expectExactlyOnce(harness, runs);
 

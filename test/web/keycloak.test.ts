@@ -219,7 +219,7 @@ describe('signing in to the web apps through Keycloak', () => {
     await heading(page, 'Konfirmasi Upgrade').waitFor();
     const bill = page.getByRole('region', { name: 'Tagihan' });
     await bill.getByText('Tujuh Ratus Tujuh Puluh Satu Ribu Tujuh Ratus Rupiah').waitFor();
-    expect(await bill.innerText()).toMatch(/TOTAL TAGIHAN\s+Rp 771\.700/);
+    expect(await bill.innerText()).toMatch(/Total tagihan\s+Rp 771\.700/);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // The app's token is Keycloak's, and the API says who it is.

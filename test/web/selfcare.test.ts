@@ -575,6 +575,8 @@ describe('links, sign-in and keyboard', () => {
     await tabTo(page, /^Upgrade Paket$/);
     await page.keyboard.press('Enter');
     await heading(page, 'Daftar Paket').waitFor();
+    // The heading comes before the list (its data and chunk may still be on the way).
+    await page.getByRole('link', { name: /^Stream 200 Monthly/ }).waitFor();
     await tabTo(page, /^Stream 200 Monthly/);
     await page.keyboard.press('Enter');
     await heading(page, 'Stream 200 Monthly').waitFor();
@@ -583,6 +585,7 @@ describe('links, sign-in and keyboard', () => {
 
 /** Presses Tab until the focused element's text matches (at most 40 times). */
 async function tabTo(page: Page, name: RegExp): Promise<void> {
+  const seen: string[] = [];
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
     const focused = String(
@@ -591,6 +594,7 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
       ),
     );
     if (name.test(focused)) return;
+    seen.push(focused.slice(0, 40));
   }
-  throw new Error(`no focusable element named ${name} within 40 tabs`);
+  throw new Error(`no focusable element named ${name} within 40 tabs; focused: ${seen.join(' | ')}`);
 }

@@ -124,7 +124,7 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
     const text = (await form.textContent()) ?? '';
     for (const field of [
       'MAINTENANCE',
-      'Replacing',
+      'Menunggu penggantian ONT (Replacing)',
       'FACHRI FATURACHMAN',
       '21301029',
       'VIP',

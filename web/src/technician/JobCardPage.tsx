@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import type { Schemas } from '../api/client';
 import { bandLabel, formatInstant, formatLongDate, VISIT_PENDING_LABELS } from '../lib/format';
+import { WORK_ORDER_STATUS_WORDS, withTerm } from '../lib/labels';
 import { technicianRefusalInWords } from '../lib/refusals';
 import { Card, ErrorNotice, Facts, Loading, Page } from '../ui/Page';
 import { BookVisitForm } from './BookVisitForm';
@@ -133,7 +134,7 @@ function WorkOrderForm({ wo }: { wo: JobCard }) {
         rows={[
           ['No. work order', wo.woNumber],
           ['Tipe work order', wo.type],
-          ['Status', wo.status],
+          ['Status', withTerm(WORK_ORDER_STATUS_WORDS[wo.status], wo.status)],
           ['Pelanggan', wo.customer.name],
           ['No. pelanggan', wo.customer.id],
           ['Tipe pelanggan', wo.customer.customerType],
