@@ -46,7 +46,7 @@ export interface Auth {
 
 /** Only paths inside the app are followed after sign-in (no open redirect). */
 export function safeReturnTo(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/app') || value.startsWith('//') || value.includes('\\')) return '/app/';
+  if (!value?.startsWith('/app') || value.startsWith('//') || value.includes('\\')) return '/app/';
   if (value.startsWith('/app/sign-in') || value.startsWith('/app/auth/')) return '/app/';
   return value;
 }
