@@ -67,8 +67,13 @@ async function main(): Promise<void> {
     await shot(a, 'inbox.png', () => a.locator('.inbox-item').first().waitFor());
     await a.locator('.inbox-open').first().click();
     await shot(a, 'bill.png', () => a.getByTitle(/Billing Statement/).waitFor());
+    // Bayar → BCA VA: the number Midtrans issued (here its local stand-in), then paid there.
+    await a.getByRole('button', { name: 'Bayar Rp 771.700' }).click();
+    await a.getByRole('radio', { name: 'Virtual Account BCA' }).check();
+    await a.getByRole('button', { name: 'Lanjutkan' }).click();
+    await shot(a, 'pay-va-bca.png', () => a.getByRole('status', { name: 'Nomor Virtual Account' }).waitFor());
     await a.getByRole('button', { name: 'Bayar (simulasi)' }).click();
-    await a.getByText('Lunas (PAID)').waitFor();
+    await a.getByText('Lunas. Pembayaran diterima, terima kasih!').waitFor({ timeout: 15_000 });
     await a.goto('/app/bills');
     await shot(a, 'bills.png', () => a.locator('.bill-card').first().waitFor());
     await a.goto('/app/payments');
