@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { assertPortsFree, portsToClaim } from '../../../local/ports';
-import { environmentWithoutConfig, loadConfig } from '../../../platform/config';
+import { loadConfig } from '../../../platform/config';
+import { environmentWithoutConfig } from '../../../platform/environment';
 import { freePorts } from '../../../platform/free-ports';
 
 async function occupied(port: number): Promise<net.Server> {
