@@ -139,15 +139,7 @@ async function settle(tx: Prisma.TransactionClient, input: SettleUpgradeInput): 
       where: { woNumber: visit.woNumber },
       data: { status: 'CANCELLED', cancelledAt: now, cancelReason: note },
     });
-    await tx.appointment.updateMany({
-      where: { woNumber: visit.woNumber, status: 'BOOKED' },
-      data: { status: 'CANCELLED', closedAt: now },
-    });
-    await addNote(tx, upgradeId, 'CHANGE_ONT', note);
-    await tx.ticket.updateMany({
-      where: { upgradeId, kind: 'CHANGE_ONT', status: 'OPEN' },
-      data: { status: 'CANCELLED', closedAt: now },
-    });
+    await cancelVisitAndChangeOntTicket(tx, upgradeId, visit.woNumber, note, now);
     cancelledVisit = visit.woNumber;
   }
   await tx.upgradeRequest.update({
@@ -231,17 +223,7 @@ async function withdraw(
     where: { upgradeId, status: { notIn: ['CANCELLED', 'COMPLETED'] } },
     data: { status: 'CANCELLED', cancelledAt: now, cancelReason: note },
   });
-  if (visit) {
-    await tx.appointment.updateMany({
-      where: { woNumber: visit.woNumber, status: 'BOOKED' },
-      data: { status: 'CANCELLED', closedAt: now },
-    });
-  }
-  await addNote(tx, upgradeId, 'CHANGE_ONT', note);
-  await tx.ticket.updateMany({
-    where: { upgradeId, kind: 'CHANGE_ONT', status: 'OPEN' },
-    data: { status: 'CANCELLED', closedAt: now },
-  });
+  await cancelVisitAndChangeOntTicket(tx, upgradeId, visit?.woNumber, note, now);
   await tx.upgradeRequest.update({
     where: { id: upgradeId },
     data: { status: ending, failureReason: `${reason}; upgrade withdrawn` },
@@ -256,6 +238,27 @@ async function withdraw(
     withdrawn: true,
     ...creditOf(bill?.status === 'PAID' ? bill : null),
   };
+}
+
+/** The visit's booked appointment (if any) cancelled; the Change-ONT ticket noted and cancelled. */
+async function cancelVisitAndChangeOntTicket(
+  tx: Prisma.TransactionClient,
+  upgradeId: string,
+  woNumber: string | undefined,
+  note: string,
+  now: Date,
+): Promise<void> {
+  if (woNumber) {
+    await tx.appointment.updateMany({
+      where: { woNumber, status: 'BOOKED' },
+      data: { status: 'CANCELLED', closedAt: now },
+    });
+  }
+  await addNote(tx, upgradeId, 'CHANGE_ONT', note);
+  await tx.ticket.updateMany({
+    where: { upgradeId, kind: 'CHANGE_ONT', status: 'OPEN' },
+    data: { status: 'CANCELLED', closedAt: now },
+  });
 }
 
 async function addNote(

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Text } from 'react-email';
 import { formatRupiahWithSymbol } from '../domain/format';
 import { Callout } from './_components/Callout';
@@ -68,16 +69,9 @@ export function UpgradeCancelledEmail(props: UpgradeCancelledEmailProps) {
       </Text>
 
       {props.billCode ? (
-        <Callout tone="success">
-          Tagihan <strong style={nowrap}>{props.billCode}</strong>
-          {billTotal ? (
-            <>
-              {' '}
-              sebesar <strong style={nowrap}>{billTotal}</strong>
-            </>
-          ) : null}{' '}
-          telah dibatalkan dan tidak perlu dibayar.
-        </Callout>
+        <VoidedBill billCode={props.billCode} total={billTotal}>
+          {' dan tidak perlu dibayar.'}
+        </VoidedBill>
       ) : null}
 
       <KeyValueTable caption="Detail Permintaan Upgrade" rows={rows} />
@@ -128,15 +122,7 @@ function UpgradeWithdrawnEmail(
       </Text>
 
       {props.billCode ? (
-        <Callout tone="success">
-          Tagihan <strong style={nowrap}>{props.billCode}</strong>
-          {billTotal ? (
-            <>
-              {' '}
-              sebesar <strong style={nowrap}>{billTotal}</strong>
-            </>
-          ) : null}{' '}
-          telah dibatalkan
+        <VoidedBill billCode={props.billCode} total={billTotal}>
           {credit ? (
             <>
               . Pembayaran kamu sebesar <strong style={nowrap}>{credit}</strong> kami catat sebagai kredit dan
@@ -145,7 +131,7 @@ function UpgradeWithdrawnEmail(
           ) : (
             ' dan tidak perlu dibayar.'
           )}
-        </Callout>
+        </VoidedBill>
       ) : null}
 
       <KeyValueTable caption="Detail Pembatalan Upgrade" rows={rows} />
@@ -156,6 +142,31 @@ function UpgradeWithdrawnEmail(
       </Text>
       <SignOff thanks="Terima kasih telah menggunakan layanan Oxygen.id." />
     </EmailLayout>
+  );
+}
+
+/** `Tagihan <code> sebesar <total> telah dibatalkan`, then what follows for the customer. */
+function VoidedBill({
+  billCode,
+  total,
+  children,
+}: {
+  billCode: string;
+  total: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <Callout tone="success">
+      Tagihan <strong style={nowrap}>{billCode}</strong>
+      {total ? (
+        <>
+          {' '}
+          sebesar <strong style={nowrap}>{total}</strong>
+        </>
+      ) : null}{' '}
+      telah dibatalkan
+      {children}
+    </Callout>
   );
 }
 
