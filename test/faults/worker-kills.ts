@@ -162,6 +162,7 @@ export async function workerKills(harness: Harness, options: { maxKills: number;
   await start(freshWave);
   await reportSwaps();
   let newSince: number | null = null;
+  let workerSince = Date.now();
   while (kills.length < options.maxKills && Date.now() - began < options.killPhaseMs) {
     const at = await boundaries();
     if (Object.keys(at).length === 0) {
@@ -172,11 +173,13 @@ export async function workerKills(harness: Harness, options: { maxKills: number;
     if (BOUNDARIES.every((b) => hit.has(b))) break;
     // Kill when two runs stand at boundaries no kill has hit yet, or one has for 300 ms (so the
     // runs move on between kills, instead of one step each), or at once when it is one only the
-    // four scenario-B runs pass.
+    // four scenario-B runs pass. On a loaded machine the runs can slip past every fresh boundary
+    // between two looks, so a worker that has lived 2 s with runs unfinished is killed anyway.
     const fresh = new Set(Object.values(at).filter((boundary) => !hit.has(boundary)));
     newSince = fresh.size === 0 ? null : (newSince ?? Date.now());
     const rare = [...fresh].some((boundary) => !SCENARIO_A.includes(boundary) && boundary !== '(start)');
-    if (rare || fresh.size >= 2 || (newSince !== null && Date.now() - newSince >= 300)) {
+    const overdue = Date.now() - workerSince >= 2_000;
+    if (rare || fresh.size >= 2 || (newSince !== null && Date.now() - newSince >= 300) || overdue) {
       await stack.killWorker();
       // Where everyone stood when it died (nothing moves without a worker).
       const stood = await boundaries();
@@ -188,6 +191,7 @@ export async function workerKills(harness: Harness, options: { maxKills: number;
       const restarting = Date.now();
       await stack.startWorker();
       kills.push({ kill: kills.length + 1, atMs, at: stood, restartMs: Date.now() - restarting });
+      workerSince = Date.now();
       newSince = null;
       continue;
     }
