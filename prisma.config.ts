@@ -9,7 +9,7 @@ import { defineConfig } from 'prisma/config';
 patchPgNameColumns();
 
 export default defineConfig({
-  schema: path.join('prisma', 'schema.prisma'),
+  schema: path.join('prisma', 'schema'),
   migrations: { path: path.join('prisma', 'migrations') },
   experimental: { adapter: true },
   engine: 'js',

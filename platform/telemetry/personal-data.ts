@@ -14,7 +14,7 @@ export const REDACTED = '[redacted]';
  * `-` or `_` (so `access_token`, `accessToken` and the `Authorization` header all match).
  */
 export const PERSONAL_FIELDS = [
-  // The customer (prisma/schema.prisma's Customer, the CRM and Billing App views, the statement).
+  // The customer (prisma/schema's Customer, the CRM and Billing App views, the statement).
   'name',
   'customerName',
   'fullName',

@@ -91,10 +91,9 @@ describe('a replica on a schema behind its release', () => {
     try {
       fs.mkdirSync(path.join(previous, 'prisma', 'migrations'), { recursive: true });
       fs.copyFileSync(path.join(PROJECT_ROOT, 'prisma.config.ts'), path.join(previous, 'prisma.config.ts'));
-      fs.copyFileSync(
-        path.join(PROJECT_ROOT, 'prisma', 'schema.prisma'),
-        path.join(previous, 'prisma', 'schema.prisma'),
-      );
+      fs.cpSync(path.join(PROJECT_ROOT, 'prisma', 'schema'), path.join(previous, 'prisma', 'schema'), {
+        recursive: true,
+      });
       for (const name of ['migration_lock.toml', ...migrations.slice(0, -1)])
         fs.cpSync(
           path.join(PROJECT_ROOT, 'prisma', 'migrations', name),

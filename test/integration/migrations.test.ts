@@ -36,10 +36,10 @@ async function shapeOf(url: string): Promise<string[]> {
 
 /**
  * Migrations are hand-written (`prisma migrate dev` needs a shadow database the JS engine cannot
- * make): the database they build must be the one prisma/schema.prisma describes.
+ * make): the database they build must be the one prisma/schema/ describes.
  */
 describe('prisma/migrations', () => {
-  it('build exactly the database prisma/schema.prisma describes', async () => {
+  it('build exactly the database prisma/schema/ describes', async () => {
     const fromSchema = execFileSync(
       process.execPath,
       [
@@ -48,7 +48,7 @@ describe('prisma/migrations', () => {
         'diff',
         '--from-empty',
         '--to-schema-datamodel',
-        path.join(root, 'prisma/schema.prisma'),
+        path.join(root, 'prisma/schema'),
         '--script',
       ],
       {
