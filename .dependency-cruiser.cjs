@@ -16,11 +16,68 @@
 const PRODUCT =
   '^(activities|api|contracts|domain|documents|emails|platform|prisma|services|workflows|worker)/';
 
-/** `layer` imports nothing of `higher`. */
-const above = (layer, higher) => ({
-  from: { path: layer },
-  to: { path: higher },
-});
+/** Each layer's rule: the layer's paths, the paths it must not import, and why (when the name does not say). */
+const LAYERS = [
+  {
+    rule: 'product-imports-no-local-test-scripts-or-web',
+    layer: PRODUCT,
+    mayNotImport: '^(local|test|scripts|web)/',
+    why: 'npm start, tests and scripts use the product, never the other way round; production never loads the local stack.',
+  },
+  {
+    rule: 'local-below-scripts-and-test',
+    layer: '^local/',
+    mayNotImport: '^(test|scripts|web)/',
+    why: 'local/: what npm start composes; scripts and tests may use it, not the other way round.',
+  },
+  {
+    rule: 'web-app-alone',
+    layer: '^web/',
+    mayNotImport: '^(?!(web|domain|contracts|node_modules)/)[^/]+/',
+    why: 'web/: the browser app; besides itself, only the pure domain/ and contracts/ it shares with the API.',
+  },
+  {
+    rule: 'domain-is-pure',
+    layer: '^domain/',
+    mayNotImport: '^(?!domain/)[^/]+/',
+    why: 'domain/: plain rules, nothing of ours but domain/.',
+  },
+  {
+    rule: 'contracts-over-domain-only',
+    layer: '^contracts/',
+    mayNotImport: '^(?!(contracts|domain)/)[^/]+/',
+    why: 'contracts/: what two sides share; it is bundled into workflows.',
+  },
+  {
+    rule: 'platform-below-services',
+    layer: '^platform/',
+    mayNotImport: '^(services|activities|workflows|api|worker|emails|documents)/',
+    why: 'platform/: what production runs, under every layer of the product.',
+  },
+  {
+    rule: 'services-below-activities-and-api',
+    layer: '^services/',
+    mayNotImport: '^(activities|workflows|api|worker)/',
+  },
+  {
+    rule: 'activities-below-workflows-and-worker',
+    layer: '^activities/',
+    mayNotImport: '^(workflows|api|worker)/',
+  },
+  {
+    rule: 'workflows-deterministic',
+    layer: '^workflows/',
+    mayNotImport: '^(services|platform|api|worker|emails|documents|prisma)/',
+    why: 'workflows/: contracts and domain; activities by type only (the bundle must not hold them).',
+  },
+  {
+    rule: 'api-beside-the-worker',
+    layer: '^api/',
+    mayNotImport: '^(activities|workflows|worker)/',
+    why: 'api/: services, contracts, domain, platform; never activities, workflows or the worker.',
+  },
+  { rule: 'worker-not-api', layer: '^worker/', mayNotImport: '^api/' },
+];
 
 module.exports = {
   forbidden: [
@@ -31,77 +88,18 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    {
-      name: 'product-imports-no-local-test-scripts-or-web',
-      comment:
-        'npm start, tests and scripts use the product, never the other way round; production never loads the local stack.',
+    ...LAYERS.map(({ rule, layer, mayNotImport, why }) => ({
+      name: rule,
+      ...(why && { comment: why }),
       severity: 'error',
-      from: { path: PRODUCT },
-      to: { path: '^(local|test|scripts|web)/' },
-    },
-    {
-      name: 'local-below-scripts-and-test',
-      comment: 'local/: what npm start composes; scripts and tests may use it, not the other way round.',
-      severity: 'error',
-      ...above('^local/', '^(test|scripts|web)/'),
-    },
-    {
-      name: 'web-app-alone',
-      comment:
-        'web/: the browser app; besides itself, only the pure domain/ and contracts/ it shares with the API.',
-      severity: 'error',
-      ...above('^web/', '^(?!(web|domain|contracts|node_modules)/)[^/]+/'),
-    },
-    {
-      name: 'domain-is-pure',
-      comment: 'domain/: plain rules, nothing of ours but domain/.',
-      severity: 'error',
-      ...above('^domain/', '^(?!domain/)[^/]+/'),
-    },
-    {
-      name: 'contracts-over-domain-only',
-      comment: 'contracts/: what two sides share; it is bundled into workflows.',
-      severity: 'error',
-      ...above('^contracts/', '^(?!(contracts|domain)/)[^/]+/'),
-    },
-    {
-      name: 'platform-below-services',
-      comment: 'platform/: what production runs, under every layer of the product.',
-      severity: 'error',
-      ...above('^platform/', '^(services|activities|workflows|api|worker|emails|documents)/'),
-    },
-    {
-      name: 'services-below-activities-and-api',
-      severity: 'error',
-      ...above('^services/', '^(activities|workflows|api|worker)/'),
-    },
-    {
-      name: 'activities-below-workflows-and-worker',
-      severity: 'error',
-      ...above('^activities/', '^(workflows|api|worker)/'),
-    },
-    {
-      name: 'workflows-deterministic',
-      comment: 'workflows/: contracts and domain; activities by type only (the bundle must not hold them).',
-      severity: 'error',
-      ...above('^workflows/', '^(services|platform|api|worker|emails|documents|prisma)/'),
-    },
+      from: { path: layer },
+      to: { path: mayNotImport },
+    })),
     {
       name: 'workflows-activity-types-only',
       severity: 'error',
       from: { path: '^workflows/' },
       to: { path: '^activities/', dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'api-beside-the-worker',
-      comment: 'api/: services, contracts, domain, platform; never activities, workflows or the worker.',
-      severity: 'error',
-      ...above('^api/', '^(activities|workflows|worker)/'),
-    },
-    {
-      name: 'worker-not-api',
-      severity: 'error',
-      ...above('^worker/', '^api/'),
     },
   ],
   options: {
