@@ -8,174 +8,124 @@
  *
  * Plain data, no import: the workflow bundle and the web app take it as it is.
  */
+
+/** The refusals answered with one HTTP status: each says what it `means` and the customer's `words`. */
+const answeredWith =
+  <S extends 404 | 409 | 422 | 429>(status: S) =>
+  (means: string, words: string) => ({ status, means, words });
+const notFound = answeredWith(404);
+const conflict = answeredWith(409);
+const unprocessable = answeredWith(422);
+const tooManyRequests = answeredWith(429);
+
 export const REFUSALS = {
-  UNKNOWN_CUSTOMER: {
-    status: 404,
-    means: 'no such customer',
-    words: 'Data pelanggan tidak ditemukan.',
-  },
-  UNKNOWN_BILL: { status: 404, means: 'no such bill', words: 'Tagihan tidak ditemukan.' },
-  NO_SUBSCRIPTION: {
-    status: 404,
-    means: 'the customer has no subscription to show',
-    words: 'Kamu belum memiliki langganan.',
-  },
-  UNKNOWN_WORK_ORDER: {
-    status: 404,
-    means: 'no such work order',
-    words: 'Work order tidak ditemukan.',
-  },
-  UNKNOWN_NOTICE: {
-    status: 404,
-    means: 'no such notice (for a customer: not in their inbox)',
-    words: 'Pemberitahuan tidak ditemukan.',
-  },
-  UNKNOWN_UPGRADE: { status: 404, means: 'no such upgrade', words: 'Upgrade tidak ditemukan.' },
-  UNKNOWN_TICKET: { status: 404, means: 'no such ticket', words: 'Tiket tidak ditemukan.' },
-  UNKNOWN_ORDER: {
-    status: 404,
-    means: 'no payment attempt has this gateway order ID',
-    words: 'Pembayaran ini tidak ditemukan.',
-  },
-  METHOD_NOT_OFFERED: {
-    status: 422,
-    means: 'this payment method is not offered (PAYMENT_METHODS)',
-    words: 'Metode pembayaran ini belum tersedia. Pilih metode lain.',
-  },
-  SEARCH_TOO_SHORT: {
-    status: 422,
-    means:
-      'a customer search needs at least 3 letters or digits (`%` and `_` are plain characters, not wildcards), or an exact customer ID, phone, bill code, ticket or WO number',
-    words:
-      'Ketik minimal 3 huruf atau angka, atau nomor pelanggan, nomor telepon, kode tagihan, nomor tiket atau nomor WO yang lengkap.',
-  },
-  UNKNOWN_PACKAGE: {
-    status: 422,
-    means: 'the target package is not in the catalog',
-    words: 'Paket ini tidak ada di katalog.',
-  },
-  NO_ACTIVE_SUBSCRIPTION: {
-    status: 422,
-    means: 'the customer has no active subscription',
-    words: 'Kamu belum memiliki langganan aktif.',
-  },
-  NOT_ELIGIBLE: {
-    status: 422,
-    means: 'the target is not an upgrade: faster, with a term at least as long',
-    words:
-      'Paket ini bukan upgrade dari paketmu: kecepatannya harus lebih tinggi dan masa langganannya minimal sama.',
-  },
-  IDEMPOTENCY_KEY_REUSED: {
-    status: 422,
-    means: 'the Idempotency-Key was used for another target (package, action or subject)',
-    words: 'Konfirmasi ini sudah dipakai untuk paket lain. Muat ulang halaman lalu coba lagi.',
-  },
-  UPGRADE_IN_PROGRESS: {
-    status: 409,
-    means: 'another upgrade of this customer is in flight (its `upgradeId` given)',
-    words: 'Masih ada upgrade lain yang sedang diproses. Tunggu sampai selesai sebelum upgrade lagi.',
-  },
-  NOT_MAINTENANCE: {
-    status: 409,
-    means: 'not a maintenance work order: no ONT swap, no visit',
-    words: 'Work order ini bukan penggantian ONT.',
-  },
-  WORK_ORDER_CLOSED: {
-    status: 409,
-    means: 'the work order is closed, or its upgrade no longer runs',
-    words: 'Penggantian ONT ini sudah selesai atau dibatalkan.',
-  },
-  NOT_DUAL_BAND: {
-    status: 422,
-    means: 'the new ONT is not dual band',
-    words: 'ONT pengganti harus Dual Band.',
-  },
-  ONT_ALREADY_REGISTERED: {
-    status: 409,
-    means: 'the new ONT is registered to another upgrade',
-    words: 'Nomor seri ONT itu sudah terdaftar.',
-  },
-  BEFORE_VISIT: {
-    status: 409,
-    means: 'a visit is booked for a later day and the report does not say "early": true',
-    words: 'Penggantian dilaporkan sebelum hari kunjungan.',
-  },
-  SLOT_FULL: {
-    status: 409,
-    means: 'the slot has no free place left',
-    words: 'Slot itu sudah penuh. Pilih slot lain.',
-  },
-  NOT_AWAITING_VISIT: {
-    status: 409,
-    means: 'the work order is not waiting for a visit (closed, swapped, or no visit booked yet to move)',
-    words:
-      'Tidak ada kunjungan yang bisa diubah: teknisi belum menjadwalkan, atau penggantian sudah selesai.',
-  },
-  NO_VISIT_BOOKED: {
-    status: 409,
-    means: 'no visit is booked to report on',
-    words: 'Belum ada kunjungan yang dijadwalkan.',
-  },
-  VISIT_NOT_STARTED: {
-    status: 409,
-    means: 'the visit booked has not started yet: it can be reported missed once its slot has begun',
-    words: 'Kunjungan belum dimulai. Kunjungan gagal baru bisa dilaporkan setelah slotnya dimulai.',
-  },
-  NOT_A_DATE: { status: 422, means: 'not a calendar date', words: 'Tanggal itu tidak valid.' },
-  NOT_A_SLOT: {
-    status: 422,
-    means: 'not one of the visit slots',
-    words: 'Slot itu tidak tersedia. Pilih salah satu slot yang ada.',
-  },
-  NOT_A_WORKING_DAY: {
-    status: 422,
-    means: 'a Sunday: visits are Monday to Saturday',
-    words: 'Teknisi tidak berkunjung pada hari Minggu. Pilih Senin sampai Sabtu.',
-  },
-  IN_THE_PAST: {
-    status: 422,
-    means: 'the slot has already started',
-    words: 'Waktu itu sudah lewat. Pilih slot lain.',
-  },
-  TOO_LATE_TO_MOVE: {
-    status: 422,
-    means: 'too close to move (VISIT_MOVE_LEAD_HOURS before the visit booked and the new one)',
-    words: 'Kunjungan sudah terlalu dekat untuk dipindah; jadwal hanya bisa diubah sebelum batas waktunya.',
-  },
-  BILL_PAID: { status: 409, means: 'the bill is already paid', words: 'Tagihan ini sudah lunas.' },
-  BILL_VOID: { status: 409, means: 'the bill was voided', words: 'Tagihan ini sudah dibatalkan.' },
-  AMOUNT_MISMATCH: {
-    status: 422,
-    means: 'the amount is not the bill’s total',
-    words: 'Jumlah pembayaran tidak sama dengan total tagihan.',
-  },
-  TRANSACTION_REUSED: {
-    status: 409,
-    means: 'the transaction ID was recorded for another bill or amount',
-    words: 'Transaksi ini sudah tercatat untuk tagihan lain.',
-  },
-  NOT_IN_FLIGHT: {
-    status: 409,
-    means: 'the upgrade has ended already: nothing left to cancel',
-    words: 'Upgrade ini sudah selesai atau sudah berakhir, jadi tidak bisa dibatalkan lagi.',
-  },
-  ALREADY_DELIVERED: {
-    status: 409,
-    means: 'the notice was delivered: it is never sent twice',
-    words: 'Notifikasi ini sudah terkirim; notifikasi tidak dikirim dua kali.',
-  },
-  NO_EMAIL_COPY: {
-    status: 409,
-    means: 'no copy of the email was kept to send again',
-    words: 'Salinan email ini tidak tersimpan, jadi tidak bisa dikirim ulang.',
-  },
-  RATE_LIMITED: {
-    status: 429,
-    means:
-      'too many requests of this kind in the window (per customer, staff account or source IP); try again after `Retry-After` seconds',
-    words: 'Terlalu banyak permintaan. Tunggu sekitar satu menit, lalu coba lagi.',
-  },
-} as const satisfies Record<string, { status: 404 | 409 | 422 | 429; means: string; words: string }>;
+  UNKNOWN_CUSTOMER: notFound('no such customer', 'Data pelanggan tidak ditemukan.'),
+  UNKNOWN_BILL: notFound('no such bill', 'Tagihan tidak ditemukan.'),
+  NO_SUBSCRIPTION: notFound('the customer has no subscription to show', 'Kamu belum memiliki langganan.'),
+  UNKNOWN_WORK_ORDER: notFound('no such work order', 'Work order tidak ditemukan.'),
+  UNKNOWN_NOTICE: notFound(
+    'no such notice (for a customer: not in their inbox)',
+    'Pemberitahuan tidak ditemukan.',
+  ),
+  UNKNOWN_UPGRADE: notFound('no such upgrade', 'Upgrade tidak ditemukan.'),
+  UNKNOWN_TICKET: notFound('no such ticket', 'Tiket tidak ditemukan.'),
+  UNKNOWN_ORDER: notFound('no payment attempt has this gateway order ID', 'Pembayaran ini tidak ditemukan.'),
+  METHOD_NOT_OFFERED: unprocessable(
+    'this payment method is not offered (PAYMENT_METHODS)',
+    'Metode pembayaran ini belum tersedia. Pilih metode lain.',
+  ),
+  SEARCH_TOO_SHORT: unprocessable(
+    'a customer search needs at least 3 letters or digits (`%` and `_` are plain characters, not wildcards), or an exact customer ID, phone, bill code, ticket or WO number',
+    'Ketik minimal 3 huruf atau angka, atau nomor pelanggan, nomor telepon, kode tagihan, nomor tiket atau nomor WO yang lengkap.',
+  ),
+  UNKNOWN_PACKAGE: unprocessable(
+    'the target package is not in the catalog',
+    'Paket ini tidak ada di katalog.',
+  ),
+  NO_ACTIVE_SUBSCRIPTION: unprocessable(
+    'the customer has no active subscription',
+    'Kamu belum memiliki langganan aktif.',
+  ),
+  NOT_ELIGIBLE: unprocessable(
+    'the target is not an upgrade: faster, with a term at least as long',
+    'Paket ini bukan upgrade dari paketmu: kecepatannya harus lebih tinggi dan masa langganannya minimal sama.',
+  ),
+  IDEMPOTENCY_KEY_REUSED: unprocessable(
+    'the Idempotency-Key was used for another target (package, action or subject)',
+    'Konfirmasi ini sudah dipakai untuk paket lain. Muat ulang halaman lalu coba lagi.',
+  ),
+  UPGRADE_IN_PROGRESS: conflict(
+    'another upgrade of this customer is in flight (its `upgradeId` given)',
+    'Masih ada upgrade lain yang sedang diproses. Tunggu sampai selesai sebelum upgrade lagi.',
+  ),
+  NOT_MAINTENANCE: conflict(
+    'not a maintenance work order: no ONT swap, no visit',
+    'Work order ini bukan penggantian ONT.',
+  ),
+  WORK_ORDER_CLOSED: conflict(
+    'the work order is closed, or its upgrade no longer runs',
+    'Penggantian ONT ini sudah selesai atau dibatalkan.',
+  ),
+  NOT_DUAL_BAND: unprocessable('the new ONT is not dual band', 'ONT pengganti harus Dual Band.'),
+  ONT_ALREADY_REGISTERED: conflict(
+    'the new ONT is registered to another upgrade',
+    'Nomor seri ONT itu sudah terdaftar.',
+  ),
+  BEFORE_VISIT: conflict(
+    'a visit is booked for a later day and the report does not say "early": true',
+    'Penggantian dilaporkan sebelum hari kunjungan.',
+  ),
+  SLOT_FULL: conflict('the slot has no free place left', 'Slot itu sudah penuh. Pilih slot lain.'),
+  NOT_AWAITING_VISIT: conflict(
+    'the work order is not waiting for a visit (closed, swapped, or no visit booked yet to move)',
+    'Tidak ada kunjungan yang bisa diubah: teknisi belum menjadwalkan, atau penggantian sudah selesai.',
+  ),
+  NO_VISIT_BOOKED: conflict('no visit is booked to report on', 'Belum ada kunjungan yang dijadwalkan.'),
+  VISIT_NOT_STARTED: conflict(
+    'the visit booked has not started yet: it can be reported missed once its slot has begun',
+    'Kunjungan belum dimulai. Kunjungan gagal baru bisa dilaporkan setelah slotnya dimulai.',
+  ),
+  NOT_A_DATE: unprocessable('not a calendar date', 'Tanggal itu tidak valid.'),
+  NOT_A_SLOT: unprocessable(
+    'not one of the visit slots',
+    'Slot itu tidak tersedia. Pilih salah satu slot yang ada.',
+  ),
+  NOT_A_WORKING_DAY: unprocessable(
+    'a Sunday: visits are Monday to Saturday',
+    'Teknisi tidak berkunjung pada hari Minggu. Pilih Senin sampai Sabtu.',
+  ),
+  IN_THE_PAST: unprocessable('the slot has already started', 'Waktu itu sudah lewat. Pilih slot lain.'),
+  TOO_LATE_TO_MOVE: unprocessable(
+    'too close to move (VISIT_MOVE_LEAD_HOURS before the visit booked and the new one)',
+    'Kunjungan sudah terlalu dekat untuk dipindah; jadwal hanya bisa diubah sebelum batas waktunya.',
+  ),
+  BILL_PAID: conflict('the bill is already paid', 'Tagihan ini sudah lunas.'),
+  BILL_VOID: conflict('the bill was voided', 'Tagihan ini sudah dibatalkan.'),
+  AMOUNT_MISMATCH: unprocessable(
+    'the amount is not the bill’s total',
+    'Jumlah pembayaran tidak sama dengan total tagihan.',
+  ),
+  TRANSACTION_REUSED: conflict(
+    'the transaction ID was recorded for another bill or amount',
+    'Transaksi ini sudah tercatat untuk tagihan lain.',
+  ),
+  NOT_IN_FLIGHT: conflict(
+    'the upgrade has ended already: nothing left to cancel',
+    'Upgrade ini sudah selesai atau sudah berakhir, jadi tidak bisa dibatalkan lagi.',
+  ),
+  ALREADY_DELIVERED: conflict(
+    'the notice was delivered: it is never sent twice',
+    'Notifikasi ini sudah terkirim; notifikasi tidak dikirim dua kali.',
+  ),
+  NO_EMAIL_COPY: conflict(
+    'no copy of the email was kept to send again',
+    'Salinan email ini tidak tersimpan, jadi tidak bisa dikirim ulang.',
+  ),
+  RATE_LIMITED: tooManyRequests(
+    'too many requests of this kind in the window (per customer, staff account or source IP); try again after `Retry-After` seconds',
+    'Terlalu banyak permintaan. Tunggu sekitar satu menit, lalu coba lagi.',
+  ),
+};
 
 export type RefusalCode = keyof typeof REFUSALS;
 export const REFUSAL_CODES = Object.keys(REFUSALS) as [RefusalCode, ...RefusalCode[]];
