@@ -34,76 +34,89 @@ function ms(time: temporal.api.history.v1.IHistoryEvent['eventTime']): number {
   return Number(time.seconds ?? 0) * 1000 + Math.floor((time.nanos ?? 0) / 1e6);
 }
 
+type Row = Omit<Breakdown, 'workflows'>;
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
+/** The figures a kind of task adds to: how many, time queued (scheduled → started), time running (started → completed). */
+interface TaskFigures {
+  count: keyof Row;
+  queueMs: keyof Row;
+  runMs: keyof Row;
+}
+
+const WORKFLOW_TASKS: TaskFigures = { count: 'workflowTasks', queueMs: 'wftQueueMs', runMs: 'wftRunMs' };
+const ACTIVITIES: TaskFigures = { count: 'activities', queueMs: 'activityQueueMs', runMs: 'activityRunMs' };
+
+/** The events that start a task, by the kind of task they start. */
+const STARTS = new Map([
+  [E.EVENT_TYPE_WORKFLOW_TASK_STARTED, WORKFLOW_TASKS],
+  [E.EVENT_TYPE_ACTIVITY_TASK_STARTED, ACTIVITIES],
+]);
+/** The events that complete a task, by the kind of task they complete. */
+const COMPLETIONS = new Map([
+  [E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, WORKFLOW_TASKS],
+  [E.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, ACTIVITIES],
+]);
+/** A task's start names the event that scheduled it; its completion, the event that started it. */
+const startOf = (e: HistoryEvent) =>
+  e.workflowTaskStartedEventAttributes ?? e.activityTaskStartedEventAttributes;
+const completionOf = (e: HistoryEvent) =>
+  e.workflowTaskCompletedEventAttributes ?? e.activityTaskCompletedEventAttributes;
+
+/** One run's figures from its history's events. */
+function runRow(events: HistoryEvent[]): Row {
+  const at = new Map<number, number>();
+  const row: Row = {
+    totalMs: 0,
+    events: events.length,
+    markers: 0,
+    upserts: 0,
+    workflowTasks: 0,
+    activities: 0,
+    wftQueueMs: 0,
+    wftRunMs: 0,
+    activityQueueMs: 0,
+    activityRunMs: 0,
+    signalWaitMs: 0,
+    otherMs: 0,
+  };
+  let busyUntil: number | undefined;
+  for (const event of events) {
+    const t = ms(event.eventTime);
+    at.set(Number(event.eventId), t);
+    /** The time since the earlier event this one names. */
+    const since = (eventId: Long | null | undefined) => t - (at.get(Number(eventId)) ?? t);
+    const type = event.eventType ?? E.EVENT_TYPE_UNSPECIFIED;
+    const started = STARTS.get(type);
+    const completed = COMPLETIONS.get(type);
+    if (started) {
+      row[started.count]++;
+      row[started.queueMs] += since(startOf(event)?.scheduledEventId);
+    } else if (completed) {
+      row[completed.runMs] += since(completionOf(event)?.startedEventId);
+      busyUntil = t;
+    } else if (type === E.EVENT_TYPE_MARKER_RECORDED) {
+      row.markers++;
+    } else if (type === E.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES) {
+      row.upserts++;
+    } else if (type === E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED && busyUntil !== undefined) {
+      // Idle from the end of the last task (the run waiting) to the technician's report.
+      row.signalWaitMs += Math.max(0, t - busyUntil);
+    }
+  }
+  row.totalMs = ms(events[events.length - 1]?.eventTime) - ms(events[0]?.eventTime);
+  row.otherMs =
+    row.totalMs - row.wftQueueMs - row.wftRunMs - row.activityQueueMs - row.activityRunMs - row.signalWaitMs;
+  return row;
+}
+
 export async function historyBreakdown(client: Client, workflowIds: string[]): Promise<Breakdown> {
-  const rows: Array<Omit<Breakdown, 'workflows'>> = [];
+  const rows: Row[] = [];
   for (const id of workflowIds) {
     const history = await client.workflow.getHandle(id).fetchHistory();
-    const events = history.events ?? [];
-    const at = new Map<number, number>();
-    const row = {
-      totalMs: 0,
-      events: events.length,
-      markers: 0,
-      upserts: 0,
-      workflowTasks: 0,
-      activities: 0,
-      wftQueueMs: 0,
-      wftRunMs: 0,
-      activityQueueMs: 0,
-      activityRunMs: 0,
-      signalWaitMs: 0,
-      otherMs: 0,
-    };
-    let busyUntil: number | undefined;
-    for (const event of events) {
-      const t = ms(event.eventTime);
-      at.set(Number(event.eventId), t);
-      switch (event.eventType) {
-        case E.EVENT_TYPE_MARKER_RECORDED:
-          row.markers++;
-          break;
-        case E.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES:
-          row.upserts++;
-          break;
-        case E.EVENT_TYPE_WORKFLOW_TASK_STARTED:
-          row.workflowTasks++;
-          row.wftQueueMs +=
-            t - (at.get(Number(event.workflowTaskStartedEventAttributes?.scheduledEventId)) ?? t);
-          break;
-        case E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED:
-          row.wftRunMs +=
-            t - (at.get(Number(event.workflowTaskCompletedEventAttributes?.startedEventId)) ?? t);
-          busyUntil = t;
-          break;
-        case E.EVENT_TYPE_ACTIVITY_TASK_STARTED:
-          row.activities++;
-          row.activityQueueMs +=
-            t - (at.get(Number(event.activityTaskStartedEventAttributes?.scheduledEventId)) ?? t);
-          break;
-        case E.EVENT_TYPE_ACTIVITY_TASK_COMPLETED:
-          row.activityRunMs +=
-            t - (at.get(Number(event.activityTaskCompletedEventAttributes?.startedEventId)) ?? t);
-          busyUntil = t;
-          break;
-        case E.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED:
-          // Idle from the end of the last task (the run waiting) to the technician's report.
-          if (busyUntil !== undefined) row.signalWaitMs += Math.max(0, t - busyUntil);
-          break;
-      }
-    }
-    const first = ms(events[0]?.eventTime);
-    const last = ms(events[events.length - 1]?.eventTime);
-    row.totalMs = last - first;
-    row.otherMs =
-      row.totalMs -
-      row.wftQueueMs -
-      row.wftRunMs -
-      row.activityQueueMs -
-      row.activityRunMs -
-      row.signalWaitMs;
-    rows.push(row);
+    rows.push(runRow(history.events ?? []));
   }
-  const p50 = (pick: (r: Omit<Breakdown, 'workflows'>) => number) => distribution(rows.map(pick)).p50;
+  const p50 = (pick: (r: Row) => number) => distribution(rows.map(pick)).p50;
   return {
     workflows: rows.length,
     totalMs: p50((r) => r.totalMs),
