@@ -37,7 +37,7 @@ function ms(time: temporal.api.history.v1.IHistoryEvent['eventTime']): number {
 type Row = Omit<Breakdown, 'workflows'>;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
-/** The figures a kind of task adds to: how many, time queued (scheduled → started), time running (started → completed). */
+/** The figures a kind of task adds to: how many, time queued (scheduled → started), running (→ completed). */
 interface TaskFigures {
   count: keyof Row;
   queueMs: keyof Row;
