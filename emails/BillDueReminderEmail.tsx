@@ -1,18 +1,11 @@
 import { Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
-import { formatLongDate, formatRupiahWithSymbol } from '../domain/format';
-import {
-  type BillEmailProps,
-  BillFacts,
-  PayByCallout,
-  TotalInWords,
-  UnpaidBillClosing,
-} from './_components/BillPayment';
+import type { BillEmailProps } from './_components/BillPayment';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting } from './_components/Greeting';
-import { KeyValueTable } from './_components/KeyValueTable';
 import { PREVIEW_BILL } from './_components/previews';
 import { nowrap, paragraph } from './_components/theme';
+import { amountDue, UnpaidBill, UnpaidBillClosing } from './_components/UnpaidBill';
 
 export const BILL_DUE_REMINDER_SUBJECT = 'Pengingat: Tagihan Kamu Jatuh Tempo Besok';
 
@@ -26,35 +19,21 @@ export interface BillDueReminderEmailProps extends BillEmailProps {
 }
 
 export function BillDueReminderEmail(props: BillDueReminderEmailProps) {
-  const dueDate = formatLongDate(props.dueDate);
-  const total = formatRupiahWithSymbol(props.totalIdr);
+  const due = amountDue(props.totalIdr, props.dueDate);
   return (
     <EmailLayout
       subject={BILL_DUE_REMINDER_SUBJECT}
-      preview={`Tagihan ${props.billCode} sebesar ${total} jatuh tempo besok, ${dueDate}.`}
+      preview={`Tagihan ${props.billCode} sebesar ${due.total} jatuh tempo besok, ${due.dueDate}.`}
       eyebrow="Tagihan"
     >
       <Greeting name={props.customerName} />
       <Text style={paragraph}>
         Kami ingin mengingatkan bahwa tagihan paket <strong>{props.packageName}</strong> kamu dengan nomor
         tagihan <strong style={nowrap}>{props.billCode}</strong> akan jatuh tempo besok,{' '}
-        <strong style={nowrap}>{dueDate}</strong>.
+        <strong style={nowrap}>{due.dueDate}</strong>.
       </Text>
 
-      <BillFacts
-        caption="Informasi Tagihan"
-        bill={props}
-        more={[{ label: 'Tanggal Jatuh Tempo', value: dueDate }]}
-      />
-
-      <KeyValueTable
-        caption="Rincian Tagihan"
-        alignValues="right"
-        rows={[{ label: 'Total Tagihan', value: total, emphasis: true }]}
-      />
-      <TotalInWords words={props.totalInWords} gap={20} />
-
-      <PayByCallout total={total} dueDate={dueDate} />
+      <UnpaidBill bill={props} due={due} totalInWords={props.totalInWords} />
 
       <Text style={paragraph}>
         Bayar dengan mudah melalui aplikasi Selfcare Oxygen.id: pilih tagihan ini, lalu bayar dengan{' '}

@@ -1,18 +1,12 @@
 import { Text } from 'react-email';
 import type { LocalDate } from '../domain/calendar';
 import { formatDottedDate, formatLongDate, formatRupiah, formatRupiahWithSymbol } from '../domain/format';
-import {
-  type BillEmailProps,
-  BillFacts,
-  PayByCallout,
-  TotalInWords,
-  UnpaidBillClosing,
-} from './_components/BillPayment';
+import type { BillEmailProps } from './_components/BillPayment';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting } from './_components/Greeting';
-import { KeyValueTable } from './_components/KeyValueTable';
 import { PREVIEW_BILL } from './_components/previews';
-import { paragraph, small } from './_components/theme';
+import { paragraph } from './_components/theme';
+import { amountDue, UnpaidBill, UnpaidBillClosing } from './_components/UnpaidBill';
 
 export const BILL_ISSUED_SUBJECT = 'Informasi Penerbitan Tagihan';
 
@@ -32,14 +26,17 @@ export interface BillIssuedEmailProps extends BillEmailProps {
   billingPeriodEnd: LocalDate;
 }
 
+/** Under the total: what the adjustment is, and that the prices include VAT. */
+const ADJUSTMENT_NOTE =
+  'Penyesuaian Tagihan adalah sisa nilai paket lama kamu yang belum terpakai. Harga sudah termasuk PPN 11%.';
+
 export function BillIssuedEmail(props: BillIssuedEmailProps) {
   const billingMonth = `${formatDottedDate(props.billingPeriodStart)}-${formatDottedDate(props.billingPeriodEnd)}`;
-  const dueDate = formatLongDate(props.dueDate);
-  const total = formatRupiahWithSymbol(props.totalAmount);
+  const due = amountDue(props.totalAmount, props.dueDate);
   return (
     <EmailLayout
       subject={BILL_ISSUED_SUBJECT}
-      preview={`Tagihan ${props.billCode} sebesar ${total} telah terbit, jatuh tempo ${dueDate}.`}
+      preview={`Tagihan ${props.billCode} sebesar ${due.total} telah terbit, jatuh tempo ${due.dueDate}.`}
       eyebrow="Tagihan"
     >
       <Greeting name={props.customerName} />
@@ -48,32 +45,20 @@ export function BillIssuedEmail(props: BillIssuedEmailProps) {
         Selfcare Oxygen.id. Tagihan kamu telah terbit dengan rincian berikut:
       </Text>
 
-      <BillFacts
-        caption="Informasi Tagihan"
+      <UnpaidBill
         bill={props}
-        more={[
+        due={due}
+        dates={[
           { label: 'Bulan Tagihan', value: billingMonth },
           { label: 'Tanggal Tagihan', value: formatLongDate(props.billingDate) },
-          { label: 'Tanggal Jatuh Tempo', value: dueDate },
         ]}
-      />
-
-      <KeyValueTable
-        caption="Rincian Tagihan"
-        alignValues="right"
-        rows={[
+        charges={[
           { label: 'Actual Tagihan', value: formatRupiahWithSymbol(props.actualAmount) },
           { label: 'Penyesuaian Tagihan', value: `- Rp ${formatRupiah(props.adjustmentAmount)}` },
-          { label: 'Total Tagihan', value: total, emphasis: true },
         ]}
+        totalInWords={props.totalInWords}
+        note={ADJUSTMENT_NOTE}
       />
-      {props.totalInWords ? <TotalInWords words={props.totalInWords} gap={8} /> : null}
-      <Text style={note}>
-        Penyesuaian Tagihan adalah sisa nilai paket lama kamu yang belum terpakai. Harga sudah termasuk PPN
-        11%.
-      </Text>
-
-      <PayByCallout total={total} dueDate={dueDate} />
 
       <UnpaidBillClosing statementUrl={props.statementUrl} />
     </EmailLayout>
@@ -93,5 +78,3 @@ BillIssuedEmail.PreviewProps = {
 } satisfies BillIssuedEmailProps;
 
 export default BillIssuedEmail;
-
-const note = { ...small, margin: '0 0 20px' } as const;

@@ -4,7 +4,7 @@ import { formatJakartaDateTime } from './_components/dateTime';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
-import { PREVIEW_SWAP } from './_components/previews';
+import { swapPreview } from './_components/previews';
 import { paragraph } from './_components/theme';
 
 export const ONT_SWAP_COMPLETED_SUBJECT = '[Oxygen.id] Penggantian Perangkat (ONT) Kamu Telah Berhasil';
@@ -61,8 +61,7 @@ export function OntReplacementCompletedEmail(props: OntReplacementCompletedEmail
 }
 
 OntReplacementCompletedEmail.PreviewProps = {
-  ...PREVIEW_SWAP,
-  packageName: 'Stream 200 Yearly',
+  ...swapPreview('packageName'),
   newOntModel: 'ZTE F670L',
   newOntSerial: 'ZTEGD4B71C05',
   replacedAt: '2025-11-06T09:26:00.000Z',

@@ -3,7 +3,7 @@ import { Callout } from './_components/Callout';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting, SignOff } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
-import { PREVIEW_SWAP } from './_components/previews';
+import { swapPreview } from './_components/previews';
 import { paragraph, small } from './_components/theme';
 
 export const ONT_SWAP_SCHEDULED_SUBJECT = 'Pergantian ONT';
@@ -67,13 +67,11 @@ export function OntReplacementScheduledEmail(props: OntReplacementScheduledEmail
   );
 }
 
-OntReplacementScheduledEmail.PreviewProps = {
-  ...PREVIEW_SWAP,
-  packageName: 'Stream 200 Yearly',
-  installationAddress:
-    'JL HAJI NAWIN 1 NO 16B RT 008 RW 03 KEL JATICEMPAKA KEC PONDOK GEDE KOTA BEKASI, JAWA BARAT',
-  currentOntModel: 'ZTE F609',
-  currentOntSerial: 'ZTEGC8F2A913',
-} satisfies OntReplacementScheduledEmailProps;
+OntReplacementScheduledEmail.PreviewProps = swapPreview(
+  'packageName',
+  'installationAddress',
+  'currentOntModel',
+  'currentOntSerial',
+) satisfies OntReplacementScheduledEmailProps;
 
 export default OntReplacementScheduledEmail;

@@ -4,7 +4,7 @@ import { EmailLayout } from './_components/EmailLayout';
 import { CUSTOMER_CARE_PHONE } from './_components/Footer';
 import { Greeting } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
-import { PREVIEW_SWAP } from './_components/previews';
+import { swapPreview } from './_components/previews';
 import { nowrap, paragraph } from './_components/theme';
 import { VisitClosing } from './_components/VisitClosing';
 
@@ -55,11 +55,9 @@ export function OntVisitCancelledEmail(props: OntVisitCancelledEmailProps) {
   );
 }
 
-OntVisitCancelledEmail.PreviewProps = {
-  ...PREVIEW_SWAP,
-  packageName: 'Stream 200 Yearly',
-  installationAddress:
-    'JL HAJI NAWIN 1 NO 16B RT 008 RW 03 KEL JATICEMPAKA KEC PONDOK GEDE KOTA BEKASI, JAWA BARAT',
-} satisfies OntVisitCancelledEmailProps;
+OntVisitCancelledEmail.PreviewProps = swapPreview(
+  'packageName',
+  'installationAddress',
+) satisfies OntVisitCancelledEmailProps;
 
 export default OntVisitCancelledEmail;

@@ -1,10 +1,11 @@
 import { Text } from 'react-email';
+import { VISIT_PENDING_LABELS } from '../domain/visits';
 import { ActionButton } from './_components/ActionButton';
 import { Callout } from './_components/Callout';
 import { EmailLayout } from './_components/EmailLayout';
 import { Greeting } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
-import { PREVIEW_SWAP } from './_components/previews';
+import { swapPreview } from './_components/previews';
 import { nowrap, paragraph } from './_components/theme';
 import { VisitClosing } from './_components/VisitClosing';
 import { VisitTime } from './_components/VisitTime';
@@ -69,11 +70,9 @@ export function OntVisitMissedEmail(props: OntVisitMissedEmailProps) {
 }
 
 OntVisitMissedEmail.PreviewProps = {
-  ...PREVIEW_SWAP,
-  visitLabel: 'Senin, 24 November 2025, 08.00–10.00 WIB',
-  reasonLabel: 'Pelanggan tidak di rumah',
+  ...swapPreview('visitLabel', 'appLink'),
+  reasonLabel: VISIT_PENDING_LABELS.CUSTOMER_NOT_HOME,
   remark: 'Rumah terkunci, pelanggan tidak dapat dihubungi.',
-  appLink: 'oxygenid://upgrades/upgrade-21301029-7f3c2a10',
 } satisfies OntVisitMissedEmailProps;
 
 export default OntVisitMissedEmail;

@@ -5,7 +5,7 @@ import { EmailLayout } from './_components/EmailLayout';
 import { CUSTOMER_CARE_PHONE } from './_components/Footer';
 import { Greeting, SignOff } from './_components/Greeting';
 import { type KeyValueRow, KeyValueTable } from './_components/KeyValueTable';
-import { PREVIEW_SWAP } from './_components/previews';
+import { PREVIEW_SWAP, swapPreview } from './_components/previews';
 import { nowrap, paragraph, small } from './_components/theme';
 import { VisitTime } from './_components/VisitTime';
 
@@ -96,13 +96,10 @@ export function OntVisitScheduledEmail(props: OntVisitScheduledEmailProps) {
 }
 
 OntVisitScheduledEmail.PreviewProps = {
-  ...PREVIEW_SWAP,
-  visitLabel: 'Senin, 24 November 2025, 08.00–10.00 WIB',
-  vendor: 'MISITEL',
-  address: 'JL HAJI NAWIN 1 NO 16B RT 008 RW 03 KEL JATICEMPAKA KEC PONDOK GEDE KOTA BEKASI, JAWA BARAT',
+  ...swapPreview('visitLabel', 'vendor', 'appLink'),
+  address: PREVIEW_SWAP.installationAddress,
   moved: false,
   minLeadHours: 24,
-  appLink: 'oxygenid://upgrades/upgrade-21301029-7f3c2a10',
 } satisfies OntVisitScheduledEmailProps;
 
 export default OntVisitScheduledEmail;

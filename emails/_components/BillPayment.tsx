@@ -1,9 +1,4 @@
-import { Text } from 'react-email';
-import { ActionButton } from './ActionButton';
-import { Callout } from './Callout';
-import { SignOff } from './Greeting';
 import { type KeyValueRow, KeyValueTable } from './KeyValueTable';
-import { nowrap, paragraph, small } from './theme';
 
 /** Whose bill, which bill, for which package: how every bill email's facts table starts. */
 export interface BillOf {
@@ -35,46 +30,5 @@ export function BillFacts({ caption, bill, more }: { caption: string; bill: Bill
         ...more,
       ]}
     />
-  );
-}
-
-/** `Terbilang: …`, pulled up under the total it spells out; `gap` below it, in pixels. */
-export function TotalInWords({ words, gap }: { words: string; gap: number }) {
-  return (
-    <Text style={{ ...small, margin: `-12px 0 ${gap}px` }}>
-      Terbilang: <em>{words}</em>
-    </Text>
-  );
-}
-
-/** `Mohon lakukan pembayaran sebesar Rp … paling lambat …`: the bill emails' call to pay. */
-export function PayByCallout({ total, dueDate }: { total: string; dueDate: string }) {
-  return (
-    <Callout tone="warning" compact>
-      Mohon lakukan pembayaran sebesar <strong style={nowrap}>{total}</strong> paling lambat{' '}
-      <strong style={nowrap}>{dueDate}</strong>.
-    </Callout>
-  );
-}
-
-/** The bill emails' last paragraph: nothing to do if the bill is already paid. */
-export function IgnoreIfPaid() {
-  return (
-    <Text style={paragraph}>
-      Abaikan email ini jika kamu sudah melakukan pembayaran. Terima kasih telah menggunakan layanan
-      Oxygen.id.
-    </Text>
-  );
-}
-
-/** How an email about an unpaid bill ends: the statement's button, "ignore if paid", the sign-off. */
-export function UnpaidBillClosing({ statementUrl }: { statementUrl: string }) {
-  return (
-    <>
-      <ActionButton href={statementUrl}>Lihat Billing Statement</ActionButton>
-
-      <IgnoreIfPaid />
-      <SignOff />
-    </>
   );
 }

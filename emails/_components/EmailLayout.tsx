@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Body, Container, Head, Heading, Html, Preview, Section, Text } from 'react-email';
 import { Footer } from './Footer';
-import { colors, fontFamily } from './theme';
+import { cardInset, colors, fontFamily } from './theme';
 
 export interface EmailLayoutProps {
   /** The email's subject, used as the document `<title>`. */
@@ -62,7 +62,7 @@ const container = {
 const brandBar = {
   backgroundColor: colors.brand,
   borderRadius: '8px 8px 0 0',
-  padding: '20px 32px',
+  padding: `20px ${cardInset}`,
 } as const;
 
 const wordmark = {
@@ -81,7 +81,7 @@ const wordmarkAccent = {
 const card = {
   backgroundColor: colors.card,
   borderRadius: '0 0 8px 8px',
-  padding: '32px',
+  padding: cardInset,
 } as const;
 
 const eyebrowStyle = {

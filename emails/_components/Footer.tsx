@@ -1,5 +1,5 @@
 import { Hr, Link, Section, Text } from 'react-email';
-import { colors } from './theme';
+import { cardInset, colors } from './theme';
 
 export const COMPANY_NAME = 'PT. Mora Telematika Indonesia Tbk.';
 export const CUSTOMER_CARE_PHONE = '1500780';
@@ -31,7 +31,7 @@ export function Footer() {
 }
 
 const footer = {
-  padding: '24px 32px 8px',
+  padding: `24px ${cardInset} 8px`,
   textAlign: 'center',
 } as const;
 

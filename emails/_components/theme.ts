@@ -19,6 +19,9 @@ export const colors = {
 export const fontFamily =
   "'Segoe UI', -apple-system, BlinkMacSystemFont, Roboto, 'Helvetica Neue', Helvetica, Arial, sans-serif";
 
+/** The card's side padding, which the brand bar above it and the footer below it line up with. */
+export const cardInset = '32px';
+
 export const paragraph = {
   color: colors.text,
   fontSize: '15px',
