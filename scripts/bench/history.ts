@@ -10,6 +10,7 @@ import { temporal } from '@temporalio/proto';
 import { distribution } from './stats';
 
 const E = temporal.api.enums.v1.EventType;
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 export interface Breakdown {
   workflows: number;
@@ -29,15 +30,14 @@ export interface Breakdown {
   otherMs: number;
 }
 
-function ms(time: temporal.api.history.v1.IHistoryEvent['eventTime']): number {
+function ms(time: HistoryEvent['eventTime']): number {
   if (!time) return Number.NaN;
   return Number(time.seconds ?? 0) * 1000 + Math.floor((time.nanos ?? 0) / 1e6);
 }
 
 type Row = Omit<Breakdown, 'workflows'>;
-type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
-/** The figures a kind of task adds to: how many, time queued (scheduled → started), running (→ completed). */
+/** What a kind of task adds to: how many, time queued (scheduled → started), running (→ completed). */
 interface TaskFigures {
   count: keyof Row;
   queueMs: keyof Row;
@@ -63,23 +63,26 @@ const startOf = (e: HistoryEvent) =>
 const completionOf = (e: HistoryEvent) =>
   e.workflowTaskCompletedEventAttributes ?? e.activityTaskCompletedEventAttributes;
 
+/** A run's figures before its first event. */
+const NOTHING_YET: Row = {
+  totalMs: 0,
+  events: 0,
+  markers: 0,
+  upserts: 0,
+  workflowTasks: 0,
+  activities: 0,
+  wftQueueMs: 0,
+  wftRunMs: 0,
+  activityQueueMs: 0,
+  activityRunMs: 0,
+  signalWaitMs: 0,
+  otherMs: 0,
+};
+
 /** One run's figures from its history's events. */
 function runRow(events: HistoryEvent[]): Row {
   const at = new Map<number, number>();
-  const row: Row = {
-    totalMs: 0,
-    events: events.length,
-    markers: 0,
-    upserts: 0,
-    workflowTasks: 0,
-    activities: 0,
-    wftQueueMs: 0,
-    wftRunMs: 0,
-    activityQueueMs: 0,
-    activityRunMs: 0,
-    signalWaitMs: 0,
-    otherMs: 0,
-  };
+  const row: Row = { ...NOTHING_YET, events: events.length };
   let busyUntil: number | undefined;
   for (const event of events) {
     const t = ms(event.eventTime);
@@ -116,20 +119,7 @@ export async function historyBreakdown(client: Client, workflowIds: string[]): P
     const history = await client.workflow.getHandle(id).fetchHistory();
     rows.push(runRow(history.events ?? []));
   }
-  const p50 = (pick: (r: Row) => number) => distribution(rows.map(pick)).p50;
-  return {
-    workflows: rows.length,
-    totalMs: p50((r) => r.totalMs),
-    events: p50((r) => r.events),
-    markers: p50((r) => r.markers),
-    upserts: p50((r) => r.upserts),
-    workflowTasks: p50((r) => r.workflowTasks),
-    activities: p50((r) => r.activities),
-    wftQueueMs: p50((r) => r.wftQueueMs),
-    wftRunMs: p50((r) => r.wftRunMs),
-    activityQueueMs: p50((r) => r.activityQueueMs),
-    activityRunMs: p50((r) => r.activityRunMs),
-    signalWaitMs: p50((r) => r.signalWaitMs),
-    otherMs: p50((r) => r.otherMs),
-  };
+  const figures = Object.keys(NOTHING_YET) as Array<keyof Row>;
+  const p50 = (figure: keyof Row) => distribution(rows.map((r) => r[figure])).p50;
+  return { workflows: rows.length, ...(Object.fromEntries(figures.map((f) => [f, p50(f)])) as Row) };
 }
