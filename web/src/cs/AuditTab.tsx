@@ -1,5 +1,6 @@
-import { CsTab } from './CsTab';
-import { CsTable } from './CsTable';
+import type { Schemas } from '../api/client';
+import { CsListTab } from './CsTab';
+import type { CsList } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
 import { useAuditTrail } from './queries';
@@ -11,26 +12,21 @@ export const ACTION_WORDS = {
   NOTE_TICKET: 'Catatan tiket',
 } as const;
 
+const TRAIL: CsList<Schemas['CsAuditEntry']> = {
+  columns: {
+    Waktu: (e) => formatCrmInstant(e.at),
+    Petugas: (e) => e.operator,
+    Tindakan: (e) => ACTION_WORDS[e.action],
+    Objek: (e) => e.subject,
+    Alasan: (e) => e.reason,
+    Hasil: (e) => e.outcome,
+  },
+  rowKey: (e) => e.id,
+  empty: 'Belum ada tindakan customer service untuk pelanggan ini.',
+};
+
 /** Audit: what customer service did for the customer (who, when, what, why, what came of it). */
 export function AuditTab() {
-  return (
-    <CsTab query={useAuditTrail(useCustomerIdParam())} label="Audit trail">
-      {(trail) => (
-        <CsTable
-          empty="Belum ada tindakan customer service untuk pelanggan ini."
-          columns={['Waktu', 'Petugas', 'Tindakan', 'Objek', 'Alasan', 'Hasil']}
-          items={trail.entries}
-          rowKey={(e) => e.id}
-          cells={(e) => [
-            formatCrmInstant(e.at),
-            e.operator,
-            ACTION_WORDS[e.action],
-            e.subject,
-            e.reason,
-            e.outcome,
-          ]}
-        />
-      )}
-    </CsTab>
-  );
+  const trail = useAuditTrail(useCustomerIdParam());
+  return <CsListTab query={trail} label="Audit trail" items="entries" table={TRAIL} />;
 }

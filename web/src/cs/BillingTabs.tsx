@@ -1,60 +1,52 @@
 import { Link, useParams } from 'react-router';
-import { $api } from '../api/client';
+import { $api, type Schemas } from '../api/client';
 import { formatBillingAppDate, formatRupiah } from '../lib/format';
 import { StatementFrame } from '../ui/StatementFrame';
-import { CsTab } from './CsTab';
-import { CsTable } from './CsTable';
+import { CsListTab } from './CsTab';
+import type { CsList } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
 import { PaymentAttempts } from './PaymentAttempts';
 import { useCsBills, useCsPayments } from './queries';
 
-/** Billing: the deck's "Tagihan Customer", each bill opening its statement. */
+const BILLS: CsList<Schemas['BillView']> = {
+  columns: {
+    'Bill Code': (bill) => bill.billCode,
+    Period: (bill) => bill.period,
+    'Billing Date': (bill) => formatBillingAppDate(bill.billingDate),
+    Package: (bill) => bill.packageName,
+    'Bill Cycle': (bill) => bill.billCycle,
+    'Due Date': (bill) => formatBillingAppDate(bill.dueDate),
+    'Total Billing': (bill) => formatRupiah(bill.totalIdr),
+    'Payment Status': (bill) => bill.status,
+    'Payment Amount': (bill) => formatRupiah(bill.paidAmountIdr),
+    Statement: (bill) => <StatementLink billCode={bill.billCode} />,
+  },
+  rowKey: (bill) => bill.billCode,
+  empty: 'Belum ada tagihan.',
+};
+
+/** Billing: the deck's "Tagihan Customer", each bill opening its statement (its row marked while open). */
 export function BillingTab() {
-  const customerId = useCustomerIdParam();
-  const bills = useCsBills(customerId);
   const { billCode } = useParams();
   return (
-    <CsTab query={bills} label="Tagihan Customer">
-      {(data) => (
-        <>
-          <CsTable
-            empty="Belum ada tagihan."
-            columns={[
-              'Bill Code',
-              'Period',
-              'Billing Date',
-              'Package',
-              'Bill Cycle',
-              'Due Date',
-              'Total Billing',
-              'Payment Status',
-              'Payment Amount',
-              'Statement',
-            ]}
-            items={data.bills}
-            rowKey={(bill) => bill.billCode}
-            current={(bill) => bill.billCode === billCode}
-            cells={(bill) => [
-              bill.billCode,
-              bill.period,
-              formatBillingAppDate(bill.billingDate),
-              bill.packageName,
-              bill.billCycle,
-              formatBillingAppDate(bill.dueDate),
-              formatRupiah(bill.totalIdr),
-              bill.status,
-              formatRupiah(bill.paidAmountIdr),
-              <Link key="statement" to={`/cs/customers/${customerId}/billing/${bill.billCode}`}>
-                Statement
-                <span className="visually-hidden"> {bill.billCode}</span>
-              </Link>,
-            ]}
-          />
-          {billCode ? <Statement billCode={billCode} /> : null}
-        </>
-      )}
-    </CsTab>
+    <CsListTab
+      query={useCsBills(useCustomerIdParam())}
+      label="Tagihan Customer"
+      items="bills"
+      table={{ ...BILLS, current: (bill) => bill.billCode === billCode }}
+    >
+      {() => (billCode ? <Statement billCode={billCode} /> : null)}
+    </CsListTab>
+  );
+}
+
+function StatementLink({ billCode }: { billCode: string }) {
+  return (
+    <Link to={`/cs/customers/${useCustomerIdParam()}/billing/${billCode}`}>
+      Statement
+      <span className="visually-hidden"> {billCode}</span>
+    </Link>
   );
 }
 
@@ -72,30 +64,25 @@ function Statement({ billCode }: { billCode: string }) {
   );
 }
 
+const PAYMENTS: CsList<Schemas['PaymentView']> = {
+  columns: {
+    Tanggal: (p) => formatCrmInstant(p.paidAt),
+    'Bill Code': (p) => p.billCode ?? '—',
+    Keterangan: (p) => p.description,
+    Metode: (p) => p.methodLabel,
+    Referensi: (p) => p.reference,
+    Jumlah: (p) => formatRupiah(p.amountIdr),
+  },
+  rowKey: (p) => p.id,
+  empty: 'Belum ada pembayaran.',
+};
+
 /** Payment: Riwayat Pembayaran, as the gateway recorded it, then each bill's payment attempts. */
 export function PaymentTab() {
   const customerId = useCustomerIdParam();
   return (
-    <CsTab query={useCsPayments(customerId)} label="Payment">
-      {(data) => (
-        <>
-          <CsTable
-            empty="Belum ada pembayaran."
-            columns={['Tanggal', 'Bill Code', 'Keterangan', 'Metode', 'Referensi', 'Jumlah']}
-            items={data.payments}
-            rowKey={(p) => p.id}
-            cells={(p) => [
-              formatCrmInstant(p.paidAt),
-              p.billCode ?? '—',
-              p.description,
-              p.methodLabel,
-              p.reference,
-              formatRupiah(p.amountIdr),
-            ]}
-          />
-          <PaymentAttempts customerId={customerId} />
-        </>
-      )}
-    </CsTab>
+    <CsListTab query={useCsPayments(customerId)} label="Payment" items="payments" table={PAYMENTS}>
+      {() => <PaymentAttempts customerId={customerId} />}
+    </CsListTab>
   );
 }

@@ -1,6 +1,14 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { type ItemOf, type ListField, listOf } from '../lib/lists';
 import { ErrorNotice, Loading } from '../ui/Page';
+import { type CsList, CsTable } from './CsTable';
+
+interface TabFrame<T> {
+  query: UseQueryResult<T, unknown>;
+  label: string;
+  heading?: string;
+}
 
 /**
  * A tab of the console: "loading" or the refusal in words until its read is there, then its section
@@ -11,12 +19,7 @@ export function CsTab<T>({
   label,
   heading = label,
   children,
-}: {
-  query: UseQueryResult<T, unknown>;
-  label: string;
-  heading?: string;
-  children: (data: T) => ReactNode;
-}) {
+}: TabFrame<T> & { children: (data: T) => ReactNode }) {
   if (query.isPending) return <Loading />;
   if (query.isError) return <ErrorNotice error={query.error} />;
   return (
@@ -24,5 +27,24 @@ export function CsTab<T>({
       <h2>{heading}</h2>
       {children(query.data)}
     </section>
+  );
+}
+
+/** A tab that is one of its read's lists (`items`, the answer's field) as `table`, then what `children` adds. */
+export function CsListTab<T, K extends ListField<T>>({
+  items,
+  table,
+  children,
+  ...frame
+}: TabFrame<T> & { items: K; table: CsList<ItemOf<T, K>>; children?: (data: T) => ReactNode }) {
+  return (
+    <CsTab {...frame}>
+      {(data) => (
+        <>
+          <CsTable items={listOf(data, items)} {...table} />
+          {children?.(data)}
+        </>
+      )}
+    </CsTab>
   );
 }

@@ -1,45 +1,41 @@
-import { Fragment, type Key, type ReactNode } from 'react';
+import type { Key, ReactNode } from 'react';
 
-/**
- * The Billing App's list, as every tab of the console shows one: a heading per column, then a row
- * per item, its `cells` in the columns' order (or a whole `row` of its own, e.g. with state).
- */
-export function CsTable<T>(props: {
-  columns: readonly string[];
-  items: readonly T[];
+/** A list's columns: each heading, and what its cell shows of an item, in the order written. */
+export type CsColumns<T> = Record<string, (item: T) => ReactNode>;
+
+/** How the Billing App lays a list out: its columns, each row's key, and what it says when empty. */
+export interface CsList<T> {
+  columns: CsColumns<T>;
   rowKey: (item: T) => Key;
-  cells?: (item: T) => ReactNode[];
-  row?: (item: T) => ReactNode;
   /** The item the page is about (`aria-current`). */
   current?: (item: T) => boolean;
   /** What is said instead of the table when there is no item. */
   empty?: string;
-}) {
-  const { columns, items, rowKey, cells, row, current, empty } = props;
+}
+
+/** The Billing App's list, as every tab of the console shows one: a heading per column, then a row per item. */
+export function CsTable<T>({ items, columns, rowKey, current, empty }: CsList<T> & { items: readonly T[] }) {
   if (empty !== undefined && items.length === 0) return <p>{empty}</p>;
+  const cells = Object.entries(columns);
   return (
     <table className="cs-table">
       <thead>
         <tr>
-          {columns.map((column) => (
-            <th key={column} scope="col">
-              {column}
+          {cells.map(([heading]) => (
+            <th key={heading} scope="col">
+              {heading}
             </th>
           ))}
         </tr>
       </thead>
       <tbody>
-        {items.map((item) =>
-          row ? (
-            <Fragment key={rowKey(item)}>{row(item)}</Fragment>
-          ) : (
-            <tr key={rowKey(item)} aria-current={current?.(item) ? 'true' : undefined}>
-              {(cells?.(item) ?? []).map((cell, index) => (
-                <td key={columns[index]}>{cell}</td>
-              ))}
-            </tr>
-          ),
-        )}
+        {items.map((item) => (
+          <tr key={rowKey(item)} aria-current={current?.(item) ? 'true' : undefined}>
+            {cells.map(([heading, cell]) => (
+              <td key={heading}>{cell(item)}</td>
+            ))}
+          </tr>
+        ))}
       </tbody>
     </table>
   );

@@ -1,6 +1,6 @@
-import { $api } from '../api/client';
+import { $api, type Schemas } from '../api/client';
 import { formatRupiah } from '../lib/format';
-import { CsTable } from './CsTable';
+import { type CsList, CsTable } from './CsTable';
 import { formatCrmInstant } from './format';
 import { useCsBills } from './queries';
 
@@ -11,6 +11,21 @@ const STATUS_WORDS = {
   CANCELLED: 'Dibatalkan',
   DENIED: 'Ditolak',
 } as const;
+
+const ATTEMPTS: CsList<Schemas['PaymentAttemptView']> = {
+  columns: {
+    'Order ID': (a) => a.orderId,
+    Metode: (a) => a.methodLabel,
+    Nomor: (a) => a.vaNumber ?? (a.billKey ? `${a.billerCode} / ${a.billKey}` : a.qrString ? 'QRIS' : '—'),
+    Jumlah: (a) => formatRupiah(a.amountIdr),
+    Status: (a) => STATUS_WORDS[a.status],
+    Dibuat: (a) => formatCrmInstant(a.createdAt),
+    'Batas bayar': (a) => formatCrmInstant(a.expiresAt),
+    Selesai: (a) => (a.closedAt ? formatCrmInstant(a.closedAt) : '—'),
+  },
+  rowKey: (a) => a.orderId,
+  empty: 'Belum ada percobaan pembayaran.',
+};
 
 /** The Payment tab's payment attempts: per bill, each order opened at the gateway (Midtrans). */
 export function PaymentAttempts({ customerId }: { customerId: string }) {
@@ -35,22 +50,7 @@ function BillAttempts({ billCode }: { billCode: string }) {
   return (
     <>
       <h4>Tagihan {billCode}</h4>
-      <CsTable
-        empty="Belum ada percobaan pembayaran."
-        columns={['Order ID', 'Metode', 'Nomor', 'Jumlah', 'Status', 'Dibuat', 'Batas bayar', 'Selesai']}
-        items={attempts.data.attempts}
-        rowKey={(a) => a.orderId}
-        cells={(a) => [
-          a.orderId,
-          a.methodLabel,
-          a.vaNumber ?? (a.billKey ? `${a.billerCode} / ${a.billKey}` : a.qrString ? 'QRIS' : '—'),
-          formatRupiah(a.amountIdr),
-          STATUS_WORDS[a.status],
-          formatCrmInstant(a.createdAt),
-          formatCrmInstant(a.expiresAt),
-          a.closedAt ? formatCrmInstant(a.closedAt) : '—',
-        ]}
-      />
+      <CsTable items={attempts.data.attempts} {...ATTEMPTS} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import type { Schemas } from '../api/client';
 import { ErrorNotice, Loading, Page } from '../ui/Page';
-import { CsTable } from './CsTable';
+import { type CsList, CsTable } from './CsTable';
 import { useSearch } from './queries';
 
 const MATCH_WORDS = {
@@ -12,6 +13,19 @@ const MATCH_WORDS = {
   TICKET_NO: 'No. tiket',
   WO_NUMBER: 'No. WO',
 } as const;
+
+const MATCHES: CsList<Schemas['CsCustomerMatch']> = {
+  columns: {
+    'Customer ID': (c) => <Link to={`/cs/customers/${c.customerId}`}>{c.customerId}</Link>,
+    Nama: (c) => c.name,
+    Tipe: (c) => c.customerType,
+    Telepon: (c) => c.phone,
+    Paket: (c) => c.packageName ?? '—',
+    Alamat: (c) => c.address,
+    'Cocok pada': (c) => c.matchedBy.map((m) => MATCH_WORDS[m]).join(', '),
+  },
+  rowKey: (c) => c.customerId,
+};
 
 /** Find a customer by whatever the caller gives: customer ID, name, phone, bill code, ticket or WO number. */
 export function SearchPage() {
@@ -57,24 +71,7 @@ export function SearchPage() {
               : `${search.data.total} pelanggan cocok dengan "${q}".`}
             {search.data.total > 100 ? ' Hanya 100 yang pertama ditampilkan: perjelas pencarian.' : null}
           </p>
-          {search.data.customers.length > 0 ? (
-            <CsTable
-              columns={['Customer ID', 'Nama', 'Tipe', 'Telepon', 'Paket', 'Alamat', 'Cocok pada']}
-              items={search.data.customers}
-              rowKey={(c) => c.customerId}
-              cells={(c) => [
-                <Link key="id" to={`/cs/customers/${c.customerId}`}>
-                  {c.customerId}
-                </Link>,
-                c.name,
-                c.customerType,
-                c.phone,
-                c.packageName ?? '—',
-                c.address,
-                c.matchedBy.map((m) => MATCH_WORDS[m]).join(', '),
-              ]}
-            />
-          ) : null}
+          {search.data.customers.length > 0 ? <CsTable items={search.data.customers} {...MATCHES} /> : null}
           {pages > 1 ? (
             <nav className="cs-pager" aria-label="Halaman hasil">
               <button

@@ -1,38 +1,38 @@
-import { api, must, type Schemas } from '../api/client';
+import type { Schemas } from '../api/client';
 import { ActionForm } from './ActionForm';
-import { CsTab } from './CsTab';
-import { CsTable } from './CsTable';
+import { CsListTab } from './CsTab';
+import type { CsList } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
+import { postAction } from './postAction';
 import { useCsTickets } from './queries';
+
+type Ticket = Schemas['TicketView'];
+
+const TICKETS: CsList<Ticket> = {
+  columns: {
+    'Ticket No': (t) => t.ticketNo,
+    Title: (t) => t.title,
+    Description: (t) => t.description,
+    Status: (t) => t.status,
+    Created: (t) => formatCrmInstant(t.createdAt),
+    Closed: (t) => (t.closedAt ? formatCrmInstant(t.closedAt) : ''),
+    Noted: (t) => <TicketNotes ticket={t} />,
+  },
+  rowKey: (t) => t.ticketNo,
+  empty: 'Belum ada tiket.',
+};
 
 /** Ticket: the Billing App's TT list (ticket no, title, description, status, created, closed), with "Noted". */
 export function TicketTab() {
+  const tickets = useCsTickets(useCustomerIdParam());
   return (
-    <CsTab query={useCsTickets(useCustomerIdParam())} label="Ticket" heading="Customer Ticket">
-      {(data) => (
-        <CsTable
-          empty="Belum ada tiket."
-          columns={['Ticket No', 'Title', 'Description', 'Status', 'Created', 'Closed', 'Noted']}
-          items={data.tickets}
-          rowKey={(t) => t.ticketNo}
-          cells={(t) => [
-            t.ticketNo,
-            t.title,
-            t.description,
-            t.status,
-            formatCrmInstant(t.createdAt),
-            t.closedAt ? formatCrmInstant(t.closedAt) : '',
-            <TicketNotes key="notes" ticket={t} />,
-          ]}
-        />
-      )}
-    </CsTab>
+    <CsListTab query={tickets} label="Ticket" heading="Customer Ticket" items="tickets" table={TICKETS} />
   );
 }
 
 /** The ticket's notes, and "Noted": a note added for the customer. */
-function TicketNotes({ ticket: t }: { ticket: Schemas['TicketView'] }) {
+function TicketNotes({ ticket: t }: { ticket: Ticket }) {
   return (
     <>
       {t.notes.length > 0 ? (
@@ -47,12 +47,7 @@ function TicketNotes({ ticket: t }: { ticket: Schemas['TicketView'] }) {
         submitLabel="Simpan catatan"
         reasonLabel="Catatan"
         perform={(note, key) =>
-          must(
-            api.POST('/v1/cs/tickets/{ticketNo}/notes', {
-              params: { path: { ticketNo: t.ticketNo }, header: { 'Idempotency-Key': key } },
-              body: { note },
-            }),
-          )
+          postAction('/v1/cs/tickets/{ticketNo}/notes', { ticketNo: t.ticketNo }, key, { note })
         }
         describe={() => `Catatan tersimpan di tiket ${t.ticketNo}.`}
       />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, must, type Schemas } from '../api/client';
+import type { Schemas } from '../api/client';
 import { StepList } from '../customer/StepList';
 import { isInFlight } from '../lib/steps';
 import { Facts } from '../ui/Page';
@@ -7,6 +7,7 @@ import { ActionForm } from './ActionForm';
 import { CsTab } from './CsTab';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
+import { postAction } from './postAction';
 import { useCsUpgrades, useProfile } from './queries';
 
 /** Upgrade: each upgrade's steps, its run in the Temporal Web UI, and the cancel of one in flight. */
@@ -100,12 +101,9 @@ function UpgradeCard({ upgrade: u, runs }: { upgrade: Schemas['UpgradeView']; ru
           title={`Batalkan upgrade ${u.upgradeId}`}
           submitLabel="Batalkan upgrade"
           perform={(reason, key) =>
-            must(
-              api.POST('/v1/cs/upgrades/{upgradeId}/cancellation', {
-                params: { path: { upgradeId: u.upgradeId }, header: { 'Idempotency-Key': key } },
-                body: { reason },
-              }),
-            )
+            postAction('/v1/cs/upgrades/{upgradeId}/cancellation', { upgradeId: u.upgradeId }, key, {
+              reason,
+            })
           }
           describe={(answer) =>
             answer.settled ? answer.action.outcome : 'Pembatalan diminta; upgrade masih diproses oleh sistem.'

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { api, must, type Schemas } from '../api/client';
+import type { Schemas } from '../api/client';
 import { useFreeSlots } from '../api/slots';
 import { formatVisit, VISIT_PENDING_LABELS, type VisitSlot } from '../lib/format';
 import { ErrorNotice, Facts } from '../ui/Page';
 import { ActionForm } from './ActionForm';
-import { CsTab } from './CsTab';
-import { CsTable } from './CsTable';
+import { CsListTab } from './CsTab';
+import { type CsList, CsTable } from './CsTable';
 import { useCustomerIdParam } from './CustomerPage';
 import { formatCrmInstant } from './format';
+import { postAction } from './postAction';
 import { useCsWorkOrders, useProfile } from './queries';
 
 type WorkOrder = Schemas['WorkOrderView'];
@@ -23,35 +24,64 @@ const VISIT_STATUS = {
   CANCELLED: 'Dibatalkan',
 } as const;
 
+const ORDERS: CsList<WorkOrder> = {
+  columns: {
+    Package: (wo) => wo.package,
+    'Type Package': (wo) => wo.typePackage,
+    'Workorder No': (wo) => wo.woNumber,
+    'WO Type': (wo) => wo.type,
+    Status: (wo) => wo.status,
+    Total: (wo) => wo.totalIdr,
+  },
+  rowKey: (wo) => wo.woNumber,
+  empty: 'Belum ada work order.',
+};
+
+/** A visit's history: when, booked by whom, its status, its last act (who, when) and what was said of it. */
+const APPOINTMENTS: CsList<Appointment> = {
+  columns: {
+    Jadwal: (a) => a.label,
+    Dijadwalkan: (a) => `${PERSON[a.bookedBy]}, ${formatCrmInstant(a.bookedAt)}`,
+    Status: (a) => VISIT_STATUS[a.status],
+    Oleh: (a) => personOf(lastAct(a).by),
+    Pada: (a) => formatCrmInstant(lastAct(a).at),
+    Keterangan: (a) => (
+      <>
+        {a.pendingCategory ? VISIT_PENDING_LABELS[a.pendingCategory] : ''}
+        {a.remark ? ` — ${a.remark}` : ''}
+        {doneEarly(a) ? 'ONT diganti sebelum hari kunjungan' : ''}
+      </>
+    ),
+  },
+  rowKey: (a) => a.bookedAt + a.slot,
+  empty: 'Belum ada kunjungan yang dijadwalkan.',
+};
+
 /** WO: both kinds (WO Upgrade, WO Maintenance as the deck's form), each visit's history, and booking for the customer. */
 export function WorkOrderTab() {
   const customerId = useCustomerIdParam();
-  const workOrders = useCsWorkOrders(customerId);
   const profile = useProfile(customerId);
   return (
-    <CsTab query={workOrders} label="Work orders" heading="WO">
-      {({ workOrders: list }) => (
-        <>
-          <CsTable
-            empty="Belum ada work order."
-            columns={['Package', 'Type Package', 'Workorder No', 'WO Type', 'Status', 'Total']}
-            items={list}
-            rowKey={(wo) => wo.woNumber}
-            cells={(wo) => [wo.package, wo.typePackage, wo.woNumber, wo.type, wo.status, wo.totalIdr]}
-          />
-          {list
-            .filter((wo) => wo.type === 'MAINTENANCE')
-            .map((wo) => (
-              <MaintenanceForm
-                key={wo.woNumber}
-                wo={wo}
-                phone={profile.data?.phone}
-                email={profile.data?.email}
-              />
-            ))}
-        </>
-      )}
-    </CsTab>
+    <CsListTab
+      query={useCsWorkOrders(customerId)}
+      label="Work orders"
+      heading="WO"
+      items="workOrders"
+      table={ORDERS}
+    >
+      {({ workOrders }) =>
+        workOrders
+          .filter((wo) => wo.type === 'MAINTENANCE')
+          .map((wo) => (
+            <MaintenanceForm
+              key={wo.woNumber}
+              wo={wo}
+              phone={profile.data?.phone}
+              email={profile.data?.email}
+            />
+          ))
+      }
+    </CsListTab>
   );
 }
 
@@ -96,27 +126,7 @@ function MaintenanceForm({ wo, phone, email }: { wo: WorkOrder; phone?: string; 
         />
       </div>
       <h4>Riwayat jadwal kunjungan</h4>
-      <CsTable
-        empty="Belum ada kunjungan yang dijadwalkan."
-        columns={['Jadwal', 'Dijadwalkan', 'Status', 'Oleh', 'Pada', 'Keterangan']}
-        items={wo.appointmentHistory}
-        rowKey={(a) => a.bookedAt + a.slot}
-        cells={(a) => {
-          const act = lastAct(a);
-          return [
-            a.label,
-            `${PERSON[a.bookedBy]}, ${formatCrmInstant(a.bookedAt)}`,
-            VISIT_STATUS[a.status],
-            act.by ? PERSON[act.by] : '—',
-            formatCrmInstant(act.at),
-            <>
-              {a.pendingCategory ? VISIT_PENDING_LABELS[a.pendingCategory] : ''}
-              {a.remark ? ` — ${a.remark}` : ''}
-              {doneEarly(a) ? 'ONT diganti sebelum hari kunjungan' : ''}
-            </>,
-          ];
-        }}
-      />
+      <CsTable items={wo.appointmentHistory} {...APPOINTMENTS} />
       {wo.status === 'Replacing' ? <BookVisit wo={wo} /> : null}
     </section>
   );
@@ -126,6 +136,8 @@ function MaintenanceForm({ wo, phone, email }: { wo: WorkOrder; phone?: string; 
 function lastAct(a: Appointment): { by: Appointment['closedBy']; at: string | null } {
   return a.status === 'BOOKED' ? { by: a.bookedBy, at: a.bookedAt } : { by: a.closedBy, at: a.closedAt };
 }
+
+const personOf = (by: Appointment['closedBy']) => (by ? PERSON[by] : '—');
 
 /** The swap was reported done on an earlier day than the visit's (Jakarta dates). */
 const doneEarly = (a: Appointment) =>
@@ -148,11 +160,11 @@ function BookVisit({ wo }: { wo: WorkOrder }) {
       submitLabel={wo.appointment?.status === 'BOOKED' ? 'Pindahkan kunjungan' : 'Jadwalkan kunjungan'}
       ready={choice !== ''}
       perform={(reason, key) =>
-        must(
-          api.POST('/v1/cs/customers/{customerId}/work-orders/{woNumber}/appointment', {
-            params: { path: { customerId, woNumber: wo.woNumber }, header: { 'Idempotency-Key': key } },
-            body: { date: date!, slot: slot!, reason },
-          }),
+        postAction(
+          '/v1/cs/customers/{customerId}/work-orders/{woNumber}/appointment',
+          { customerId, woNumber: wo.woNumber },
+          key,
+          { date: date!, slot: slot!, reason },
         )
       }
       describe={(answer) => `Kunjungan dijadwalkan ${answer.visit.appointment.label}.`}

@@ -8,12 +8,7 @@ import { useBills } from './queries';
 export function BillsPage() {
   return (
     <Page title="Tagihan">
-      <LoadedList
-        query={useBills()}
-        items={(data) => data.bills}
-        empty="Belum ada tagihan."
-        className="bill-list"
-      >
+      <LoadedList query={useBills()} items="bills" empty="Belum ada tagihan." className="bill-list">
         {(bill) => (
           <li key={bill.billCode}>
             <Link className="bill-card" to={`/bills/${bill.billCode}`}>

@@ -22,7 +22,7 @@ export function CustomerLayout() {
       name={home.data?.customerName ?? ''}
       above={<PushNotices />}
       below={
-        <nav className="tabbar" aria-label="Menu utama">
+        <nav className="tabbar bottom-bar" aria-label="Menu utama">
           {TABS.map((tab) => (
             <NavLink key={tab.to} to={tab.to} end={tab.end} className="tab">
               {tab.label}

@@ -9,7 +9,7 @@ export function PaymentsPage() {
     <Page title="Riwayat Pembayaran">
       <LoadedList
         query={usePayments()}
-        items={(data) => data.payments}
+        items="payments"
         empty="Belum ada pembayaran."
         className="payment-list"
       >

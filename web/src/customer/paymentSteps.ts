@@ -9,146 +9,77 @@ export interface Channel {
   steps: string[];
 }
 
-const va = (atm: string[], mobile: [string, string[]], web: [string, string[]]): Channel[] => [
-  { name: 'ATM', steps: atm },
-  { name: mobile[0], steps: mobile[1] },
-  { name: web[0], steps: web[1] },
-];
-
 const CHECK = 'Periksa nama Oxygen.id dan jumlah tagihan, lalu konfirmasi pembayaran.';
+const VA = 'nomor Virtual Account';
+const BRIVA = 'nomor BRIVA';
+const MANDIRI_CODE = 'kode bayar';
+
+/** A bank's ATM: card and PIN, its menu, the number, then the check. */
+const atm = (bank: string, menu: string, number = VA): Channel => ({
+  name: 'ATM',
+  steps: [`Masukkan kartu ATM ${bank} dan PIN.`, `Pilih ${menu}.`, `Masukkan ${number} {code}.`, CHECK],
+});
+
+/** A bank's app or internet banking: signed in, its menu, the number, then the check and how it authorises. */
+const app = (
+  name: string,
+  menu: string,
+  authorise: string,
+  { number = VA, signIn = `Masuk ke ${name}.` } = {},
+): Channel => ({
+  name,
+  steps: [signIn, `Pilih ${menu}.`, `Masukkan ${number} {code}.`, `${CHECK} ${authorise}`],
+});
 
 export const PAYMENT_STEPS: Record<PayMethod, Channel[]> = {
-  VA_BCA: va(
-    [
-      'Masukkan kartu ATM BCA dan PIN.',
-      'Pilih Transaksi Lainnya › Transfer › ke Rekening BCA Virtual Account.',
-      'Masukkan nomor Virtual Account {code}.',
-      CHECK,
-    ],
-    [
-      'm-BCA (BCA mobile)',
-      [
-        'Buka BCA mobile, pilih m-BCA dan masukkan kode akses.',
-        'Pilih m-Transfer › BCA Virtual Account.',
-        'Masukkan nomor Virtual Account {code}.',
-        `${CHECK} Masukkan PIN m-BCA.`,
+  VA_BCA: [
+    atm('BCA', 'Transaksi Lainnya › Transfer › ke Rekening BCA Virtual Account'),
+    app('m-BCA (BCA mobile)', 'm-Transfer › BCA Virtual Account', 'Masukkan PIN m-BCA.', {
+      signIn: 'Buka BCA mobile, pilih m-BCA dan masukkan kode akses.',
+    }),
+    app('KlikBCA', 'Transfer Dana › Transfer ke BCA Virtual Account', 'Masukkan respons KeyBCA.', {
+      signIn: 'Masuk ke KlikBCA Individual.',
+    }),
+  ],
+  VA_BNI: [
+    atm('BNI', 'Menu Lain › Transfer › Virtual Account Billing'),
+    app('BNI Mobile Banking', 'Transfer › Virtual Account Billing', 'Masukkan password transaksi.'),
+    app('BNI Internet Banking', 'Transfer › Virtual Account Billing', 'Masukkan kode otentikasi.'),
+  ],
+  VA_BRI: [
+    atm('BRI', 'Transaksi Lain › Pembayaran › Lainnya › BRIVA', BRIVA),
+    app('BRImo', 'Pembayaran › BRIVA', 'Masukkan PIN.', { number: BRIVA }),
+    app('Internet Banking BRI', 'Pembayaran › BRIVA', 'Masukkan password dan mToken.', { number: BRIVA }),
+  ],
+  VA_PERMATA: [
+    atm('Permata', 'Transaksi Lainnya › Pembayaran › Pembayaran Lainnya › Virtual Account'),
+    app('PermataMobile X', 'Bayar Tagihan › Virtual Account', 'Masukkan kode OTP.'),
+    app('PermataNet', 'Pembayaran › Pembayaran Tagihan › Virtual Account', 'Masukkan kode OTP.'),
+  ],
+  VA_MANDIRI: [
+    {
+      // Mandiri Bill at the ATM: the company code first, each entry confirmed with "Benar".
+      name: 'ATM',
+      steps: [
+        'Masukkan kartu ATM Mandiri dan PIN.',
+        'Pilih Bayar/Beli › Lainnya › Multi Payment.',
+        'Masukkan kode perusahaan 70012 (Midtrans), lalu Benar.',
+        'Masukkan kode bayar {code}, lalu Benar.',
+        CHECK,
       ],
-    ],
-    [
-      'KlikBCA',
-      [
-        'Masuk ke KlikBCA Individual.',
-        'Pilih Transfer Dana › Transfer ke BCA Virtual Account.',
-        'Masukkan nomor Virtual Account {code}.',
-        `${CHECK} Masukkan respons KeyBCA.`,
-      ],
-    ],
-  ),
-  VA_BNI: va(
-    [
-      'Masukkan kartu ATM BNI dan PIN.',
-      'Pilih Menu Lain › Transfer › Virtual Account Billing.',
-      'Masukkan nomor Virtual Account {code}.',
-      CHECK,
-    ],
-    [
-      'BNI Mobile Banking',
-      [
-        'Masuk ke BNI Mobile Banking.',
-        'Pilih Transfer › Virtual Account Billing.',
-        'Masukkan nomor Virtual Account {code}.',
-        `${CHECK} Masukkan password transaksi.`,
-      ],
-    ],
-    [
-      'BNI Internet Banking',
-      [
-        'Masuk ke BNI Internet Banking.',
-        'Pilih Transfer › Virtual Account Billing.',
-        'Masukkan nomor Virtual Account {code}.',
-        `${CHECK} Masukkan kode otentikasi.`,
-      ],
-    ],
-  ),
-  VA_BRI: va(
-    [
-      'Masukkan kartu ATM BRI dan PIN.',
-      'Pilih Transaksi Lain › Pembayaran › Lainnya › BRIVA.',
-      'Masukkan nomor BRIVA {code}.',
-      CHECK,
-    ],
-    [
-      'BRImo',
-      [
-        'Masuk ke BRImo.',
-        'Pilih Pembayaran › BRIVA.',
-        'Masukkan nomor BRIVA {code}.',
-        `${CHECK} Masukkan PIN.`,
-      ],
-    ],
-    [
-      'Internet Banking BRI',
-      [
-        'Masuk ke Internet Banking BRI.',
-        'Pilih Pembayaran › BRIVA.',
-        'Masukkan nomor BRIVA {code}.',
-        `${CHECK} Masukkan password dan mToken.`,
-      ],
-    ],
-  ),
-  VA_PERMATA: va(
-    [
-      'Masukkan kartu ATM Permata dan PIN.',
-      'Pilih Transaksi Lainnya › Pembayaran › Pembayaran Lainnya › Virtual Account.',
-      'Masukkan nomor Virtual Account {code}.',
-      CHECK,
-    ],
-    [
-      'PermataMobile X',
-      [
-        'Masuk ke PermataMobile X.',
-        'Pilih Bayar Tagihan › Virtual Account.',
-        'Masukkan nomor Virtual Account {code}.',
-        `${CHECK} Masukkan kode OTP.`,
-      ],
-    ],
-    [
-      'PermataNet',
-      [
-        'Masuk ke PermataNet.',
-        'Pilih Pembayaran › Pembayaran Tagihan › Virtual Account.',
-        'Masukkan nomor Virtual Account {code}.',
-        `${CHECK} Masukkan kode OTP.`,
-      ],
-    ],
-  ),
-  VA_MANDIRI: va(
-    [
-      'Masukkan kartu ATM Mandiri dan PIN.',
-      'Pilih Bayar/Beli › Lainnya › Multi Payment.',
-      'Masukkan kode perusahaan 70012 (Midtrans), lalu Benar.',
-      'Masukkan kode bayar {code}, lalu Benar.',
-      CHECK,
-    ],
-    [
-      "Livin' by Mandiri",
-      [
-        "Masuk ke Livin' by Mandiri.",
-        'Pilih Bayar › cari penyedia jasa Midtrans (70012).',
-        'Masukkan kode bayar {code}.',
-        `${CHECK} Masukkan PIN.`,
-      ],
-    ],
-    [
+    },
+    app("Livin' by Mandiri", 'Bayar › cari penyedia jasa Midtrans (70012)', 'Masukkan PIN.', {
+      number: MANDIRI_CODE,
+    }),
+    app(
       'Mandiri Internet Banking',
-      [
-        'Masuk ke Mandiri Internet Banking.',
-        'Pilih Bayar › Multi Payment › penyedia jasa Midtrans (70012).',
-        'Masukkan kode bayar {code}.',
-        `${CHECK} Masukkan token.`,
-      ],
-    ],
-  ),
+      'Bayar › Multi Payment › penyedia jasa Midtrans (70012)',
+      'Masukkan token.',
+      {
+        number: MANDIRI_CODE,
+      },
+    ),
+  ],
   QRIS: [
     {
       name: 'Aplikasi e-wallet',

@@ -100,7 +100,7 @@ function ActionBar({ booked }: { booked: boolean }) {
     });
   };
   return (
-    <nav className="action-bar" aria-label="Tindakan">
+    <nav className="action-bar bottom-bar" aria-label="Tindakan">
       <button type="button" className="button" onClick={() => go(ACTION_TARGETS.book)}>
         {booked ? 'Pindahkan' : 'Jadwalkan'}
       </button>

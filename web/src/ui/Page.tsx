@@ -2,6 +2,7 @@ import { type UseQueryResult, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem } from '../api/problem';
+import { type ItemOf, type ListField, listOf } from '../lib/lists';
 import { refusalInWords } from '../lib/refusals';
 import { isUnreachable, Unreachable, useOnline } from './Offline';
 
@@ -134,8 +135,8 @@ export function Loaded<T>({
   );
 }
 
-/** A read that is a list: as `Loaded`, then what is said when it is empty, and its items' `<li>`s. */
-export function LoadedList<T, Item>({
+/** A read that is a list (`items`, the answer's field): as `Loaded`, then what is said when it is empty, and its items' `<li>`s. */
+export function LoadedList<T, K extends ListField<T>>({
   query,
   items,
   empty,
@@ -143,15 +144,17 @@ export function LoadedList<T, Item>({
   children,
 }: {
   query: UseQueryResult<T, unknown>;
-  items: (data: T) => readonly Item[];
+  items: K;
   empty: string;
   className: string;
-  children: (item: Item) => ReactNode;
+  children: (item: ItemOf<T, K>) => ReactNode;
 }) {
   return (
     <>
-      <Loaded query={query}>{(data) => (items(data).length === 0 ? <p>{empty}</p> : null)}</Loaded>
-      <ul className={className}>{query.data ? items(query.data).map((item) => children(item)) : null}</ul>
+      <Loaded query={query}>{(data) => (listOf(data, items).length === 0 ? <p>{empty}</p> : null)}</Loaded>
+      <ul className={className}>
+        {query.data ? listOf<T, K>(query.data, items).map((item) => children(item)) : null}
+      </ul>
     </>
   );
 }
