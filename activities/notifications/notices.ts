@@ -111,6 +111,45 @@ function billEmail<C extends { customer: Customer; bill: Bill }, K extends BillE
   };
 }
 
+/** What every email about the ONT swap names, besides its own props. */
+type SwapEmailNames = { customerName: string; workOrderNumber: string };
+
+/** A notice about the ONT swap, declared without what every one has (swapNotice adds it). */
+interface SwapNoticeSpec<
+  I extends NotifyOntSwapInput,
+  C extends { customer: Customer },
+  K extends keyof EmailPropsMap,
+> extends Pick<NoticeSpec<I, C, K>, 'load' | 'title' | 'body'> {
+  email?: {
+    kind: K;
+    props: (c: C, input: I, deps: NotificationDependencies) => Omit<EmailPropsMap[K], keyof SwapEmailNames>;
+  };
+}
+
+/** A notice about the ONT swap: it links to its upgrade; its email names the customer and the swap's WO. */
+const swapNotice = <
+  I extends NotifyOntSwapInput,
+  C extends { customer: Customer },
+  K extends keyof EmailPropsMap = never,
+>({
+  email,
+  ...spec
+}: SwapNoticeSpec<I, C, K>): NoticeSpec<I, C, NoInfer<K>> => ({
+  ...spec,
+  deepLink: (input) => upgradeDeepLink(input.upgradeId),
+  ...(email && {
+    email: {
+      kind: email.kind,
+      props: (c, input, deps) =>
+        ({
+          customerName: c.customer.name,
+          workOrderNumber: input.workOrderNumber,
+          ...email.props(c, input, deps),
+        }) as EmailPropsMap[K],
+    },
+  }),
+});
+
 export const NOTICES = {
   /** Bill issued: inbox, push, and the email "Informasi Penerbitan Tagihan". */
   BILL_ISSUED: notice({
@@ -132,18 +171,15 @@ export const NOTICES = {
   }),
 
   /** The ONT is single band: a technician will swap it at no charge ("Pergantian ONT"). */
-  ONT_SWAP_SCHEDULED: notice({
+  ONT_SWAP_SCHEDULED: swapNotice({
     load: (db, input: NotifyOntSwapInput) => loadPackageAndOnt(db, input),
     title: 'Penggantian ONT dijadwalkan',
     body: ({ packageName }, input) =>
       `Paket ${packageName} membutuhkan ONT Dual Band. Teknisi kami akan menghubungi kamu untuk mengganti ONT tanpa biaya (${input.workOrderNumber}).`,
-    deepLink: (input) => upgradeDeepLink(input.upgradeId),
     email: {
       kind: 'ONT_SWAP_SCHEDULED',
-      props: ({ customer, packageName, ont }, input) => ({
-        customerName: customer.name,
+      props: ({ customer, packageName, ont }) => ({
         packageName,
-        workOrderNumber: input.workOrderNumber,
         installationAddress: customer.installationAddress,
         currentOntModel: ont?.model,
         currentOntSerial: ont?.serial,
@@ -152,21 +188,18 @@ export const NOTICES = {
   }),
 
   /** The technician swapped the ONT: "Penggantian Perangkat (ONT) Kamu Telah Berhasil". */
-  ONT_SWAP_COMPLETED: notice({
+  ONT_SWAP_COMPLETED: swapNotice({
     load: (db, input: NotifyOntSwapCompletedInput) => loadPackage(db, input),
     title: 'Penggantian ONT selesai',
     body: ({ packageName }, input) =>
       `ONT kamu sudah diganti dengan ${input.newOntModel} (Dual Band). Selamat menikmati ${packageName}.`,
-    deepLink: (input) => upgradeDeepLink(input.upgradeId),
     email: {
       kind: 'ONT_SWAP_COMPLETED',
-      props: ({ customer, packageName }, input) => ({
-        customerName: customer.name,
+      props: ({ packageName }, input) => ({
         packageName,
         newOntModel: input.newOntModel,
         newOntSerial: input.newOntSerial,
         replacedAt: input.replacedAt,
-        workOrderNumber: input.workOrderNumber,
       }),
     },
   }),
@@ -205,35 +238,29 @@ export const NOTICES = {
   }),
 
   /** The technician visit was cancelled after the switch: the package stays, the swap is off. */
-  ONT_VISIT_CANCELLED: notice({
+  ONT_VISIT_CANCELLED: swapNotice({
     load: (db, input: NotifyOntSwapInput) => loadSubscribedPackage(db, input),
     title: 'Kunjungan penggantian ONT dibatalkan',
     body: ({ packageName }, input) =>
       `Kunjungan teknisi untuk penggantian ONT (${input.workOrderNumber}) dibatalkan. Paket ${packageName} tetap aktif; hubungi Customer Care ${CUSTOMER_CARE} untuk menjadwalkan ulang tanpa biaya.`,
-    deepLink: (input) => upgradeDeepLink(input.upgradeId),
     email: {
       kind: 'ONT_VISIT_CANCELLED',
-      props: ({ customer, packageName }, input) => ({
-        customerName: customer.name,
+      props: ({ customer, packageName }) => ({
         packageName,
-        workOrderNumber: input.workOrderNumber,
         installationAddress: customer.installationAddress,
       }),
     },
   }),
 
   /** The vendor's dispatcher booked the technician's visit, or it was moved. */
-  VISIT_BOOKED: notice({
+  VISIT_BOOKED: swapNotice({
     load: (db, input: NotifyVisitBookedInput) => loadCustomerOnly(db, input),
     title: 'Jadwal kunjungan teknisi',
     body: (_c, input) =>
       `${input.moved ? 'Jadwal baru: teknisi' : 'Teknisi'} akan datang ${visitLabel(input)} untuk mengganti ONT kamu (${input.workOrderNumber}). Kamu dapat mengubah jadwal dari aplikasi Selfcare.`,
-    deepLink: (input) => upgradeDeepLink(input.upgradeId),
     email: {
       kind: 'VISIT_BOOKED',
       props: ({ customer }, input, deps) => ({
-        customerName: customer.name,
-        workOrderNumber: input.workOrderNumber,
         visitLabel: visitLabel(input),
         vendor: INSTALLER_VENDOR,
         address: customer.installationAddress,
@@ -245,26 +272,22 @@ export const NOTICES = {
   }),
 
   /** The day before the visit (push + inbox). */
-  VISIT_REMINDER: notice({
+  VISIT_REMINDER: swapNotice({
     load: (db, input: NotifyVisitInput) => loadCustomerOnly(db, input),
     title: 'Besok teknisi datang',
     body: (_c, input) =>
       `Pengingat: teknisi datang ${visitLabel(input)} untuk mengganti ONT kamu (${input.workOrderNumber}).`,
-    deepLink: (input) => upgradeDeepLink(input.upgradeId),
   }),
 
   /** The technician could not swap the ONT on the visit; a new one will be booked. */
-  VISIT_MISSED: notice({
+  VISIT_MISSED: swapNotice({
     load: (db, input: NotifyVisitMissedInput) => loadCustomerOnly(db, input),
     title: 'Kunjungan teknisi belum terlaksana',
     body: (_c, input) =>
       `Kunjungan ${visitLabel(input)} belum terlaksana (${VISIT_PENDING_LABELS[input.category]}). Kami akan menjadwalkan kunjungan baru dan mengabarimu.`,
-    deepLink: (input) => upgradeDeepLink(input.upgradeId),
     email: {
       kind: 'VISIT_MISSED',
-      props: ({ customer }, input) => ({
-        customerName: customer.name,
-        workOrderNumber: input.workOrderNumber,
+      props: (_c, input) => ({
         visitLabel: visitLabel(input),
         reasonLabel: VISIT_PENDING_LABELS[input.category],
         remark: input.remark,
@@ -305,12 +328,11 @@ export const NOTICES = {
   }),
 
   /** The swap is overdue: the visit is still being scheduled (push + inbox, no email). */
-  ONT_SWAP_DELAYED: notice({
+  ONT_SWAP_DELAYED: swapNotice({
     load: (db, input: NotifyOntSwapInput) => loadCustomerOnly(db, input),
     title: 'Penggantian ONT masih dijadwalkan',
     body: (_c, input) =>
       `Teknisi kami masih menjadwalkan kunjungan untuk mengganti ONT kamu (${input.workOrderNumber}). Mohon maaf atas keterlambatannya; Customer Care ${CUSTOMER_CARE} siap membantu.`,
-    deepLink: (input) => upgradeDeepLink(input.upgradeId),
   }),
 } satisfies { [K in NoticeKind]: AnyNoticeSpec };
 
