@@ -7,11 +7,11 @@ import {
   upgradeTicketDescription,
   upgradeTicketTitle,
 } from '../domain';
-import { type Database, updateIfMatches } from '../platform/database';
-import { createOrFind } from '../platform/once';
+import { updateIfMatches } from '../platform/database';
 import type { Prisma, TicketKind } from '../prisma/generated/client';
 import type { ActivityDependencies } from './dependencies';
 import { notFound } from './errors';
+import { oncePerUpgrade, type UpgradeRowKey } from './once-per-upgrade';
 import { nextNumber } from './sequences';
 
 export interface UpgradeTicketInput {
@@ -22,16 +22,27 @@ export interface UpgradeTicketInput {
   targetPriceIdr: number;
 }
 
+const TICKET_NO = { ticketNo: true } as const;
+
+/** One ticket of a kind per upgrade, numbered from ticket_no_seq. */
+const openOnce = oncePerUpgrade({
+  draw: async (db) => ticketNumber(await nextNumber(db, 'ticket_no_seq')),
+  create: (
+    db,
+    { number, upgradeId, kind }: UpgradeRowKey<TicketKind>,
+    rest: Omit<Prisma.TicketUncheckedCreateInput, 'ticketNo' | 'upgradeId' | 'kind'>,
+  ) => db.ticket.create({ data: { ticketNo: number, upgradeId, kind, ...rest }, select: TICKET_NO }),
+  find: (db, upgradeId, kind) =>
+    db.ticket.findUnique({ where: { upgradeId_kind: { upgradeId, kind } }, select: TICKET_NO }),
+});
+
 export function createTicketActivities({ db }: ActivityDependencies) {
   return {
     /** TT Upgrade, auto-closed: created and closed at the same instant (deck). */
     async openUpgradeTicket(input: UpgradeTicketInput): Promise<{ ticketNo: string }> {
       const now = new Date();
-      return openOnce(db, input.upgradeId, 'UPGRADE', (ticketNo) => ({
-        ticketNo,
+      return openOnce(db, input.upgradeId, 'UPGRADE', {
         customerId: input.customerId,
-        upgradeId: input.upgradeId,
-        kind: 'UPGRADE',
         title: upgradeTicketTitle(input.targetPackageName, input.targetPriceIdr),
         description: upgradeTicketDescription(
           input.fromPackageName,
@@ -43,7 +54,7 @@ export function createTicketActivities({ db }: ActivityDependencies) {
         mode: SELFCARE_MODE,
         createdAt: now,
         closedAt: now,
-      }));
+      });
     },
 
     /** TT SR – Change ONT, open until the technician reports the swap. */
@@ -51,17 +62,14 @@ export function createTicketActivities({ db }: ActivityDependencies) {
       upgradeId: string;
       customerId: string;
     }): Promise<{ ticketNo: string }> {
-      return openOnce(db, input.upgradeId, 'CHANGE_ONT', (ticketNo) => ({
-        ticketNo,
+      return openOnce(db, input.upgradeId, 'CHANGE_ONT', {
         customerId: input.customerId,
-        upgradeId: input.upgradeId,
-        kind: 'CHANGE_ONT',
         title: CHANGE_ONT_TICKET_TITLE,
         description: CHANGE_ONT_TICKET_DESCRIPTION,
         status: 'OPEN',
         createdBy: SYSTEM_TICKET_CREATOR,
         mode: SELFCARE_MODE,
-      }));
+      });
     },
 
     /** Appends a note once (a retry finds it already there). */
@@ -82,20 +90,4 @@ export function createTicketActivities({ db }: ActivityDependencies) {
       );
     },
   };
-}
-
-/** One ticket of a kind per upgrade; the (upgradeId, kind) unique key makes retries harmless. */
-async function openOnce(
-  db: Database,
-  upgradeId: string,
-  kind: TicketKind,
-  build: (ticketNo: string) => Prisma.TicketUncheckedCreateInput,
-): Promise<{ ticketNo: string }> {
-  const select = { ticketNo: true } as const;
-  const { row } = await createOrFind(
-    async () =>
-      db.ticket.create({ data: build(ticketNumber(await nextNumber(db, 'ticket_no_seq'))), select }),
-    () => db.ticket.findUnique({ where: { upgradeId_kind: { upgradeId, kind } }, select }),
-  );
-  return row;
 }

@@ -5,14 +5,28 @@ import {
   workOrderNumber,
 } from '../domain';
 import { INSTALLER_VENDOR } from '../domain/visits';
-import { type Database, updateIfMatches } from '../platform/database';
-import { createOrFind } from '../platform/once';
+import { updateIfMatches } from '../platform/database';
 import type { Prisma, WorkOrderType } from '../prisma/generated/client';
 import type { ActivityDependencies } from './dependencies';
 import { notFound } from './errors';
+import { oncePerUpgrade, type UpgradeRowKey } from './once-per-upgrade';
 import { nextNumber } from './sequences';
 
 export { INSTALLER_VENDOR };
+
+const WO_NUMBER = { woNumber: true } as const;
+
+/** One work order of a type per upgrade, numbered by the day (Jakarta) and work_order_no_seq. */
+const createWorkOrderOnce = oncePerUpgrade({
+  draw: async (db) => workOrderNumber(jakartaDateOf(new Date()), await nextNumber(db, 'work_order_no_seq')),
+  create: (
+    db,
+    { number, upgradeId, kind }: UpgradeRowKey<WorkOrderType>,
+    rest: Omit<Prisma.WorkOrderUncheckedCreateInput, 'woNumber' | 'upgradeId' | 'type'>,
+  ) => db.workOrder.create({ data: { woNumber: number, upgradeId, type: kind, ...rest }, select: WO_NUMBER }),
+  find: (db, upgradeId, type) =>
+    db.workOrder.findUnique({ where: { upgradeId_type: { upgradeId, type } }, select: WO_NUMBER }),
+});
 
 export function createWorkOrderActivities({ db }: ActivityDependencies) {
   return {
@@ -24,18 +38,15 @@ export function createWorkOrderActivities({ db }: ActivityDependencies) {
       promoLabel: string | null;
       ticketNo: string;
     }): Promise<{ woNumber: string }> {
-      return createWorkOrderOnce(db, input.upgradeId, 'UPGRADE', (woNumber) => ({
-        woNumber,
+      return createWorkOrderOnce(db, input.upgradeId, 'UPGRADE', {
         customerId: input.customerId,
-        upgradeId: input.upgradeId,
         ticketNo: input.ticketNo,
-        type: 'UPGRADE',
         status: 'DONE',
         packageLabel: upgradeWorkOrderPackageLabel(input.targetPackageName, input.promoLabel),
         typePackage: 'INTERNET',
         totalIdr: 0,
         completedAt: new Date(),
-      }));
+      });
     },
 
     /**
@@ -52,12 +63,9 @@ export function createWorkOrderActivities({ db }: ActivityDependencies) {
     }): Promise<{ woNumber: string }> {
       const customer = await db.customer.findUnique({ where: { id: input.customerId } });
       if (!customer) throw notFound(`customer ${input.customerId} does not exist`);
-      const workOrder = await createWorkOrderOnce(db, input.upgradeId, 'MAINTENANCE', (woNumber) => ({
-        woNumber,
+      const workOrder = await createWorkOrderOnce(db, input.upgradeId, 'MAINTENANCE', {
         customerId: customer.id,
-        upgradeId: input.upgradeId,
         ticketNo: input.ticketNo,
-        type: 'MAINTENANCE',
         status: 'REPLACING',
         packageLabel: input.targetPackageName,
         typePackage: 'INTERNET',
@@ -69,7 +77,7 @@ export function createWorkOrderActivities({ db }: ActivityDependencies) {
         homepass: `${customer.homepassCode} (${customer.homepassId})`,
         jobDescription: changeOntJobDescription(customer.installationAddress),
         dueAt: input.dueAt ? new Date(input.dueAt) : null,
-      }));
+      });
       await updateIfMatches(() =>
         db.upgradeRequest.update({
           where: { id: input.upgradeId, status: 'BILLING' },
@@ -90,22 +98,4 @@ export function createWorkOrderActivities({ db }: ActivityDependencies) {
       );
     },
   };
-}
-
-/** One work order of a type per upgrade; the (upgradeId, type) unique key makes retries harmless. */
-async function createWorkOrderOnce(
-  db: Database,
-  upgradeId: string,
-  type: WorkOrderType,
-  build: (woNumber: string) => Prisma.WorkOrderUncheckedCreateInput,
-): Promise<{ woNumber: string }> {
-  const select = { woNumber: true } as const;
-  const { row } = await createOrFind(
-    async () => {
-      const woNumber = workOrderNumber(jakartaDateOf(new Date()), await nextNumber(db, 'work_order_no_seq'));
-      return db.workOrder.create({ data: build(woNumber), select });
-    },
-    () => db.workOrder.findUnique({ where: { upgradeId_type: { upgradeId, type } }, select }),
-  );
-  return row;
 }
