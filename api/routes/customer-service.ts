@@ -6,6 +6,7 @@
  * customer's own reads (`/v1/customers/{id}/bills`, `…/payments`, `…/upgrades`), which CS may read.
  */
 import type { Response } from 'express';
+import type { RefusalCode } from '../../contracts/refusals';
 import {
   CsCancelBody,
   CsNoteBody,
@@ -43,11 +44,22 @@ const IDEMPOTENT = {
   },
 };
 
+/** A CS action's refusals: its own, then its Idempotency-Key used before for another action. */
+const actionRefusals = (...codes: RefusalCode[]) => refusals(...codes, 'IDEMPOTENCY_KEY_REUSED');
+
 /** The operator acting, and the request's key: each action runs once per key (the audit trail). */
 const actedBy = (res: Response, headers: { 'Idempotency-Key'?: string }) => ({
   operator: principalOf(res).sub,
   idempotencyKey: headers['Idempotency-Key'],
 });
+
+/** One of a customer's lists, whole, under `key`; or 404 for a customer who does not exist. */
+const customerList =
+  <K extends string, T>(key: K, list: (db: Database, customerId: string) => Promise<T>) =>
+  async ({ params: { customerId } }: { params: { customerId: string } }, { db }: { db: Database }) => {
+    await requireCustomer(db, customerId);
+    return { [key]: await list(db, customerId) } as Record<K, T>;
+  };
 
 /** A page of one of a customer's lists, or 404 for a customer who does not exist. */
 const customerPage =
@@ -100,10 +112,7 @@ export const CUSTOMER_SERVICE = [
     description: 'Newest first, each with its visit and the visit’s history.',
     access: 'cs',
     responses: { 200: ok('the work orders', 'CsWorkOrders'), 404: problem('no such customer') },
-    handler: async ({ params: { customerId } }, { db }) => {
-      await requireCustomer(db, customerId);
-      return { workOrders: await customerWorkOrders(db, customerId) };
-    },
+    handler: customerList('workOrders', customerWorkOrders),
   }),
   operation({
     operationId: 'listCustomerTickets',
@@ -112,10 +121,7 @@ export const CUSTOMER_SERVICE = [
     description: 'Newest first, each with its notes.',
     access: 'cs',
     responses: { 200: ok('the tickets', 'TicketList'), 404: problem('no such customer') },
-    handler: async ({ params: { customerId } }, { db }) => {
-      await requireCustomer(db, customerId);
-      return { tickets: await ticketsOf(db, customerId) };
-    },
+    handler: customerList('tickets', ticketsOf),
   }),
   operation({
     operationId: 'listCustomerNotices',
@@ -149,7 +155,7 @@ export const CUSTOMER_SERVICE = [
     body: { name: 'CsCancelRequest', schema: CsCancelBody, example: { reason: 'Pelanggan berubah pikiran' } },
     responses: {
       200: ok('the upgrade as the cancel left it', 'CsCancelAnswer'),
-      ...refusals('UNKNOWN_UPGRADE', 'NOT_IN_FLIGHT', 'IDEMPOTENCY_KEY_REUSED'),
+      ...actionRefusals('UNKNOWN_UPGRADE', 'NOT_IN_FLIGHT'),
       503: UNAVAILABLE,
     },
     handler: ({ params: { upgradeId }, headers, body, res }, deps) =>
@@ -170,7 +176,7 @@ export const CUSTOMER_SERVICE = [
     },
     responses: {
       200: ok('the visit booked', 'CsVisitAnswer'),
-      ...refusals(...BOOKING_REFUSALS, 'IDEMPOTENCY_KEY_REUSED'),
+      ...actionRefusals(...BOOKING_REFUSALS),
       503: UNAVAILABLE,
     },
     handler: ({ params: { customerId, woNumber }, headers, body, res }, deps) =>
@@ -191,7 +197,7 @@ export const CUSTOMER_SERVICE = [
     },
     responses: {
       200: ok('delivered, or refused again with the reason', 'CsResendAnswer'),
-      ...refusals('UNKNOWN_NOTICE', 'ALREADY_DELIVERED', 'NO_EMAIL_COPY', 'IDEMPOTENCY_KEY_REUSED'),
+      ...actionRefusals('UNKNOWN_NOTICE', 'ALREADY_DELIVERED', 'NO_EMAIL_COPY'),
     },
     handler: ({ params: { notificationId }, headers, body, res }, deps) =>
       resendNoticeFor(deps, actedBy(res, headers), { notificationId, reason: body.reason }),
@@ -210,7 +216,7 @@ export const CUSTOMER_SERVICE = [
     },
     responses: {
       200: ok('the ticket with its note', 'CsNoteAnswer'),
-      ...refusals('UNKNOWN_TICKET', 'IDEMPOTENCY_KEY_REUSED'),
+      ...actionRefusals('UNKNOWN_TICKET'),
     },
     handler: ({ params: { ticketNo }, headers, body, res }, deps) =>
       noteTicketFor(deps, actedBy(res, headers), { ticketNo, note: body.note }),
