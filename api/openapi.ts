@@ -24,7 +24,10 @@ const TAGS = [
   { name: 'System', description: 'Health and this contract. Public.' },
   { name: 'Catalog', description: 'Packages and their terms.' },
   { name: 'Customers', description: 'What the Selfcare app shows a customer.' },
-  { name: 'Upgrades', description: 'Quote, start and follow a package upgrade.' },
+  {
+    name: 'Upgrades',
+    description: 'The packages a customer may upgrade to; quote, start and follow an upgrade.',
+  },
   { name: 'Bills', description: 'Bills and the printable Billing Statement.' },
   { name: 'Notifications', description: 'The in-app inbox.' },
   { name: 'Technician', description: 'The installer vendor’s technician API.' },

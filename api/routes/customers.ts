@@ -1,28 +1,23 @@
 import { Pagination } from '../../contracts/requests';
-import { homeView, paymentPage, subscriptionView, upgradeOptionsView } from '../../services/customers';
-import { ok, operationsOf, paged } from '../operation';
+import { homeView, paymentPage, subscriptionView } from '../../services/customers';
+import { ok, operationsOf, paged, refusals } from '../operation';
 import { upgradeView } from '../upgrade-view';
 
 const operation = operationsOf('Customers');
 
 export const CUSTOMERS = [
   operation({
-    operationId: 'getSubscription',
-    route: 'GET /v1/customers/{customerId}/subscription',
-    summary: 'The active package and the ONT (View Detail Paket Aktif)',
-    description: 'Service info (package, speed, term, period, price, status) and device info.',
+    operationId: 'getHome',
+    route: 'GET /v1/customers/{customerId}/home',
+    summary: 'The app’s Home Page',
+    description:
+      'Package, period, promo, ONT, the upgrade in flight, the technician visit, unread inbox count.',
     access: 'customer-read',
-    responses: { 200: ok('the subscription', 'SubscriptionView') },
-    handler: async ({ params }, { db }) => subscriptionView(db, params.customerId),
-  }),
-  operation({
-    operationId: 'listUpgradeOptions',
-    route: 'GET /v1/customers/{customerId}/upgrade-options',
-    summary: 'Packages the customer may upgrade to (View List Package)',
-    description: 'Only faster packages with a term at least as long, by speed then term.',
-    access: 'customer-read',
-    responses: { 200: ok('the options', 'UpgradeOptions') },
-    handler: async ({ params }, { db }) => upgradeOptionsView(db, params.customerId),
+    responses: { 200: ok('the home page', 'HomeView') },
+    handler: async ({ params: { customerId } }, { db }) => {
+      const { pending, ...home } = await homeView(db, customerId);
+      return { ...home, pendingUpgrade: pending && upgradeView(pending) };
+    },
   }),
   operation({
     operationId: 'listPayments',
@@ -36,16 +31,12 @@ export const CUSTOMERS = [
       paged(query, (w) => paymentPage(db, customerId, w)),
   }),
   operation({
-    operationId: 'getHome',
-    route: 'GET /v1/customers/{customerId}/home',
-    summary: 'The app’s Home Page',
-    description:
-      'Package, period, promo, ONT, the upgrade in flight, the technician visit, unread inbox count.',
+    operationId: 'getSubscription',
+    route: 'GET /v1/customers/{customerId}/subscription',
+    summary: 'The active package and the ONT (View Detail Paket Aktif)',
+    description: 'Service info (package, speed, term, period, price, status) and device info.',
     access: 'customer-read',
-    responses: { 200: ok('the home page', 'HomeView') },
-    handler: async ({ params: { customerId } }, { db }) => {
-      const { pending, ...home } = await homeView(db, customerId);
-      return { ...home, pendingUpgrade: pending && upgradeView(pending) };
-    },
+    responses: { 200: ok('the subscription', 'SubscriptionView'), ...refusals('NO_SUBSCRIPTION') },
+    handler: async ({ params }, { db }) => subscriptionView(db, params.customerId),
   }),
 ];

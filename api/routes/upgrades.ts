@@ -9,7 +9,7 @@ import {
 import { explainQuote } from '../../domain/billing';
 import { notFound } from '../../platform/http/problem';
 import { toQuoteView } from '../../services/bills';
-import { customerUpgrades } from '../../services/customers';
+import { customerUpgrades, upgradeOptionsView } from '../../services/customers';
 import { assertEligible, loadUpgradeContext, quoteFor } from '../../services/upgrade-quote';
 import { startUpgrade } from '../../services/upgrade-start';
 import { loadUpgradeView } from '../../services/upgrade-views';
@@ -20,6 +20,16 @@ import { upgradeView, upgradeViews } from '../upgrade-view';
 const operation = operationsOf('Upgrades');
 
 export const UPGRADES = [
+  operation({
+    operationId: 'listUpgradeOptions',
+    route: 'GET /v1/customers/{customerId}/upgrade-options',
+    summary: 'Packages the customer may upgrade to (View List Package)',
+    description:
+      'The current package and the active packages strictly faster with a term at least as long (any product line), by speed, then term, then Stream before Stream+.',
+    access: 'customer-read',
+    responses: { 200: ok('the options', 'UpgradeOptions'), ...refusals('NO_SUBSCRIPTION') },
+    handler: async ({ params }, { db }) => upgradeOptionsView(db, params.customerId),
+  }),
   operation({
     operationId: 'quoteUpgrade',
     route: 'POST /v1/customers/{customerId}/upgrade-quotes',
