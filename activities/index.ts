@@ -6,7 +6,6 @@
 import type { NoticeActivityName } from '../contracts/notifications';
 import { createBillingActivities } from './billing';
 import type { ActivityDependencies } from './dependencies';
-import { createDeviceActivities } from './devices';
 import { createNotificationActivities } from './notifications';
 import { createOntSwapActivities } from './ont-swap';
 import { createSettlementActivities } from './settlement';
@@ -25,7 +24,6 @@ export function createActivities(deps: ActivityDependencies) {
     ...createTicketActivities(deps),
     ...createWorkOrderActivities(deps),
     ...createSubscriptionActivities(deps),
-    ...createDeviceActivities(deps),
     ...createOntSwapActivities(deps),
     ...createSettlementActivities(deps),
     ...createNotificationActivities(deps),

@@ -1,12 +1,9 @@
 /** The ONT swap's bookkeeping steps, each one activity so the workflow reads like the deck. */
 import type { ActivityDependencies } from './dependencies';
-import { createDeviceActivities, type OntReplacementInput } from './devices';
-import { createTicketActivities } from './tickets';
+import { type OntReplacementInput, recordOntReplacement } from './devices';
+import { addTicketNote } from './tickets';
 
-export function createOntSwapActivities(deps: ActivityDependencies) {
-  const { db } = deps;
-  const tickets = createTicketActivities(deps);
-  const devices = createDeviceActivities(deps);
+export function createOntSwapActivities({ db }: ActivityDependencies) {
   return {
     /** Past the SLA: a note on the Change-ONT ticket, and the upgrade shows ESCALATED. */
     async escalateOntSwap(input: {
@@ -15,7 +12,7 @@ export function createOntSwapActivities(deps: ActivityDependencies) {
       note: string;
       escalatedAt: string;
     }): Promise<void> {
-      await tickets.addTicketNote({ ticketNo: input.ticketNo, note: input.note });
+      await addTicketNote(db, input.ticketNo, input.note);
       await db.upgradeRequest.updateMany({
         where: { id: input.upgradeId, status: 'AWAITING_ONT_SWAP' },
         data: { status: 'ESCALATED', escalatedAt: new Date(input.escalatedAt) },
@@ -27,7 +24,7 @@ export function createOntSwapActivities(deps: ActivityDependencies) {
       input: OntReplacementInput & { workOrderNumber: string; ticketNo: string },
     ): Promise<{ replacedSerials: string[] }> {
       const { workOrderNumber, ticketNo, ...replacement } = input;
-      const result = await devices.recordOntReplacement(replacement);
+      const result = await recordOntReplacement(db, replacement);
       // The WO completed, its booked visit (if any) done and the ticket closed: one statement, each
       // part a no-op when a retry finds it done already.
       const at = new Date(input.replacedAt);

@@ -7,7 +7,7 @@ import {
   upgradeTicketDescription,
   upgradeTicketTitle,
 } from '../domain';
-import { updateIfMatches } from '../platform/database';
+import type { Database } from '../platform/database';
 import type { Prisma, TicketKind } from '../prisma/generated/client';
 import type { ActivityDependencies } from './dependencies';
 import { notFound } from './errors';
@@ -71,23 +71,13 @@ export function createTicketActivities({ db }: ActivityDependencies) {
         mode: SELFCARE_MODE,
       });
     },
-
-    /** Appends a note once (a retry finds it already there). */
-    async addTicketNote(input: { ticketNo: string; note: string }): Promise<void> {
-      const ticket = await db.ticket.findUnique({ where: { ticketNo: input.ticketNo } });
-      if (!ticket) throw notFound(`ticket ${input.ticketNo} does not exist`);
-      if (ticket.notes.includes(input.note)) return;
-      await db.ticket.update({ where: { ticketNo: input.ticketNo }, data: { notes: { push: input.note } } });
-    },
-
-    async closeTicket(input: { ticketNo: string; closedAt: string }): Promise<void> {
-      await updateIfMatches(() =>
-        db.ticket.update({
-          where: { ticketNo: input.ticketNo, status: 'OPEN' },
-          data: { status: 'CLOSED', closedAt: new Date(input.closedAt) },
-          select: { ticketNo: true },
-        }),
-      );
-    },
   };
+}
+
+/** Appends a note to a ticket once (a retry finds it already there). */
+export async function addTicketNote(db: Database, ticketNo: string, note: string): Promise<void> {
+  const ticket = await db.ticket.findUnique({ where: { ticketNo }, select: { notes: true } });
+  if (!ticket) throw notFound(`ticket ${ticketNo} does not exist`);
+  if (ticket.notes.includes(note)) return;
+  await db.ticket.update({ where: { ticketNo }, data: { notes: { push: note } } });
 }

@@ -87,15 +87,5 @@ export function createWorkOrderActivities({ db }: ActivityDependencies) {
       );
       return workOrder;
     },
-
-    async completeWorkOrder(input: { woNumber: string; completedAt: string }): Promise<void> {
-      await updateIfMatches(() =>
-        db.workOrder.update({
-          where: { woNumber: input.woNumber, status: { not: 'COMPLETED' } },
-          data: { status: 'COMPLETED', completedAt: new Date(input.completedAt) },
-          select: { woNumber: true },
-        }),
-      );
-    },
   };
 }
