@@ -77,17 +77,20 @@ function byWorkOrder(rows: Appointment[]): Map<string, AppointmentSummary[]> {
   return byWo;
 }
 
-/** Slots from `from` for `days` days in the work order's area, with their free places (future ones only). */
+/**
+ * Slots from `from` for `days` days in the work order's area, with their free places: those
+ * bookable at `now`, at least `minLeadHours` ahead.
+ */
 export async function availableSlots(
   db: Database,
   fatCode: string | null,
   from: string,
   days: number,
-  now: Date,
+  bookable: { now: Date; minLeadHours: number },
 ): Promise<{ area: string; slots: Array<{ date: string; slot: VisitSlot; free: number }> }> {
   const area = visitArea(fatCode);
   const slots = slotsBetween(from, days).filter(
-    ({ date, slot }) => bookingRefusal({ date, slot, now, minLeadHours: 0 }) === null,
+    ({ date, slot }) => bookingRefusal({ date, slot, ...bookable }) === null,
   );
   if (slots.length === 0) return { area, slots: [] };
   const [capacities, booked] = await Promise.all([

@@ -10,7 +10,7 @@ import { jakartaDateOf } from '../../domain/calendar';
 import { availableSlots } from '../../services/appointments';
 import { bookVisit, reportMissedVisit } from '../../services/visit-requests';
 import { maintenanceWorkOrder } from '../../services/work-order-runs';
-import { assertMaySeeWorkOrder, vendorOf } from '../access';
+import { assertMaySeeWorkOrder, principalOf, vendorOf } from '../access';
 import { ok, operationsOf, refusals, UNAVAILABLE } from '../operation';
 
 const operation = operationsOf('Visits');
@@ -35,7 +35,7 @@ export const VISITS = [
     route: 'GET /v1/work-orders/{woNumber}/available-slots',
     summary: 'Free visit slots for a maintenance work order',
     description:
-      'Working days (Monday to Saturday) and slots (Jakarta hours) from `from` (today) for `days` days, with the places the vendor has left in the work order’s area. Slots already started are left out.',
+      'Working days (Monday to Saturday) and slots (Jakarta hours) from `from` (today) for `days` days, with the places the vendor has left in the work order’s area. Slots already started are left out, and for a customer or CS the slots within `moveLeadHours`, which they may not book.',
     access: 'work-order-read',
     query: AvailableSlotsQuery,
     responses: {
@@ -51,12 +51,14 @@ export const VISITS = [
       if (found) assertMaySeeWorkOrder(res, found, woNumber);
       const workOrder = await maintenanceWorkOrder(db, woNumber);
       const now = new Date();
+      // The dispatcher books any slot not yet begun; a customer (or CS for one) only what she may book.
+      const leadHours = principalOf(res).role === 'technician' ? 0 : config.visitMoveLeadHours;
       const { area, slots } = await availableSlots(
         db,
         workOrder.fatCode,
         query.from ?? jakartaDateOf(now),
         query.days,
-        now,
+        { now, minLeadHours: leadHours },
       );
       return { workOrderNumber: woNumber, area, moveLeadHours: config.visitMoveLeadHours, slots };
     },

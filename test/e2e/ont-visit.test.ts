@@ -8,9 +8,9 @@ import { Client, Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { Client as PgClient } from 'pg';
 import { jakartaDateOf } from '../../domain/calendar';
-import { reminderAt, slotsBetween, visitStart } from '../../domain/visits';
+import { reminderAt, slotsBetween, type VisitSlot, visitStart } from '../../domain/visits';
 import { addCustomers } from '../faults/support';
-import { callerFor, tokensFrom } from '../helpers/auth';
+import { asCs, asCustomer, asTechnician, callerFor, tokensFrom } from '../helpers/auth';
 import { recordHistories } from '../helpers/histories';
 import { eventually, http } from '../helpers/http';
 import { testDataConverter } from '../helpers/temporal';
@@ -117,6 +117,29 @@ describe('the ONT visit, booked, moved, missed, rebooked and done', () => {
       band: 'DUAL',
     });
     expect([early.status, early.body.reason]).toEqual([409, 'BEFORE_VISIT']);
+  });
+
+  it('the slots offered start 24 h ahead for the customer and CS; the vendor is offered every slot not begun', async () => {
+    const path = `/v1/work-orders/${wo}/available-slots?days=3`;
+    const offered = async (headers: Record<string, string>) => {
+      const answer = await http<Json>(system.apiUrl, 'GET', path, { headers });
+      expect(answer.status).toBe(200);
+      return answer.body.slots.map((s: Json) => `${s.date} ${s.slot}`) as string[];
+    };
+    const now = Date.now();
+    const [vendor, customer, cs] = await Promise.all([
+      offered(await asTechnician()),
+      offered(await asCustomer(CUSTOMER)),
+      offered(await asCs()),
+    ]);
+    const dayAhead = (slot: string) => {
+      const [date, hours] = slot.split(' ') as [string, string];
+      return visitStart(date, hours as VisitSlot).getTime() - now >= 24 * 3_600_000;
+    };
+    // Three days from today always hold slots a day ahead, and on most days some nearer ones.
+    expect(customer.length).toBeGreaterThan(0);
+    expect(customer).toEqual(vendor.filter(dayAhead));
+    expect(cs).toEqual(customer);
   });
 
   it('two customers race for the last place of a slot: one gets it, the other is told it is full', async () => {
