@@ -33,6 +33,12 @@ export function readCustomer(res: Response, ...customerIds: string[]): void {
   res.locals.customersShown = shown;
 }
 
+/** A view of one customer's data, the customer marked as read (`readCustomer`). */
+export function showingCustomer<T extends { customer: { id: string } }>(res: Response, view: T): T {
+  readCustomer(res, view.customer.id);
+  return view;
+}
+
 const STAFF_REFUSAL: Record<Role, string> = {
   customer: 'only the customer may act',
   technician: 'technicians may only report ONT swaps',

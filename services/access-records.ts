@@ -1,7 +1,8 @@
 /**
  * Who read whose personal data (UU PDP 27/2022): every staff read of a customer's data — the CS
- * console's profile and tabs, one row per customer a search shows, the ops views, each payload
- * the codec server decrypts — with who, when, which customer and what. Operators read it back
+ * console's profile and tabs, one row per customer a search shows, the ops views, a technician's
+ * day list and job cards, each payload the codec server decrypts — with who, when, which customer
+ * and what. Operators read it back
  * (GET /v1/ops/access-records). Customers reading their own data are not recorded.
  */
 import { toJakartaIso } from '../domain';

@@ -1,7 +1,7 @@
 import { AccessRecordQuery, pageWindow, TicketQuery, UpgradeStatusQuery } from '../../contracts/requests';
 import { accessRecords } from '../../services/access-records';
 import { ticketsOf, workOrderView } from '../../services/crm-views';
-import { readCustomer } from '../access';
+import { readCustomer, showingCustomer } from '../access';
 import { ok, operationsOf, paged, refusals } from '../operation';
 import { upgradeViews } from '../upgrade-view';
 
@@ -47,11 +47,8 @@ export const OPS = [
     description: 'Upgrade or maintenance (ONT swap) work order, with the technician visit and its history.',
     access: 'operator',
     responses: { 200: ok('the work order', 'WorkOrderView'), ...refusals('UNKNOWN_WORK_ORDER') },
-    handler: async ({ params: { woNumber }, res }, { db }) => {
-      const view = await workOrderView(db, woNumber);
-      readCustomer(res, view.customer.id);
-      return view;
-    },
+    handler: async ({ params: { woNumber }, res }, { db }) =>
+      showingCustomer(res, await workOrderView(db, woNumber)),
   }),
   operation({
     operationId: 'listAccessRecords',

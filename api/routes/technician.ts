@@ -2,12 +2,15 @@ import { OntReplacementBody, TechnicianVisitsQuery } from '../../contracts/reque
 import { jakartaDateOf } from '../../domain/calendar';
 import { jobCard, vendorVisits } from '../../services/technician-visits';
 import { reportOntSwap } from '../../services/visit-requests';
-import { vendorOf } from '../access';
+import { readCustomer, showingCustomer, vendorOf } from '../access';
 import { ok, operationsOf, refusals, UNAVAILABLE } from '../operation';
 
 const operation = operationsOf('Technician');
 
-/** For the installer vendor's technicians: their day's visits, a job card, and the swap's report. */
+/**
+ * For the installer vendor's technicians: their day's visits, a job card, and the swap's report.
+ * The customers a list or a card shows are in the access record, as staff reads.
+ */
 export const TECHNICIAN = [
   operation({
     operationId: 'listTechnicianVisits',
@@ -18,12 +21,15 @@ export const TECHNICIAN = [
     access: 'technician',
     query: TechnicianVisitsQuery,
     responses: { 200: ok('the day’s visits', 'TechnicianVisitList') },
-    handler: ({ query, res }, { db }) =>
-      vendorVisits(db, {
+    handler: async ({ query, res }, { db }) => {
+      const list = await vendorVisits(db, {
         vendor: vendorOf(res),
         date: query.date ?? jakartaDateOf(new Date()),
         area: query.area ?? null,
-      }),
+      });
+      readCustomer(res, ...list.visits.map((visit) => visit.customer.id));
+      return list;
+    },
   }),
   operation({
     operationId: 'getJobCard',
@@ -36,7 +42,8 @@ export const TECHNICIAN = [
       200: ok('the job card', 'JobCard'),
       ...refusals('UNKNOWN_WORK_ORDER', 'NOT_MAINTENANCE'),
     },
-    handler: ({ params: { woNumber }, res }, { db }) => jobCard(db, woNumber, vendorOf(res)),
+    handler: async ({ params: { woNumber }, res }, { db }) =>
+      showingCustomer(res, await jobCard(db, woNumber, vendorOf(res))),
   }),
   operation({
     operationId: 'reportOntReplacement',

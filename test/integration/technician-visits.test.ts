@@ -18,7 +18,7 @@ import { type AppConfig, EMAIL_FROM_DEFAULT, loadConfig } from '../../platform/c
 import { createLogger } from '../../platform/logger';
 import { OutboxEmailTransport } from '../../platform/notifications/email-transport';
 import { LocalPushGateway } from '../../platform/notifications/push-gateway';
-import { asCs, asCustomer, asTechnician, asTechnicianOf, trustingEnv } from '../helpers/auth';
+import { asCs, asCustomer, asTechnician, asTechnicianOf, tokenFor, trustingEnv } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { http } from '../helpers/http';
 import { closeUpgradeRuns, runUpgradeSteps } from '../support/upgrade-runs';
@@ -217,6 +217,23 @@ describe('GET /v1/technician/work-orders/{woNumber}: the job card', () => {
     ]);
     const budi = await get(`/v1/technician/work-orders/${wo[BUDI]}`, await asTechnician());
     expect(budi.body).toMatchObject({ state: 'TO_BE_BOOKED', appointment: null, appointmentHistory: [] });
+  });
+
+  it('records the technician’s reads of customers’ data: each customer a day list shows, the card’s', async () => {
+    const reader = 'tech-misitel-pdp';
+    const technician = {
+      Authorization: `Bearer ${await tokenFor('technician', reader, 12, INSTALLER_VENDOR)}`,
+    };
+    const list = await get(`/v1/technician/visits?date=${day}`, technician);
+    const shown = new Set<string>(list.body.visits.map((v: Json) => v.customer.id));
+    expect(shown).toContain(FACHRI);
+    expect((await get(`/v1/technician/work-orders/${wo[FACHRI]}`, technician)).status).toBe(200);
+    const reads = await t.db.personalDataRead.findMany({ where: { reader }, orderBy: { id: 'asc' } });
+    expect(reads.map((r) => [r.role, r.what, r.customerId])).toEqual([
+      ...[...shown].map((id) => ['technician', 'listTechnicianVisits', id]),
+      ['technician', 'getJobCard', FACHRI],
+    ]);
+    expect(reads.at(-1)?.resource).toBe(`/v1/technician/work-orders/${wo[FACHRI]}`);
   });
 
   it('is 404 to another vendor’s technician, on the card and on every action', async () => {
