@@ -2,7 +2,7 @@ import { OntReplacementBody, TechnicianVisitsQuery } from '../../contracts/reque
 import { jakartaDateOf } from '../../domain/calendar';
 import { jobCard, vendorVisits } from '../../services/technician-visits';
 import { reportOntSwap } from '../../services/visit-requests';
-import { readCustomer, showingCustomer, vendorOf } from '../access';
+import { principalOf, readCustomer, showingCustomer, vendorOf } from '../access';
 import { ok, operationsOf, refusals, UNAVAILABLE } from '../operation';
 
 const operation = operationsOf('Technician');
@@ -82,7 +82,8 @@ export const TECHNICIAN = [
         woNumber,
         {
           ...ont,
-          technician: technician ?? null,
+          // Who did it, as the report names them, else as their identity provider does.
+          technician: technician ?? principalOf(res).name ?? null,
           replacedAt: (replacedAt ? new Date(replacedAt) : new Date()).toISOString(),
           early: early ?? false,
         },

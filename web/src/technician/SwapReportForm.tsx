@@ -33,7 +33,7 @@ export function SwapReportForm({ woNumber, booked }: { woNumber: string; booked:
           params: { path: { woNumber } },
           body: {
             ...body,
-            ...(session && session.subject.length >= 2 ? { technician: session.subject } : {}),
+            ...(session && session.displayName.length >= 2 ? { technician: session.displayName } : {}),
           },
         }),
       ),
