@@ -22,10 +22,10 @@ const OUT_DIR = path.resolve(__dirname, '..', 'docs', 'web');
 async function shot(page: Page, file: string, ready: () => Promise<unknown>) {
   await ready();
   // The pushes are left out of the frame, so the shot shows the screen itself.
-  // (Hidden by style, not removed: React owns those nodes.)
-  await page.evaluate('document.querySelector(".pushes")?.style.setProperty("visibility", "hidden")');
+  // (Hidden by style, not removed: React owns those nodes; display, so they leave no gap.)
+  await page.evaluate('document.querySelector(".pushes")?.style.setProperty("display", "none")');
   await page.screenshot({ path: path.join(OUT_DIR, file), fullPage: true });
-  await page.evaluate('document.querySelector(".pushes")?.style.removeProperty("visibility")');
+  await page.evaluate('document.querySelector(".pushes")?.style.removeProperty("display")');
   console.log(`→ docs/web/${file}`);
 }
 
