@@ -94,6 +94,10 @@ async function expectRefused(path: string, headers: Record<string, string>, stat
   }
 }
 
+/** A bearer token the technician route refuses as no valid token of ours (401), for `detail`. */
+const expectTokenRefused = (token: string, detail: string) =>
+  expectRefused(TECHNICIAN_ROUTE, bearer(token), 401, detail);
+
 describe('authentication', () => {
   it.each([
     ['no token', {}, 'a bearer token is required'],
@@ -161,19 +165,9 @@ describe('authentication', () => {
 
   it('refuses a wrong audience, an expired token, a future nbf, and allows a minute of skew', async () => {
     const sign = (claims: Record<string, unknown>) => vendor.sign({ ...technicianClaims, ...claims });
-    await expectRefused(
-      TECHNICIAN_ROUTE,
-      bearer(await sign({ aud: 'another-api' })),
-      401,
-      `token audience is not ${AUDIENCE}`,
-    );
-    await expectRefused(TECHNICIAN_ROUTE, bearer(await sign({ exp: now() - 120 })), 401, 'token expired');
-    await expectRefused(
-      TECHNICIAN_ROUTE,
-      bearer(await sign({ nbf: now() + 300 })),
-      401,
-      'token not valid yet (nbf)',
-    );
+    await expectTokenRefused(await sign({ aud: 'another-api' }), `token audience is not ${AUDIENCE}`);
+    await expectTokenRefused(await sign({ exp: now() - 120 }), 'token expired');
+    await expectTokenRefused(await sign({ nbf: now() + 300 }), 'token not valid yet (nbf)');
     const { exp: _exp, ...noExpiry } = { ...technicianClaims, exp: 0 };
     const withoutExp = await new SignJWT(noExpiry).setProtectedHeader({ alg: 'HS256' }).sign(randomBytes(32));
     expect((await get(TECHNICIAN_ROUTE, bearer(withoutExp))).status).toBe(401);
@@ -193,10 +187,8 @@ describe('authentication', () => {
     ['a logout token', {}, { typ: 'logout+jwt' }],
   ])('refuses %s, though its audience is ours', async (_case, claims, header) => {
     const token = await vendor.sign({ ...technicianClaims, vendor: 'MISITEL', ...claims }, { header });
-    await expectRefused(
-      TECHNICIAN_ROUTE,
-      bearer(token),
-      401,
+    await expectTokenRefused(
+      token,
       'token is not an access token (an ID token or another kind: typ must be at+jwt, or Bearer in the payload)',
     );
   });
@@ -243,24 +235,14 @@ describe('authentication', () => {
     const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const claims = { iss: vendor.issuer, aud: AUDIENCE, exp: now() + 600, ...technicianClaims };
     const none = `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.`;
-    await expectRefused(
-      TECHNICIAN_ROUTE,
-      bearer(none),
-      401,
-      'token algorithm not allowed for this issuer (only ES256)',
-    );
+    await expectTokenRefused(none, 'token algorithm not allowed for this issuer (only ES256)');
     const { keys } = (await (await fetch(vendor.jwksUri)).json()) as { keys: Record<string, string>[] };
     const publicJwk = keys[0]!;
     for (const secret of [JSON.stringify(publicJwk), publicJwk.x as string]) {
       const confused = await new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256', kid: publicJwk.kid })
         .sign(new TextEncoder().encode(secret));
-      await expectRefused(
-        TECHNICIAN_ROUTE,
-        bearer(confused),
-        401,
-        'token algorithm not allowed for this issuer (only ES256)',
-      );
+      await expectTokenRefused(confused, 'token algorithm not allowed for this issuer (only ES256)');
     }
   });
 
@@ -320,12 +302,7 @@ describe('authentication', () => {
     expect((await get(`${TECHNICIAN_ROUTE}?days=1`, bearer(newToken))).status).not.toBe(401);
     expect(rotating.jwksFetches()).toBe(fetchesBefore + 1);
 
-    await expectRefused(
-      TECHNICIAN_ROUTE,
-      bearer(oldToken),
-      401,
-      'token signed with a key (kid) its issuer does not publish',
-    );
+    await expectTokenRefused(oldToken, 'token signed with a key (kid) its issuer does not publish');
     // Within the cooldown, unknown kids do not make the API fetch again.
     const fetchesAfter = rotating.jwksFetches();
     for (let i = 0; i < 5; i++) {

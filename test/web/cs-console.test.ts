@@ -7,18 +7,12 @@
  * cancels another customer's upgrade in flight, which ends consistently. axe-core on every screen.
  */
 import type { Browser, Page } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
-import { asCs, asCustomer, asTechnician, tokensFrom } from '../helpers/auth';
-import {
-  accessibilityViolations,
-  openDesktop,
-  type PhonePage,
-  signInAs,
-  startBrowser,
-} from '../helpers/browser';
+import { asCs, asCustomer, asTechnician } from '../helpers/auth';
+import { accessibilityViolations, openDesktop, type PhonePage, signInAs } from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
 import { visitSlotBegun } from '../helpers/visit-clock';
-import { type LocalSystem, startLocalSystem } from '../support/harness';
+import type { LocalSystem } from '../support/harness';
+import { webSystemForFile } from './web-system';
 
 const FACHRI = '21301029'; // phone +6281380002222
 const BUDI = '21400002'; // single band too: the upgrade CS cancels
@@ -27,16 +21,8 @@ let system: LocalSystem;
 let browser: Browser;
 const pages: PhonePage[] = [];
 
-beforeAll(async () => {
-  buildWeb();
-  [system, browser] = await Promise.all([startLocalSystem({ label: 'cs-web' }), startBrowser()]);
-  tokensFrom(system.issuerUrl);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (system) expect(await system.stop()).toBe(0);
-  expect(pages.flatMap((p) => p.problems)).toEqual([]);
+webSystemForFile({ label: 'cs-web', pages }, (started) => {
+  ({ system, browser } = started);
 });
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field

@@ -9,18 +9,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { buildWeb } from '../../scripts/build-web';
-import { asCustomer, tokensFrom } from '../helpers/auth';
+import { asCustomer } from '../helpers/auth';
 import {
   accessibilityViolations,
   openPhone,
   type PhonePage,
   signInAs,
-  startBrowser,
   waitForProviderSignIn,
 } from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
-import { type LocalSystem, startLocalSystem } from '../support/harness';
+import type { LocalSystem } from '../support/harness';
+import { webSystemForFile } from './web-system';
 
 /** The budget of the first screen on the wire (issue 33). */
 const FIRST_SCREEN_BUDGET = 160 * 1024;
@@ -29,22 +28,17 @@ let system: LocalSystem;
 let browser: Browser;
 const phones: PhonePage[] = [];
 
-beforeAll(async () => {
-  buildWeb();
-  [system, browser] = await Promise.all([startLocalSystem({ label: 'first-screen' }), startBrowser()]);
-  tokensFrom(system.issuerUrl);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (system) expect(await system.stop()).toBe(0);
-  // No console error or CSP refusal on any page, the failed loads of the offline and unreachable ones aside.
-  expect(
-    phones
-      .flatMap((p) => p.problems)
-      .filter((p) => !/ERR_INTERNET_DISCONNECTED|ERR_FAILED|ERR_CONNECTION_REFUSED/.test(p)),
-  ).toEqual([]);
-});
+webSystemForFile(
+  {
+    label: 'first-screen',
+    pages: phones,
+    // The failed loads of the offline and unreachable pages are meant.
+    expectedProblems: /ERR_INTERNET_DISCONNECTED|ERR_FAILED|ERR_CONNECTION_REFUSED/,
+  },
+  (started) => {
+    ({ system, browser } = started);
+  },
+);
 
 async function phone(): Promise<PhonePage> {
   const opened = await openPhone(browser, system.apiUrl);

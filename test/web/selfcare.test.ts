@@ -8,21 +8,20 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { formatVisit } from '../../domain/visits';
-import { buildWeb } from '../../scripts/build-web';
 import { payAtStandIn } from '../../scripts/pay';
-import { asCustomer, asTechnician, tokensFrom } from '../helpers/auth';
+import { asCustomer, asTechnician } from '../helpers/auth';
 import {
   accessibilityViolations,
   openPhone,
   type PhonePage,
   signInAs,
   signOut,
-  startBrowser,
   waitForProviderSignIn,
 } from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
 import { visitSlotBegun } from '../helpers/visit-clock';
-import { type LocalSystem, startLocalSystem } from '../support/harness';
+import type { LocalSystem } from '../support/harness';
+import { webSystemForFile } from './web-system';
 
 /** Where the payment screens' screenshots go (looked at by hand, 390×844). */
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '/tmp';
@@ -31,17 +30,9 @@ let system: LocalSystem;
 let browser: Browser;
 const phones: PhonePage[] = [];
 
-beforeAll(async () => {
-  buildWeb();
-  [system, browser] = await Promise.all([startLocalSystem({ label: 'web' }), startBrowser()]);
-  tokensFrom(system.issuerUrl);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (system) expect(await system.stop()).toBe(0);
-  // Not one console error or CSP refusal on any page of the run.
-  expect(phones.flatMap((p) => p.problems)).toEqual([]);
+// Not one console error or CSP refusal on any page of the run.
+webSystemForFile({ label: 'web', pages: phones }, (started) => {
+  ({ system, browser } = started);
 });
 
 async function phone(): Promise<Page> {

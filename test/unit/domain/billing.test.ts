@@ -22,13 +22,16 @@ const pkg = (code: string): PackageSpec => {
   return found;
 };
 
+/** The deck's upgrade: Stream 75 Semesterly since 1 November → Stream 150 Semesterly, billed 21 November 2025. */
+const DECK_UPGRADE = {
+  current: { package: pkg('STREAM-75-SEM'), periodStart: '2025-11-01' },
+  target: pkg('STREAM-150-SEM'),
+  billingDate: '2025-11-21',
+  billCycle: 4,
+};
+
 describe('quoteUpgradeBill: the deck worked example', () => {
-  const quote = quoteUpgradeBill({
-    current: { package: pkg('STREAM-75-SEM'), periodStart: '2025-11-01' },
-    target: pkg('STREAM-150-SEM'),
-    billingDate: '2025-11-21',
-    billCycle: 4,
-  });
+  const quote = quoteUpgradeBill(DECK_UPGRADE);
 
   it('reproduces the statement to the rupiah', () => {
     expect(quote).toEqual<UpgradeBillQuote>({
@@ -211,24 +214,19 @@ describe('quoteUpgradeBill: dates', () => {
 });
 
 describe('quoteUpgradeBill: VAT comes from the schedule on the billing date', () => {
-  const base = {
-    current: { package: pkg('STREAM-75-SEM'), periodStart: '2025-11-01' },
-    target: pkg('STREAM-150-SEM'),
-    billCycle: 4,
-  };
   const withFuture12 = [...VAT_SCHEDULE, { ratePercent: 12, effectiveFrom: '2027-01-01' }];
 
   it('leaves a bill for an earlier date unchanged when a future rate is added', () => {
-    const before = quoteUpgradeBill({ ...base, billingDate: '2025-11-21' });
-    const after = quoteUpgradeBill({ ...base, billingDate: '2025-11-21', vatSchedule: withFuture12 });
+    const before = quoteUpgradeBill(DECK_UPGRADE);
+    const after = quoteUpgradeBill({ ...DECK_UPGRADE, vatSchedule: withFuture12 });
     expect(after).toEqual(before);
     expect(after).toMatchObject({ vatRatePercent: 11, baseIdr: 695_225, vatIdr: 76_475 });
   });
 
   it('applies the new rate from its effective date', () => {
     const quote = quoteUpgradeBill({
-      ...base,
-      current: { ...base.current, periodStart: '2027-01-01' },
+      ...DECK_UPGRADE,
+      current: { ...DECK_UPGRADE.current, periodStart: '2027-01-01' },
       billingDate: '2027-01-05',
       vatSchedule: withFuture12,
     });
@@ -238,8 +236,8 @@ describe('quoteUpgradeBill: VAT comes from the schedule on the billing date', ()
 
   it('uses 10% for a bill dated before April 2022', () => {
     const quote = quoteUpgradeBill({
-      ...base,
-      current: { ...base.current, periodStart: '2022-03-01' },
+      ...DECK_UPGRADE,
+      current: { ...DECK_UPGRADE.current, periodStart: '2022-03-01' },
       billingDate: '2022-03-31',
     });
     expect(quote).toMatchObject({ totalIdr: 771_700, vatRatePercent: 10, baseIdr: 701_545, vatIdr: 70_155 });
@@ -335,12 +333,7 @@ describe('billRunStartDelayMs: the bill’s run sleeps until the due-date remind
 
 describe('explainQuote: the credit and the rounding as the confirm screen says them', () => {
   it('names the deck credit as 5 unused months of Stream 75 Semesterly and the rounding as +33', () => {
-    const quote = quoteUpgradeBill({
-      current: { package: pkg('STREAM-75-SEM'), periodStart: '2025-11-01' },
-      target: pkg('STREAM-150-SEM'),
-      billingDate: '2025-11-21',
-      billCycle: 4,
-    });
+    const quote = quoteUpgradeBill(DECK_UPGRADE);
     expect(explainQuote(quote, pkg('STREAM-75-SEM'))).toEqual({
       credit: { packageName: 'Stream 75 Semesterly', priceIdr: 1_210_000, termMonths: 6, unusedMonths: 5 },
       differenceIdr: 771_667,

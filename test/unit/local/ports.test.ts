@@ -10,6 +10,19 @@ async function occupied(port: number): Promise<net.Server> {
   return server;
 }
 
+/** The variable of every port `npm start` binds, in the order it claims them. */
+const PORT_VARIABLES = [
+  'PORT',
+  'API_METRICS_PORT',
+  'WORKER_METRICS_PORT',
+  'CODEC_PORT',
+  'OIDC_PORT',
+  'MIDTRANS_STAND_IN_PORT',
+  'EMBEDDED_PG_PORT',
+  'TEMPORAL_DEV_PORT',
+  'TEMPORAL_UI_PORT',
+];
+
 describe('the ports a stack binds', () => {
   it('names every port npm start binds by its variable; none for infrastructure given by URL', () => {
     const local = portsToClaim(loadConfig({ NODE_ENV: 'test' })).map((c) => [c.variable, c.port]);
@@ -36,31 +49,10 @@ describe('the ports a stack binds', () => {
     expect(remote).toEqual([]);
   });
 
-  it.each([
-    'PORT',
-    'API_METRICS_PORT',
-    'WORKER_METRICS_PORT',
-    'CODEC_PORT',
-    'OIDC_PORT',
-    'MIDTRANS_STAND_IN_PORT',
-    'EMBEDDED_PG_PORT',
-    'TEMPORAL_DEV_PORT',
-    'TEMPORAL_UI_PORT',
-  ])('a taken %s is answered with one sentence naming it', async (variable) => {
-    const ports = await freePorts(9);
-    const names = [
-      'PORT',
-      'API_METRICS_PORT',
-      'WORKER_METRICS_PORT',
-      'CODEC_PORT',
-      'OIDC_PORT',
-      'MIDTRANS_STAND_IN_PORT',
-      'EMBEDDED_PG_PORT',
-      'TEMPORAL_DEV_PORT',
-      'TEMPORAL_UI_PORT',
-    ];
-    const env = Object.fromEntries(names.map((name, i) => [name, String(ports[i])]));
-    const taken = ports[names.indexOf(variable)]!;
+  it.each(PORT_VARIABLES)('a taken %s is answered with one sentence naming it', async (variable) => {
+    const ports = await freePorts(PORT_VARIABLES.length);
+    const env = Object.fromEntries(PORT_VARIABLES.map((name, i) => [name, String(ports[i])]));
+    const taken = ports[PORT_VARIABLES.indexOf(variable)]!;
     const server = await occupied(taken);
     try {
       await expect(assertPortsFree(portsToClaim(loadConfig({ NODE_ENV: 'test', ...env })))).rejects.toThrow(
