@@ -2,36 +2,18 @@
  * BillPaymentWorkflow in the time-skipping environment: the reminder goes at 09:00 Jakarta the day
  * before the due date only if the bill is still unpaid; a payment (signal) sends the receipt.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import type { Activities } from '../../activities';
 import { type BillPaymentOutcome, billPaidSignal } from '../../contracts/payments';
 import { addDays, jakartaDateOf } from '../../domain';
 import { reminderAt } from '../../domain/visits';
 import { BillPaymentWorkflow } from '../../workflows';
 import { recordHistoriesFrom } from '../helpers/histories';
-import {
-  createTimeSkippingEnvironment,
-  testDataConverter,
-  uniqueTaskQueue,
-  workflowBundle,
-  workflowSinks,
-} from '../helpers/temporal';
+import { environmentForFile, runWorkflow } from './environment';
 import { fakeActivities, SCENARIO_A_PLAN } from './fake-activities';
-
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-}, 120_000);
 
 /** Every bill run of this file, recorded for the replay test with `RECORD_HISTORIES=<revision>`. */
 const billRuns: string[] = [];
 
-afterAll(async () => {
-  if (env) await recordHistoriesFrom(env.client, billRuns);
-  await env?.teardown();
-});
+const env = environmentForFile({ beforeTeardown: () => recordHistoriesFrom(env.client, billRuns) });
 
 let counter = 0;
 
@@ -44,24 +26,22 @@ async function runBill(
   billRuns.push(`bill-${billCode}`);
   const today = jakartaDateOf(new Date(await env.currentTimeMs()));
   const dueDate = addDays(today, 7);
-  const taskQueue = uniqueTaskQueue('bill');
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    activities: activities as unknown as Activities,
-    workflowBundle: await workflowBundle(),
-    dataConverter: testDataConverter,
-    sinks: workflowSinks,
-  });
-  return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(BillPaymentWorkflow, {
+  return runWorkflow(
+    env,
+    { queue: 'bill', activities },
+    BillPaymentWorkflow,
+    {
       workflowId: `bill-${billCode}`,
-      taskQueue,
       args: [{ billCode, customerId: '21314849', upgradeId: 'upgrade-21314849-wf', dueDate }],
-    });
-    await drive({ pay: () => handle.signal(billPaidSignal, { transactionId: `TRX-${billCode}` }), dueDate });
-    return handle.result();
-  });
+    },
+    async (handle) => {
+      await drive({
+        pay: () => handle.signal(billPaidSignal, { transactionId: `TRX-${billCode}` }),
+        dueDate,
+      });
+      return handle.result();
+    },
+  );
 }
 
 async function waitFor(done: () => boolean) {

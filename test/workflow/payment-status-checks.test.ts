@@ -7,63 +7,61 @@
  * With `RECORD_HISTORIES=<revision>` its runs are saved as `payment-status-checks-bill-…` for the
  * replay test.
  */
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
 import { type BillPaymentOutcome, paymentAttemptSignal } from '../../contracts/payments';
 import { addDays, jakartaDateOf } from '../../domain';
 import { BillPaymentWorkflow } from '../../workflows';
 import { recordHistoriesFrom } from '../helpers/histories';
-import {
-  createTimeSkippingEnvironment,
-  testDataConverter,
-  uniqueTaskQueue,
-  workflowBundle,
-  workflowSinks,
-} from '../helpers/temporal';
+import { environmentForFile, runWorkflow } from './environment';
 import { fakeActivities, SCENARIO_A_PLAN } from './fake-activities';
 
 const MINUTE = 60_000;
-let env: TestWorkflowEnvironment;
 const runs: string[] = [];
 
-beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-}, 120_000);
-
-afterAll(async () => {
-  if (env && process.env.RECORD_HISTORIES) {
+const env = environmentForFile({
+  beforeTeardown: async () => {
+    if (!process.env.RECORD_HISTORIES) return;
     const revision = process.env.RECORD_HISTORIES;
     process.env.RECORD_HISTORIES = 'payment-status-checks';
     await recordHistoriesFrom(env.client, runs);
     process.env.RECORD_HISTORIES = revision;
-  }
-  await env?.teardown();
+  },
 });
+
+type CheckAnswer = Awaited<ReturnType<Activities['checkPaymentAttempt']>>;
+
+/**
+ * Fake activities whose Status API check notes when it was asked (the test server's time) and
+ * answers the n-th time (from 1) as `answer` says.
+ */
+function checksAnswering(answer: (n: number, orderId: string) => CheckAnswer) {
+  const checkedAt: number[] = [];
+  const activities = fakeActivities(SCENARIO_A_PLAN, {
+    checkPaymentAttempt: jest.fn(async ({ orderId }: { orderId: string }) => {
+      checkedAt.push(await env.currentTimeMs());
+      return answer(checkedAt.length, orderId);
+    }),
+  });
+  return { activities, checkedAt };
+}
 
 let counter = 0;
 
+/** A bill whose customer opens attempt 1 at once, expiring in `expiresInMs`: its outcome and when it opened. */
 async function runBill(
   activities: ReturnType<typeof fakeActivities>,
-  drive: (open: (orderId: string, expiresInMs: number) => Promise<number>) => Promise<void>,
-): Promise<BillPaymentOutcome> {
+  expiresInMs: number,
+): Promise<{ outcome: BillPaymentOutcome; openedAt: number }> {
   counter += 1;
   const billCode = `20251172${String(2900 + counter).padStart(4, '0')}`;
   runs.push(`bill-${billCode}`);
   const today = jakartaDateOf(new Date(await env.currentTimeMs()));
-  const taskQueue = uniqueTaskQueue('bill-checks');
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    activities: activities as unknown as Activities,
-    workflowBundle: await workflowBundle(),
-    dataConverter: testDataConverter,
-    sinks: workflowSinks,
-  });
-  return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(BillPaymentWorkflow, {
+  return runWorkflow(
+    env,
+    { queue: 'bill-checks', activities },
+    BillPaymentWorkflow,
+    {
       workflowId: `bill-${billCode}`,
-      taskQueue,
       args: [
         {
           billCode,
@@ -72,36 +70,26 @@ async function runBill(
           dueDate: addDays(today, 7),
         },
       ],
-    });
-    await drive(async (attempt, expiresInMs) => {
-      const now = await env.currentTimeMs();
+    },
+    async (handle) => {
+      const openedAt = await env.currentTimeMs();
       await handle.signal(paymentAttemptSignal, {
-        orderId: `${billCode}-${attempt}`,
-        openedAt: new Date(now).toISOString(),
-        expiresAt: new Date(now + expiresInMs).toISOString(),
+        orderId: `${billCode}-1`,
+        openedAt: new Date(openedAt).toISOString(),
+        expiresAt: new Date(openedAt + expiresInMs).toISOString(),
       });
-      return now;
-    });
-    return handle.result();
-  });
+      return { outcome: await handle.result(), openedAt };
+    },
+  );
 }
 
 describe('BillPaymentWorkflow asks the Status API while an attempt is pending', () => {
   it('records a settlement whose notification was dropped: at the 1-hour check, then the receipt', async () => {
-    const checkedAt: number[] = [];
-    const activities = fakeActivities(SCENARIO_A_PLAN, {
-      checkPaymentAttempt: jest.fn(async ({ orderId }: { orderId: string }) => {
-        checkedAt.push(await env.currentTimeMs());
-        // Paid 30 minutes in; Midtrans's notification never arrived.
-        return checkedAt.length === 1
-          ? { status: 'PENDING', transactionId: null }
-          : { status: 'PAID', transactionId: orderId };
-      }),
-    });
-    let openedAt = 0;
-    const outcome = await runBill(activities, async (open) => {
-      openedAt = await open('1', 24 * 60 * MINUTE);
-    });
+    // Paid 30 minutes in; Midtrans's notification never arrived.
+    const { activities, checkedAt } = checksAnswering((n, orderId) =>
+      n === 1 ? { status: 'PENDING', transactionId: null } : { status: 'PAID', transactionId: orderId },
+    );
+    const { outcome, openedAt } = await runBill(activities, 24 * 60 * MINUTE);
     expect(outcome).toBe('PAID');
     expect(activities.checkPaymentAttempt).toHaveBeenCalledTimes(2);
     expect(checkedAt[0]! - openedAt).toBeGreaterThanOrEqual(15 * MINUTE);
@@ -116,19 +104,10 @@ describe('BillPaymentWorkflow asks the Status API while an attempt is pending', 
   });
 
   it('asks once more just after the expiry, and stops when the gateway closed the attempt', async () => {
-    const checkedAt: number[] = [];
-    const activities = fakeActivities(SCENARIO_A_PLAN, {
-      checkPaymentAttempt: jest.fn(async () => {
-        checkedAt.push(await env.currentTimeMs());
-        return checkedAt.length < 3
-          ? { status: 'PENDING', transactionId: null }
-          : { status: 'EXPIRED', transactionId: null };
-      }),
-    });
-    let openedAt = 0;
-    const outcome = await runBill(activities, async (open) => {
-      openedAt = await open('1', 3 * 60 * MINUTE);
-    });
+    const { activities, checkedAt } = checksAnswering((n) =>
+      n < 3 ? { status: 'PENDING', transactionId: null } : { status: 'EXPIRED', transactionId: null },
+    );
+    const { outcome, openedAt } = await runBill(activities, 3 * 60 * MINUTE);
     // Never paid: reminded, then left to collections.
     expect(outcome).toBe('UNPAID');
     expect(checkedAt).toHaveLength(3);

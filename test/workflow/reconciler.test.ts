@@ -1,66 +1,43 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { RECONCILE_WORKFLOW_ID, reconcileNowSignal } from '../../contracts/upgrade';
 import { ReconcileUpgradesWorkflow } from '../../workflows';
-import {
-  createTimeSkippingEnvironment,
-  testDataConverter,
-  uniqueTaskQueue,
-  workflowBundle,
-  workflowSinks,
-} from '../helpers/temporal';
+import { environmentForFile, runWorkflow } from './environment';
 
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
+const env = environmentForFile();
 
 describe('the reconciler: one long-lived run', () => {
   it('passes every minute, at once when asked, and continues as new under the same ID', async () => {
     const passes: string[] = [];
-    const taskQueue = uniqueTaskQueue('reconcile');
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      activities: {
-        findAbandonedUpgrades: async () => {
-          passes.push(new Date().toISOString());
-          // A pass that fails is tried again at the next one; the run goes on.
-          if (passes.length === 2) throw new Error('Temporal away');
-          return [];
-        },
+    const activities = {
+      findAbandonedUpgrades: async () => {
+        passes.push(new Date().toISOString());
+        // A pass that fails is tried again at the next one; the run goes on.
+        if (passes.length === 2) throw new Error('Temporal away');
+        return [];
       },
-      workflowBundle: await workflowBundle(),
-      dataConverter: testDataConverter,
-      sinks: workflowSinks,
-    });
-    await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start(ReconcileUpgradesWorkflow, {
-        workflowId: RECONCILE_WORKFLOW_ID,
-        taskQueue,
-        args: [{ every: '1 minute', rounds: 3 }],
-      });
-      const firstRun = handle.firstExecutionRunId;
-      await env.sleep('30 seconds');
-      const beforeSignal = passes.length;
-      await handle.signal(reconcileNowSignal);
-      await env.sleep('1 second');
-      expect(passes.length).toBeGreaterThan(beforeSignal);
+    };
+    await runWorkflow(
+      env,
+      { queue: 'reconcile', activities },
+      ReconcileUpgradesWorkflow,
+      { workflowId: RECONCILE_WORKFLOW_ID, args: [{ every: '1 minute', rounds: 3 }] },
+      async (handle) => {
+        const firstRun = handle.firstExecutionRunId;
+        await env.sleep('30 seconds');
+        const beforeSignal = passes.length;
+        await handle.signal(reconcileNowSignal);
+        await env.sleep('1 second');
+        expect(passes.length).toBeGreaterThan(beforeSignal);
 
-      await env.sleep('5 minutes');
-      const now = await handle.describe();
-      expect(now.status.name).toBe('RUNNING');
-      expect(now.runId).not.toBe(firstRun);
-      const first = await env.client.workflow.getHandle(RECONCILE_WORKFLOW_ID, firstRun).describe();
-      expect(first.status.name).toBe('CONTINUED_AS_NEW');
-      // A pass a minute (and the one asked for): about 7 in 5.5 minutes, never one per run.
-      expect(passes.length).toBeGreaterThanOrEqual(6);
-      await handle.terminate('test over');
-    });
+        await env.sleep('5 minutes');
+        const now = await handle.describe();
+        expect(now.status.name).toBe('RUNNING');
+        expect(now.runId).not.toBe(firstRun);
+        const first = await env.client.workflow.getHandle(RECONCILE_WORKFLOW_ID, firstRun).describe();
+        expect(first.status.name).toBe('CONTINUED_AS_NEW');
+        // A pass a minute (and the one asked for): about 7 in 5.5 minutes, never one per run.
+        expect(passes.length).toBeGreaterThanOrEqual(6);
+        await handle.terminate('test over');
+      },
+    );
   });
 });

@@ -10,15 +10,13 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import type { Activities } from '../../activities';
 import { SEARCH_ATTRIBUTES } from '../../contracts/search-attributes';
 import { ontReplacedSignal, progressQuery, type UpgradeWorkflowInput } from '../../contracts/upgrade';
 import { temporalTools } from '../../local/temporal-tools';
 import { dataConverterFor } from '../../platform/data-converter';
 import { parseKeyring } from '../../platform/encryption-keys';
 import { UpgradeWorkflow } from '../../workflows';
-import { uniqueTaskQueue, workflowBundle, workflowSinks } from '../helpers/temporal';
+import { environmentForFile, runWorkflow, type WorkerSetup } from './environment';
 import { fakeActivities, SCENARIO_B_PLAN } from './fake-activities';
 
 const run = promisify(execFile);
@@ -34,20 +32,15 @@ const report = {
   replacedAt: '2025-11-23T09:00:00.000Z',
 } as const;
 
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: temporalTools().temporalCli },
-      searchAttributes: [...SEARCH_ATTRIBUTES],
-    },
-    client: { dataConverter: productionConverter },
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await env?.teardown();
+const env = environmentForFile({
+  create: () =>
+    TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: { type: 'existing-path', path: temporalTools().temporalCli },
+        searchAttributes: [...SEARCH_ATTRIBUTES],
+      },
+      client: { dataConverter: productionConverter },
+    }),
 });
 
 /** The `temporal` CLI on the test's server: no codec, plaintext JSON input. */
@@ -63,15 +56,11 @@ async function cli(...args: string[]): Promise<{ ok: boolean; out: string }> {
 
 it('a plaintext ontReplaced or bookVisit from the CLI changes nothing and is logged; the API’s report completes the run', async () => {
   const warnings: string[] = [];
-  const taskQueue = uniqueTaskQueue('unverified');
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    activities: fakeActivities(SCENARIO_B_PLAN) as unknown as Activities,
-    workflowBundle: await workflowBundle(),
+  const worker: WorkerSetup = {
+    queue: 'unverified',
+    activities: fakeActivities(SCENARIO_B_PLAN),
     dataConverter: productionConverter,
     sinks: {
-      ...workflowSinks,
       defaultWorkerLogger: {
         trace: { fn() {} },
         debug: { fn() {} },
@@ -80,7 +69,7 @@ it('a plaintext ontReplaced or bookVisit from the CLI changes nothing and is log
         error: { fn() {} },
       },
     },
-  });
+  };
   const input: UpgradeWorkflowInput = {
     upgradeId: 'upgrade-21301029-unverified',
     customerId: '21301029',
@@ -89,61 +78,62 @@ it('a plaintext ontReplaced or bookVisit from the CLI changes nothing and is log
     requestedAt: '2025-11-21T06:34:28.000Z',
     ontSwapSla: '3 days',
   };
-  await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(UpgradeWorkflow, {
-      workflowId: input.upgradeId,
-      taskQueue,
-      args: [input],
-    });
-    const status = async () => (await handle.query(progressQuery)).status;
-    for (let i = 0; i < 200 && (await status()) !== 'AWAITING_ONT_SWAP'; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(await status()).toBe('AWAITING_ONT_SWAP');
+  await runWorkflow(
+    env,
+    worker,
+    UpgradeWorkflow,
+    { workflowId: input.upgradeId, args: [input] },
+    async (handle) => {
+      const status = async () => (await handle.query(progressQuery)).status;
+      for (let i = 0; i < 200 && (await status()) !== 'AWAITING_ONT_SWAP'; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await status()).toBe('AWAITING_ONT_SWAP');
 
-    const signalled = await cli(
-      'workflow',
-      'signal',
-      '--workflow-id',
-      input.upgradeId,
-      '--name',
-      'ontReplaced',
-      '--input',
-      JSON.stringify(report),
-    );
-    expect(signalled).toEqual({ ok: true, out: expect.any(String) });
-    const updated = await cli(
-      'workflow',
-      'update',
-      'execute',
-      '--workflow-id',
-      input.upgradeId,
-      '--name',
-      'bookVisit',
-      '--input',
-      JSON.stringify({ slotStart: '2025-11-24T02:00:00.000Z', bookedBy: 'customer' }),
-    );
-    expect(updated.ok).toBe(false);
-    // The reason is encrypted with the failure (the failure converter); its type is not.
-    expect(updated.out).toContain('UnverifiedMessage');
+      const signalled = await cli(
+        'workflow',
+        'signal',
+        '--workflow-id',
+        input.upgradeId,
+        '--name',
+        'ontReplaced',
+        '--input',
+        JSON.stringify(report),
+      );
+      expect(signalled).toEqual({ ok: true, out: expect.any(String) });
+      const updated = await cli(
+        'workflow',
+        'update',
+        'execute',
+        '--workflow-id',
+        input.upgradeId,
+        '--name',
+        'bookVisit',
+        '--input',
+        JSON.stringify({ slotStart: '2025-11-24T02:00:00.000Z', bookedBy: 'customer' }),
+      );
+      expect(updated.ok).toBe(false);
+      // The reason is encrypted with the failure (the failure converter); its type is not.
+      expect(updated.out).toContain('UnverifiedMessage');
 
-    // The signal's workflow task completed (a query after it answers) and changed nothing.
-    for (let i = 0; i < 100 && warnings.length === 0; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(await status()).toBe('AWAITING_ONT_SWAP');
-    expect(warnings).toEqual([
-      expect.stringContaining('refused signal ontReplaced'),
-      expect.stringContaining('refused update bookVisit'),
-    ]);
-    const events = (await handle.fetchHistory()).events ?? [];
-    const kinds = events.map((e) => Object.keys(e).find((k) => k.endsWith('EventAttributes')));
-    expect(kinds).toContain('workflowExecutionSignaledEventAttributes');
-    expect(kinds).not.toContain('workflowTaskFailedEventAttributes');
-    expect(kinds.filter((k) => k?.startsWith('workflowExecutionUpdate'))).toEqual([]);
+      // The signal's workflow task completed (a query after it answers) and changed nothing.
+      for (let i = 0; i < 100 && warnings.length === 0; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await status()).toBe('AWAITING_ONT_SWAP');
+      expect(warnings).toEqual([
+        expect.stringContaining('refused signal ontReplaced'),
+        expect.stringContaining('refused update bookVisit'),
+      ]);
+      const events = (await handle.fetchHistory()).events ?? [];
+      const kinds = events.map((e) => Object.keys(e).find((k) => k.endsWith('EventAttributes')));
+      expect(kinds).toContain('workflowExecutionSignaledEventAttributes');
+      expect(kinds).not.toContain('workflowTaskFailedEventAttributes');
+      expect(kinds.filter((k) => k?.startsWith('workflowExecutionUpdate'))).toEqual([]);
 
-    // Through our client (encrypted), the same report completes the run.
-    await handle.signal(ontReplacedSignal, report);
-    expect((await handle.result()).status).toBe('COMPLETED');
-  });
+      // Through our client (encrypted), the same report completes the run.
+      await handle.signal(ontReplacedSignal, report);
+      expect((await handle.result()).status).toBe('COMPLETED');
+    },
+  );
 }, 120_000);

@@ -1,7 +1,4 @@
 import { ApplicationFailure, type Duration } from '@temporalio/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
-import type { Activities } from '../../activities';
 import {
   type BookedVisit,
   bookVisitUpdate,
@@ -18,13 +15,7 @@ import { jakartaDateOf } from '../../domain/calendar';
 import { reminderAt, slotsBetween, type VisitSlot, visitStart } from '../../domain/visits';
 import { UpgradeWorkflow } from '../../workflows';
 import { recordHistoriesFrom } from '../helpers/histories';
-import {
-  createTimeSkippingEnvironment,
-  testDataConverter,
-  uniqueTaskQueue,
-  workflowBundle,
-  workflowSinks,
-} from '../helpers/temporal';
+import { environmentForFile, runWorkflow } from './environment';
 import {
   type FakeActivities,
   fakeActivities,
@@ -33,19 +24,14 @@ import {
   SCENARIO_B_PLAN,
 } from './fake-activities';
 
-let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-}, 120_000);
-
 /** The run of the cancel that withdraws, recorded after the baseline (`RECORD_HISTORIES=v2`). */
 const CANCEL_WITHDRAW_RUN = 'upgrade-21301029-cancel-withdraw';
 const recordedRuns: string[] = [];
 
-afterAll(async () => {
-  if (env && process.env.RECORD_HISTORIES === 'v2') await recordHistoriesFrom(env.client, recordedRuns);
-  await env?.teardown();
+const env = environmentForFile({
+  beforeTeardown: async () => {
+    if (process.env.RECORD_HISTORIES === 'v2') await recordHistoriesFrom(env.client, recordedRuns);
+  },
 });
 
 let runCounter = 0;
@@ -84,35 +70,26 @@ async function run(
   }) => Promise<void> = async () => undefined,
   startOptions: { workflowTaskTimeout?: Duration } = {},
 ) {
-  const taskQueue = uniqueTaskQueue('upgrade');
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    activities: activities as unknown as Activities,
-    workflowBundle: await workflowBundle(),
-    dataConverter: testDataConverter,
-    sinks: workflowSinks,
-  });
-  return worker.runUntil(async () => {
-    const handle = await env.client.workflow.start(UpgradeWorkflow, {
-      workflowId: input.upgradeId,
-      taskQueue,
-      args: [input],
-      ...startOptions,
-    });
-    await drive({
-      signal: (s) => handle.signal(ontReplacedSignal, s),
-      progress: () => handle.query(progressQuery),
-      cancel: () => handle.cancel(),
-      book: (request) => handle.executeUpdate(bookVisitUpdate, { args: [request] }),
-      reportVisit: (report) => handle.signal(visitReportedSignal, report),
-    });
-    try {
-      return { result: await handle.result(), error: undefined, final: await handle.query(progressQuery) };
-    } catch (error) {
-      return { result: undefined, error: error as Error, final: await handle.query(progressQuery) };
-    }
-  });
+  return runWorkflow(
+    env,
+    { queue: 'upgrade', activities },
+    UpgradeWorkflow,
+    { workflowId: input.upgradeId, args: [input], ...startOptions },
+    async (handle) => {
+      await drive({
+        signal: (s) => handle.signal(ontReplacedSignal, s),
+        progress: () => handle.query(progressQuery),
+        cancel: () => handle.cancel(),
+        book: (request) => handle.executeUpdate(bookVisitUpdate, { args: [request] }),
+        reportVisit: (report) => handle.signal(visitReportedSignal, report),
+      });
+      try {
+        return { result: await handle.result(), error: undefined, final: await handle.query(progressQuery) };
+      } catch (error) {
+        return { result: undefined, error: error as Error, final: await handle.query(progressQuery) };
+      }
+    },
+  );
 }
 
 /** Queries do not advance the test server's clock, so polling here never skips time. */

@@ -7,8 +7,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import express from 'express';
 import { Client as PgClient } from 'pg';
 import { type Activities, createActivities } from '../../activities';
@@ -38,31 +37,32 @@ import { principalFor } from '../helpers/auth';
 import { startTestDatabase, type TestDatabase } from '../helpers/database';
 import { recordHistoriesFrom } from '../helpers/histories';
 import { http } from '../helpers/http';
-import {
-  createTimeSkippingEnvironment,
-  testDataConverter,
-  uniqueTaskQueue,
-  workflowBundle,
-  workflowSinks,
-} from '../helpers/temporal';
+import { createWorker, environmentForFile } from './environment';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are checked field by field below
 type Json = any;
 
 const CUSTOMERS = ['29600001', '29600002', '29600003', '29600004', '29600005', '29600006'];
 
-let env: TestWorkflowEnvironment;
 let t: TestDatabase;
 let pg: PgClient;
 let server: Server;
 let apiUrl: string;
 let worker: Worker;
+let taskQueue: string;
 let running: Promise<void>;
-const taskQueue = uniqueTaskQueue('visit-story');
 const recorded: string[] = [];
 
+const env = environmentForFile({
+  // The runs' histories are recorded and the worker stops before the server goes.
+  beforeTeardown: async () => {
+    await recordHistoriesFrom(env.client, recorded);
+    worker?.shutdown();
+    await running;
+  },
+});
+
 beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
   t = await startTestDatabase();
   pg = new PgClient({ connectionString: t.url });
   await pg.connect();
@@ -78,14 +78,7 @@ beforeAll(async () => {
     emailFrom: EMAIL_FROM_DEFAULT,
     statementUrl: async ({ billCode }) => `https://selfcare.example.test/v1/bills/${billCode}/statement`,
   });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    activities,
-    workflowBundle: await workflowBundle(),
-    dataConverter: testDataConverter,
-    sinks: workflowSinks,
-  });
+  ({ worker, taskQueue } = await createWorker(env, { queue: 'visit-story', activities }));
   running = worker.run();
 
   const deps: ApiDependencies = {
@@ -108,13 +101,9 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  if (env) await recordHistoriesFrom(env.client, recorded);
-  worker?.shutdown();
-  await running;
   await new Promise((resolve) => server?.close(resolve));
   await pg?.end();
   await t?.teardown();
-  await env?.teardown();
 });
 
 /**
