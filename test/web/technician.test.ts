@@ -14,8 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { jakartaDateOf } from '../../domain/calendar';
 import { formatLongDate } from '../../domain/format';
 import { formatVisit } from '../../domain/visits';
-import { buildWeb } from '../../scripts/build-web';
-import { asCs, asTechnician, tokensFrom } from '../helpers/auth';
+import { asCs, asTechnician } from '../helpers/auth';
 import {
   accessibilityViolations,
   openDesktop,
@@ -23,34 +22,26 @@ import {
   openTab,
   type PhonePage,
   signInAs,
-  startBrowser,
   waitForProviderSignIn,
 } from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
 import { visitSlotBegun } from '../helpers/visit-clock';
-import { type LocalSystem, startLocalSystem } from '../support/harness';
+import type { LocalSystem } from '../support/harness';
+import { webSystemForFile } from './web-system';
 
 const ACCESS_TOKEN_SECONDS = 75;
 let system: LocalSystem;
 let browser: Browser;
 const phones: PhonePage[] = [];
 
-beforeAll(async () => {
-  buildWeb();
-  // Access tokens of 75 s: the app renews each a minute before its end, so every tab renews
-  // every 15 s while the story runs, and the last test watches one renewal.
-  [system, browser] = await Promise.all([
-    startLocalSystem({ label: 'web-tech', env: { OIDC_ACCESS_TOKEN_SECONDS: String(ACCESS_TOKEN_SECONDS) } }),
-    startBrowser(),
-  ]);
-  tokensFrom(system.issuerUrl);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  if (system) expect(await system.stop()).toBe(0);
-  expect(phones.flatMap((p) => p.problems)).toEqual([]);
-});
+// Access tokens of 75 s: the app renews each a minute before its end, so every tab renews every
+// 15 s while the story runs, and the last test watches one renewal.
+webSystemForFile(
+  { label: 'web-tech', pages: phones, env: { OIDC_ACCESS_TOKEN_SECONDS: String(ACCESS_TOKEN_SECONDS) } },
+  (started) => {
+    ({ system, browser } = started);
+  },
+);
 
 async function phone(): Promise<Page> {
   const opened = await openPhone(browser, system.apiUrl);
@@ -263,7 +254,8 @@ describe('deck scenario B by clicking: the customer upgrades, the technician boo
         /^Kunjungan dicatat tidak terlaksana: .*13\.00–15\.00 WIB, Lainnya\. Jadwalkan kunjungan baru\.$/,
       )
       .waitFor({ timeout: 20_000 });
-    expect(await technician.locator('p.status').textContent()).toBe('Belum dijadwalkan');
+    // The card is read again after the confirmation shows: wait for it rather than read it at once.
+    await technician.locator('p.status', { hasText: /^Belum dijadwalkan$/ }).waitFor({ timeout: 15_000 });
     await history
       .getByText(/13\.00–15\.00 WIB.*gagal \(oleh teknisi, .*\), Lainnya \(Pagar terkunci/)
       .waitFor({ timeout: 15_000 });

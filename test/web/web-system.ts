@@ -17,6 +17,8 @@ export interface WebSystemOptions {
   pages: readonly PhonePage[];
   /** The problems some page is meant to meet (a failed load offline), left out of that check. */
   expectedProblems?: RegExp;
+  /** Settings of the system's own (`startLocalSystem`'s env). */
+  env?: Record<string, string>;
 }
 
 /** Starts the system and Chromium before the file's tests (handing them to `started`) and ends them after. */
@@ -29,7 +31,10 @@ export function webSystemForFile(
 
   beforeAll(async () => {
     buildWeb();
-    [system, browser] = await Promise.all([startLocalSystem({ label: options.label }), startBrowser()]);
+    [system, browser] = await Promise.all([
+      startLocalSystem({ label: options.label, ...(options.env ? { env: options.env } : {}) }),
+      startBrowser(),
+    ]);
     tokensFrom(system.issuerUrl);
     started({ system, browser });
   }, 240_000);
