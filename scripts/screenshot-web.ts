@@ -2,7 +2,8 @@
  * Phone-size screenshots (390 px wide, full page) of every screen of the Selfcare web app, into
  * docs/web/, for the README. Starts the whole system on free ports and a throw-away data folder,
  * plays deck scenario A and B as a customer (the vendor's booking and reports over the API),
- * then the technician app's day list and job card of scenario B's visit, and stops it again.
+ * then the technician app's day list and job card of scenario B's visit, and stops it again. Each
+ * screen shot is checked with axe-core; the script fails when one is not clean.
  *
  *   npm run screenshots:web          (needs Chromium: CHROMIUM_PATH or /usr/bin/chromium)
  */
@@ -15,6 +16,7 @@ import { http } from '../test/helpers/http';
 import { visitSlotBegun } from '../test/helpers/visit-clock';
 import { startLocalSystem } from '../test/support/harness';
 import { buildWeb } from './build-web';
+import { accessibilityFindings, checkedShot } from './lib/checked-shot';
 import { csScreenshots } from './lib/cs-screenshots';
 
 const OUT_DIR = path.resolve(__dirname, '..', 'docs', 'web');
@@ -24,9 +26,8 @@ async function shot(page: Page, file: string, ready: () => Promise<unknown>) {
   // The pushes are left out of the frame, so the shot shows the screen itself.
   // (Hidden by style, not removed: React owns those nodes; display, so they leave no gap.)
   await page.evaluate('document.querySelector(".pushes")?.style.setProperty("display", "none")');
-  await page.screenshot({ path: path.join(OUT_DIR, file), fullPage: true });
+  await checkedShot(page, OUT_DIR, file);
   await page.evaluate('document.querySelector(".pushes")?.style.removeProperty("display")');
-  console.log(`→ docs/web/${file}`);
 }
 
 async function main(): Promise<void> {
@@ -138,6 +139,8 @@ async function main(): Promise<void> {
     await browser.close();
     await system.stop();
   }
+  const findings = accessibilityFindings();
+  if (findings.length > 0) throw new Error(`axe-core found on the screens shot:\n${findings.join('\n')}`);
 }
 
 main().catch((error: unknown) => {

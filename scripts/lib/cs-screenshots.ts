@@ -1,16 +1,17 @@
 /**
- * Desktop screenshots of the customer-service console (docs/web/cs-*.png), taken by
- * scripts/screenshot-web.ts: BUDI SANTOSO upgrades (single-band ONT), the vendor books the visit
- * and reports it missed (over the API), then a CS agent finds him by phone, notes the Change-ONT
- * ticket and books the new visit for him in the console; the customer page and the audit trail.
+ * Screenshots of the customer-service console at a desk and on a phone (docs/web/cs-*.png and
+ * cs-*-phone.png), taken by scripts/screenshot-web.ts: BUDI SANTOSO upgrades (single-band ONT),
+ * the vendor books the visit and reports it missed (over the API), then a CS agent finds him by
+ * phone, notes the Change-ONT ticket and books the new visit for him in the console; the customer
+ * page and the audit trail.
  */
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { asCustomer, asTechnician } from '../../test/helpers/auth';
-import { openDesktop, signInAs } from '../../test/helpers/browser';
+import { DESKTOP, openDesktop, PHONE, signInAs } from '../../test/helpers/browser';
 import { eventually, http } from '../../test/helpers/http';
 import { visitSlotBegun } from '../../test/helpers/visit-clock';
 import type { LocalSystem } from '../../test/support/harness';
+import { checkedShot } from './checked-shot';
 
 const BUDI = '21400002';
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read field by field
@@ -46,10 +47,13 @@ export async function csScreenshots(browser: Browser, system: LocalSystem, outDi
   });
 
   const page = (await openDesktop(browser, system.apiUrl)).page;
+  // At the desk, and on a phone (an agent away from it): each screen both ways, each checked.
   const shot = async (file: string, ready: () => Promise<unknown>) => {
     await ready();
-    await page.screenshot({ path: path.join(outDir, file), fullPage: true });
-    console.log(`→ docs/web/${file}`);
+    await checkedShot(page, outDir, file);
+    await page.setViewportSize(PHONE);
+    await checkedShot(page, outDir, file.replace(/\.png$/, '-phone.png'));
+    await page.setViewportSize(DESKTOP);
   };
   const tab = (name: string) =>
     page.getByRole('navigation', { name: 'Tab pelanggan' }).getByRole('link', { name, exact: true }).click();

@@ -4,11 +4,19 @@
  * vendor books, the customer moves, the visit is missed, booked again, the ONT swapped: over the
  * API here, the technician's app being its own test), the agent finds FACHRI by phone number and
  * sees every TT, WO, bill and notice of the story, notes a ticket and sees the audit trail; then
- * cancels another customer's upgrade in flight, which ends consistently. axe-core on every screen.
+ * cancels another customer's upgrade in flight, which ends consistently. axe-core on every screen,
+ * and every tab of the customer page fits a phone's width.
  */
 import type { Browser, Page } from 'playwright-core';
 import { asCs, asCustomer, asTechnician } from '../helpers/auth';
-import { accessibilityViolations, openDesktop, type PhonePage, signInAs } from '../helpers/browser';
+import {
+  accessibilityViolations,
+  DESKTOP,
+  openDesktop,
+  PHONE,
+  type PhonePage,
+  signInAs,
+} from '../helpers/browser';
 import { eventually, http } from '../helpers/http';
 import { visitSlotBegun } from '../helpers/visit-clock';
 import type { LocalSystem } from '../support/harness';
@@ -243,6 +251,34 @@ describe('the CS agent after a scenario-B-like story', () => {
     expect(await audit.textContent()).toContain('cs-rina');
     expect(await audit.textContent()).toContain('Pelanggan konfirmasi ONT baru berfungsi');
     await expectAccessible(page);
+  });
+
+  it('fits a phone: every tab within the screen’s width, its tables scrolling in their own frame', async () => {
+    await page.setViewportSize(PHONE);
+    try {
+      for (const name of [
+        'Package',
+        'Device',
+        'Billing',
+        'Payment',
+        'Ticket',
+        'WO',
+        'Notifikasi',
+        'Upgrade',
+        'Audit',
+      ]) {
+        await tab(page, name).click();
+        await page.locator('.cs-panel > section > h2').waitFor();
+        await page.locator('.cs-panel .loading').waitFor({ state: 'detached' });
+        const widths = await page.evaluate<number[]>(
+          '[document.documentElement.scrollWidth, window.innerWidth]',
+        );
+        expect([name, widths[0]]).toEqual([name, widths[1]]);
+        await expectAccessible(page);
+      }
+    } finally {
+      await page.setViewportSize(DESKTOP);
+    }
   });
 });
 

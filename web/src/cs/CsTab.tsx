@@ -41,7 +41,7 @@ export function CsListTab<T, K extends ListField<T>>({
     <CsTab {...frame}>
       {(data) => (
         <>
-          <CsTable items={listOf(data, items)} {...table} />
+          <CsTable items={listOf(data, items)} label={frame.heading ?? frame.label} {...table} />
           {children?.(data)}
         </>
       )}

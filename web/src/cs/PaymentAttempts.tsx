@@ -50,7 +50,7 @@ function BillAttempts({ billCode }: { billCode: string }) {
   return (
     <>
       <h4>Tagihan {billCode}</h4>
-      <CsTable items={attempts.data.attempts} {...ATTEMPTS} />
+      <CsTable items={attempts.data.attempts} label={`Percobaan bayar tagihan ${billCode}`} {...ATTEMPTS} />
     </>
   );
 }

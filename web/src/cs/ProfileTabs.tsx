@@ -55,12 +55,12 @@ export function PackageTab() {
       {({ subscription, packageHistory }) => (
         <>
           {subscription ? (
-            <CsTable items={[subscription]} {...SUBSCRIPTION} />
+            <CsTable items={[subscription]} label="Paket aktif" {...SUBSCRIPTION} />
           ) : (
             <p>Pelanggan belum memiliki langganan.</p>
           )}
           <h3>History</h3>
-          <CsTable items={packageHistory} {...PACKAGE_CHANGES} />
+          <CsTable items={packageHistory} label="Riwayat paket" {...PACKAGE_CHANGES} />
         </>
       )}
     </CsTab>
@@ -81,7 +81,7 @@ export function DeviceTab() {
               ['Bill Cycle', String(p.billCycle)],
             ]}
           />
-          <CsTable items={p.devices} {...DEVICES} />
+          <CsTable items={p.devices} label="Perangkat ONT" {...DEVICES} />
         </>
       )}
     </CsTab>

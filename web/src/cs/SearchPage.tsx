@@ -71,7 +71,9 @@ export function SearchPage() {
               : `${search.data.total} pelanggan cocok dengan "${q}".`}
             {search.data.total > 100 ? ' Hanya 100 yang pertama ditampilkan: perjelas pencarian.' : null}
           </p>
-          {search.data.customers.length > 0 ? <CsTable items={search.data.customers} {...MATCHES} /> : null}
+          {search.data.customers.length > 0 ? (
+            <CsTable items={search.data.customers} label="Hasil pencarian" {...MATCHES} />
+          ) : null}
           {pages > 1 ? (
             <nav className="cs-pager" aria-label="Halaman hasil">
               <button

@@ -126,7 +126,7 @@ function MaintenanceForm({ wo, phone, email }: { wo: WorkOrder; phone?: string; 
         />
       </div>
       <h4>Riwayat jadwal kunjungan</h4>
-      <CsTable items={wo.appointmentHistory} {...APPOINTMENTS} />
+      <CsTable items={wo.appointmentHistory} label="Riwayat jadwal kunjungan" {...APPOINTMENTS} />
       {wo.status === 'Replacing' ? <BookVisit wo={wo} /> : null}
     </section>
   );
