@@ -24,16 +24,7 @@ export function createApp(deps: ApiDependencies): express.Express {
   );
   app.use(requestContext(routeOf));
   app.use(requestLog(deps.logger));
-  // The raw body is kept (the payment gateway's signature is checked in api/access.ts).
-  app.use(
-    express.json({
-      limit: '16kb',
-      strict: true,
-      verify: (req, _res, raw) => {
-        (req as typeof req & { rawBody?: Buffer }).rawBody = raw;
-      },
-    }),
-  );
+  app.use(express.json({ limit: '16kb', strict: true }));
   // What Midtrans's notifications are signed with (api/access.ts); never logged.
   app.locals.midtransServerKey = deps.config.payments.midtrans.serverKey;
   // Public and signed operations first; every other /v1 operation needs a token.

@@ -13,7 +13,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 export const MIDTRANS_SANDBOX_URL = 'https://api.sandbox.midtrans.com';
-export const MIDTRANS_PRODUCTION_URL = 'https://api.midtrans.com';
 
 export type VaBank = 'bca' | 'bni' | 'bri' | 'permata';
 

@@ -12,6 +12,7 @@ import type { Client } from '@temporalio/client';
 import { BILL_PAYMENT_WORKFLOW_TYPE, billWorkflowId, paymentAttemptSignal } from '../../contracts/payments';
 import { Refused, Unavailable } from '../../contracts/refusals';
 import { MidtransNotificationBody, PaymentAttemptBody } from '../../contracts/requests';
+import { fromMidtransTime } from '../../platform/midtrans';
 import { inRunTrace } from '../../platform/telemetry/run-trace';
 import {
   applyGatewayStatus,
@@ -139,7 +140,7 @@ export const PAYMENTS = [
         transactionStatus: body.transaction_status,
         fraudStatus: body.fraud_status ?? null,
         grossAmount: body.gross_amount,
-        settledAt: body.settlement_time ? new Date(`${body.settlement_time.replace(' ', 'T')}+07:00`) : null,
+        settledAt: body.settlement_time ? fromMidtransTime(body.settlement_time) : null,
       }).catch((error: unknown) => {
         if (error instanceof Refused)
           logger.warn({ orderId: body.order_id, reason: error.code }, 'payment notification refused');

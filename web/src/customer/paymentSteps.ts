@@ -2,7 +2,10 @@
  * How to pay each method, channel by channel, in the words an Indonesian bank app uses: what the
  * payment screen lists under the number. `{code}` is the VA number (or Mandiri's bill key).
  */
-export type PayMethod = 'VA_BCA' | 'VA_BNI' | 'VA_BRI' | 'VA_PERMATA' | 'VA_MANDIRI' | 'QRIS';
+import type { Schemas } from '../api/client';
+
+/** The gateway's methods, as the API's OpenAPI document says them. */
+export type PayMethod = Schemas['PaymentAttemptView']['method'];
 
 export interface Channel {
   name: string;
